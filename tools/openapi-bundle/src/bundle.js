@@ -34,7 +34,8 @@ export async function bundleSpec(specPath, options) {
     const args = ["bundle", "--config", options.config, "-o", bundled, specPath];
     for (const overlay of overlays) args.push("--overlay", overlay);
     const { code } = await runRedocly(args);
-    if (code !== 0) throw new SpecError("bundle failed: see the problems above; nothing was written", { file: specPath });
+    if (code !== 0)
+      throw new SpecError("bundle failed: see the problems above; nothing was written", { file: specPath });
     // What overlays produce was never linted at its source, so lint the result too.
     if (overlays.length > 0) await lintSpec(bundled, options);
 

@@ -21,7 +21,8 @@ async function main() {
   });
   const [command, spec, ...extra] = positionals;
   if (values.help) return console.log(usage);
-  if (!spec || extra.length > 0 || !values.config) throw new UsageError("a command, one spec path and --config are required");
+  if (!spec || extra.length > 0 || !values.config)
+    throw new UsageError("a command, one spec path and --config are required");
 
   if (command === "lint") return lintSpec(spec, { config: values.config });
   if (command === "bundle") {
@@ -29,7 +30,9 @@ async function main() {
     const started = performance.now();
     const result = await bundleSpec(spec, { config: values.config, out: values.out, overlays: values.overlays });
     const applied = result.overlays.length ? ` with ${result.overlays.length} overlay(s)` : "";
-    console.log(`bundled ${spec}${applied} → ${result.json}, ${result.yaml} in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `bundled ${spec}${applied} → ${result.json}, ${result.yaml} in ${Math.round(performance.now() - started)} ms`,
+    );
     return;
   }
   throw new UsageError(`unknown command "${command}"`);

@@ -1,0 +1,46 @@
+// @ts-check
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const specDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+const cli = createRequire(import.meta.url).resolve("@hatch-api/openapi-bundle/cli");
+
+/**
+ * Runs `openapi-bundle <args>` in `cwd` and returns its exit code and combined output.
+ *
+ * @param {string[]} args
+ * @param {string} cwd
+ */
+export function runBundleCli(args, cwd) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8" });
+  return { code: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Copies the spec sources (not dist) into a fresh temporary directory and returns its path. */
+export function copySpecSources() {
+  const dir = mkdtempSync(join(tmpdir(), "hatch-spec-"));
+  for (const name of ["openapi.yaml", "redocly.yaml", "overlays"]) {
+    cpSync(join(specDir, name), join(dir, name), { recursive: true });
+  }
+  return dir;
+}
+
+/** Every file below `dir` with its bytes, for byte-for-byte comparisons. */
+export function snapshotDir(/** @type {string} */ dir) {
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const path = join(entry.parentPath, entry.name);
+        return [path.slice(dir.length), readFileSync(path).toString("base64")];
+      }),
+  );
+}
+
+export function removeDir(/** @type {string} */ dir) {
+  rmSync(dir, { recursive: true, force: true });
+}

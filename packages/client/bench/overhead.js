@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * Per-call overhead of @hatch-api/client against bare openapi-fetch, both in this process, both
+ * calling the same in-memory fetch (no network), so the difference is the client's own work:
+ * headers, the rate limiter, the per-attempt timeout and abort wiring, the cloned request for
+ * retries, and (for contacts.upsert) result unwrapping. Not a test: numbers vary by machine.
+ * Run after `pnpm build`: `pnpm --filter @hatch-api/client bench`.
+ */
+import createClient from "openapi-fetch";
+import { createHatchClient } from "../dist/index.js";
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20_000);
+const ROUNDS = 7;
+const body = { source: "custom:website-quote-form", firstName: "Dana", phoneNumber: "6364618187" };
+const reply = JSON.stringify({ data: { id: "4856cea1-0fdc-458b-9e76-57b9bbd4c891" } });
+
+/** @param {Request} request */
+async function memoryFetch(request) {
+  await request.text(); // read the body as a server would
+  return new Response(reply, { status: 200, headers: { "content-type": "application/json" } });
+}
+
+/** @type {import("openapi-fetch").Client<import("@hatch-api/types").paths>} */
+const bare = createClient({ baseUrl: "https://api.usehatchapp.com", fetch: memoryFetch });
+const hatchNoLimiter = createHatchClient({ apiKey: "bench-key", fetch: memoryFetch, rateLimit: false });
+// A limit far above what the loop reaches, so the limiter does its bookkeeping but never waits.
+const hatch = createHatchClient({
+  apiKey: "bench-key",
+  fetch: memoryFetch,
+  rateLimit: { limit: 10_000_000, intervalMs: 1 },
+});
+
+/** @type {Record<string, () => Promise<unknown>>} */
+const cases = {
+  "openapi-fetch POST (bare)": () =>
+    bare.POST("/v1/contacts", { body, headers: { Authorization: "Bearer bench-key" } }),
+  "hatch.POST (limiter on)": () => hatch.POST("/v1/contacts", { body }),
+  "hatch.POST (rateLimit: false)": () => hatchNoLimiter.POST("/v1/contacts", { body }),
+  "hatch.contacts.upsert (limiter on)": () => hatch.contacts.upsert(body),
+};
+
+/** @param {() => Promise<unknown>} call */
+async function timeRound(call) {
+  const start = performance.now();
+  for (let i = 0; i < ITERATIONS; i++) await call();
+  return ((performance.now() - start) * 1000) / ITERATIONS; // µs per call
+}
+
+/** @type {Record<string, number[]>} */
+const samples = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+for (const call of Object.values(cases)) await timeRound(call); // warm-up (JIT, undici)
+// Interleave the cases round by round so drift (GC, a busy neighbour) hits them all alike.
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [name, call] of Object.entries(cases)) samples[name]?.push(await timeRound(call));
+}
+
+const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const baseline = median(samples["openapi-fetch POST (bare)"] ?? []);
+process.stdout.write(`node ${process.version}, ${ITERATIONS} sequential calls x ${ROUNDS} rounds, median per call\n`);
+for (const [name, xs] of Object.entries(samples)) {
+  const us = median(xs);
+  process.stdout.write(
+    `${name.padEnd(38)} ${us.toFixed(1).padStart(7)} µs/call   x${(us / baseline).toFixed(2)}   +${(us - baseline).toFixed(1)} µs\n`,
+  );
+}

@@ -1,0 +1,55 @@
+import type { paths } from "@hatch-api/types";
+import { type ContactsResource, createContacts } from "./contacts.js";
+import { type Client, createClient } from "./openapi-fetch.js";
+import { type HatchClientOptions, resolveOptions } from "./options.js";
+import { SlidingWindowRateLimiter } from "./rate-limiter.js";
+import { createRedactor, REDACTED } from "./redaction.js";
+import { createTransport } from "./transport.js";
+
+/** The typed openapi-fetch surface (`POST`, `PUT`, `use`, ...) plus the `contacts` helpers. */
+export interface HatchClient extends Client<paths, "application/json"> {
+  readonly contacts: ContactsResource;
+  /** The API origin this client talks to. */
+  readonly baseUrl: string;
+}
+
+// Node's util.inspect looks this symbol up; using Symbol.for avoids importing node:util.
+const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * Creates a client for Hatch's public REST API. Fails at once on a missing API key, bad options,
+ * or (unless `dangerouslyAllowBrowser`) in a browser.
+ */
+export function createHatchClient(options: HatchClientOptions = {}): HatchClient {
+  const resolved = resolveOptions(options);
+  const redact = createRedactor(resolved.apiKey);
+  // The key lives only in the transport's closure: no property of the client holds it, so neither
+  // JSON.stringify nor util.inspect nor a debugger's object view can show it.
+  const transport = createTransport({
+    apiKey: resolved.apiKey,
+    userAgent: resolved.userAgent,
+    fetch: resolved.fetch,
+    timeoutMs: resolved.timeoutMs,
+    maxRetries: resolved.maxRetries,
+    limiter: resolved.rateLimit === false ? undefined : new SlidingWindowRateLimiter(resolved.rateLimit),
+    redact,
+  });
+  const api = createClient<paths, "application/json">({ baseUrl: resolved.baseUrl, fetch: transport() });
+  const summary = () => ({
+    baseUrl: resolved.baseUrl,
+    apiKey: REDACTED,
+    timeoutMs: resolved.timeoutMs,
+    maxRetries: resolved.maxRetries,
+    rateLimit: resolved.rateLimit,
+  });
+
+  const client = { ...api, baseUrl: resolved.baseUrl, contacts: createContacts(api, transport, redact) };
+  Object.defineProperties(client, {
+    toJSON: { value: summary },
+    [inspectSymbol]: {
+      value: (_depth: number, inspectOptions: unknown, inspect?: (value: unknown, options: unknown) => string) =>
+        `HatchClient ${inspect ? inspect(summary(), inspectOptions) : JSON.stringify(summary())}`,
+    },
+  });
+  return client;
+}

@@ -1,0 +1,31 @@
+export type {
+  components,
+  JsonApiError,
+  JsonErrorResponse,
+  operations,
+  paths,
+  UpsertContactParams,
+  UpsertContactResponse,
+} from "@hatch-api/types";
+export { createHatchClient, type HatchClient } from "./client.js";
+export type { ContactsResource, UpsertContactOptions } from "./contacts.js";
+export {
+  AuthenticationError,
+  HatchApiError,
+  HatchConnectionError,
+  HatchError,
+  HatchTimeoutError,
+  RateLimitError,
+  ServerError,
+  ValidationError,
+} from "./errors.js";
+export {
+  DEFAULT_BASE_URL,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_TIMEOUT_MS,
+  type HatchClientOptions,
+} from "./options.js";
+export type { RateLimitOptions } from "./rate-limiter.js";
+export type { FetchLike } from "./transport.js";
+export { VERSION } from "./version.js";

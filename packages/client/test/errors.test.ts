@@ -1,0 +1,144 @@
+import { describe, expect, test } from "vitest";
+import { fieldErrorsOf, fieldNameOf } from "../src/error-from-response.js";
+import {
+  AuthenticationError,
+  HatchApiError,
+  HatchError,
+  RateLimitError,
+  ServerError,
+  ValidationError,
+} from "../src/index.js";
+import { contact, createObservedClient, json, jsonApiErrors, ok } from "./helpers/observed-client.js";
+
+async function upsertError(reply: () => Response): Promise<unknown> {
+  const { client } = createObservedClient(reply, { maxRetries: 0 });
+  return client.contacts.upsert(contact).then(
+    () => {
+      throw new Error("expected the upsert to fail");
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe("error classes", () => {
+  test("401 → AuthenticationError with the JSON:API errors", async () => {
+    const error = await upsertError(() =>
+      jsonApiErrors(401, [{ title: "Unauthorized", detail: "A valid API key is required.", pointer: "/" }]),
+    );
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toBeInstanceOf(HatchApiError);
+    expect(error).toBeInstanceOf(HatchError);
+    expect(error).toMatchObject({
+      name: "AuthenticationError",
+      status: 401,
+      errors: [{ title: "Unauthorized", detail: "A valid API key is required.", source: { pointer: "/" } }],
+    });
+    expect((error as Error).message).toBe("Hatch API responded 401: A valid API key is required.");
+  });
+
+  test("422 → ValidationError with fieldErrors keyed by the pointer's last segment", async () => {
+    const error = (await upsertError(() =>
+      jsonApiErrors(422, [
+        { detail: "is not a valid email address", pointer: "/data/attributes/email" },
+        { detail: "is not one of your custom sources", pointer: "/data/attributes/source" },
+        { detail: "is too long", pointer: "/data/attributes/email" },
+      ]),
+    )) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.name).toBe("ValidationError");
+    expect(error.status).toBe(422);
+    expect(error.fieldErrors).toEqual({
+      email: ["is not a valid email address", "is too long"],
+      source: ["is not one of your custom sources"],
+    });
+    expect(error.errors).toHaveLength(3);
+    expect(error.message).toBe(
+      "Hatch API responded 422: email: is not a valid email address; source: is not one of your custom sources; email: is too long",
+    );
+  });
+
+  test("429 → RateLimitError with retryAfterMs (after the retries)", async () => {
+    const error = (await upsertError(() =>
+      json(429, { errors: [] }, { "retry-after": "12", "x-request-id": "req-429" }),
+    )) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfterMs).toBe(12_000);
+    expect(error.requestId).toBe("req-429");
+    expect(error.headers["retry-after"]).toBe("12");
+  });
+
+  test("429 without Retry-After leaves retryAfterMs undefined", async () => {
+    const error = (await upsertError(() => json(429, { errors: [] }))) as RateLimitError;
+    expect(error.retryAfterMs).toBeUndefined();
+  });
+
+  test.each([500, 502, 503, 599])("%i → ServerError", async (status) => {
+    const error = await upsertError(() => jsonApiErrors(status, [{ detail: "Something went wrong", pointer: "/" }]));
+    expect(error).toBeInstanceOf(ServerError);
+    expect((error as ServerError).status).toBe(status);
+  });
+
+  test("another status → HatchApiError itself", async () => {
+    const error = await upsertError(() => json(404, { errors: [] }));
+    expect(error).toBeInstanceOf(HatchApiError);
+    expect(error).not.toBeInstanceOf(ServerError);
+    expect((error as HatchApiError).name).toBe("HatchApiError");
+  });
+
+  test("a non-JSON error body (a proxy's page) still gives a readable error", async () => {
+    const error = (await upsertError(
+      () => new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" }),
+    )) as ServerError;
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.errors).toEqual([]);
+    expect(error.message).toBe("Hatch API responded 502 Bad Gateway: <html>Bad gateway</html>");
+  });
+
+  test("a 200 without an id is a HatchError, not a silent undefined", async () => {
+    const { client } = createObservedClient(() => json(200, { data: {} }));
+    await expect(client.contacts.upsert(contact)).rejects.toThrow(/without a contact id/);
+  });
+
+  test("an unsupported method is refused before any request", async () => {
+    const { client, calls } = createObservedClient(() => ok());
+    // @ts-expect-error: only POST and PUT are upserts
+    await expect(client.contacts.upsert(contact, { method: "PATCH" })).rejects.toThrow(/must be "POST" or "PUT"/);
+    expect(calls).toHaveLength(0);
+  });
+
+  test("the raw surface returns the error document instead of throwing", async () => {
+    const { client } = createObservedClient(
+      () => jsonApiErrors(422, [{ detail: "bad", pointer: "/data/attributes/email" }]),
+      { maxRetries: 0 },
+    );
+    const { data, error, response } = await client.POST("/v1/contacts", { body: contact });
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(422);
+    expect(error?.errors[0]?.source.pointer).toBe("/data/attributes/email");
+  });
+});
+
+describe("fieldErrors helpers", () => {
+  test.each([
+    ["/data/attributes/email", "email"],
+    ["/email", "email"],
+    ["/data/attributes/details/a~1b", "a/b"],
+    ["/data/attributes/m~0n", "m~n"],
+    ["/", ""],
+    ["", ""],
+  ])("%j → %j", (pointer, name) => {
+    expect(fieldNameOf(pointer)).toBe(name);
+  });
+
+  test("errors without a field are left out; a __proto__ field is an own property", () => {
+    const fields = fieldErrorsOf([
+      { title: "t", detail: "whole request", source: { pointer: "/" } },
+      { title: "only a title", detail: "", source: { pointer: "/data/attributes/status" } },
+      { title: "t", detail: "odd", source: { pointer: "/data/attributes/__proto__" } },
+    ]);
+    expect(Object.keys(fields)).toEqual(["status", "__proto__"]);
+    expect(fields.status).toEqual(["only a title"]);
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(fields, "__proto__")?.value).toEqual(["odd"]);
+  });
+});

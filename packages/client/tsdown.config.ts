@@ -1,0 +1,14 @@
+import { defineConfig } from "tsdown";
+import { buildConstants } from "./build-constants.ts";
+
+export default defineConfig({
+  entry: ["src/index.ts"],
+  format: ["esm", "cjs"],
+  // Fetch-only code: "neutral" keeps Node built-ins from sneaking into the main entry.
+  platform: "neutral",
+  target: "es2022",
+  dts: true,
+  clean: true,
+  sourcemap: false,
+  define: buildConstants,
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from "tsdown";
+
+// The package is types only; the JS entries are empty modules that exist so that `import` and
+// `require` of the package resolve in every runtime and tool (publint, attw, bundlers).
+export default defineConfig({
+  entry: ["src/index.ts"],
+  format: ["esm", "cjs"],
+  platform: "neutral",
+  dts: true,
+  clean: true,
+  sourcemap: false,
+});

@@ -1,0 +1,92 @@
+/** One request/response pair as it crossed the wire, for assertions and failure messages. */
+export interface Exchange {
+  method: string;
+  url: string;
+  requestHeaders: Headers;
+  status: number;
+  headers: Headers;
+  /** The response body parsed as JSON, or its text when it is not JSON. */
+  body: unknown;
+  /** Prism's `sl-violations` header: what it found wrong with the request or the response. */
+  violations: PrismViolation[];
+}
+
+export interface PrismViolation {
+  location: string[];
+  severity: string;
+  code?: string | number;
+  message: string;
+}
+
+export interface RecordingFetchOptions {
+  /** Adds `Prefer` (Prism: `code=429` picks the response) to every request. */
+  prefer?: string;
+  /** Removes the Authorization header the client adds, to send a request without a key. */
+  dropAuthorization?: boolean;
+}
+
+/**
+ * A fetch for `createHatchClient({ fetch })`: it sees requests after the client has added its
+ * headers, so it can remove or add some, and it records every exchange.
+ */
+export function recordingFetch(options: RecordingFetchOptions = {}) {
+  const exchanges: Exchange[] = [];
+  const fetchLike = async (input: Request, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const headers = new Headers(request.headers);
+    if (options.dropAuthorization) headers.delete("authorization");
+    if (options.prefer) headers.set("prefer", options.prefer);
+    const sent = new Request(request, { headers });
+    const response = await fetch(sent);
+    const text = await response.clone().text();
+    exchanges.push({
+      method: sent.method,
+      url: sent.url,
+      requestHeaders: headers,
+      status: response.status,
+      headers: response.headers,
+      body: parseJson(text),
+      violations: parseViolations(response.headers.get("sl-violations")),
+    });
+    return response;
+  };
+  return {
+    fetch: fetchLike,
+    exchanges,
+    last(): Exchange {
+      const exchange = exchanges.at(-1);
+      if (!exchange) throw new Error("no request was sent");
+      return exchange;
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function parseViolations(header: string | null): PrismViolation[] {
+  if (!header) return [];
+  try {
+    return JSON.parse(header) as PrismViolation[];
+  } catch {
+    return [{ location: [], severity: "Error", message: `unreadable sl-violations header: ${header}` }];
+  }
+}
+
+/** Prism's response findings (it checks every answer, mocked or proxied, against the spec). */
+export function responseViolations(exchange: Exchange): string[] {
+  const found = exchange.violations.filter((violation) => violation.location[0] === "response");
+  // A proxied answer that broke the spec comes back as Prism's 500 problem document, which lists
+  // the findings in its body too (and only there when Prism could not add the header).
+  const body = exchange.body as { type?: string; validation?: PrismViolation[] } | undefined;
+  if (typeof body === "object" && body?.type?.endsWith("#VIOLATIONS") && Array.isArray(body.validation)) {
+    for (const violation of body.validation)
+      if (!found.some((seen) => seen.message === violation.message)) found.push(violation);
+  }
+  return found.map((violation) => `${violation.location.join(".")}: ${violation.message}`);
+}

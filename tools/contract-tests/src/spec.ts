@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+/** The parts of an OpenAPI 3.0 document this harness reads. */
+export interface OpenApiDocument {
+  paths: Record<string, Record<string, unknown>>;
+  components?: { schemas?: Record<string, unknown> };
+  [key: string]: unknown;
+}
+
+export interface SpecOperation {
+  operationId: string;
+  method: string; // lower case, as in the document
+  path: string;
+  /** Declared response keys as written: "200", "422", "5XX", "default". */
+  statuses: string[];
+}
+
+const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+
+const BUNDLE_HINT = "bundle it first: pnpm turbo run bundle --filter=@hatch-api/spec";
+
+/**
+ * The bundled spec, the only document downstream code may read (never spec/openapi.yaml). Resolved
+ * through the package's export; `import.meta.resolve` is not available under vitest's module runner.
+ */
+export function bundledSpecPath(): string {
+  const require = createRequire(import.meta.url);
+  try {
+    return require.resolve("@hatch-api/spec/openapi.json");
+  } catch (error) {
+    // The export exists but its file does not: name the file that is missing.
+    const manifest = join(dirname(require.resolve("@hatch-api/mock")), "..", "node_modules", "@hatch-api", "spec");
+    const expected = existsSync(manifest) ? join(manifest, "dist", "openapi.json") : "@hatch-api/spec/openapi.json";
+    throw new Error(`bundled spec not found at ${expected}: ${BUNDLE_HINT}`, { cause: error });
+  }
+}
+
+export function loadSpec(path: string = bundledSpecPath()): OpenApiDocument {
+  return JSON.parse(readFileSync(path, "utf8")) as OpenApiDocument;
+}
+
+/** Follows local `$ref`s (`#/components/...`) until it reaches an object that is not a reference. */
+export function deref<T = Record<string, unknown>>(spec: OpenApiDocument, node: unknown): T {
+  let current = node;
+  const seen = new Set<string>();
+  while (isObject(current) && typeof current.$ref === "string") {
+    const ref = current.$ref;
+    if (!ref.startsWith("#/")) throw new Error(`only local $refs are supported in the bundled spec, got ${ref}`);
+    if (seen.has(ref)) throw new Error(`circular $ref ${ref}`);
+    seen.add(ref);
+    current = ref
+      .slice(2)
+      .split("/")
+      .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .reduce<unknown>((value, key) => (isObject(value) ? value[key] : undefined), spec);
+    if (current === undefined) throw new Error(`$ref ${ref} points at nothing in the bundled spec`);
+  }
+  return current as T;
+}
+
+/** Every operation in the document, with its declared response keys. */
+export function listOperations(spec: OpenApiDocument): SpecOperation[] {
+  const operations: SpecOperation[] = [];
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (!HTTP_METHODS.has(method) || !isObject(operation)) continue;
+      const operationId = typeof operation.operationId === "string" ? operation.operationId : `${method} ${path}`;
+      const responses = isObject(operation.responses) ? operation.responses : {};
+      operations.push({ operationId, method, path, statuses: Object.keys(responses) });
+    }
+  }
+  return operations;
+}
+
+/** The response object declared for `status` ("200", "5XX", ...), with `$ref`s followed. */
+export function responseFor(spec: OpenApiDocument, operation: SpecOperation, status: string) {
+  const responses = (spec.paths[operation.path]?.[operation.method] as { responses?: Record<string, unknown> })
+    ?.responses;
+  const response = responses?.[status];
+  if (response === undefined) throw new Error(`${operation.operationId} declares no ${status} response`);
+  return deref<{ content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> }>(spec, response);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

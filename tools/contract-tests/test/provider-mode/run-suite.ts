@@ -1,0 +1,35 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const packageDir = fileURLToPath(new URL("../..", import.meta.url));
+const vitestEntry = join(dirname(createRequire(import.meta.url).resolve("vitest/package.json")), "vitest.mjs");
+
+/**
+ * Runs the contract suite (`vitest run test/contract`) in a child process, as CI would, and
+ * returns its exit code and output. The parent's vitest variables are dropped so the child is a
+ * fresh run, not a worker of this one.
+ */
+export async function runContractSuite(env: Record<string, string>, extraArgs: string[] = []) {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith("VITEST") && !name.startsWith("HATCH_") && name !== "NODE_ENV",
+    ),
+  );
+  const child = spawn(process.execPath, [vitestEntry, "run", "test/contract", ...extraArgs], {
+    cwd: packageDir,
+    env: { ...inherited, NO_COLOR: "1", FORCE_COLOR: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    output += chunk;
+  });
+  const [code] = (await once(child, "exit")) as [number | null];
+  return { code, output };
+}

@@ -1,0 +1,27 @@
+import { expect } from "vitest";
+import { type Exchange, responseViolations } from "../../src/recording-fetch.js";
+import type { SpecOperation } from "../../src/spec.js";
+import { validator } from "./target.js";
+
+/**
+ * Fails when Prism judged the answer against the spec and found it wanting. Checked first, so a
+ * provider's bad answer is reported as the violation itself rather than as the 500 Prism turns it into.
+ */
+export function expectNoSpecViolations(operation: SpecOperation, exchange: Exchange) {
+  expect(
+    responseViolations(exchange),
+    `Prism found that the ${operation.operationId} answer breaks the spec (${exchange.method} ${exchange.url} → ${exchange.status})`,
+  ).toEqual([]);
+}
+
+/** The answer has the expected status and its body matches the schema the spec declares for it. */
+export function expectSpecResponse(operation: SpecOperation, declared: string, exchange: Exchange, status: number) {
+  expectNoSpecViolations(operation, exchange);
+  expect(exchange.status, `${operation.operationId}: unexpected status, body ${JSON.stringify(exchange.body)}`).toBe(
+    status,
+  );
+  expect(
+    validator.problems(operation, declared, exchange.body),
+    `${operation.operationId} ${status}: the body does not match the ${declared} schema in the bundled spec`,
+  ).toEqual([]);
+}

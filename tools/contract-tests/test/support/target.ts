@@ -1,0 +1,66 @@
+import { createHatchClient, type HatchClient, type HatchClientOptions } from "@hatch-api/client";
+import { inject } from "vitest";
+import { CoverageRegistry } from "../../src/coverage.js";
+import { ResponseValidator } from "../../src/json-schema.js";
+import { type RecordingFetchOptions, recordingFetch } from "../../src/recording-fetch.js";
+import { listOperations, loadSpec } from "../../src/spec.js";
+
+/** What the global setup hands every test file. */
+export interface ContractTarget {
+  /** Prism's URL: the mock itself, or the validating proxy in front of the provider. */
+  baseUrl: string;
+  mode: "mock" | "provider";
+  specPath: string;
+  registryDir: string;
+  prismStartupMs: number;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    contractTarget: ContractTarget;
+  }
+}
+
+export const target = inject("contractTarget");
+export const spec = loadSpec(target.specPath);
+export const operations = listOperations(spec);
+export const validator = new ResponseValidator(spec);
+export const coverage = new CoverageRegistry(target.registryDir);
+export const isProvider = target.mode === "provider";
+
+/**
+ * The key the suite sends. Prism's mock checks only that a bearer token is present; a provider
+ * needs its real key, which stays in the environment (never logged, never in a message).
+ */
+const validKey = isProvider ? (process.env.HATCH_API_KEY ?? "") : "contract-test-key";
+/** A key no server should accept: the provider-mode 401 probe (Prism lets any bearer through). */
+export const INVALID_KEY = "hatch-contract-tests-invalid-key";
+
+/**
+ * A client as users build it, pointed at Prism, with retries and the client-side limiter off so
+ * 429 and 5xx surface at once.
+ */
+export function contractClient(
+  fetchOptions: RecordingFetchOptions = {},
+  clientOptions: HatchClientOptions = {},
+): { hatch: HatchClient; recorder: ReturnType<typeof recordingFetch> } {
+  const recorder = recordingFetch(fetchOptions);
+  const hatch = createHatchClient({
+    apiKey: validKey,
+    baseUrl: target.baseUrl,
+    fetch: recorder.fetch,
+    maxRetries: 0,
+    rateLimit: false,
+    ...clientOptions,
+  });
+  return { hatch, recorder };
+}
+
+/** Resolves to the value or the thrown error, so a test can inspect the exchange either way. */
+export async function settle<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
+  try {
+    return { value: await promise };
+  } catch (error) {
+    return { error };
+  }
+}

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CoverageRegistry, declaredPairs, describePair, missingPairs, statusSatisfies } from "../../src/coverage.js";
+import type { SpecOperation } from "../../src/spec.js";
+
+const upsert: SpecOperation = {
+  operationId: "upsertContact",
+  method: "post",
+  path: "/v1/contacts",
+  statuses: ["200", "429", "5XX"],
+};
+
+describe("coverage gate", () => {
+  it("lists each declared pair on each surface", () => {
+    expect(declaredPairs([upsert]).map(describePair)).toEqual([
+      "upsertContact (POST /v1/contacts) → 200 via openapi-fetch",
+      "upsertContact (POST /v1/contacts) → 200 via contacts.upsert",
+      "upsertContact (POST /v1/contacts) → 429 via openapi-fetch",
+      "upsertContact (POST /v1/contacts) → 429 via contacts.upsert",
+      "upsertContact (POST /v1/contacts) → 5XX via openapi-fetch",
+      "upsertContact (POST /v1/contacts) → 5XX via contacts.upsert",
+    ]);
+  });
+
+  it("names exactly the pairs nothing exercised, matching 5XX by range", () => {
+    const missing = missingPairs(declaredPairs([upsert]), [
+      { operationId: "upsertContact", surface: "openapi-fetch", status: 200 },
+      { operationId: "upsertContact", surface: "contacts.upsert", status: 200 },
+      { operationId: "upsertContact", surface: "openapi-fetch", status: 503 },
+      { operationId: "upsertContact", surface: "contacts.upsert", status: 500 },
+      { operationId: "upsertContact", surface: "openapi-fetch", status: "429", waived: "mock only" },
+      { operationId: "putContact", surface: "contacts.upsert", status: 429 },
+    ]);
+    expect(missing.map(describePair)).toEqual(["upsertContact (POST /v1/contacts) → 429 via contacts.upsert"]);
+  });
+
+  it("matches default only to statuses no other key covers", () => {
+    expect(statusSatisfies("default", 418, ["200", "default"])).toBe(true);
+    expect(statusSatisfies("default", 200, ["200", "default"])).toBe(false);
+    expect(statusSatisfies("5XX", 499, [])).toBe(false);
+  });
+
+  it("reads back what workers recorded", () => {
+    const dir = mkdtempSync(join(tmpdir(), "coverage-registry-"));
+    try {
+      const registry = new CoverageRegistry(dir);
+      registry.exercised("putContact", "openapi-fetch", 422);
+      registry.waived("putContact", "contacts.upsert", "429", "why");
+      expect(CoverageRegistry.read(dir)).toEqual([
+        { operationId: "putContact", surface: "openapi-fetch", status: 422 },
+        { operationId: "putContact", surface: "contacts.upsert", status: "429", waived: "why" },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,107 @@
+// @ts-check
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { defaultSpecPath, MockStartError, PortInUseError, SpecNotFoundError, startMock } from "../src/index.js";
+import { launchPrism } from "../src/prism-process.js";
+import { holdPort, isAlive, postContact } from "./helpers.js";
+
+const scratch = mkdtempSync(join(tmpdir(), "hatch-mock-test-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Pids of processes whose command line mentions `needle` (a unique scratch path). */
+function processesMentioning(/** @type {string} */ needle) {
+  const table = execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" });
+  return table.split("\n").filter((line) => line.includes(needle) && !line.includes("ps -eo"));
+}
+
+describe("startMock", () => {
+  it("serves the bundled spec on a free loopback port, reports its start-up time, and stops", async () => {
+    /** @type {string[]} */
+    const messages = [];
+    const mock = await startMock({ log: (message) => messages.push(message) });
+    try {
+      expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(mock.port).toBeGreaterThan(0);
+      expect(mock.mode).toBe("mock");
+      expect(messages).toEqual([expect.stringMatching(new RegExp(`ready at ${mock.url} \\(start-up \\d+ ms\\)`))]);
+
+      const ok = await postContact(mock.url);
+      expect(ok.status).toBe(200);
+      expect(typeof ok.body.data.id).toBe("string");
+      // Prism enforces the bearer scheme, so a request without Authorization is refused.
+      const anonymous = await postContact(mock.url, { authorization: "" });
+      expect(anonymous.status).toBe(401);
+      expect(mock.log()).toContain("Prism is listening on");
+    } finally {
+      await mock.stop();
+    }
+    expect(isAlive(mock.pid)).toBe(false);
+    await expect(fetch(`${mock.url}/v1/contacts`)).rejects.toThrow();
+    await mock.stop(); // a second stop is harmless
+  });
+
+  it("names the missing file and the bundle command when the spec is absent", async () => {
+    const missing = join(scratch, "nope", "openapi.json");
+    await expect(startMock({ specPath: missing, log: false })).rejects.toThrow(SpecNotFoundError);
+    await expect(startMock({ specPath: missing, log: false })).rejects.toThrow(missing);
+    expect(new SpecNotFoundError(defaultSpecPath(), { isDefault: true }).message).toContain(
+      "pnpm turbo run bundle --filter=@hatch-api/spec",
+    );
+    expect(defaultSpecPath()).toMatch(/spec[\\/]dist[\\/]openapi\.json$/);
+  });
+
+  it("refuses a port that is taken before spawning Prism", async () => {
+    const held = await holdPort();
+    try {
+      const attempt = startMock({ port: held.port, log: false });
+      await expect(attempt).rejects.toThrow(PortInUseError);
+      await expect(attempt).rejects.toThrow(`port ${held.port} on 127.0.0.1 is already in use`);
+    } finally {
+      await held.close();
+    }
+  });
+
+  it("detects Prism itself failing to bind and keeps its log as the cause", async () => {
+    const held = await holdPort();
+    try {
+      const specPath = defaultSpecPath();
+      const error = await launchPrism({ specPath, host: "127.0.0.1", port: held.port, timeoutMs: 30_000 }).catch(
+        (caught) => caught,
+      );
+      expect(error).toBeInstanceOf(PortInUseError);
+      expect(error.port).toBe(held.port);
+      expect(error.cause).toBeInstanceOf(MockStartError);
+      expect(error.cause.prismLog).toContain("EADDRINUSE");
+    } finally {
+      await held.close();
+    }
+  });
+
+  it("fails with Prism's log when the document is not a usable spec, leaving no process", async () => {
+    const specPath = join(scratch, "not-openapi.json");
+    writeFileSync(specPath, JSON.stringify({ openapi: "3.0.3", info: { title: "t", version: "1" }, paths: {} }));
+    const error = await startMock({ specPath, log: false }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(MockStartError);
+    expect(error.message).toContain("exited with code");
+    expect(error.message).toContain("--- Prism log ---");
+    expect(error.prismLog).toContain("No operations found");
+    expect(processesMentioning(specPath)).toEqual([]);
+  });
+
+  it("gives up after the timeout with the log so far and kills Prism", async () => {
+    const specPath = join(scratch, "slow-start.json");
+    copyFileSync(defaultSpecPath(), specPath);
+    const error = await startMock({ specPath, timeoutMs: 100, log: false }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(MockStartError);
+    expect(error.message).toContain("did not report listening within 100 ms");
+    expect(processesMentioning(specPath)).toEqual([]);
+  });
+
+  it("rejects nonsense options before spawning anything", async () => {
+    await expect(startMock({ port: 70_000, log: false })).rejects.toThrow(RangeError);
+    await expect(startMock({ upstream: "not a url", log: false })).rejects.toThrow("upstream is not a URL: not a url");
+  });
+});

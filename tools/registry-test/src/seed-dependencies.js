@@ -1,0 +1,100 @@
+// @ts-check
+import { access, cp, readFile, realpath } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { execOk } from "./exec.js";
+import { assertLoopbackRegistry } from "./loopback-guard.js";
+
+/**
+ * @typedef {object} InstalledPackage
+ * @property {string} name
+ * @property {string} version
+ * @property {string} dir where it is installed in this repo's node_modules
+ */
+
+/**
+ * Finds an installed package the way Node does: `node_modules/<name>` in `fromDir` or an ancestor.
+ *
+ * @param {string} name
+ * @param {string} fromDir
+ */
+async function findInstalled(name, fromDir) {
+  for (let dir = fromDir; ; dir = dirname(dir)) {
+    const candidate = join(dir, "node_modules", name);
+    try {
+      await access(join(candidate, "package.json"));
+      // pnpm links packages from its virtual store; their own dependencies sit next to the real path.
+      return await realpath(candidate);
+    } catch {
+      if (dirname(dir) === dir) throw new Error(`${name} is not installed (looked up from ${fromDir})`);
+    }
+  }
+}
+
+/**
+ * The transitive runtime dependencies (dependencies, optional and peer dependencies) of the given
+ * packages that are not part of this workspace, resolved from the repo's own install, so the local
+ * registry can serve them without an uplink to the public registry.
+ *
+ * @param {string[]} packageDirs directories of the packages to be published (in the real repo)
+ * @param {(name: string) => boolean} isWorkspacePackage
+ * @returns {Promise<InstalledPackage[]>}
+ */
+export async function collectThirdPartyDependencies(packageDirs, isWorkspacePackage) {
+  /** @type {Map<string, InstalledPackage>} */
+  const found = new Map();
+  /** @type {Array<{ name: string, fromDir: string }>} */
+  const queue = [];
+  const enqueueDependencies = async (/** @type {string} */ dir) => {
+    const manifest = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
+    const optionalPeers = Object.entries(manifest.peerDependenciesMeta ?? {})
+      .filter(([, meta]) => meta?.optional)
+      .map(([name]) => name);
+    const names = [
+      ...Object.keys(manifest.dependencies ?? {}),
+      ...Object.keys(manifest.optionalDependencies ?? {}),
+      ...Object.keys(manifest.peerDependencies ?? {}).filter((name) => !optionalPeers.includes(name)),
+    ];
+    for (const name of names) if (!isWorkspacePackage(name)) queue.push({ name, fromDir: dir });
+  };
+  for (const dir of packageDirs) await enqueueDependencies(dir);
+  while (queue.length > 0) {
+    const next = /** @type {{ name: string, fromDir: string }} */ (queue.shift());
+    const dir = await findInstalled(next.name, next.fromDir);
+    const { version } = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
+    const key = `${next.name}@${version}`;
+    if (found.has(key)) continue;
+    found.set(key, { name: next.name, version, dir });
+    await enqueueDependencies(dir);
+  }
+  return [...found.values()];
+}
+
+/**
+ * Packs each installed dependency and publishes it to the local registry (scripts off: these are
+ * already-built published packages).
+ *
+ * @param {InstalledPackage[]} dependencies
+ * @param {{ registry: string, env: NodeJS.ProcessEnv, packDir: string }} options
+ */
+export async function seedRegistry(dependencies, { registry, env, packDir }) {
+  for (const dependency of dependencies) {
+    const manifest = JSON.parse(await readFile(join(dependency.dir, "package.json"), "utf8"));
+    // A publishConfig.registry would override npm_config_registry; only a loopback one is acceptable.
+    if (manifest.publishConfig?.registry) assertLoopbackRegistry(manifest.publishConfig.registry);
+    assertLoopbackRegistry(registry);
+    // pnpm's store hard-links identical files (e.g. index.d.ts and index.d.mts); npm pack would store
+    // the second as a tar hard-link entry that installs as an empty file. A plain copy breaks the links.
+    const copy = join(packDir, "sources", `${dependency.name}@${dependency.version}`);
+    await cp(dependency.dir, copy, { recursive: true });
+    const packed = await execOk("npm", ["pack", copy, "--pack-destination", packDir, "--ignore-scripts", "--json"], {
+      cwd: packDir,
+      env,
+    });
+    const [{ filename }] = JSON.parse(packed.stdout);
+    await execOk(
+      "npm",
+      ["publish", join(packDir, filename), "--ignore-scripts", "--tag", "latest", "--registry", registry],
+      { cwd: packDir, env },
+    );
+  }
+}

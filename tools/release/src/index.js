@@ -1,0 +1,10 @@
+// @ts-check
+export { RELEASE_CHECKS, runReleaseChecks } from "./checks.js";
+export { ReleaseError } from "./errors.js";
+export { assertCleanTree } from "./git-tree.js";
+export { credentialKeyFor, publishNpmrc, TOKEN_REFERENCE, writePublishUserconfig } from "./npmrc.js";
+export { assertNoPendingChangesets, listPendingChangesets } from "./pending-changesets.js";
+export { PUBLIC_REGISTRY, resolveRegistry } from "./registry.js";
+export { release } from "./release.js";
+export { runCommand } from "./run-command.js";
+export { DEFAULT_SNAPSHOT_TAG, releaseSnapshot, validateSnapshotTag } from "./snapshot.js";

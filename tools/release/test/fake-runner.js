@@ -1,0 +1,26 @@
+// @ts-check
+
+/**
+ * A Runner that records every call and answers from a table keyed by the command line
+ * (e.g. "git status --porcelain"); unknown commands succeed with empty output.
+ *
+ * @param {Record<string, { code?: number, stdout?: string } | Array<{ code?: number, stdout?: string }>>} answers
+ *   an array answers successive calls of the same command line in order
+ */
+export function fakeRunner(answers = {}) {
+  /** @type {Array<{ line: string, options: import("../src/run-command.js").RunOptions }>} */
+  const calls = [];
+  /** @type {Map<string, number>} */
+  const seen = new Map();
+  /** @type {import("../src/run-command.js").Runner} */
+  const run = async (command, args, options) => {
+    const line = [command, ...args].join(" ");
+    calls.push({ line, options });
+    const count = seen.get(line) ?? 0;
+    seen.set(line, count + 1);
+    const answer = answers[line];
+    const picked = Array.isArray(answer) ? answer[Math.min(count, answer.length - 1)] : answer;
+    return { code: picked?.code ?? 0, stdout: picked?.stdout ?? "" };
+  };
+  return { run, calls, lines: () => calls.map((call) => call.line) };
+}

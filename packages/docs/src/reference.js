@@ -1,0 +1,91 @@
+// @ts-check
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { DocsBuildError } from "./errors.js";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Redoc's sidebar shows a "API docs by Redocly" logo that it loads from Redocly's CDN whatever the
+ * options say. We point it at a local stand-in so the page stays offline (and free of failed
+ * requests when there is no network).
+ */
+export const REDOC_LOGO_URLS = [
+  "https://cdn.redoc.ly/redoc/logo-mini-full.svg",
+  "https://cdn.redoc.ly/redoc/logo-mini.svg",
+];
+export const LOCAL_REDOC_LOGO = "assets/redoc-attribution.svg";
+
+/**
+ * Runs `redocly build-docs` on the docs bundle with Redoc's JavaScript inlined and telemetry off
+ * (both in the config file and the environment), and returns the HTML.
+ *
+ * @param {{ bundlePath: string, outputPath: string, templatePath: string, configPath: string, title: string }} options
+ * @returns {Promise<string>}
+ */
+export async function buildReferenceHtml({ bundlePath, outputPath, templatePath, configPath, title }) {
+  const cli = require.resolve("@redocly/cli/bin/cli.js");
+  const args = [
+    cli,
+    "build-docs",
+    bundlePath,
+    "--inlineBundle",
+    "--output",
+    outputPath,
+    "--template",
+    templatePath,
+    "--config",
+    configPath,
+    "--title",
+    title,
+    "--lint-config",
+    "error",
+  ];
+  const { code, output } = await run(process.execPath, args, {
+    ...process.env,
+    REDOCLY_TELEMETRY: "off",
+    REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+  });
+  if (code !== 0) {
+    throw new DocsBuildError(`redocly build-docs failed for ${bundlePath} (exit ${code}):\n${output.trim()}`);
+  }
+  return readFile(outputPath, "utf8");
+}
+
+/**
+ * Makes Redoc's output fit the site: our header goes where the template marks it, and Redoc's CDN
+ * logo becomes a local file. Fails if the template lost its marker, so a header never silently
+ * disappears.
+ *
+ * @param {string} html
+ * @param {{ siteHeader: string, file: string }} options
+ */
+export function finishReferenceHtml(html, { siteHeader, file }) {
+  const marker = "<!--@site-header-->";
+  if (!html.includes(marker)) throw new DocsBuildError(`${file}: the template has no ${marker} marker`);
+  let result = html.replace(marker, () => siteHeader);
+  for (const url of REDOC_LOGO_URLS) result = result.replaceAll(url, LOCAL_REDOC_LOGO);
+  return result;
+}
+
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<{ code: number | null, output: string }>}
+ */
+function run(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}

@@ -208,6 +208,8 @@ describe("the docs site in Chromium", () => {
     await page.getByRole("link", { name: "Changelog", exact: true }).first().click();
     await page.getByRole("heading", { name: "Changelog", level: 1 }).waitFor({ state: "visible" });
     await page.getByRole("link", { name: "API reference", exact: true }).first().click();
+    // Let the 2.5 MB reference finish loading: leaving earlier aborts it, which would count as a failed request.
+    await page.waitForURL(`${server.url}/reference.html`, { waitUntil: "load" });
     await page.getByText("contacts", { exact: true }).first().waitFor({ state: "visible" });
     await page.getByRole("link", { name: "Guide", exact: true }).first().click();
     await page.waitForURL(`${server.url}/index.html`);

@@ -1,6 +1,6 @@
 import { AuthenticationError } from "@hatch-api/client";
 import { describe, expect, it } from "vitest";
-import { expectSpecResponse } from "../support/assertions.js";
+import { expectSpecResponse, expectThrown } from "../support/assertions.js";
 import { bindingFor } from "../support/bindings.js";
 import { contractClient, coverage, INVALID_KEY, isProvider, operations, settle } from "../support/target.js";
 
@@ -35,8 +35,7 @@ describe.each(operations.filter((operation) => operation.statuses.includes("401"
       const outcome = await settle(binding().upsert(hatch, binding().validBody));
       const exchange = recorder.last();
       expectSpecResponse(operation, "401", exchange, 401);
-      expect("error" in outcome && outcome.error).toBeInstanceOf(AuthenticationError);
-      const error = (outcome as { error: AuthenticationError }).error;
+      const error = expectThrown(outcome, AuthenticationError);
       expect(error.status).toBe(401);
       expect(error.errors.length).toBeGreaterThan(0);
       coverage.exercised(operation.operationId, "contacts.upsert", error.status);

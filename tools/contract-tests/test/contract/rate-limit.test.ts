@@ -1,7 +1,7 @@
 import { RateLimitError } from "@hatch-api/client";
 import { describe, expect, it } from "vitest";
 import { responseFor } from "../../src/spec.js";
-import { expectSpecResponse } from "../support/assertions.js";
+import { expectSpecResponse, expectThrown } from "../support/assertions.js";
 import { bindingFor } from "../support/bindings.js";
 import { contractClient, coverage, isProvider, operations, settle, spec } from "../support/target.js";
 
@@ -38,8 +38,7 @@ describe.each(operations.filter((operation) => operation.statuses.includes("429"
       const outcome = await settle(binding().upsert(hatch, binding().validBody));
       const exchange = recorder.last();
       expectSpecResponse(operation, "429", exchange, 429);
-      expect("error" in outcome && outcome.error).toBeInstanceOf(RateLimitError);
-      const error = (outcome as { error: RateLimitError }).error;
+      const error = expectThrown(outcome, RateLimitError);
       const retryAfterSeconds = Number(exchange.headers.get("retry-after"));
       expect(retryAfterSeconds).toBeGreaterThan(0);
       expect(error.retryAfterMs).toBe(retryAfterSeconds * 1000);

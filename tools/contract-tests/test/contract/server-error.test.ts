@@ -1,7 +1,7 @@
 import { ServerError } from "@hatch-api/client";
 import { describe, expect, it } from "vitest";
 import type { SpecOperation } from "../../src/spec.js";
-import { expectSpecResponse } from "../support/assertions.js";
+import { expectSpecResponse, expectThrown } from "../support/assertions.js";
 import { bindingFor } from "../support/bindings.js";
 import { contractClient, coverage, isProvider, operations, settle } from "../support/target.js";
 
@@ -40,8 +40,7 @@ describe.each(serverErrorCases)(
       const { hatch, recorder } = contractClient({ prefer: `code=${status}` });
       const outcome = await settle(binding().upsert(hatch, binding().validBody));
       expectSpecResponse(operation, declared, recorder.last(), status);
-      expect("error" in outcome && outcome.error).toBeInstanceOf(ServerError);
-      const error = (outcome as { error: ServerError }).error;
+      const error = expectThrown(outcome, ServerError);
       expect(error.status).toBe(status);
       coverage.exercised(operation.operationId, "contacts.upsert", error.status);
     });

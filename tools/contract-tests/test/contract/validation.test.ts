@@ -1,6 +1,6 @@
 import { ValidationError } from "@hatch-api/client";
 import { describe, expect, it } from "vitest";
-import { expectSpecResponse } from "../support/assertions.js";
+import { expectSpecResponse, expectThrown } from "../support/assertions.js";
 import { bindingFor } from "../support/bindings.js";
 import { contractClient, coverage, isProvider, operations, settle } from "../support/target.js";
 
@@ -36,8 +36,7 @@ describe.each(operations.filter((operation) => operation.statuses.includes("422"
       const outcome = await settle(binding().upsert(hatch, binding().invalidBody));
       const exchange = recorder.last();
       expectSpecResponse(operation, "422", exchange, 422);
-      expect("error" in outcome && outcome.error).toBeInstanceOf(ValidationError);
-      const error = (outcome as { error: ValidationError }).error;
+      const error = expectThrown(outcome, ValidationError);
       expect(error.status).toBe(422);
       expect(Object.keys(error.fieldErrors)).toEqual(expect.arrayContaining(binding().invalidFields));
       for (const field of binding().invalidFields) expect(error.fieldErrors[field]?.length).toBeGreaterThan(0);

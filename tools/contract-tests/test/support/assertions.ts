@@ -25,3 +25,12 @@ export function expectSpecResponse(operation: SpecOperation, declared: string, e
     `${operation.operationId} ${status}: the body does not match the ${declared} schema in the bundled spec`,
   ).toEqual([]);
 }
+
+/** Asserts that a settled call threw an instance of `errorClass`, and returns that error, typed. */
+export function expectThrown<E extends Error>(
+  outcome: { value: unknown } | { error: unknown },
+  errorClass: abstract new (...args: never[]) => E,
+): E {
+  expect("error" in outcome && outcome.error).toBeInstanceOf(errorClass);
+  return (outcome as { error: E }).error;
+}

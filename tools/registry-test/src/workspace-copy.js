@@ -11,7 +11,7 @@ import { execOk } from "./exec.js";
  * @property {boolean} isPrivate
  */
 
-const ROOT_FILES = ["package.json", "pnpm-workspace.yaml", ".npmrc", "LICENSE", ".changeset/config.json"];
+const ROOT_FILES = ["package.json", "pnpm-workspace.yaml", "LICENSE", ".changeset/config.json"];
 const SKIPPED_DIRS = new Set(["node_modules", ".turbo", "coverage", "test-results"]);
 const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"];
 

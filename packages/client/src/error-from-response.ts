@@ -1,9 +1,13 @@
 import type { JsonApiError } from "@hatch-api/types";
 import {
   AuthenticationError,
+  BadRequestError,
+  ConflictError,
   type HatchApiError,
   HatchApiError as HatchApiErrorClass,
   type HatchApiErrorDetails,
+  NotFoundError,
+  PermissionDeniedError,
   RateLimitError,
   ServerError,
   ValidationError,
@@ -91,7 +95,11 @@ export function errorFromResponse(response: Response, body: unknown, redact: Red
     requestId: idHeader === undefined ? undefined : headers[idHeader],
   };
   const message = summary(response.status, redact(response.statusText), errors, text);
+  if (response.status === 400) return new BadRequestError(message, details);
   if (response.status === 401) return new AuthenticationError(message, details);
+  if (response.status === 403) return new PermissionDeniedError(message, details);
+  if (response.status === 404) return new NotFoundError(message, details);
+  if (response.status === 409) return new ConflictError(message, details);
   if (response.status === 422) return new ValidationError(message, { ...details, fieldErrors: fieldErrorsOf(errors) });
   if (response.status === 429) {
     const retryAfterMs = parseRetryAfterMs(response.headers.get("retry-after"));

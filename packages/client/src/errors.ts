@@ -33,9 +33,29 @@ export class HatchApiError extends HatchError {
   }
 }
 
+/** 400: the request was malformed (for example, its body was not valid JSON). Retrying will not help. */
+export class BadRequestError extends HatchApiError {
+  override name = "BadRequestError";
+}
+
 /** 401: the API key is missing, unknown or revoked. Retrying will not help. */
 export class AuthenticationError extends HatchApiError {
   override name = "AuthenticationError";
+}
+
+/** 403: the API key is valid but not allowed to do this. */
+export class PermissionDeniedError extends HatchApiError {
+  override name = "PermissionDeniedError";
+}
+
+/** 404: the resource (or the path) does not exist. */
+export class NotFoundError extends HatchApiError {
+  override name = "NotFoundError";
+}
+
+/** 409: the request conflicts with the resource's current state. */
+export class ConflictError extends HatchApiError {
+  override name = "ConflictError";
 }
 
 /** 422: a value was refused. `fieldErrors` maps each offending field to its messages. */

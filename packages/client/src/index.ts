@@ -11,10 +11,14 @@ export { createHatchClient, type HatchClient } from "./client.js";
 export type { ContactsResource, UpsertContactOptions } from "./contacts.js";
 export {
   AuthenticationError,
+  BadRequestError,
+  ConflictError,
   HatchApiError,
   HatchConnectionError,
   HatchError,
   HatchTimeoutError,
+  NotFoundError,
+  PermissionDeniedError,
   RateLimitError,
   ServerError,
   ValidationError,

@@ -2,8 +2,12 @@ import { describe, expect, test } from "vitest";
 import { fieldErrorsOf, fieldNameOf } from "../src/error-from-response.js";
 import {
   AuthenticationError,
+  BadRequestError,
+  ConflictError,
   HatchApiError,
   HatchError,
+  NotFoundError,
+  PermissionDeniedError,
   RateLimitError,
   ServerError,
   ValidationError,
@@ -34,6 +38,24 @@ describe("error classes", () => {
       errors: [{ title: "Unauthorized", detail: "A valid API key is required.", source: { pointer: "/" } }],
     });
     expect((error as Error).message).toBe("Hatch API responded 401: A valid API key is required.");
+  });
+
+  test.each([
+    [400, BadRequestError, "BadRequestError"],
+    [403, PermissionDeniedError, "PermissionDeniedError"],
+    [404, NotFoundError, "NotFoundError"],
+    [409, ConflictError, "ConflictError"],
+  ] as const)("%i → %o, never retried", async (status, errorClass, name) => {
+    let calls = 0;
+    const { client } = createObservedClient(() => {
+      calls += 1;
+      return jsonApiErrors(status, [{ title: "Refused", detail: "refused", pointer: "/" }]);
+    });
+    const error = await client.contacts.upsert(contact).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(errorClass);
+    expect(error).toBeInstanceOf(HatchApiError);
+    expect(error).toMatchObject({ name, status });
+    expect(calls).toBe(1);
   });
 
   test("422 → ValidationError with fieldErrors keyed by the pointer's last segment", async () => {
@@ -79,7 +101,7 @@ describe("error classes", () => {
   });
 
   test("another status → HatchApiError itself", async () => {
-    const error = await upsertError(() => json(404, { errors: [] }));
+    const error = await upsertError(() => json(418, { errors: [] }));
     expect(error).toBeInstanceOf(HatchApiError);
     expect(error).not.toBeInstanceOf(ServerError);
     expect((error as HatchApiError).name).toBe("HatchApiError");

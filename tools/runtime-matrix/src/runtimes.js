@@ -113,16 +113,24 @@ export const RUNTIMES = [
     label: "Cloudflare workerd (Miniflare)",
     reportsAs: "workerd",
     version: () => binaries.workerd().version,
-    run: ({ baseUrl, runId, timeoutMs }) =>
-      runProcess({
-        label: "workerd",
-        // Miniflare 4 requires Node 22+; the host process uses the pinned Node 22.
-        command: binaries.node22().path,
-        args: [workerdHost, baseUrl, runId],
-        env: runtimeEnv(),
-        cwd: packageDir,
-        timeoutMs,
-      }),
+    async run({ baseUrl, runId, timeoutMs }) {
+      // Miniflare keeps its scratch files under the temp dir, and leaves them when workerd fails to
+      // start: give it one of its own, removed whatever happens.
+      const scratch = await mkdtemp(join(tmpdir(), "hatch-runtime-matrix-workerd-"));
+      try {
+        return await runProcess({
+          label: "workerd",
+          // Miniflare 4 requires Node 22+; the host process uses the pinned Node 22.
+          command: binaries.node22().path,
+          args: [workerdHost, baseUrl, runId],
+          env: { ...runtimeEnv(), TMPDIR: scratch },
+          cwd: packageDir,
+          timeoutMs,
+        });
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+    },
   },
   {
     id: "chromium",

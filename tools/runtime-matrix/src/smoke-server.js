@@ -1,7 +1,7 @@
 // @ts-check
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
-import { SMOKE_SOURCES, smokeApiKey, smokeContactId } from "./suite/smoke-suite.js";
+import { SMOKE_RECEIVED_PATH, SMOKE_SOURCES, smokeApiKey, smokeContactId } from "./suite/smoke-suite.js";
 
 /** How long a "hang" request is held at most, so that a client that never gives up cannot leak it. */
 const HANG_CAP_MS = 30_000;
@@ -11,6 +11,7 @@ const MAX_BODY_BYTES = 64 * 1024;
  * @typedef {object} SmokeRequest what the server saw of one API request
  * @property {string} method
  * @property {string | undefined} source the body's `source`
+ * @property {string | undefined} externalID the body's `externalID`, which tells the abort and timeout checks apart
  * @property {number | "closed by client"} outcome the status sent, or that the client gave up first
  */
 
@@ -35,6 +36,11 @@ export async function startSmokeServer({ modules = {} } = {}) {
   const requests = new Map();
   /** @type {Set<ReturnType<typeof setTimeout>>} */
   const hangTimers = new Set();
+  /** @type {Set<() => void>} called on every recorded request, by the waits of SMOKE_RECEIVED_PATH */
+  const onRecord = new Set();
+  /** @param {string} runId @param {string | null} externalID */
+  const received = (runId, externalID) =>
+    (requests.get(runId) ?? []).some((record) => record.externalID === externalID);
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error) => {
@@ -51,6 +57,32 @@ export async function startSmokeServer({ modules = {} } = {}) {
   async function handle(request, response) {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     if (request.method === "GET" && url.pathname === "/browser.html") return sendBrowserPage(response);
+    if (request.method === "GET" && url.pathname === SMOKE_RECEIVED_PATH) {
+      const runId = url.searchParams.get("runId") ?? "";
+      const externalID = url.searchParams.get("externalID");
+      if (!received(runId, externalID)) {
+        await new Promise((resolve) => {
+          const check = () => {
+            if (!received(runId, externalID)) return;
+            onRecord.delete(check);
+            clearTimeout(timer);
+            resolve(undefined);
+          };
+          // Bounded: a request that never arrives makes the check fail on its own, not hang here.
+          const timer = setTimeout(() => {
+            onRecord.delete(check);
+            resolve(undefined);
+          }, HANG_CAP_MS);
+          onRecord.add(check);
+          response.on("close", () => {
+            onRecord.delete(check);
+            clearTimeout(timer);
+          });
+        });
+      }
+      response.writeHead(received(runId, externalID) ? 204 : 404).end();
+      return;
+    }
     if (request.method === "GET" && url.pathname.startsWith("/modules/")) {
       const file = modules[url.pathname.slice("/modules/".length)];
       if (!file) return send(response, 404, { errors: [{ title: "no such module" }] });
@@ -67,10 +99,11 @@ export async function startSmokeServer({ modules = {} } = {}) {
     }
     const body = await readJson(request);
     /** @type {SmokeRequest} */
-    const record = { method: request.method, source: body?.source, outcome: 0 };
+    const record = { method: request.method, source: body?.source, externalID: body?.externalID, outcome: 0 };
     const log = requests.get(runId) ?? [];
     requests.set(runId, log);
     log.push(record);
+    for (const check of onRecord) check();
 
     if (body?.source === SMOKE_SOURCES.upsert) {
       record.outcome = 200;

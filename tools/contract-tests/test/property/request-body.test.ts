@@ -1,0 +1,152 @@
+import { isDeepStrictEqual } from "node:util";
+import { createHatchClient, ValidationError } from "@hatch-api/client";
+import { type MockServer, startMock } from "@hatch-api/mock";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Exchange, recordingFetch } from "../../src/recording-fetch.js";
+import { bundledSpecPath, deref, listOperations, loadSpec, responseFor, type SpecOperation } from "../../src/spec.js";
+import { throwingCallFor } from "./calls.js";
+import { valuesOf, wrongTypeFor } from "./schema-arbitrary.js";
+
+// Property tests of the request schema against Prism: bodies generated from the bundled spec's
+// schema (not from a list of fields written here) must be accepted, and the same bodies with one
+// field of the wrong JSON type must be refused with a 422 that names that field.
+
+/** Runs per property and operation: enough to vary every field, few enough to stay a few seconds. */
+const RUNS = 40;
+
+const spec = loadSpec();
+
+interface Target {
+  operation: SpecOperation;
+  schema: Record<string, unknown>;
+  pointer: string;
+  /** The 422 bodies the spec documents: what Prism's mock answers with, whatever was wrong. */
+  canned422: unknown[];
+}
+
+const targets: Target[] = listOperations(spec).flatMap((operation) => {
+  const declared = (spec.paths[operation.path]?.[operation.method] as { requestBody?: unknown } | undefined)
+    ?.requestBody;
+  if (declared === undefined || !operation.statuses.includes("422")) return [];
+  const body = deref<{ content?: Record<string, { schema?: unknown }> }>(spec, declared);
+  const media = body.content?.["application/json"];
+  if (!media?.schema) return [];
+  const response = responseFor(spec, operation, "422") as {
+    content?: Record<string, { example?: unknown; examples?: Record<string, { value?: unknown }> }>;
+  };
+  const canned422 = Object.values(response.content ?? {}).flatMap((content) => [
+    ...(content.example === undefined ? [] : [content.example]),
+    ...Object.values(content.examples ?? {}).map((example) => deref<{ value?: unknown }>(spec, example).value),
+  ]);
+  return [
+    {
+      operation,
+      schema: deref<Record<string, unknown>>(spec, media.schema),
+      pointer: `#/paths/${operation.path.replaceAll("/", "~1")}/${operation.method}/requestBody/content/application~1json/schema`,
+      canned422,
+    },
+  ];
+});
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMock({ specPath: bundledSpecPath(), port: 0, log: false });
+});
+afterAll(async () => {
+  await mock?.stop();
+});
+
+function client() {
+  const recorder = recordingFetch();
+  const hatch = createHatchClient({
+    apiKey: "property-test-key",
+    baseUrl: mock.url,
+    fetch: recorder.fetch,
+    maxRetries: 0,
+    rateLimit: false,
+  });
+  return { hatch, recorder };
+}
+
+/** The body fields Prism's `sl-violations` header says are wrong (`request.body.<field>...`). */
+function violatedFields(exchange: Exchange): string[] {
+  return exchange.violations
+    .filter((violation) => violation.location[0] === "request" && violation.location[1] === "body")
+    .map((violation) => violation.location[2] ?? "(body)");
+}
+
+it("finds at least one operation with a JSON request body and a 422 to test", () => {
+  expect(targets.map((target) => target.operation.operationId)).not.toEqual([]);
+});
+
+describe.each(targets)("$operation.operationId request body", ({ operation, schema, pointer, canned422 }) => {
+  const call = throwingCallFor(operation);
+  const bodies = valuesOf(spec, schema, pointer);
+  const properties = (schema.properties ?? {}) as Record<string, unknown>;
+
+  it("is accepted by Prism whenever it matches the schema", { timeout: 120_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(bodies, async (body) => {
+        const { hatch, recorder } = client();
+        const result = await call(hatch, body).catch((error: unknown) => ({ error }));
+        const exchange = recorder.last();
+        expect(exchange.violations, `Prism's findings for ${JSON.stringify(body)}`).toEqual([]);
+        expect(exchange.status).toBe(200);
+        expect(result).toEqual({ id: expect.any(String) });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("with one field of the wrong type is refused: 422, a ValidationError naming that field", {
+    timeout: 120_000,
+  }, async () => {
+    const fields = Object.keys(properties);
+    expect(fields).not.toEqual([]);
+    const mutated = fc.tuple(bodies, fc.constantFrom(...fields)).chain(([body, field]) =>
+      wrongTypeFor(spec, properties[field]).map(({ type, value }) => ({
+        body: { ...(body as Record<string, unknown>), [field]: value },
+        field,
+        type,
+      })),
+    );
+    const counts = { runs: 0, namedByTheError: 0, namedOnlyBySlViolations: 0 };
+    await fc.assert(
+      fc.asyncProperty(mutated, async ({ body, field, type }) => {
+        counts.runs += 1;
+        const { hatch, recorder } = client();
+        const outcome = await call(hatch, body).then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        );
+        const exchange = recorder.last();
+        const context = `${field} as ${type}: ${JSON.stringify(body)}`;
+        expect(exchange.status, context).toBe(422);
+        expect("error" in outcome && outcome.error, context).toBeInstanceOf(ValidationError);
+        const error = (outcome as { error: ValidationError }).error;
+        expect(error.status).toBe(422);
+
+        // Prism found exactly this field wrong, and nothing else.
+        expect(violatedFields(exchange), context).not.toEqual([]);
+        expect(new Set(violatedFields(exchange)), context).toEqual(new Set([field]));
+
+        if (canned422.some((example) => isDeepStrictEqual(example, exchange.body))) {
+          // Prism's mock answers every invalid body with the spec's 422 example, whose pointers name
+          // fixed fields whatever was sent, so `fieldErrors` cannot name this one: the field is
+          // checked through Prism's sl-violations header above. Once the mock answers with the real
+          // violations as JSON:API errors, this branch is no longer taken and the one below applies.
+          counts.namedOnlyBySlViolations += 1;
+        } else {
+          expect(Object.keys(error.fieldErrors), context).toContain(field);
+          expect(error.fieldErrors[field]?.length, context).toBeGreaterThan(0);
+          counts.namedByTheError += 1;
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    console.log(
+      `${operation.operationId}: ${counts.runs} wrong-type bodies refused; field named by ValidationError.fieldErrors ${counts.namedByTheError}, only by Prism's sl-violations header (canned 422 example) ${counts.namedOnlyBySlViolations}`,
+    );
+  });
+});

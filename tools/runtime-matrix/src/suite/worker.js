@@ -1,0 +1,17 @@
+// @ts-check
+// The Cloudflare Worker run by workerd (through Miniflare, no nodejs_compat flag): `GET /?baseUrl=&runId=`
+// runs the smoke suite from inside the worker and answers with its report.
+import * as client from "@hatch-api/client";
+import { runSmokeSuite } from "./smoke-suite.js";
+
+export default {
+  /** @param {Request} request */
+  async fetch(request) {
+    const url = new URL(request.url);
+    const report = await runSmokeSuite(client, {
+      baseUrl: url.searchParams.get("baseUrl") ?? "",
+      runId: url.searchParams.get("runId") ?? "",
+    });
+    return Response.json(report);
+  },
+};

@@ -51,7 +51,7 @@ function stubHtml({ route, title, depth, siteName }) {
     '<html lang="en">',
     "<head>",
     '<meta charset="utf-8" />',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'" />`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; script-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'" />`,
     '<meta name="robots" content="noindex" />',
     `<title>${pageTitle}</title>`,
     '<link rel="icon" href="data:," />',

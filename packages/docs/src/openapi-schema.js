@@ -59,9 +59,11 @@ export function flattenSchema(spec, schema) {
  * @param {Set<any>} expanding
  */
 function walk(spec, node, prefix, fields, expanding) {
-  const schema = mergeAllOf(spec, deref(spec, node));
-  if (!schema || typeof schema !== "object" || expanding.has(schema)) return;
-  expanding.add(schema);
+  // Cycles are detected on the document's own objects: merging allOf makes a new object each time.
+  const source = deref(spec, node);
+  if (!source || typeof source !== "object" || expanding.has(source)) return;
+  const schema = mergeAllOf(spec, source);
+  expanding.add(source);
   const required = new Set(Array.isArray(schema.required) ? schema.required : []);
   for (const [name, raw] of Object.entries(schema.properties ?? {})) {
     const property = mergeAllOf(spec, deref(spec, raw));
@@ -73,7 +75,7 @@ function walk(spec, node, prefix, fields, expanding) {
       nullable: property?.nullable === true || (Array.isArray(property?.type) && property.type.includes("null")),
       description: describe(property),
     });
-    walk(spec, property, `${path}.`, fields, expanding);
+    walk(spec, raw, `${path}.`, fields, expanding);
     const items = deref(spec, property?.items);
     if (items) walk(spec, items, `${path}[].`, fields, expanding);
   }
@@ -82,7 +84,7 @@ function walk(spec, node, prefix, fields, expanding) {
   }
   const items = deref(spec, schema.items);
   if (prefix === "" && items) walk(spec, items, "[].", fields, expanding);
-  expanding.delete(schema);
+  expanding.delete(source);
 }
 
 /**

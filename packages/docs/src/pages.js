@@ -39,9 +39,17 @@ export function renderPage(layout, { title, header, contentHtml, toc, markdownHr
   const markdown = markdownHref
     ? `<link rel="alternate" type="text/markdown" href="${escapeHtml(markdownHref)}" title="This page as Markdown" />`
     : "";
-  const values = { title: escapeHtml(title), header, content: contentHtml, toc: tocHtml, markdown };
+  const markdownLink = markdownHref ? `<a href="${escapeHtml(markdownHref)}">This page as Markdown</a>` : "";
+  const values = {
+    title: escapeHtml(title),
+    header,
+    content: contentHtml,
+    toc: tocHtml,
+    markdown,
+    "markdown-link": markdownLink,
+  };
   return layout.replace(
-    /<!--@(title|header|content|toc|markdown)-->/g,
+    /<!--@(title|header|content|toc|markdown|markdown-link)-->/g,
     (_, key) => values[/** @type {keyof typeof values} */ (key)],
   );
 }

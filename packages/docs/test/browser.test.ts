@@ -394,6 +394,12 @@ describe("the docs site in Chromium", () => {
           `${server.url}/reference.html#/${operation.tags[0].toLowerCase()}/${operation.operationId.toLowerCase()}`,
         );
         await heading(page, operation.summary).waitFor();
+        // Redoc remembers the language a reader picked (the curl test picks curl): pick TypeScript.
+        const curlMenu = page.getByRole("button", { name: "curl", exact: true }).filter({ visible: true }).first();
+        if ((await curlMenu.count()) > 0) {
+          await curlMenu.click();
+          await page.getByRole("menuitem", { name: "TypeScript" }).click();
+        }
         const source: string = operation["x-codeSamples"].find((s: { lang: string }) => s.lang === "typescript").source;
         const sample = page.locator('pre[data-component-name="CodeBlock/CodeBlockContainer"]', {
           hasText: source.split("\n").find((line) => line.includes("hatch.")) as string,

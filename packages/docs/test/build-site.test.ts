@@ -55,6 +55,11 @@ describe("buildSite", () => {
     expect(pages["quick-start.html"]).toContain("createHatchClient({ apiKey: process.env.HATCH_API_KEY })");
     expect(pages["quick-start.html"]).toContain(firstContact.split("\n")[0]?.replaceAll('"', "&quot;"));
     expect(pages["quick-start.html"]).not.toContain("<!-- include:");
+    // Pages outside the reference's search say where to search them.
+    for (const page of ["index.html", "quick-start.html", "changelog.html"]) {
+      expect(pages[page]).toMatch(/The guide and the quick start are not in it: use your browser's find/);
+      expect(pages[page]).toContain('href="llms-full.txt"');
+    }
     // No changelog yet is normal before the first release.
     expect(pages["changelog.html"]).toContain("No release of @hatch-api/client yet.");
     expect(pages["changelog.html"]).toContain("No release of @hatch-api/types yet.");

@@ -402,7 +402,8 @@ describe("the docs site in Chromium", () => {
         }
         const source: string = operation["x-codeSamples"].find((s: { lang: string }) => s.lang === "typescript").source;
         const sample = page.locator('pre[data-component-name="CodeBlock/CodeBlockContainer"]', {
-          hasText: source.split("\n").find((line) => line.includes("hatch.")) as string,
+          // The sample's longest line: the one most likely to be cut off.
+          hasText: source.split("\n").reduce((longest, line) => (line.length > longest.length ? line : longest), ""),
         });
         await sample.first().scrollIntoViewIfNeeded();
         const box = await sample.first().evaluate((pre) => ({

@@ -52,6 +52,7 @@ describe("llms.txt and the Markdown twins", () => {
   it("llms-full.txt names every operation, request field and declared status of the bundled spec, with the TypeScript sample", async () => {
     const full = await read("llms-full.txt");
     const spec = await readBundledSpec();
+    const docsBundle = JSON.parse(await read("openapi.json"));
     const guideHeadings = [...spec.info.description.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
     expect(guideHeadings.length).toBeGreaterThan(0);
     for (const heading of guideHeadings) expect(full).toContain(`\n## ${heading}\n`);
@@ -69,10 +70,12 @@ describe("llms.txt and the Markdown twins", () => {
       for (const status of Object.keys(operation.responses)) {
         expect(section, `${operation.operationId} names status ${status}`).toContain(`\n#### ${status}\n`);
       }
-      const typescript = operation["x-codeSamples"]?.find((sample: { lang: string }) => sample.lang === "typescript");
-      // The bundled spec has no samples: they come from samples/, through the docs bundle.
-      expect(typescript).toBeUndefined();
-      expect(section).toContain("### TypeScript sample\n\n```typescript\nimport { createHatchClient }");
+      // The same TypeScript sample as the reference shows (the docs bundle's x-codeSamples).
+      const docsOperation = docsBundle.paths[path][method];
+      const typescript = docsOperation["x-codeSamples"].find(
+        (sample: { lang: string }) => sample.lang === "typescript",
+      );
+      expect(section).toContain(`### TypeScript sample\n\n\`\`\`typescript\n${typescript.source.trimEnd()}\n\`\`\``);
     }
   });
 });

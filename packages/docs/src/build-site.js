@@ -11,10 +11,18 @@ import { DocsBuildError } from "./errors.js";
 import { llmsFullTxt, llmsTxt } from "./llms.js";
 import { assertNoExternalResources } from "./offline-check.js";
 import { operationsMarkdown } from "./operations-markdown.js";
-import { guideContent, quickStartContent, renderPage, renderSiteHeader, toMarkdownLinks } from "./pages.js";
+import {
+  guideContent,
+  quickStartContent,
+  renderPage,
+  renderSiteHeader,
+  searchContent,
+  toMarkdownLinks,
+} from "./pages.js";
 import { buildReferenceHtml, finishReferenceHtml } from "./reference.js";
 import { referenceIntro, referenceRoutes, referenceSpec } from "./reference-spec.js";
 import { routeStubFiles } from "./route-stubs.js";
+import { buildSearchIndex } from "./search-index.js";
 
 /** The docs package's own folder: samples, templates and content are found relative to it. */
 export const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -58,7 +66,7 @@ export async function buildSite({
   const siteName = `${docsSpec.info?.title ?? "API"} docs`;
   const layout = await readFile(join(templatesDir, "page.html"), "utf8");
   const headerTemplate = await readFile(join(templatesDir, "site-header.html"), "utf8");
-  /** @param {import("./pages.js").PageName} current */
+  /** @param {import("./pages.js").PageName | null} current */
   const header = (current) => renderSiteHeader(headerTemplate, { siteName, current });
 
   /** @type {Array<{ path: string, data: string | Uint8Array }>} */
@@ -117,6 +125,19 @@ export async function buildSite({
 
   // The Markdown twins and llms.txt, from the same spec and samples as the HTML pages.
   const routeOf = new Map(routes.filter((route) => route.operationId).map((route) => [route.operationId, route.route]));
+
+  // The site search covers what Redoc's search does not: the guide and the quick start.
+  const searchIndex = buildSearchIndex({
+    guideHtml: guide.contentHtml,
+    quickStartHtml: quickStart.contentHtml,
+    docsSpec,
+    operationUrl: (operationId) => `reference.html#${routeOf.get(operationId)}`,
+  });
+  files.push({ path: "search-index.json", data: `${JSON.stringify(searchIndex)}\n` });
+  files.push({
+    path: "search.html",
+    data: renderPage(layout, { ...searchContent(), header: header(null), script: "assets/search.js" }),
+  });
   const referenceMarkdown = [
     `# ${docsSpec.info?.title ?? "API"} reference`,
     "",

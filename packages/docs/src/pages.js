@@ -16,9 +16,11 @@ export const PAGES = /** @type {const} */ (["guide", "quick-start", "reference",
  * `data-page="<name>"`) of the page being shown.
  *
  * @param {string} template templates/site-header.html
- * @param {{ siteName: string, current: PageName }} options
+ * @param {{ siteName: string, current: PageName | null }} options `null` for a page without a link
+ *   in the header (the search page)
  */
 export function renderSiteHeader(template, { siteName, current }) {
+  if (current === null) return template.replaceAll("@siteName@", escapeHtml(siteName));
   if (!template.includes(`data-page="${current}"`)) {
     throw new DocsBuildError(`templates/site-header.html has no link with data-page="${current}"`);
   }
@@ -31,10 +33,11 @@ export function renderSiteHeader(template, { siteName, current }) {
  * Fills the layout of the guide, quick start and changelog pages.
  *
  * @param {string} layout templates/page.html
- * @param {{ title: string, header: string, contentHtml: string, toc: TocEntry[], markdownHref?: string }} page
- *   `markdownHref` is the page's Markdown twin (`index.md`), announced to machines in the head
+ * @param {{ title: string, header: string, contentHtml: string, toc: TocEntry[], markdownHref?: string, script?: string }} page
+ *   `markdownHref` is the page's Markdown twin (`index.md`), announced to machines in the head;
+ *   `script` a script of the site the page runs (only the search page has one: the others allow none)
  */
-export function renderPage(layout, { title, header, contentHtml, toc, markdownHref }) {
+export function renderPage(layout, { title, header, contentHtml, toc, markdownHref, script }) {
   const tocHtml = toc.length === 0 ? "" : renderToc(toc);
   const markdown = markdownHref
     ? `<link rel="alternate" type="text/markdown" href="${escapeHtml(markdownHref)}" title="This page as Markdown" />`
@@ -47,9 +50,11 @@ export function renderPage(layout, { title, header, contentHtml, toc, markdownHr
     toc: tocHtml,
     markdown,
     "markdown-link": markdownLink,
+    scripts: script ? `<script type="module" src="${escapeHtml(script)}"></script>` : "",
   };
-  return layout.replace(
-    /<!--@(title|header|content|toc|markdown|markdown-link)-->/g,
+  const csp = script ? layout.replace("script-src 'none'", "script-src 'self'") : layout;
+  return csp.replace(
+    /<!--@(title|header|content|toc|markdown|markdown-link|scripts)-->/g,
     (_, key) => values[/** @type {keyof typeof values} */ (key)],
   );
 }
@@ -160,4 +165,21 @@ export function toMarkdownLinks(markdown) {
     /\]\((index|quick-start|reference|changelog)\.html(#[^)\s]*)?\)/g,
     (_, page, hash = "") => `](${page}.md${hash})`,
   );
+}
+
+/**
+ * The site search page; `assets/search.js` fills it from `search-index.json`.
+ */
+export function searchContent() {
+  const contentHtml = [
+    "<h1>Search</h1>",
+    '<search><form id="site-search" class="search-form search-page-form" action="search.html">',
+    '<input id="site-search-query" type="search" name="q" placeholder="Search the docs" aria-label="Search the docs" autofocus />',
+    "</form></search>",
+    '<p id="search-status" class="search-status" role="status"></p>',
+    '<ol id="search-results" class="search-results"></ol>',
+    "<noscript><p>The search needs JavaScript. Without it, use your browser's find on " +
+      '<a href="llms-full.txt">llms-full.txt</a>, which holds the guide, the quick start and the reference.</p></noscript>',
+  ].join("\n");
+  return { title: "Search", contentHtml, toc: [] };
 }

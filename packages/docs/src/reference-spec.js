@@ -24,9 +24,8 @@ export function referenceIntro() {
     "Every operation, with its fields, responses and TypeScript and curl samples.",
     "New here? Read the [guide](index.html) first (API keys, authentication, sources, how an upsert " +
       "matches contacts, errors, rate limits, retries), then the [quick start](quick-start.html).",
-    "The search box on this page covers the operations only; the guide and the quick start are " +
-      "searchable with your browser's find on their own pages, and everything is in one file in " +
-      "[llms-full.txt](llms-full.txt).",
+    "The search box on this page covers the operations only; [search the whole site](search.html) " +
+      "to include the guide and the quick start. Everything is also in one file: [llms-full.txt](llms-full.txt).",
   ].join("\n\n");
 }
 

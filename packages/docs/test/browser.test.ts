@@ -248,6 +248,38 @@ describe("the docs site in Chromium", () => {
     await page.close();
   });
 
+  it("searches the guide, the quick start and the operations from any page", async () => {
+    const { server, browser } = await site();
+    const spec = await readDocsBundle();
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/quick-start.html`);
+    // The footer's form (the page itself runs no script) leads to the search page.
+    const footerSearch = page.locator("footer input[type=search]");
+    await footerSearch.fill("upsert");
+    await footerSearch.press("Enter");
+    await page.waitForURL(`${server.url}/search.html?q=upsert`);
+    const results = page.locator(".search-result > a");
+    await results.first().waitFor({ state: "visible" });
+    const found = await results.evaluateAll((links) =>
+      links.map((a) => ({ text: a.textContent, href: (a as HTMLAnchorElement).getAttribute("href") })),
+    );
+    const upsert = specOperations(spec).find(({ operation }) => operation.operationId === "upsertContact");
+    expect(found).toContainEqual({
+      text: upsert?.operation.summary,
+      href: `reference.html#/${upsert?.operation.tags[0].toLowerCase()}/upsertcontact`,
+    });
+    expect(found).toContainEqual({
+      text: "How an upsert matches contacts",
+      href: "index.html#how-an-upsert-matches-contacts",
+    });
+    // Typing searches again; a quick-start section is found and its link opens it.
+    await page.locator("#site-search-query").fill("npm install");
+    await page.getByRole("link", { name: "1. Install" }).click();
+    await page.waitForURL(`${server.url}/quick-start.html#1-install`);
+    await expect.poll(() => inViewport(page.locator('[id="1-install"]'))).toBe(true);
+    await page.close();
+  });
+
   it("opens the reference at the operations and links the guide instead of repeating it", async () => {
     const { server, browser } = await site();
     const spec = await readDocsBundle();
@@ -370,8 +402,15 @@ describe("the docs site in Chromium", () => {
       const spec = await readDocsBundle();
       const page = await browser.context.newPage();
       await page.setViewportSize({ width, height: 900 });
-      for (const file of ["index.html", "quick-start.html", "reference.html", "changelog.html"]) {
+      for (const file of [
+        "index.html",
+        "quick-start.html",
+        "reference.html",
+        "changelog.html",
+        "search.html?q=upsert",
+      ]) {
         await page.goto(`${server.url}/${file}`, { waitUntil: "load" });
+        if (file.startsWith("search.html")) await page.locator(".search-result").first().waitFor();
         if (file === "reference.html") await waitForRedoc(page);
         const layout = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
@@ -385,7 +424,7 @@ describe("the docs site in Chromium", () => {
         expect(layout.scrollWidth, `${file} at ${width} px scrolls sideways`).toBeLessThanOrEqual(layout.clientWidth);
         expect(layout.navLines, `${file} at ${width} px`).toEqual([1, 1, 1, 1]);
         expect(layout.navRight, `${file} at ${width} px: the last link is cut off`).toBeLessThanOrEqual(width);
-        await page.screenshot({ path: join(resultsDir, `${file.replace(".html", "")}-${width}.png`) });
+        await page.screenshot({ path: join(resultsDir, `${file.replace(/\.html.*$/, "")}-${width}.png`) });
       }
 
       // Each operation's TypeScript sample, on the operation's own route.

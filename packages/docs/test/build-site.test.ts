@@ -55,11 +55,30 @@ describe("buildSite", () => {
     expect(pages["quick-start.html"]).toContain("createHatchClient({ apiKey: process.env.HATCH_API_KEY })");
     expect(pages["quick-start.html"]).toContain(firstContact.split("\n")[0]?.replaceAll('"', "&quot;"));
     expect(pages["quick-start.html"]).not.toContain("<!-- include:");
-    // Pages outside the reference's search say where to search them.
+    // Every page offers the site search, which covers what Redoc's search does not.
     for (const page of ["index.html", "quick-start.html", "changelog.html"]) {
-      expect(pages[page]).toMatch(/The guide and the quick start are not in it: use your browser's find/);
-      expect(pages[page]).toContain('href="llms-full.txt"');
+      expect(pages[page]).toContain('<form class="search-form" action="search.html">');
+      expect(pages[page]).toContain("covers the guide, the quick start and the API reference");
     }
+    const searchPage = await readFile(join(outDir, "search.html"), "utf8");
+    expect(searchPage).toContain('<script type="module" src="assets/search.js"></script>');
+    expect(searchPage).toContain("script-src 'self'");
+    expect(pages["index.html"]).toContain("script-src 'none'");
+    const index: Array<{ title: string; url: string; text: string }> = JSON.parse(
+      await readFile(join(outDir, "search-index.json"), "utf8"),
+    );
+    const titles = index.map((entry) => entry.title);
+    for (const [, heading] of (spec.info.description as string).matchAll(/^#{2,3} (.+)$/gm)) {
+      expect(titles, `the search covers the guide's "${heading}"`).toContain(heading);
+    }
+    const quickStartSource = await readFile(join(samplesDir, "..", "content", "quick-start.md"), "utf8");
+    for (const [, heading] of quickStartSource.matchAll(/^## (.+)$/gm)) expect(titles).toContain(heading);
+    for (const { operation } of specOperations(spec)) {
+      const entry = index.find((candidate) => candidate.title === operation.summary);
+      expect(entry?.url, `the search covers ${operation.operationId}`).toMatch(/^reference\.html#\//);
+    }
+    for (const entry of index)
+      expect(existsSync(join(outDir, entry.url.split("#")[0] as string)), entry.url).toBe(true);
     // No changelog yet is normal before the first release.
     expect(pages["changelog.html"]).toContain("No release of @hatch-api/client yet.");
     expect(pages["changelog.html"]).toContain("No release of @hatch-api/types yet.");

@@ -73,7 +73,8 @@ export function checkReport(report, version) {
   if (report.version !== version) {
     problems.push(`version is ${JSON.stringify(report.version)}, but the file name says ${version}`);
   }
-  if (typeof report.date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(report.date)) {
+  // YYYY-MM-DD as agreed; a full ISO timestamp is accepted too (the page shows its date part).
+  if (typeof report.date !== "string" || !/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(report.date)) {
     problems.push(`date must be a YYYY-MM-DD string, got ${JSON.stringify(report.date)}`);
   }
   if (!LEVELS.includes(report.bump))

@@ -80,7 +80,7 @@ export async function changelogContent(changelogs, reports) {
   for (const version of ordered) {
     const id = `v${version.replace(/[^0-9A-Za-z]+/g, "-")}`;
     const report = reports.get(version);
-    const heading = `${version}${report ? ` (${report.date})` : ""}`;
+    const heading = `${version}${report ? ` (${report.date.slice(0, 10)})` : ""}`;
     toc.push({ depth: 2, id, text: heading });
     const body = [`### API changes`, "", ...apiChangesMarkdown(report), "", `### Package changes`, ""];
     for (const { name, versions } of packages) {

@@ -1,5 +1,5 @@
 // @ts-check
-import { listOperations } from "./code-samples.js";
+import { DocsBuildError } from "./errors.js";
 import { deref, flattenSchema, typeLabel } from "./openapi-schema.js";
 
 /**
@@ -93,16 +93,28 @@ export function operationsMarkdown(docsSpec, { headingLevel = 2, referenceUrl } 
   return out.join("\n");
 }
 
+const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+
 /**
  * The operations in the order the document lists them, the order the reference shows them in.
+ * (Kept here rather than borrowed from code-samples.js, whose job is the samples.)
  *
  * @param {any} spec
+ * @returns {Array<{ operationId: string, method: string, path: string }>}
  */
 export function operationsInDocumentOrder(spec) {
-  const paths = Object.keys(spec.paths ?? {});
-  const position = (/** @type {{ method: string, path: string }} */ operation) =>
-    paths.indexOf(operation.path) * 100 + Object.keys(spec.paths[operation.path]).indexOf(operation.method);
-  return listOperations(spec).sort((a, b) => position(a) - position(b));
+  const operations = [];
+  for (const [path, item] of Object.entries(spec?.paths ?? {})) {
+    for (const method of Object.keys(item ?? {})) {
+      if (!HTTP_METHODS.has(method) || !item[method]) continue;
+      const operationId = item[method].operationId;
+      if (typeof operationId !== "string" || operationId === "") {
+        throw new DocsBuildError(`${method.toUpperCase()} ${path} has no operationId, so the docs cannot name it`);
+      }
+      operations.push({ operationId, method, path });
+    }
+  }
+  return operations;
 }
 
 /**

@@ -1,5 +1,5 @@
 // @ts-check
-import { listOperations } from "./code-samples.js";
+import { operationsInDocumentOrder } from "./operations-markdown.js";
 
 /**
  * The spec as Redoc gets it: the guide (`info.description`) is replaced by a short note that links
@@ -73,7 +73,7 @@ export function referenceRoutes(spec) {
   for (const tag of spec.tags ?? []) {
     if (typeof tag?.name === "string") add({ route: `/${tagSlug(tag.name)}`, title: tag.name });
   }
-  for (const { operationId, method, path } of listOperations(spec)) {
+  for (const { operationId, method, path } of operationsInDocumentOrder(spec)) {
     const operation = spec.paths[path][method];
     const tags = Array.isArray(operation.tags) && operation.tags.length > 0 ? operation.tags : ["other"];
     for (const tag of tags) {

@@ -16,9 +16,11 @@ export const PAGES = /** @type {const} */ (["guide", "quick-start", "reference",
  * `data-page="<name>"`) of the page being shown.
  *
  * @param {string} template templates/site-header.html
- * @param {{ siteName: string, current: PageName }} options
+ * @param {{ siteName: string, current: PageName | null }} options `null` for a page without a link
+ *   in the header (the search page)
  */
 export function renderSiteHeader(template, { siteName, current }) {
+  if (current === null) return template.replaceAll("@siteName@", escapeHtml(siteName));
   if (!template.includes(`data-page="${current}"`)) {
     throw new DocsBuildError(`templates/site-header.html has no link with data-page="${current}"`);
   }
@@ -31,13 +33,28 @@ export function renderSiteHeader(template, { siteName, current }) {
  * Fills the layout of the guide, quick start and changelog pages.
  *
  * @param {string} layout templates/page.html
- * @param {{ title: string, header: string, contentHtml: string, toc: TocEntry[] }} page
+ * @param {{ title: string, header: string, contentHtml: string, toc: TocEntry[], markdownHref?: string, script?: string }} page
+ *   `markdownHref` is the page's Markdown twin (`index.md`), announced to machines in the head;
+ *   `script` a script of the site the page runs (only the search page has one: the others allow none)
  */
-export function renderPage(layout, { title, header, contentHtml, toc }) {
+export function renderPage(layout, { title, header, contentHtml, toc, markdownHref, script }) {
   const tocHtml = toc.length === 0 ? "" : renderToc(toc);
-  const values = { title: escapeHtml(title), header, content: contentHtml, toc: tocHtml };
-  return layout.replace(
-    /<!--@(title|header|content|toc)-->/g,
+  const markdown = markdownHref
+    ? `<link rel="alternate" type="text/markdown" href="${escapeHtml(markdownHref)}" title="This page as Markdown" />`
+    : "";
+  const markdownLink = markdownHref ? `<a href="${escapeHtml(markdownHref)}">This page as Markdown</a>` : "";
+  const values = {
+    title: escapeHtml(title),
+    header,
+    content: contentHtml,
+    toc: tocHtml,
+    markdown,
+    "markdown-link": markdownLink,
+    scripts: script ? `<script type="module" src="${escapeHtml(script)}"></script>` : "",
+  };
+  const csp = script ? layout.replace("script-src 'none'", "script-src 'self'") : layout;
+  return csp.replace(
+    /<!--@(title|header|content|toc|markdown|markdown-link|scripts)-->/g,
     (_, key) => values[/** @type {keyof typeof values} */ (key)],
   );
 }
@@ -55,8 +72,8 @@ function renderToc(toc) {
 
 /**
  * The guide: the spec's `info.description`, which explains keys, authentication, sources, upsert
- * matching, errors, rate limits and retries. It is the same text as the top of the reference, but
- * as a plain page it loads instantly, prints well and can be linked section by section.
+ * matching, errors, rate limits and retries. It is the only place the guide text is shown: the
+ * reference links here instead of repeating it. Returns the page's HTML and its Markdown twin.
  *
  * @param {any} spec
  */
@@ -72,17 +89,38 @@ export function guideContent(spec) {
     typeof server === "string" ? `<li>Base URL: <code>${escapeHtml(server)}</code></li>` : "",
     typeof info.version === "string" ? `<li>API version: ${escapeHtml(info.version)}</li>` : "",
   ].join("");
+  const nextSteps = [
+    ["quick-start", "Quick start", "send your first contact with `@hatch-api/client`."],
+    ["reference", "API reference", "every operation and field, with TypeScript and curl samples."],
+    ["changelog", "Changelog", "what changed in the API and the packages in each release."],
+  ];
   const contentHtml = [
     `<h1>${escapeHtml(title)}</h1>`,
     facts ? `<ul class="facts">${facts}</ul>` : "",
     html,
     `<section class="next-steps"><h2 id="next-steps">Next steps</h2><ul>`,
-    `<li><a href="quick-start.html">Quick start</a>: send your first contact with <code>@hatch-api/client</code>.</li>`,
-    `<li><a href="reference.html">API reference</a>: every operation and field, with TypeScript and curl samples.</li>`,
-    `<li><a href="changelog.html">Changelog</a>: what changed in each release of the packages.</li>`,
+    ...nextSteps.map(
+      ([page, label, text]) =>
+        `<li><a href="${page}.html">${label}</a>: ${renderMarkdown(text ?? "").html.replace(/^<p>|<\/p>\n?$/g, "")}</li>`,
+    ),
     `</ul></section>`,
   ].join("\n");
-  return { title, contentHtml, toc: [...toc, { depth: 2, id: "next-steps", text: "Next steps" }] };
+  const markdown = [
+    `# ${title}`,
+    "",
+    typeof server === "string" ? `- Base URL: \`${server}\`` : "",
+    typeof info.version === "string" ? `- API version: ${info.version}` : "",
+    "",
+    info.description.trim(),
+    "",
+    "## Next steps",
+    "",
+    ...nextSteps.map(([page, label, text]) => `- [${label}](${page}.md): ${text}`),
+    "",
+  ]
+    .filter((line, index, lines) => !(line === "" && lines[index - 1] === ""))
+    .join("\n");
+  return { title, contentHtml, toc: [...toc, { depth: 2, id: "next-steps", text: "Next steps" }], markdown };
 }
 
 const INCLUDE = /^<!-- include: (\S+) -->$/gm;
@@ -106,7 +144,7 @@ export async function quickStartContent(markdown, { baseDir, file }) {
   }
   const { html, toc } = renderMarkdown(expanded);
   const title = toc.find((entry) => entry.depth === 1)?.text ?? "Quick start";
-  return { title, contentHtml: html, toc };
+  return { title, contentHtml: html, toc, markdown: toMarkdownLinks(expanded) };
 }
 
 /** @param {string} path */
@@ -117,35 +155,31 @@ function languageOf(path) {
 }
 
 /**
- * The changelogs of the public packages. Changesets writes them on the first release, so a missing
- * file is normal before then: the page says so instead of failing the build.
+ * Points the links between the site's pages at their Markdown twins (`index.html#errors` →
+ * `index.md#errors`), for the `.md` pages machines read.
  *
- * @param {ReadonlyArray<{ name: string, path: string }>} changelogs
+ * @param {string} markdown
  */
-export async function changelogContent(changelogs) {
-  /** @type {TocEntry[]} */
-  const toc = [];
-  const sections = [];
-  for (const { name, path } of changelogs) {
-    const id = `changelog-${name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}`;
-    toc.push({ depth: 2, id, text: name });
-    if (!existsSync(path)) {
-      sections.push(
-        `<section><h2 id="${id}"><code>${escapeHtml(name)}</code></h2>` +
-          `<p class="changelog-empty">No release of ${escapeHtml(name)} yet.</p></section>`,
-      );
-      continue;
-    }
-    const markdown = await readFile(path, "utf8");
-    // Changesets starts the file with `# <package name>`; our section heading already says it.
-    const body = markdown.replace(/^#\s+[^\n]*\n/, "");
-    const { html } = renderMarkdown(body, { idPrefix: `${id}-`, headingOffset: 1 });
-    sections.push(`<section><h2 id="${id}"><code>${escapeHtml(name)}</code></h2>\n${html}</section>`);
-  }
+export function toMarkdownLinks(markdown) {
+  return markdown.replace(
+    /\]\((index|quick-start|reference|changelog)\.html(#[^)\s]*)?\)/g,
+    (_, page, hash = "") => `](${page}.md${hash})`,
+  );
+}
+
+/**
+ * The site search page; `assets/search.js` fills it from `search-index.json`.
+ */
+export function searchContent() {
   const contentHtml = [
-    "<h1>Changelog</h1>",
-    "<p>What changed in each release of the public packages.</p>",
-    ...sections,
+    "<h1>Search</h1>",
+    '<search><form id="site-search" class="search-form search-page-form" action="search.html">',
+    '<input id="site-search-query" type="search" name="q" placeholder="Search the docs" aria-label="Search the docs" autofocus />',
+    "</form></search>",
+    '<p id="search-status" class="search-status" role="status"></p>',
+    '<ol id="search-results" class="search-results"></ol>',
+    "<noscript><p>The search needs JavaScript. Without it, use your browser's find on " +
+      '<a href="llms-full.txt">llms-full.txt</a>, which holds the guide, the quick start and the reference.</p></noscript>',
   ].join("\n");
-  return { title: "Changelog", contentHtml, toc };
+  return { title: "Search", contentHtml, toc: [] };
 }

@@ -58,13 +58,23 @@ export async function buildReferenceHtml({ bundlePath, outputPath, templatePath,
  * logo becomes a local file. Fails if the template lost its marker, so a header never silently
  * disappears.
  *
+ * `openAt` is the route a bare `reference.html` opens at (the first tag, whose page lists its
+ * operations). Redoc would otherwise open at the API's overview with every tag folded, and its
+ * links only become copyable hash links (`#/contacts/upsertcontact`) once a route is in the hash.
+ * The script runs before Redoc's module script, and `location.replace` keeps the history clean.
+ *
  * @param {string} html
- * @param {{ siteHeader: string, file: string }} options
+ * @param {{ siteHeader: string, file: string, openAt?: string }} options
  */
-export function finishReferenceHtml(html, { siteHeader, file }) {
+export function finishReferenceHtml(html, { siteHeader, file, openAt }) {
   const marker = "<!--@site-header-->";
   if (!html.includes(marker)) throw new DocsBuildError(`${file}: the template has no ${marker} marker`);
-  let result = html.replace(marker, () => siteHeader);
+  const openMarker = "<!--@open-at-operations-->";
+  if (!html.includes(openMarker)) throw new DocsBuildError(`${file}: the template has no ${openMarker} marker`);
+  const openScript = openAt
+    ? `<script>if(location.hash.length<2)location.replace(${JSON.stringify(`#${openAt}`).replaceAll("<", "\\u003c")});</script>`
+    : "";
+  let result = html.replace(marker, () => siteHeader).replace(openMarker, () => openScript);
   for (const url of REDOC_LOGO_URLS) result = result.replaceAll(url, LOCAL_REDOC_LOGO);
   return result;
 }

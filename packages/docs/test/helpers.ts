@@ -36,3 +36,52 @@ export async function copySamples(prefix: string): Promise<string> {
 export function contains(page: string, text: string): { text: string; found: boolean } {
   return { text, found: page.includes(text) };
 }
+
+/** The operations of a spec, straight from its `paths` (independent of the code under test). */
+// biome-ignore lint/suspicious/noExplicitAny: see readBundledSpec.
+export function specOperations(spec: any): Array<{ method: string; path: string; operation: any }> {
+  const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+  return Object.entries(spec.paths ?? {}).flatMap(([path, item]) =>
+    methods
+      // biome-ignore lint/suspicious/noExplicitAny: a path item.
+      .filter((method) => (item as any)?.[method])
+      // biome-ignore lint/suspicious/noExplicitAny: a path item.
+      .map((method) => ({ method, path, operation: (item as any)[method] })),
+  );
+}
+
+/** Follows `#/...` references. */
+// biome-ignore lint/suspicious/noExplicitAny: see readBundledSpec.
+export function resolveRef(spec: any, node: any): any {
+  let current = node;
+  for (let hops = 0; current?.$ref && hops < 20; hops++) {
+    current = (current.$ref as string)
+      .slice(2)
+      .split("/")
+      .reduce((target, key) => target?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
+  }
+  return current;
+}
+
+/** Every property name, at any depth, of an operation's request bodies. */
+// biome-ignore lint/suspicious/noExplicitAny: see readBundledSpec.
+export function requestFieldNames(spec: any, operation: any): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set();
+  // biome-ignore lint/suspicious/noExplicitAny: a schema.
+  const visit = (node: any) => {
+    const schema = resolveRef(spec, node);
+    if (!schema || typeof schema !== "object" || seen.has(schema)) return;
+    seen.add(schema);
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      names.add(name);
+      visit(property);
+    }
+    for (const part of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) visit(part);
+    if (schema.items) visit(schema.items);
+  };
+  const body = resolveRef(spec, operation.requestBody);
+  // biome-ignore lint/suspicious/noExplicitAny: a media type object.
+  for (const media of Object.values(body?.content ?? {}) as any[]) visit(media.schema);
+  return names;
+}

@@ -7,4 +7,5 @@ export { assertNoPendingChangesets, listPendingChangesets } from "./pending-chan
 export { PUBLIC_REGISTRY, resolveRegistry } from "./registry.js";
 export { release } from "./release.js";
 export { runCommand } from "./run-command.js";
-export { DEFAULT_SNAPSHOT_TAG, releaseSnapshot, validateSnapshotTag } from "./snapshot.js";
+export { DEFAULT_SNAPSHOT_TAG, releaseSnapshot, undoSnapshot, validateSnapshotTag } from "./snapshot.js";
+export { assertNoSnapshotApplied, readSnapshotState, SNAPSHOT_STATE_FILE, UNDO_COMMAND } from "./snapshot-state.js";

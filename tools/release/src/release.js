@@ -5,6 +5,7 @@ import { assertCleanTree } from "./git-tree.js";
 import { writePublishUserconfig } from "./npmrc.js";
 import { assertNoPendingChangesets } from "./pending-changesets.js";
 import { resolveRegistry } from "./registry.js";
+import { assertNoSnapshotApplied } from "./snapshot-state.js";
 
 /**
  * @typedef {object} ReleaseContext
@@ -21,6 +22,8 @@ import { resolveRegistry } from "./registry.js";
  * @param {ReleaseContext} context
  */
 export async function release({ run, cwd, env, log }) {
+  // Before the clean-tree check: an applied snapshot makes the tree dirty, and this names the one fix.
+  await assertNoSnapshotApplied({ run, cwd }, "release");
   await assertCleanTree({ run, cwd });
   await assertNoPendingChangesets(cwd);
   const registry = resolveRegistry(env);

@@ -13,7 +13,7 @@ const deref = (node) =>
         node.$ref
           .slice(2)
           .split("/")
-          .reduce((/** @type {any} */ at, key) => at[key], spec),
+          .reduce((/** @type {any} */ at, /** @type {string} */ key) => at[key], spec),
       )
     : node;
 const operation = spec.paths["/v1/contacts"].post;

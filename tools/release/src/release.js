@@ -57,3 +57,20 @@ export async function release({ run, cwd, env, log }) {
   }
   log("Published. Push the release tags with `git push --follow-tags`.");
 }
+
+/**
+ * `pnpm release`'s command line, apart from the process: returns the exit code.
+ *
+ * @param {ReleaseContext & { error: (line: string) => void }} context
+ * @returns {Promise<number>}
+ */
+export async function releaseCli({ error, ...context }) {
+  try {
+    await release(context);
+    return 0;
+  } catch (caught) {
+    if (!(caught instanceof ReleaseError)) throw caught;
+    error(`release: ${caught.message}`);
+    return 1;
+  }
+}

@@ -39,7 +39,8 @@ function writeJson(path, value) {
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-export const CHANGESET = "brave-lions-sing.md";
+// Named like the repo's own pending changeset, so README transcripts of real runs replay here verbatim.
+export const CHANGESET = "first-release.md";
 
 /**
  * A git repository shaped like this one as far as changesets cares: the repo's real

@@ -10,4 +10,4 @@ export { runCommand } from "./run-command.js";
 export { DEFAULT_SNAPSHOT_TAG, releaseSnapshot, undoSnapshot, validateSnapshotTag } from "./snapshot.js";
 export { SNAPSHOT_USAGE, snapshotCli } from "./snapshot-cli.js";
 export { assertNoSnapshotApplied, readSnapshotState, SNAPSHOT_STATE_FILE, UNDO_COMMAND } from "./snapshot-state.js";
-export { matchesTranscript, parseTranscripts, README_FILES, readmeTranscripts, shellWords } from "./transcripts.js";
+export { matchesTranscript, parseTranscripts, readmeFiles, readmeTranscripts, shellWords } from "./transcripts.js";

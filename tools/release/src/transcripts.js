@@ -1,6 +1,7 @@
 // @ts-check
-import { readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 
 /**
  * README transcripts: a fenced code block tagged `console` shows a real run. Lines starting with `$ `
@@ -12,16 +13,23 @@ import { join, relative } from "node:path";
  * @typedef {{ file: string, line: number, command: string, expected: string[] }} Transcript
  */
 
-/** The READMEs whose transcripts are checked, relative to the repository root. */
-export const README_FILES = [
-  "README.md",
-  "tools/release/README.md",
-  "tools/mock/README.md",
-  "tools/registry-test/README.md",
-  "packages/client/README.md",
-  "packages/types/README.md",
-  "packages/docs/README.md",
-];
+/**
+ * The READMEs whose transcripts are checked, relative to the repository root: the root one and those
+ * of every package under `packages/` and `tools/`.
+ *
+ * @param {string} root
+ */
+export async function readmeFiles(root) {
+  const files = ["README.md"];
+  for (const group of ["packages", "tools"]) {
+    const entries = await readdir(join(root, group), { withFileTypes: true });
+    for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = `${group}/${entry.name}/README.md`;
+      if (existsSync(join(root, file))) files.push(file);
+    }
+  }
+  return files;
+}
 
 /**
  * Every transcript in one Markdown text.
@@ -77,8 +85,8 @@ export function parseTranscripts(markdown, file) {
 export async function readmeTranscripts(root) {
   /** @type {Transcript[]} */
   const all = [];
-  for (const file of README_FILES) {
-    all.push(...parseTranscripts(await readFile(join(root, file), "utf8"), relative(root, join(root, file))));
+  for (const file of await readmeFiles(root)) {
+    all.push(...parseTranscripts(await readFile(join(root, file), "utf8"), file));
   }
   return all;
 }

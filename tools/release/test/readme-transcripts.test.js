@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { releaseCli } from "../src/release.js";
 import { snapshotCli } from "../src/snapshot-cli.js";
-import { matchesTranscript, parseTranscripts, readmeTranscripts, shellWords } from "../src/transcripts.js";
+import { matchesTranscript, parseTranscripts, readmeFiles, readmeTranscripts, shellWords } from "../src/transcripts.js";
 import { git, removeTempWorkspaces, tempWorkspace, workspaceRunner } from "./temp-workspace.js";
 
 afterAll(removeTempWorkspaces);
@@ -98,4 +98,10 @@ describe("transcript matching", () => {
   it("splits commands with shell quoting", () => {
     expect(shellWords(`curl -H "A: b" -d '{"x":1}' url\\ x`)).toEqual(["curl", "-H", "A: b", "-d", '{"x":1}', "url x"]);
   });
+});
+
+it("reads the README of every package and tool", async () => {
+  const files = await readmeFiles(repoRoot);
+  expect(files).toEqual(expect.arrayContaining(["README.md", "tools/release/README.md", "tools/mock/README.md"]));
+  expect(files).toEqual(expect.arrayContaining(["packages/client/README.md"]));
 });

@@ -13,6 +13,7 @@ import {
   UNDO_COMMAND,
   writeSnapshotState,
 } from "./snapshot-state.js";
+import { removeStraySnapshotChangelogs } from "./stray-snapshot-changelogs.js";
 import { editedSince, recordWorkTree, repositoryRoot, restoreFiles } from "./work-tree-changes.js";
 
 export const DEFAULT_SNAPSHOT_TAG = "snapshot";
@@ -139,7 +140,16 @@ export async function undoSnapshot({ run, cwd, log, force = false }) {
   const statePath = await snapshotStatePath({ run, cwd });
   const state = await readSnapshotState(statePath);
   if (state === undefined) {
-    log("No snapshot is applied: nothing to undo.");
+    const stray = await removeStraySnapshotChangelogs({ run, cwd });
+    if (stray.length === 0) log("No snapshot is applied: nothing to undo.");
+    else {
+      log(
+        [
+          "No snapshot is applied; removed changelogs left by an earlier snapshot (snapshot versions only):",
+          ...stray.map((path) => `  ${path}`),
+        ].join("\n"),
+      );
+    }
     return;
   }
   const root = await repositoryRoot({ run, cwd });

@@ -209,6 +209,28 @@ describe("releaseSnapshot and undoSnapshot, with real git and changesets", () =>
   });
 });
 
+describe("undoSnapshot after the old cleanup (`git restore .`)", () => {
+  it("removes the untracked changelogs holding only snapshot versions, and keeps any other", async () => {
+    const dir = tempWorkspace();
+    const versioned = await runCommand(process.execPath, [changesetBin, "version", "--snapshot", "pr-42"], {
+      cwd: dir,
+      capture: true,
+    });
+    expect(versioned.code).toBe(0);
+    git(dir, ["restore", "."]);
+    expect(status(dir)).toBe("?? packages/client/CHANGELOG.md\n?? packages/types/CHANGELOG.md\n");
+    writeFileSync(join(dir, "packages", "docs", "CHANGELOG.md"), "# docs\n\n## 1.0.0\n\n- Hand-written.\n");
+
+    const context = contextFor(workspaceRunner().run, dir);
+    await undoSnapshot(context);
+    expect(status(dir)).toBe("?? packages/docs/CHANGELOG.md\n");
+    expect(context.logged.join("\n")).toBe(
+      "No snapshot is applied; removed changelogs left by an earlier snapshot (snapshot versions only):\n" +
+        "  packages/client/CHANGELOG.md\n  packages/types/CHANGELOG.md",
+    );
+  });
+});
+
 describe("releaseSnapshot refusals", () => {
   it("refuses when there is no changeset to snapshot", async () => {
     const cwd = await tempRepo();

@@ -37,8 +37,9 @@ import { startViolationsProxy } from "./violations-proxy.js";
  * Starts Prism on the bundled spec (or as a validating proxy with `upstream`) and resolves once it
  * listens. In mock mode, Prism listens on a private loopback port behind a small
  * proxy that answers an invalid request with a JSON:API error document naming the fields Prism
- * found wrong (see violations-proxy.js), instead of the spec's canned 422 example. Throws `SpecNotFoundError`, `PortInUseError` or `MockStartError` (which carries Prism's
- * log); in every failure case no Prism process is left running.
+ * found wrong (see violations-proxy.js), instead of the spec's canned 422 example. Throws
+ * `SpecNotFoundError`, `PortInUseError` or `MockStartError` (which carries Prism's log); in every
+ * failure case no Prism process is left running.
  *
  * @param {StartMockOptions} [options]
  * @returns {Promise<MockServer>}

@@ -1,3 +1,4 @@
+// @ts-check
 import { defineConfig } from "vitest/config";
 
 // Bundling spawns the Redocly CLI, which takes a second or two on a busy two-core machine.

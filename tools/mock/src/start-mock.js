@@ -2,6 +2,7 @@
 import { assertPortFree } from "./port.js";
 import { launchPrism } from "./prism-process.js";
 import { resolveSpecPath } from "./spec-path.js";
+import { startViolationsProxy } from "./violations-proxy.js";
 
 /**
  * @typedef {object} StartMockOptions
@@ -20,8 +21,10 @@ import { resolveSpecPath } from "./spec-path.js";
 
 /**
  * @typedef {object} MockServer
- * @property {string} url base URL Prism listens on, without a trailing slash
+ * @property {string} url base URL of the mock, without a trailing slash
  * @property {number} port
+ * @property {string} prismUrl where Prism itself listens: in mock mode a proxy on `url` sits in front of it
+ *   and rewrites Prism's canned 422 into the real violations; in proxy mode, equal to `url`
  * @property {number} pid Prism's pid (and process group)
  * @property {"mock" | "proxy"} mode
  * @property {number} startupMs from spawn to Prism reporting that it listens
@@ -32,8 +35,11 @@ import { resolveSpecPath } from "./spec-path.js";
 
 /**
  * Starts Prism on the bundled spec (or as a validating proxy with `upstream`) and resolves once it
- * listens. Throws `SpecNotFoundError`, `PortInUseError` or `MockStartError` (which carries Prism's
- * log); in every failure case no Prism process is left running.
+ * listens. In mock mode, Prism listens on a private loopback port behind a small
+ * proxy that answers an invalid request with a JSON:API error document naming the fields Prism
+ * found wrong (see violations-proxy.js), instead of the spec's canned 422 example. Throws
+ * `SpecNotFoundError`, `PortInUseError` or `MockStartError` (which carries Prism's log); in every
+ * failure case no Prism process is left running.
  *
  * @param {StartMockOptions} [options]
  * @returns {Promise<MockServer>}
@@ -54,10 +60,13 @@ export async function startMock(options = {}) {
   const specPath = resolveSpecPath(options.specPath);
   if (port !== 0) await assertPortFree(host, port);
 
+  const mode = upstream === undefined ? "mock" : "proxy";
+  const rewrites422 = mode === "mock";
   const prism = await launchPrism({
     specPath,
-    host,
-    port,
+    // Behind the rewriting proxy Prism listens on a private loopback port; the proxy takes host:port.
+    host: rewrites422 ? "127.0.0.1" : host,
+    port: rewrites422 ? 0 : port,
     dynamic,
     errors,
     upstream,
@@ -65,9 +74,33 @@ export async function startMock(options = {}) {
     timeoutMs,
     onOutput: options.onOutput,
   });
-  const mode = upstream === undefined ? "mock" : "proxy";
-  if (log) log(`Prism ${mode} ready at ${prism.url} (start-up ${prism.startupMs} ms)`);
-  return { ...prism, port: Number(new URL(prism.url).port), mode };
+  if (!rewrites422) {
+    if (log) log(`Prism ${mode} ready at ${prism.url} (start-up ${prism.startupMs} ms)`);
+    return { ...prism, prismUrl: prism.url, port: Number(new URL(prism.url).port), mode };
+  }
+
+  /** @type {import("./violations-proxy.js").ViolationsProxy} */
+  let front;
+  try {
+    front = await startViolationsProxy({ prismUrl: prism.url, host, port, dynamic });
+  } catch (error) {
+    await prism.stop();
+    throw error;
+  }
+  // If Prism dies on its own, stop answering on its behalf too.
+  prism.exited.then(() => front.close());
+  if (log) log(`Prism ${mode} ready at ${front.url} (start-up ${prism.startupMs} ms)`);
+  return {
+    ...prism,
+    url: front.url,
+    port: front.port,
+    prismUrl: prism.url,
+    mode,
+    stop: async () => {
+      await front.close();
+      await prism.stop();
+    },
+  };
 }
 
 /** @param {string} message */

@@ -5,6 +5,7 @@ import { assertCleanTree } from "./git-tree.js";
 import { writePublishUserconfig } from "./npmrc.js";
 import { assertNoPendingChangesets } from "./pending-changesets.js";
 import { resolveRegistry } from "./registry.js";
+import { assertNoSnapshotApplied } from "./snapshot-state.js";
 
 /**
  * @typedef {object} ReleaseContext
@@ -21,6 +22,8 @@ import { resolveRegistry } from "./registry.js";
  * @param {ReleaseContext} context
  */
 export async function release({ run, cwd, env, log }) {
+  // Before the clean-tree check: an applied snapshot makes the tree dirty, and this names the one fix.
+  await assertNoSnapshotApplied({ run, cwd }, "release");
   await assertCleanTree({ run, cwd });
   await assertNoPendingChangesets(cwd);
   const registry = resolveRegistry(env);
@@ -53,4 +56,21 @@ export async function release({ run, cwd, env, log }) {
     await userconfig.remove();
   }
   log("Published. Push the release tags with `git push --follow-tags`.");
+}
+
+/**
+ * `pnpm release`'s command line, apart from the process: returns the exit code.
+ *
+ * @param {ReleaseContext & { error: (line: string) => void }} context
+ * @returns {Promise<number>}
+ */
+export async function releaseCli({ error, ...context }) {
+  try {
+    await release(context);
+    return 0;
+  } catch (caught) {
+    if (!(caught instanceof ReleaseError)) throw caught;
+    error(`release: ${caught.message}`);
+    return 1;
+  }
 }

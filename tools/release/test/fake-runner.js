@@ -1,8 +1,11 @@
 // @ts-check
 
+const GIT_PATH = "git rev-parse --git-path ";
+
 /**
  * A Runner that records every call and answers from a table keyed by the command line
- * (e.g. "git status --porcelain"); unknown commands succeed with empty output.
+ * (e.g. "git status --porcelain"); unknown commands succeed with empty output. `git rev-parse --git-path`
+ * answers a path under `.git` (absent in a temp dir), so no snapshot counts as applied unless a test says so.
  *
  * @param {Record<string, { code?: number, stdout?: string } | Array<{ code?: number, stdout?: string }>>} answers
  *   an array answers successive calls of the same command line in order
@@ -18,7 +21,8 @@ export function fakeRunner(answers = {}) {
     calls.push({ line, options });
     const count = seen.get(line) ?? 0;
     seen.set(line, count + 1);
-    const answer = answers[line];
+    const answer =
+      answers[line] ?? (line.startsWith(GIT_PATH) ? { stdout: `.git/${line.slice(GIT_PATH.length)}\n` } : undefined);
     const picked = Array.isArray(answer) ? answer[Math.min(count, answer.length - 1)] : answer;
     return { code: picked?.code ?? 0, stdout: picked?.stdout ?? "" };
   };

@@ -8,6 +8,7 @@ import { removeTempRepos, tempRepo } from "./temp-repo.js";
 
 afterAll(removeTempRepos);
 
+const SNAPSHOT_CHECK = "git rev-parse --git-path hatch-release-snapshot.json";
 const CHECKS = ["pnpm exec turbo run build", "pnpm exec turbo run lint", "pnpm exec turbo run test"];
 const TOKEN = "npm_abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -36,6 +37,7 @@ describe("release", () => {
     await release({ ...context, run });
 
     expect(fake.lines()).toEqual([
+      SNAPSHOT_CHECK,
       "git status --porcelain",
       ...CHECKS,
       "git status --porcelain",
@@ -56,7 +58,7 @@ describe("release", () => {
     const cwd = await tempRepo();
     const fake = fakeRunner({ "git status --porcelain": { stdout: " M README.md\n" } });
     await expect(release(contextFor(fake, cwd).context)).rejects.toThrow(/Refusing to release from a dirty work tree/);
-    expect(fake.lines()).toEqual(["git status --porcelain"]);
+    expect(fake.lines()).toEqual([SNAPSHOT_CHECK, "git status --porcelain"]);
   });
 
   it("refuses while changesets are waiting for `changeset version`", async () => {
@@ -74,7 +76,7 @@ describe("release", () => {
     await expect(release(contextFor(fake, cwd, {}).context)).rejects.toThrow(
       "NPM_TOKEN is not set: export a publish token for https://registry.npmjs.org/ and run again.",
     );
-    expect(fake.lines()).toEqual(["git status --porcelain"]);
+    expect(fake.lines()).toEqual([SNAPSHOT_CHECK, "git status --porcelain"]);
   });
 
   it("does not publish when a check fails, and names the check", async () => {

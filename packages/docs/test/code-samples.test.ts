@@ -30,12 +30,16 @@ describe("injectCodeSamples", () => {
     const operations = listOperations(spec);
     expect(operations.length).toBeGreaterThan(0);
     const generated = await readSampleFiles(join(samplesDir, "generated"), { generated: true });
+    const handWritten = await readSampleFiles(samplesDir);
     for (const { operationId, method, path } of operations) {
       const samples = docsSpec.paths[path][method]["x-codeSamples"];
       expect(samples.map((sample: { label: string }) => sample.label)).toEqual(["TypeScript", "curl"]);
-      const files = generated.get(sampleFileName(operationId));
-      expect(samples[0].source).toBe(files?.get(".ts")?.source);
-      expect(samples[1].source).toBe(files?.get(".sh")?.source);
+      const name = sampleFileName(operationId);
+      const pick = (extension: string) =>
+        (handWritten.get(name)?.get(extension) ?? generated.get(name)?.get(extension))?.source;
+      expect(generated.get(name)?.size, `${operationId} has generated samples`).toBe(2);
+      expect(samples[0].source).toBe(pick(".ts"));
+      expect(samples[1].source).toBe(pick(".sh"));
       // The "generated …, do not edit" header is for the file, not for readers of the docs.
       expect(samples[0].source).not.toMatch(/do not edit/);
       expect(samples[1].source).not.toMatch(/do not edit/);
@@ -132,7 +136,11 @@ describe("injectCodeSamples", () => {
     const dir = await scratchSamples("no-generated");
     await rm(join(dir, "generated"), { recursive: true });
     await mkdir(dir, { recursive: true });
-    expect((await collectSamples(dir)).size).toBe(0);
+    const samples = await collectSamples(dir);
+    expect([...samples.keys()]).toEqual([...(await readSampleFiles(dir)).keys()]);
+    for (const byLanguage of samples.values()) {
+      for (const file of byLanguage.values()) expect(file.generated).toBe(false);
+    }
   });
 
   it("fails clearly when the spec is missing or is not JSON", async () => {

@@ -11,13 +11,20 @@ import type { AttemptSettings, FetchLike } from "../transport.js";
 
 export type { ErrorFor } from "./error-classes.js";
 
-/** Per-call options of every generated method. */
-export interface RequestOptions {
+/**
+ * Per-call options of every generated method. Everything the transport accepts per call
+ * (`AttemptSettings`) is accepted here too and handed to it, so a setting the transport gains
+ * reaches every generated method without regenerating anything.
+ */
+export interface RequestOptions extends AttemptSettings {
   /** Aborts the call, including any wait for the rate limiter or a retry. */
   signal?: AbortSignal | undefined;
   /** Per-attempt timeout for this call, overriding the client's. */
   timeoutMs?: number | undefined;
 }
+
+/** Options of generated methods that shape the request rather than the transport. */
+const REQUEST_SHAPING_OPTIONS = new Set(["signal", "method", "query", "headers"]);
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
@@ -87,12 +94,14 @@ export function createOperationCaller(
   // openapi-fetch's `request` is typed per path and method; the descriptors come from the same spec.
   const request = client.request as unknown as RequestFn;
   return async <T>(operation: OperationDescriptor, input: OperationInput, options: RequestOptions = {}) => {
-    const { signal, timeoutMs } = options;
+    const settings = Object.fromEntries(
+      Object.entries(options).filter(([name, value]) => !REQUEST_SHAPING_OPTIONS.has(name) && value !== undefined),
+    ) as AttemptSettings;
     const { data, error, response } = await request(operation.method, operation.path, {
       params: { path: input.path, query: input.query, header: input.header },
       body: input.body,
-      signal,
-      fetch: timeoutMs === undefined ? defaultFetch : transport({ timeoutMs }),
+      signal: options.signal,
+      fetch: Object.keys(settings).length === 0 ? defaultFetch : transport(settings),
     });
     if (!response.ok) throw errorFromResponse(response, error, redact);
     if (operation.unwrap === undefined) return data as T;

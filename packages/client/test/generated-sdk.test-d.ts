@@ -34,9 +34,8 @@ describe("the generated SDK is typed from @hatch-api/types", () => {
 
   test("a status the client does not map is a compile error until it is added to ERROR_CLASSES", () => {
     // @ts-expect-error: 410 is not mapped to an error class
-    type Gone = ErrorFor<410>;
+    expectTypeOf<ErrorFor<410>>();
     // @ts-expect-error: nor is a 4XX range
-    type AnyClientError = ErrorFor<"4XX">;
-    expectTypeOf<[Gone, AnyClientError]>().not.toBeNever();
+    expectTypeOf<ErrorFor<"4XX">>();
   });
 });

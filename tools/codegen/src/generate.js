@@ -7,7 +7,6 @@ import { headerText, readSpec, specLabel } from "./spec.js";
 import { contractTarget } from "./targets/contract.js";
 import { samplesTarget } from "./targets/samples.js";
 import { sdkTarget } from "./targets/sdk.js";
-import { typesTarget } from "./targets/types.js";
 
 /** The targets, and the options each one needs besides `spec` and `out`. */
 export const TARGETS = Object.freeze({
@@ -41,8 +40,11 @@ export async function renderTarget(target, spec, options) {
   /** @param {string} name an option renderTarget checked above */
   const option = (name) => /** @type {string} */ (options[name]);
   switch (target) {
-    case "types":
+    case "types": {
+      // openapi-typescript is heavy to load; only the types target needs it.
+      const { typesTarget } = await import("./targets/types.js");
       return typesTarget({ spec, model, file, header });
+    }
     case "sdk":
       return sdkTarget({ model, header, typesModule: option("typesModule"), coreModule: option("coreModule") });
     case "samples":

@@ -39,24 +39,55 @@ describe("the Hatch spec", () => {
   it("bundles deterministically, so turbo and git see no change when the spec did not change", () => {
     const before = snapshotDir(join(work, "dist"));
     const { code, output } = runBundleCli(
-      ["bundle", "--config", "redocly.yaml", "--out", "dist", "openapi.yaml"],
+      ["bundle", "--config", "redocly.yaml", "--overlays", "overlays", "--out", "dist", "openapi.yaml"],
       work,
     );
     expect(code, output).toBe(0);
     expect(snapshotDir(join(work, "dist"))).toEqual(before);
   });
 
-  it("declares 401, 422 and 429 on every operation, and 429 carries Retry-After", () => {
-    const operations = Object.entries(bundled.paths).flatMap(([path, item]) =>
+  /** Every operation of the bundle, with a readable name. */
+  const operationsOf = () =>
+    Object.entries(bundled.paths).flatMap(([path, item]) =>
       Object.entries(/** @type {Record<string, any>} */ (item))
         .filter(([method]) => methods.includes(method))
         .map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, operation })),
     );
+  /** Follows a local `$ref` in the bundle. @param {any} node */
+  const resolve = (node) =>
+    node?.$ref
+      ? node.$ref
+          .slice(2)
+          .split("/")
+          .reduce((/** @type {any} */ value, /** @type {string} */ key) => value?.[key.replaceAll("~1", "/")], bundled)
+      : node;
+  /** Every schema object reachable from components.schemas, with its pointer. */
+  const allSchemas = () => {
+    /** @type {Array<{ at: string, schema: any }>} */
+    const found = [];
+    /** @param {any} schema @param {string} at */
+    const walk = (schema, at) => {
+      if (!schema || typeof schema !== "object" || schema.$ref) return;
+      found.push({ at, schema });
+      for (const [name, property] of Object.entries(schema.properties ?? {}))
+        walk(property, `${at}/properties/${name}`);
+      if (schema.items) walk(schema.items, `${at}/items`);
+      for (const key of ["allOf", "oneOf", "anyOf"]) {
+        for (const [index, part] of (schema[key] ?? []).entries()) walk(part, `${at}/${key}/${index}`);
+      }
+    };
+    for (const [name, schema] of Object.entries(bundled.components.schemas))
+      walk(schema, `#/components/schemas/${name}`);
+    return found;
+  };
+
+  it("declares 401 and 429 (with Retry-After) on every operation, and 422 on every one that takes a body", () => {
+    const operations = operationsOf();
     expect(operations.length).toBeGreaterThan(0);
-    const resolve = (/** @type {any} */ response) =>
-      response.$ref ? bundled.components.responses[response.$ref.split("/").pop()] : response;
     const missing = operations.flatMap(({ name, operation }) =>
-      ["401", "422", "429"].filter((status) => !operation.responses[status]).map((status) => `${name} ${status}`),
+      ["401", "429", ...(operation.requestBody ? ["422"] : [])]
+        .filter((status) => !operation.responses[status])
+        .map((status) => `${name} ${status}`),
     );
     expect(missing).toEqual([]);
     for (const { operation } of operations) {
@@ -64,15 +95,48 @@ describe("the Hatch spec", () => {
     }
   });
 
-  it("requires source and keeps every other contact field nullable, as the API accepts", () => {
+  it("answers every error with a JSON:API error document", () => {
+    const wrong = operationsOf().flatMap(({ name, operation }) =>
+      Object.entries(operation.responses)
+        .filter(([status]) => /^[45]/.test(status))
+        .filter(([, response]) => {
+          const schema = resolve(response).content?.["application/json"]?.schema;
+          return schema?.$ref !== "#/components/schemas/JsonErrorResponse";
+        })
+        .map(([status]) => `${name} ${status}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it("gives every operation a JSON success response and every request body an example, for the docs and contract tests", () => {
+    const problems = operationsOf().flatMap(({ name, operation }) => {
+      const success = Object.entries(operation.responses).find(([status]) => /^2/.test(status));
+      const body = operation.requestBody ? resolve(operation.requestBody).content["application/json"] : undefined;
+      return [
+        ...(success ? [] : [`${name}: no 2xx response`]),
+        ...(body && body.example === undefined && body.examples === undefined ? [`${name}: no request example`] : []),
+      ];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it("keeps every nullable property optional: null and absent mean the same to the API", () => {
+    const schemas = allSchemas();
+    expect(schemas.length).toBeGreaterThan(0);
+    const requiredNullable = schemas.flatMap(({ at, schema }) =>
+      (schema.required ?? [])
+        .filter((/** @type {string} */ name) => resolve(schema.properties?.[name])?.nullable === true)
+        .map((/** @type {string} */ name) => `${at}/properties/${name}`),
+    );
+    expect(requiredNullable).toEqual([]);
+  });
+
+  it("requires a non-nullable string source on a contact, and takes details as a free-form object", () => {
     const params = bundled.components.schemas.UpsertContactParams;
-    expect(params.required).toEqual(["source"]);
-    const nullable = Object.entries(params.properties)
-      .filter(([name]) => !["source", "details"].includes(name))
-      .map(([name, schema]) => [name, /** @type {any} */ (schema).nullable]);
-    expect(nullable.length).toBe(9);
-    expect(nullable.every(([, isNullable]) => isNullable === true)).toBe(true);
-    expect(params.properties.details.additionalProperties).toBe(true);
+    expect(params.required).toContain("source");
+    expect(params.properties.source).toMatchObject({ type: "string" });
+    expect(params.properties.source.nullable).not.toBe(true);
+    expect(params.properties.details).toMatchObject({ type: "object", additionalProperties: true });
   });
 
   it("gives every operation a URL-safe camelCase operationId", () => {

@@ -1,14 +1,18 @@
 import type { paths } from "@hatch-api/types";
-import { type ContactsResource, createContacts } from "./contacts.js";
+import { createOperationCaller } from "./core/operation.js";
+import type { GeneratedResources } from "./generated/index.js";
+import { createResources } from "./generated/resources.js";
 import { type Client, createClient } from "./openapi-fetch.js";
 import { type HatchClientOptions, resolveOptions } from "./options.js";
 import { SlidingWindowRateLimiter } from "./rate-limiter.js";
 import { createRedactor, REDACTED } from "./redaction.js";
 import { createTransport } from "./transport.js";
 
-/** The typed openapi-fetch surface (`POST`, `PUT`, `use`, ...) plus the `contacts` helpers. */
-export interface HatchClient extends Client<paths, "application/json"> {
-  readonly contacts: ContactsResource;
+/**
+ * The typed openapi-fetch surface (`POST`, `PUT`, `use`, ...) plus the generated resources, one per
+ * tag of the spec with one method per operation (`contacts.upsert`).
+ */
+export interface HatchClient extends Client<paths, "application/json">, GeneratedResources {
   /** The API origin this client talks to. */
   readonly baseUrl: string;
 }
@@ -43,7 +47,8 @@ export function createHatchClient(options: HatchClientOptions = {}): HatchClient
     rateLimit: resolved.rateLimit,
   });
 
-  const client = { ...api, baseUrl: resolved.baseUrl, contacts: createContacts(api, transport, redact) };
+  const resources = createResources(createOperationCaller(api, transport, redact));
+  const client = { ...api, ...resources, baseUrl: resolved.baseUrl };
   Object.defineProperties(client, {
     toJSON: { value: summary },
     [inspectSymbol]: {

@@ -1,52 +1,8 @@
-import type { paths, UpsertContactParams } from "@hatch-api/types";
-import { errorFromResponse } from "./error-from-response.js";
-import { HatchError } from "./errors.js";
-import type { Client } from "./openapi-fetch.js";
-import type { Redactor } from "./redaction.js";
-import type { AttemptSettings, FetchLike } from "./transport.js";
+// The `contacts` resource is generated (src/generated/contacts.ts) from the spec; these names are
+// kept so code written against 0.1 keeps compiling.
+import type { ContactsUpsertOptions } from "./generated/index.js";
 
-export interface UpsertContactOptions {
-  /** `POST` (default) or `PUT`: the API treats both as the same upsert. */
-  method?: "POST" | "PUT";
-  /** Aborts the call, including any wait for the rate limiter or a retry. */
-  signal?: AbortSignal;
-  /** Per-attempt timeout for this call, overriding the client's. */
-  timeoutMs?: number;
-}
+export type { ContactsResource } from "./generated/index.js";
 
-export interface ContactsResource {
-  /**
-   * Creates or updates a contact and returns its Hatch id. Throws a HatchApiError subclass on an
-   * error response (after retries), HatchConnectionError / HatchTimeoutError when no response came.
-   */
-  upsert(contact: UpsertContactParams, options?: UpsertContactOptions): Promise<{ id: string }>;
-}
-
-export function createContacts(
-  client: Client<paths, "application/json">,
-  transport: (settings?: AttemptSettings) => FetchLike,
-  redact: Redactor,
-): ContactsResource {
-  const defaultFetch = transport();
-  return {
-    async upsert(contact, options = {}) {
-      const { method = "POST", signal, timeoutMs } = options;
-      if (method !== "POST" && method !== "PUT") {
-        throw new HatchError(`contacts.upsert: method must be "POST" or "PUT", got ${JSON.stringify(method)}`);
-      }
-      const init = {
-        body: contact,
-        signal,
-        fetch: timeoutMs === undefined ? defaultFetch : transport({ timeoutMs }),
-      };
-      const { data, error, response } =
-        method === "PUT" ? await client.PUT("/v1/contacts", init) : await client.POST("/v1/contacts", init);
-      if (!response.ok) throw errorFromResponse(response, error, redact);
-      const id = (data as { data?: { id?: unknown } } | undefined)?.data?.id;
-      if (typeof id !== "string") {
-        throw new HatchError(`Hatch API responded ${response.status} without a contact id (expected { data: { id } })`);
-      }
-      return { id };
-    },
-  };
-}
+/** @deprecated Use `ContactsUpsertOptions`, the generated name. */
+export type UpsertContactOptions = ContactsUpsertOptions;

@@ -8,7 +8,9 @@ export type {
   UpsertContactResponse,
 } from "@hatch-api/types";
 export { createHatchClient, type HatchClient } from "./client.js";
-export type { ContactsResource, UpsertContactOptions } from "./contacts.js";
+export type { UpsertContactOptions } from "./contacts.js";
+export { ERROR_CLASSES, type ErrorFor, type MappedErrorStatus } from "./core/error-classes.js";
+export type { RequestOptions } from "./core/operation.js";
 export {
   AuthenticationError,
   BadRequestError,
@@ -23,6 +25,7 @@ export {
   ServerError,
   ValidationError,
 } from "./errors.js";
+export type * from "./generated/index.js";
 export {
   DEFAULT_BASE_URL,
   DEFAULT_MAX_RETRIES,

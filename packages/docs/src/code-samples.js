@@ -1,6 +1,7 @@
 // @ts-check
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join, relative } from "node:path";
+import { CodegenError, listOperations as listSpecOperations, sampleFileName } from "@hatch-api/codegen";
 import { DocsBuildError } from "./errors.js";
 
 /**
@@ -13,63 +14,86 @@ export const SAMPLE_LANGUAGES = Object.freeze({
   ".sh": { lang: "bash", label: "curl" },
 });
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+/** Where `openapi-codegen samples` writes the generated samples, inside the samples folder. */
+export const GENERATED_DIR = "generated";
+
+/** The first line of every generated file; the docs show samples without it. */
+const GENERATED_HEADER = /^(\/\/|#) generated from .* by @hatch-api\/codegen, do not edit\n/;
 
 /** @typedef {{ lang: string, label: string, source: string }} CodeSample */
 /** @typedef {{ operationId: string, method: string, path: string }} OperationRef */
+/** @typedef {{ source: string, file: string, generated: boolean }} SampleFile */
 
 /**
- * Lists the operations of an OpenAPI document, so samples can be matched to them by operationId.
+ * Lists the operations of an OpenAPI document (the shared lister of @hatch-api/codegen: an
+ * operation without an operationId is an error naming it).
  *
  * @param {any} spec
  * @returns {OperationRef[]}
  */
 export function listOperations(spec) {
-  /** @type {OperationRef[]} */
-  const operations = [];
-  for (const [path, item] of Object.entries(spec?.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const operation = item?.[method];
-      if (!operation) continue;
-      if (typeof operation.operationId !== "string" || operation.operationId === "") {
-        throw new DocsBuildError(`${method.toUpperCase()} ${path} has no operationId, so no sample can name it`);
-      }
-      operations.push({ operationId: operation.operationId, method, path });
-    }
+  try {
+    return listSpecOperations(spec).map(({ operationId, method, path }) => ({ operationId, method, path }));
+  } catch (error) {
+    if (error instanceof CodegenError) throw new DocsBuildError(error.message);
+    throw error;
   }
-  return operations;
 }
 
 /**
- * Reads the sample files at the top of `samplesDir` (sub-folders hold guide snippets, not operation
- * samples). Each file is named `<operationId><extension>`.
+ * Reads the sample files at the top of `dir` (sub-folders hold guide snippets and the generated
+ * samples). Each file is named `<sample name><extension>`, where the sample name is the operationId
+ * with unsafe characters percent-encoded (`sampleFileName` of @hatch-api/codegen).
  *
- * @param {string} samplesDir
- * @returns {Promise<Map<string, Map<string, string>>>} operationId → extension → source
+ * @param {string} dir
+ * @param {{ generated?: boolean }} [options]
+ * @returns {Promise<Map<string, Map<string, SampleFile>>>} sample name → extension → file
  */
-export async function readSampleFiles(samplesDir) {
-  /** @type {Map<string, Map<string, string>>} */
+export async function readSampleFiles(dir, { generated = false } = {}) {
+  /** @type {Map<string, Map<string, SampleFile>>} */
   const samples = new Map();
   const problems = [];
-  const entries = await readdir(samplesDir, { withFileTypes: true });
+  const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (!entry.isFile()) continue;
     const extension = extname(entry.name);
+    const file = join(dir, entry.name);
     if (!(extension in SAMPLE_LANGUAGES)) {
-      problems.push(
-        `${join(samplesDir, entry.name)}: unexpected file; samples are <operationId>.ts or <operationId>.sh`,
-      );
+      problems.push(`${file}: unexpected file; samples are <operationId>.ts or <operationId>.sh`);
       continue;
     }
-    const operationId = entry.name.slice(0, -extension.length);
-    const source = await readFile(join(samplesDir, entry.name), "utf8");
-    if (source.trim() === "") problems.push(`${join(samplesDir, entry.name)}: the sample is empty`);
-    const byLanguage = samples.get(operationId) ?? new Map();
-    byLanguage.set(extension, source.trimEnd());
-    samples.set(operationId, byLanguage);
+    const text = await readFile(file, "utf8");
+    const source = (generated ? text.replace(GENERATED_HEADER, "") : text).trimEnd();
+    if (source.trim() === "") problems.push(`${file}: the sample is empty`);
+    const name = entry.name.slice(0, -extension.length);
+    const byLanguage = samples.get(name) ?? new Map();
+    byLanguage.set(extension, { source, file, generated });
+    samples.set(name, byLanguage);
   }
   if (problems.length > 0) throw new DocsBuildError(`Invalid code samples:\n- ${problems.join("\n- ")}`);
   return samples;
+}
+
+/**
+ * The samples of `samplesDir`: the generated ones (`samplesDir/generated/`), each replaced by a
+ * hand-written file of the same name at the top of `samplesDir` when there is one.
+ *
+ * @param {string} samplesDir
+ * @returns {Promise<Map<string, Map<string, SampleFile>>>}
+ */
+export async function collectSamples(samplesDir) {
+  const generatedDir = join(samplesDir, GENERATED_DIR);
+  const generated = await readSampleFiles(generatedDir, { generated: true }).catch((error) => {
+    if (error?.code === "ENOENT") return new Map();
+    throw error;
+  });
+  const merged = new Map([...generated].map(([name, byLanguage]) => [name, new Map(byLanguage)]));
+  for (const [name, byLanguage] of await readSampleFiles(samplesDir)) {
+    const target = merged.get(name) ?? new Map();
+    for (const [extension, file] of byLanguage) target.set(extension, file);
+    merged.set(name, target);
+  }
+  return merged;
 }
 
 /**
@@ -78,42 +102,45 @@ export async function readSampleFiles(samplesDir) {
  * together, so one run shows everything to fix.
  *
  * @param {any} spec
- * @param {Map<string, Map<string, string>>} samples operationId → extension → source
+ * @param {Map<string, Map<string, SampleFile>>} samples sample name → extension → file
  * @param {{ specPath: string, samplesDir: string }} where used in error messages
  * @returns {any}
  */
 export function injectCodeSamples(spec, samples, where) {
   const docsSpec = structuredClone(spec);
   const operations = listOperations(docsSpec);
-  const known = new Set(operations.map((operation) => operation.operationId));
+  const known = new Map(operations.map((operation) => [sampleFileName(operation.operationId), operation.operationId]));
   const problems = [];
 
-  for (const operationId of samples.keys()) {
-    if (!known.has(operationId)) {
-      const files = [...(samples.get(operationId)?.keys() ?? [])].map((ext) =>
-        join(where.samplesDir, operationId + ext),
-      );
-      problems.push(
-        `${files.join(", ")}: names operation "${operationId}", which ${where.specPath} does not have ` +
-          `(operations: ${[...known].sort().join(", ") || "none"})`,
-      );
-    }
+  for (const [name, byLanguage] of samples) {
+    if (known.has(name)) continue;
+    const files = [...byLanguage.values()].map((file) => file.file);
+    const stale = [...byLanguage.values()].every((file) => file.generated);
+    problems.push(
+      `${files.join(", ")}: names operation "${decodeURIComponent(name)}", which ${where.specPath} does not have ` +
+        `(operations: ${[...known.values()].sort().join(", ") || "none"})` +
+        (stale
+          ? "; the generated samples are out of date: run `pnpm turbo run generate --filter=@hatch-api/docs`"
+          : ""),
+    );
   }
 
   for (const { operationId, method, path } of operations) {
-    const byLanguage = samples.get(operationId);
+    const name = sampleFileName(operationId);
+    const byLanguage = samples.get(name);
     /** @type {CodeSample[]} */
     const codeSamples = [];
     for (const [extension, language] of Object.entries(SAMPLE_LANGUAGES)) {
-      const source = byLanguage?.get(extension);
-      if (source === undefined) {
+      const file = byLanguage?.get(extension);
+      if (file === undefined) {
         problems.push(
           `${where.specPath}#/paths/${escapePointer(path)}/${method} (operationId ${operationId}) has no ` +
-            `${language.label} sample: add ${join(where.samplesDir, operationId + extension)}`,
+            `${language.label} sample: run \`pnpm turbo run generate --filter=@hatch-api/docs\`, or add ` +
+            `${join(where.samplesDir, name + extension)}`,
         );
         continue;
       }
-      codeSamples.push({ lang: language.lang, label: language.label, source });
+      codeSamples.push({ lang: language.lang, label: language.label, source: file.source });
     }
     docsSpec.paths[path][method]["x-codeSamples"] = codeSamples;
   }
@@ -129,8 +156,14 @@ export function injectCodeSamples(spec, samples, where) {
  */
 export async function buildDocsBundle({ specPath, samplesDir, cwd = process.cwd() }) {
   const spec = await readSpec(specPath);
-  const samples = await readSampleFiles(samplesDir);
-  return injectCodeSamples(spec, samples, { specPath: relative(cwd, specPath), samplesDir: relative(cwd, samplesDir) });
+  const samples = await collectSamples(samplesDir);
+  const shown = new Map(
+    [...samples].map(([name, byLanguage]) => [
+      name,
+      new Map([...byLanguage].map(([extension, file]) => [extension, { ...file, file: relative(cwd, file.file) }])),
+    ]),
+  );
+  return injectCodeSamples(spec, shown, { specPath: relative(cwd, specPath), samplesDir: relative(cwd, samplesDir) });
 }
 
 /** @param {string} specPath */

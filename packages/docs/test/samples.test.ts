@@ -1,8 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { sampleFileName } from "@hatch-api/codegen";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { listOperations, SAMPLE_LANGUAGES } from "../src/code-samples.js";
+import { collectSamples, listOperations, SAMPLE_LANGUAGES } from "../src/code-samples.js";
 import { packageDir, readBundledSpec, samplesDir } from "./helpers.js";
 
 async function sampleFiles(dir = samplesDir): Promise<string[]> {
@@ -19,10 +20,30 @@ function parseCurl(source: string) {
   return { method, url, headers, body: body === undefined ? undefined : JSON.parse(body) };
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Follows a local `$ref`. */
+// biome-ignore lint/suspicious/noExplicitAny: walks the OpenAPI document freely.
+function resolve(spec: any, node: any): any {
+  if (typeof node?.$ref !== "string") return node;
+  return (
+    node.$ref
+      .slice(2)
+      .split("/")
+      // biome-ignore lint/suspicious/noExplicitAny: see above
+      .reduce((value: any, key: string) => value?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec)
+  );
+}
+
 describe("the sample files", () => {
   it("never contain an API key: TypeScript reads HATCH_API_KEY from the environment, curl expands $HATCH_API_KEY", async () => {
     const files = await sampleFiles();
-    expect(files.length).toBeGreaterThanOrEqual(4);
+    // Every operation's two samples (generated or hand-written), and the guide snippets.
+    expect(files.filter((file) => file.includes("/generated/")).length).toBeGreaterThanOrEqual(
+      2 * listOperations(await readBundledSpec()).length,
+    );
     for (const file of files) {
       const source = await readFile(file, "utf8");
       if (file.endsWith(".ts")) {
@@ -42,27 +63,43 @@ describe("the sample files", () => {
 
   it("curl samples call their operation's method and path with a body that fits the request schema", async () => {
     const spec = await readBundledSpec();
-    const schema = spec.components.schemas.UpsertContactParams;
     const server = spec.servers[0].url;
+    const samples = await collectSamples(samplesDir);
     for (const { operationId, method, path } of listOperations(spec)) {
-      const curl = parseCurl(await readFile(join(samplesDir, `${operationId}.sh`), "utf8"));
-      expect(curl.method).toBe(method.toUpperCase());
-      expect(curl.url).toBe(`${server}${path}`);
-      expect(curl.headers).toContain("Authorization: Bearer $HATCH_API_KEY");
-      expect(curl.headers).toContain("Content-Type: application/json");
-      for (const field of schema.required) expect(curl.body, `${operationId}.sh`).toHaveProperty(field);
+      const file = samples.get(sampleFileName(operationId))?.get(".sh");
+      if (!file) throw new Error(`${operationId} has no curl sample`);
+      const curl = parseCurl(file.source);
+      expect(curl.method, file.file).toBe(method.toUpperCase());
+      // Path parameters are filled in from the spec's examples.
+      const pathPattern = new RegExp(`^${escapeRegExp(`${server}${path}`).replace(/\\\{[^}]+\\\}/g, "[^/?]+")}(\\?|$)`);
+      expect(curl.url, file.file).toMatch(pathPattern);
+      expect(curl.headers, file.file).toContain("Authorization: Bearer $HATCH_API_KEY");
+      const requestBody = spec.paths[path][method].requestBody;
+      if (!requestBody) {
+        expect(curl.body, file.file).toBeUndefined();
+        continue;
+      }
+      expect(curl.headers, file.file).toContain("Content-Type: application/json");
+      const schema = resolve(spec, resolve(spec, requestBody).content["application/json"].schema);
+      for (const field of schema.required ?? []) expect(curl.body, file.file).toHaveProperty(field);
       for (const field of Object.keys(curl.body)) {
-        expect(Object.keys(schema.properties), `${operationId}.sh sends unknown field ${field}`).toContain(field);
+        expect(Object.keys(schema.properties), `${file.file} sends unknown field ${field}`).toContain(field);
       }
     }
   });
 
-  it("TypeScript samples call the operation they are named after", async () => {
-    const post = await readFile(join(samplesDir, "upsertContact.ts"), "utf8");
-    const put = await readFile(join(samplesDir, "putContact.ts"), "utf8");
-    expect(post).toMatch(/hatch\.contacts\.upsert\(/);
-    expect(post).not.toMatch(/method:\s*"PUT"/);
-    expect(put).toMatch(/hatch\.PUT\("\/v1\/contacts"/);
+  it("TypeScript samples call the generated SDK method of the operation they are named after", async () => {
+    const spec = await readBundledSpec();
+    const samples = await collectSamples(samplesDir);
+    for (const { operationId, method } of listOperations(spec)) {
+      const file = samples.get(sampleFileName(operationId))?.get(".ts");
+      if (!file) throw new Error(`${operationId} has no TypeScript sample`);
+      if (!file.generated) continue; // a hand-written sample may call any surface
+      expect(file.source, file.file).toMatch(/\bhatch\.\w+\.\w+\(/);
+      // A method shared by several verbs says which one unless it is the default.
+      const verb = /method: "([A-Z]+)"/.exec(file.source)?.[1];
+      if (verb !== undefined) expect(verb, file.file).toBe(method.toUpperCase());
+    }
   });
 
   it("have a language Redoc is configured to show (redocly.yaml codeSamples.languages)", async () => {

@@ -1,35 +1,24 @@
 /**
- * Types for Hatch's public REST API. `paths`, `components` and `operations` come straight from the
- * OpenAPI document (see src/generated, produced at build time); the aliases below name the shapes
- * people actually pass around, so user code does not have to spell out `components["schemas"][...]`.
+ * Types for Hatch's public REST API, all generated from its OpenAPI document at build time (see
+ * src/generated, written by @hatch-api/codegen): `paths`, `components` and `operations` from
+ * openapi-typescript, and a named alias for every schema and for each operation's request body,
+ * parameters, success response and error statuses (`UpsertContactParams`, `UpsertContactResponse`,
+ * `UpsertContactErrorStatus`, ...), so user code does not have to spell out `components["schemas"][...]`.
  */
-import type { components, operations, paths } from "./generated/openapi.js";
+import type { components, paths } from "./generated/openapi.js";
 
+export type * from "./generated/aliases.js";
 export type { components, operations, paths, webhooks } from "./generated/openapi.js";
 
 /** Every named schema in the document, keyed by its name. */
 export type Schemas = components["schemas"];
 
-/** The body of `POST /v1/contacts` and `PUT /v1/contacts`: a contact to create or update. */
-export type UpsertContactParams = components["schemas"]["UpsertContactParams"];
-
-/** The document a successful upsert returns: `{ data: { id } }`. */
-export type UpsertContactResult = components["schemas"]["UpsertContactResult"];
-
-/** The `200` body of an upsert (the same for `POST` and `PUT`). */
-export type UpsertContactResponse = operations["upsertContact"]["responses"][200]["content"]["application/json"];
-
-/** One JSON:API error object: `{ title, detail, source: { pointer } }`. */
-export type JsonApiError = components["schemas"]["JsonApiError"];
-
-/** A JSON:API error document, the body of every error response: `{ errors: JsonApiError[] }`. */
-export type JsonErrorResponse = components["schemas"]["JsonErrorResponse"];
-
 /** The API's paths, e.g. `"/v1/contacts"`. */
 export type ApiPath = keyof paths;
 
-/** The HTTP methods the upsert accepts. */
+/**
+ * The HTTP methods the upsert accepts.
+ *
+ * @deprecated Use `ContactsUpsertOptions["method"]` from `@hatch-api/client`, generated from the spec.
+ */
 export type UpsertContactMethod = "POST" | "PUT";
-
-/** The status codes (or ranges) an upsert documents as errors. */
-export type UpsertContactErrorStatus = Exclude<keyof operations["upsertContact"]["responses"], 200>;

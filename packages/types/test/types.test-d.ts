@@ -5,36 +5,37 @@ import type {
   JsonApiError,
   JsonErrorResponse,
   operations,
+  PutContactResponse,
   paths,
+  UpsertContactErrorStatus,
   UpsertContactParams,
+  UpsertContactRequestBody,
   UpsertContactResponse,
   UpsertContactResult,
 } from "../src/index.js";
 
+// Every assertion here is about the generated types and fails when they change: nothing compares
+// a value with the type it was declared with, and every @ts-expect-error guards a real error.
+
+/** Keys of T whose value may be null. */
+type NullableKeys<T> = { [K in keyof T]-?: null extends T[K] ? K : never }[keyof T];
+/** Keys of T that may be left out. */
+type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
+
 describe("UpsertContactParams", () => {
   test("source is a required string", () => {
-    expectTypeOf<UpsertContactParams>().toHaveProperty("source").toEqualTypeOf<string>();
-    // @ts-expect-error: a contact without a source is refused at compile time
-    const missingSource: UpsertContactParams = { phoneNumber: "6364618187" };
-    expectTypeOf(missingSource).toEqualTypeOf<UpsertContactParams>();
+    expectTypeOf<UpsertContactParams["source"]>().toEqualTypeOf<string>();
+    expectTypeOf<"source">().not.toExtend<OptionalKeys<UpsertContactParams>>();
+    expectTypeOf<{ phoneNumber: string }>().not.toExtend<UpsertContactParams>();
   });
 
-  test("the nullable strings are optional and accept null", () => {
-    type NullableField =
-      | "firstName"
-      | "lastName"
-      | "email"
-      | "phoneNumber"
-      | "externalID"
-      | "externalContactID"
-      | "status"
-      | "externalCreatedAt"
-      | "externalUpdatedAt";
-    expectTypeOf<Required<UpsertContactParams>[NullableField]>().toEqualTypeOf<string | null>();
+  test("every nullable field is optional, and a contact needs nothing but source", () => {
+    expectTypeOf<NullableKeys<UpsertContactParams>>().not.toBeNever();
+    expectTypeOf<Exclude<NullableKeys<UpsertContactParams>, OptionalKeys<UpsertContactParams>>>().toBeNever();
+    expectTypeOf<{ source: string }>().toExtend<UpsertContactParams>();
     expectTypeOf<{ source: string; email: null; firstName: null }>().toExtend<UpsertContactParams>();
-    // @ts-expect-error: nullable strings are still strings, not numbers
-    const wrong: UpsertContactParams = { source: "custom:x", phoneNumber: 6364618187 };
-    expectTypeOf(wrong).toEqualTypeOf<UpsertContactParams>();
+    // Nullable strings are still strings, not numbers.
+    expectTypeOf<{ source: string; phoneNumber: number }>().not.toExtend<UpsertContactParams>();
   });
 
   test("details is a free-form object", () => {
@@ -43,25 +44,32 @@ describe("UpsertContactParams", () => {
       source: string;
       details: { address: string; nested: { n: number[] }; flag: boolean };
     }>().toExtend<UpsertContactParams>();
-    // @ts-expect-error: details must be an object, not a string
-    const notObject: UpsertContactParams = { source: "custom:x", details: "free text" };
-    expectTypeOf(notObject).toEqualTypeOf<UpsertContactParams>();
+    expectTypeOf<{ source: string; details: string }>().not.toExtend<UpsertContactParams>();
   });
 
   test("unknown top-level fields are refused in object literals", () => {
     // @ts-expect-error: the schema has no `phone` field (it is `phoneNumber`)
-    const typo: UpsertContactParams = { source: "custom:x", phone: "6364618187" };
-    expectTypeOf(typo).toEqualTypeOf<UpsertContactParams>();
+    void ({ source: "custom:x", phone: "6364618187" } satisfies UpsertContactParams);
+  });
+
+  test("is the request body of the upsert operations", () => {
+    expectTypeOf<UpsertContactRequestBody>().toEqualTypeOf<UpsertContactParams>();
+    expectTypeOf<
+      operations["upsertContact"]["requestBody"]["content"]["application/json"]
+    >().toEqualTypeOf<UpsertContactParams>();
   });
 });
 
 describe("responses", () => {
-  test("data.id is a string", () => {
+  test("data.id is a string, the same for POST and PUT", () => {
     expectTypeOf<UpsertContactResponse["data"]["id"]>().toEqualTypeOf<string>();
     expectTypeOf<UpsertContactResult>().toEqualTypeOf<UpsertContactResponse>();
-    expectTypeOf<
-      operations["putContact"]["responses"][200]["content"]["application/json"]
-    >().toEqualTypeOf<UpsertContactResponse>();
+    expectTypeOf<PutContactResponse>().toEqualTypeOf<UpsertContactResponse>();
+  });
+
+  test("the upsert declares 401, 422 and 429 as errors, and its success is not one", () => {
+    expectTypeOf<401 | 422 | 429>().toExtend<UpsertContactErrorStatus>();
+    expectTypeOf<200>().not.toExtend<UpsertContactErrorStatus>();
   });
 
   test("error documents are JSON:API error lists", () => {
@@ -81,18 +89,15 @@ describe("responses", () => {
 });
 
 describe("paths", () => {
-  test("/v1/contacts is the only path, with post and put", () => {
-    expectTypeOf<ApiPath>().toEqualTypeOf<"/v1/contacts">();
+  test("/v1/contacts takes post and put", () => {
+    expectTypeOf<"/v1/contacts">().toExtend<ApiPath>();
     expectTypeOf<paths["/v1/contacts"]["post"]>().toEqualTypeOf<operations["upsertContact"]>();
     expectTypeOf<paths["/v1/contacts"]["put"]>().toEqualTypeOf<operations["putContact"]>();
-    expectTypeOf<
-      operations["upsertContact"]["requestBody"]["content"]["application/json"]
-    >().toEqualTypeOf<UpsertContactParams>();
   });
 
   test("an unknown path is a type error", () => {
+    expectTypeOf<"/v1/leads">().not.toExtend<ApiPath>();
     // @ts-expect-error: the API has no /v1/leads path
-    type Leads = paths["/v1/leads"];
-    expectTypeOf<Leads>().toBeAny();
+    expectTypeOf<paths["/v1/leads"]>();
   });
 });

@@ -3,8 +3,11 @@ import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import type { SpecOperation } from "./spec.js";
 
-/** The two ways users call the API; each (operation, status) pair must be exercised through both. */
-export const SURFACES = ["openapi-fetch", "contacts.upsert"] as const;
+/**
+ * The two ways users call the API, each (operation, status) pair must be exercised through both:
+ * openapi-fetch's typed `hatch.POST(...)`, and the generated SDK method (`hatch.contacts.upsert`).
+ */
+export const SURFACES = ["openapi-fetch", "sdk"] as const;
 export type Surface = (typeof SURFACES)[number];
 
 /** What a contract test did: exercised a status, or waived it with a reason (provider mode). */

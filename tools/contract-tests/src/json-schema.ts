@@ -67,6 +67,11 @@ export class ResponseValidator {
     this.#defs = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, toJsonSchema(schema)]));
   }
 
+  /** Whether (operation, status) declares an `application/json` body with a schema. */
+  declaresJson(operation: SpecOperation, status: string): boolean {
+    return responseFor(this.#spec, operation, status).content?.["application/json"]?.schema !== undefined;
+  }
+
   /** JSON Schema of the `application/json` body declared for (operation, status). */
   schemaFor(operation: SpecOperation, status: string): Schema {
     const response = responseFor(this.#spec, operation, status);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { listOperations as listSpecOperations } from "@hatch-api/codegen";
 
 /** The parts of an OpenAPI 3.0 document this harness reads. */
 export interface OpenApiDocument {
@@ -16,8 +17,6 @@ export interface SpecOperation {
   /** Declared response keys as written: "200", "422", "5XX", "default". */
   statuses: string[];
 }
-
-const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
 const BUNDLE_HINT = "bundle it first: pnpm turbo run bundle --filter=@hatch-api/spec";
 
@@ -60,18 +59,17 @@ export function deref<T = Record<string, unknown>>(spec: OpenApiDocument, node: 
   return current as T;
 }
 
-/** Every operation in the document, with its declared response keys. */
+/**
+ * Every operation in the document, with its declared response keys: the shared lister of
+ * @hatch-api/codegen (an operation without an operationId is an error naming it).
+ */
 export function listOperations(spec: OpenApiDocument): SpecOperation[] {
-  const operations: SpecOperation[] = [];
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    for (const [method, operation] of Object.entries(item)) {
-      if (!HTTP_METHODS.has(method) || !isObject(operation)) continue;
-      const operationId = typeof operation.operationId === "string" ? operation.operationId : `${method} ${path}`;
-      const responses = isObject(operation.responses) ? operation.responses : {};
-      operations.push({ operationId, method, path, statuses: Object.keys(responses) });
-    }
-  }
-  return operations;
+  return listSpecOperations(spec).map(({ operationId, method, path, statuses }) => ({
+    operationId,
+    method,
+    path,
+    statuses,
+  }));
 }
 
 /** The response object declared for `status` ("200", "5XX", ...), with `$ref`s followed. */

@@ -10,12 +10,12 @@ const MOCK_ONLY = "needs Prism's `Prefer: code=429`, which only the mock honours
 describe.each(operations.filter((operation) => operation.statuses.includes("429")))(
   "$operationId ($method $path) → 429 through Prefer: code=429",
   (operation) => {
-    const binding = () => bindingFor(operation);
+    const binding = bindingFor(operation);
 
     if (isProvider) {
       // A real server cannot be told to rate-limit one request; record why the pair is not exercised.
       coverage.waived(operation.operationId, "openapi-fetch", "429", MOCK_ONLY);
-      coverage.waived(operation.operationId, "contacts.upsert", "429", MOCK_ONLY);
+      coverage.waived(operation.operationId, "sdk", "429", MOCK_ONLY);
       it.skip(`429 (${MOCK_ONLY})`, () => {});
       return;
     }
@@ -24,25 +24,25 @@ describe.each(operations.filter((operation) => operation.statuses.includes("429"
       expect(Object.keys(responseFor(spec, operation, "429").headers ?? {})).toContain("Retry-After");
     });
 
-    it("hatch.POST/PUT returns the 429 document and its Retry-After", async () => {
+    it("openapi-fetch returns the 429 document and its Retry-After", async () => {
       const { hatch, recorder } = contractClient();
-      const { error, response } = await binding().openapiFetch(hatch, binding().validBody, { Prefer: "code=429" });
+      const { error, response } = await binding.openapiFetch(hatch, { headers: { Prefer: "code=429" } });
       expectSpecResponse(operation, "429", recorder.last(), 429);
       expect(error).toEqual(recorder.last().body);
       expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
       coverage.exercised(operation.operationId, "openapi-fetch", response.status);
     });
 
-    it("contacts.upsert throws RateLimitError with the delay from Retry-After", async () => {
+    it(`${binding.sdkName} throws RateLimitError with the delay from Retry-After`, async () => {
       const { hatch, recorder } = contractClient({ prefer: "code=429" });
-      const outcome = await settle(binding().upsert(hatch, binding().validBody));
+      const outcome = await settle(binding.sdk(hatch));
       const exchange = recorder.last();
       expectSpecResponse(operation, "429", exchange, 429);
       const error = expectThrown(outcome, RateLimitError);
       const retryAfterSeconds = Number(exchange.headers.get("retry-after"));
       expect(retryAfterSeconds).toBeGreaterThan(0);
       expect(error.retryAfterMs).toBe(retryAfterSeconds * 1000);
-      coverage.exercised(operation.operationId, "contacts.upsert", error.status);
+      coverage.exercised(operation.operationId, "sdk", error.status);
     });
   },
 );

@@ -17,7 +17,7 @@ describe("provider mode (HATCH_CONTRACT_BASE_URL)", () => {
     const run = await runContractSuite({ HATCH_CONTRACT_BASE_URL: server.url, HATCH_API_KEY: apiKey });
     expect(run.code, run.output).toBe(0);
     expect(run.output).toContain("Prism proxy ready");
-    expect(run.output).toMatch(/waived: needs Prism's `Prefer: code=429`/);
+    expect(run.output).toMatch(/5XX via sdk waived: needs Prism's `Prefer: code=…`, which only the mock honours/);
     // 200 + 422 + 401 on two operations and two surfaces reached the fake server.
     expect(server.requests).toBeGreaterThanOrEqual(12);
     expect(run.output).not.toContain(apiKey);
@@ -41,15 +41,21 @@ describe("provider mode (HATCH_CONTRACT_BASE_URL)", () => {
 
 describe("coverage gate", () => {
   it("turns red naming the pairs when a contract test is missing", async () => {
-    // Excluding the 429 file is the same as deleting its tests.
-    const run = await runContractSuite({}, ["--exclude", "test/contract/rate-limit.test.ts"]);
+    // Excluding the files that provoke 429 and 5XX is the same as deleting their tests; 200, 401
+    // and 422 are still exercised by the behaviour tests.
+    const run = await runContractSuite({}, [
+      "--exclude",
+      "test/contract/declared-statuses.test.ts",
+      "--exclude",
+      "test/contract/rate-limit.test.ts",
+    ]);
     expect(run.code).toBe(1);
     expect(run.output).toContain("Contract coverage gate: no test exercised");
     for (const pair of [
       "upsertContact (POST /v1/contacts) → 429 via openapi-fetch",
-      "upsertContact (POST /v1/contacts) → 429 via contacts.upsert",
-      "putContact (PUT /v1/contacts) → 429 via openapi-fetch",
-      "putContact (PUT /v1/contacts) → 429 via contacts.upsert",
+      "upsertContact (POST /v1/contacts) → 5XX via sdk",
+      "putContact (PUT /v1/contacts) → 429 via sdk",
+      "putContact (PUT /v1/contacts) → 5XX via openapi-fetch",
     ]) {
       expect(run.output).toContain(pair);
     }

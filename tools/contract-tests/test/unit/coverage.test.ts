@@ -16,24 +16,24 @@ describe("coverage gate", () => {
   it("lists each declared pair on each surface", () => {
     expect(declaredPairs([upsert]).map(describePair)).toEqual([
       "upsertContact (POST /v1/contacts) → 200 via openapi-fetch",
-      "upsertContact (POST /v1/contacts) → 200 via contacts.upsert",
+      "upsertContact (POST /v1/contacts) → 200 via sdk",
       "upsertContact (POST /v1/contacts) → 429 via openapi-fetch",
-      "upsertContact (POST /v1/contacts) → 429 via contacts.upsert",
+      "upsertContact (POST /v1/contacts) → 429 via sdk",
       "upsertContact (POST /v1/contacts) → 5XX via openapi-fetch",
-      "upsertContact (POST /v1/contacts) → 5XX via contacts.upsert",
+      "upsertContact (POST /v1/contacts) → 5XX via sdk",
     ]);
   });
 
   it("names exactly the pairs nothing exercised, matching 5XX by range", () => {
     const missing = missingPairs(declaredPairs([upsert]), [
       { operationId: "upsertContact", surface: "openapi-fetch", status: 200 },
-      { operationId: "upsertContact", surface: "contacts.upsert", status: 200 },
+      { operationId: "upsertContact", surface: "sdk", status: 200 },
       { operationId: "upsertContact", surface: "openapi-fetch", status: 503 },
-      { operationId: "upsertContact", surface: "contacts.upsert", status: 500 },
+      { operationId: "upsertContact", surface: "sdk", status: 500 },
       { operationId: "upsertContact", surface: "openapi-fetch", status: "429", waived: "mock only" },
-      { operationId: "putContact", surface: "contacts.upsert", status: 429 },
+      { operationId: "putContact", surface: "sdk", status: 429 },
     ]);
-    expect(missing.map(describePair)).toEqual(["upsertContact (POST /v1/contacts) → 429 via contacts.upsert"]);
+    expect(missing.map(describePair)).toEqual(["upsertContact (POST /v1/contacts) → 429 via sdk"]);
   });
 
   it("matches default only to statuses no other key covers", () => {
@@ -47,10 +47,10 @@ describe("coverage gate", () => {
     try {
       const registry = new CoverageRegistry(dir);
       registry.exercised("putContact", "openapi-fetch", 422);
-      registry.waived("putContact", "contacts.upsert", "429", "why");
+      registry.waived("putContact", "sdk", "429", "why");
       expect(CoverageRegistry.read(dir)).toEqual([
         { operationId: "putContact", surface: "openapi-fetch", status: 422 },
-        { operationId: "putContact", surface: "contacts.upsert", status: "429", waived: "why" },
+        { operationId: "putContact", surface: "sdk", status: "429", waived: "why" },
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

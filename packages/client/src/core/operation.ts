@@ -1,0 +1,129 @@
+import type { paths } from "@hatch-api/types";
+import { errorFromResponse } from "../error-from-response.js";
+import { HatchError } from "../errors.js";
+import type { Client } from "../openapi-fetch.js";
+import type { Redactor } from "../redaction.js";
+import type { AttemptSettings, FetchLike } from "../transport.js";
+
+// The hand-written runtime that the generated SDK (src/generated/) calls: every generated method
+// is a descriptor of its operation plus one `call(...)`, so auth, the rate limiter, retries,
+// timeouts, abort, redaction and error mapping live here and in the transport, once.
+
+export type { ErrorFor } from "./error-classes.js";
+
+/**
+ * Per-call options of every generated method. Everything the transport accepts per call
+ * (`AttemptSettings`) is accepted here too and handed to it, so a setting the transport gains
+ * reaches every generated method without regenerating anything.
+ */
+export interface RequestOptions extends AttemptSettings {
+  /** Aborts the call, including any wait for the rate limiter or a retry. */
+  signal?: AbortSignal | undefined;
+  /** Per-attempt timeout for this call, overriding the client's. */
+  timeoutMs?: number | undefined;
+}
+
+/** Options of generated methods that shape the request rather than the transport. */
+const REQUEST_SHAPING_OPTIONS = new Set(["signal", "method", "query", "headers"]);
+
+type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+/** What the generator knows about one operation, as data. */
+export interface OperationDescriptor {
+  operationId: string;
+  /** `resource.method`, for messages. */
+  sdkName: string;
+  method: HttpMethod;
+  /** The path template, `/v1/contacts/{contactId}`. */
+  path: string;
+  /** Resolve to this property of the success body (the spec's `x-sdk-unwrap`), not the whole body. */
+  unwrap?: string;
+  /** The properties the unwrapped value must have (its schema's `required`). */
+  unwrapRequires?: readonly string[];
+}
+
+/** The request parts of one call, as openapi-fetch takes them. */
+export interface OperationInput {
+  path?: Record<string, unknown>;
+  query?: unknown;
+  header?: unknown;
+  body?: unknown;
+}
+
+/** Sends one operation through the client and resolves to its (unwrapped) success body. */
+export type OperationCaller = <T>(
+  operation: OperationDescriptor,
+  input: OperationInput,
+  options?: RequestOptions,
+) => Promise<T>;
+
+/**
+ * Picks the operation of a method that several HTTP verbs share (`upsert` with `{ method: "PUT" }`),
+ * refusing anything else before a request is sent.
+ */
+export function selectVariant(
+  sdkName: string,
+  variants: Readonly<Record<string, OperationDescriptor>>,
+  chosen: unknown,
+): OperationDescriptor {
+  const operation = typeof chosen === "string" && Object.hasOwn(variants, chosen) ? variants[chosen] : undefined;
+  if (!operation) {
+    const allowed = Object.keys(variants).map((verb) => JSON.stringify(verb));
+    throw new HatchError(`${sdkName}: method must be ${allowed.join(" or ")}, got ${JSON.stringify(chosen)}`);
+  }
+  return operation;
+}
+
+type RequestFn = (method: HttpMethod, path: string, init: Record<string, unknown>) => Promise<FetchResult>;
+interface FetchResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * Builds the caller the generated resources use, on the client's openapi-fetch instance (which
+ * serialises path, query, header and body) and its transport (which each call may re-time).
+ */
+export function createOperationCaller(
+  client: Client<paths, "application/json">,
+  transport: (settings?: AttemptSettings) => FetchLike,
+  redact: Redactor,
+): OperationCaller {
+  const defaultFetch = transport();
+  // openapi-fetch's `request` is typed per path and method; the descriptors come from the same spec.
+  const request = client.request as unknown as RequestFn;
+  return async <T>(operation: OperationDescriptor, input: OperationInput, options: RequestOptions = {}) => {
+    const settings = Object.fromEntries(
+      Object.entries(options).filter(([name, value]) => !REQUEST_SHAPING_OPTIONS.has(name) && value !== undefined),
+    ) as AttemptSettings;
+    const { data, error, response } = await request(operation.method, operation.path, {
+      params: { path: input.path, query: input.query, header: input.header },
+      body: input.body,
+      signal: options.signal,
+      fetch: Object.keys(settings).length === 0 ? defaultFetch : transport(settings),
+    });
+    if (!response.ok) throw errorFromResponse(response, error, redact);
+    if (operation.unwrap === undefined) return data as T;
+    return unwrap(operation, response, data) as T;
+  };
+}
+
+/** The `unwrap` member of a success body, with the properties its schema requires. */
+function unwrap(operation: OperationDescriptor, response: Response, body: unknown): unknown {
+  const key = operation.unwrap as string;
+  const value = typeof body === "object" && body !== null ? (body as Record<string, unknown>)[key] : undefined;
+  const isRecord = typeof value === "object" && value !== null;
+  const missing = isRecord
+    ? (operation.unwrapRequires ?? []).find((name) => (value as Record<string, unknown>)[name] == null)
+    : undefined;
+  if (!isRecord || missing !== undefined) {
+    // `contacts.upsert` → "a contact id": what the caller was promised and did not get.
+    const noun = (operation.sdkName.split(".")[0] ?? "").replace(/s$/, "");
+    const what = missing === undefined ? `"${key}"` : `a ${noun} ${missing}`;
+    throw new HatchError(
+      `Hatch API responded ${response.status} without ${what} (expected { ${key}: { ${(operation.unwrapRequires ?? []).join(", ")} } }) for ${operation.sdkName}`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,41 @@
+import type { PutContactErrorStatus, UpsertContactErrorStatus, UpsertContactRequestBody } from "@hatch-api/types";
+import { describe, expectTypeOf, test } from "vitest";
+import type {
+  AuthenticationError,
+  ContactsUpsertError,
+  ContactsUpsertOptions,
+  ErrorFor,
+  HatchClient,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+  ValidationError,
+} from "../src/index.js";
+
+declare const hatch: HatchClient;
+
+describe("the generated SDK is typed from @hatch-api/types", () => {
+  test("contacts.upsert: the request body alias in, the unwrapped 200 body out", () => {
+    expectTypeOf(hatch.contacts.upsert).parameter(0).toEqualTypeOf<UpsertContactRequestBody>();
+    expectTypeOf(hatch.contacts.upsert).parameter(1).toEqualTypeOf<ContactsUpsertOptions | undefined>();
+    expectTypeOf<ContactsUpsertOptions["method"]>().toEqualTypeOf<"POST" | "PUT" | undefined>();
+    expectTypeOf<ContactsUpsertOptions["signal"]>().toEqualTypeOf<AbortSignal | undefined>();
+    expectTypeOf<ContactsUpsertOptions["timeoutMs"]>().toEqualTypeOf<number | undefined>();
+  });
+
+  test("its errors are the classes of the statuses the spec declares", () => {
+    expectTypeOf<UpsertContactErrorStatus>().toEqualTypeOf<401 | 422 | 429 | "5XX">();
+    expectTypeOf<PutContactErrorStatus>().toEqualTypeOf<UpsertContactErrorStatus>();
+    expectTypeOf<ContactsUpsertError>().toEqualTypeOf<
+      AuthenticationError | ValidationError | RateLimitError | ServerError
+    >();
+    expectTypeOf<ErrorFor<404>>().toEqualTypeOf<NotFoundError>();
+  });
+
+  test("a status the client does not map is a compile error until it is added to ERROR_CLASSES", () => {
+    // @ts-expect-error: 410 is not mapped to an error class
+    expectTypeOf<ErrorFor<410>>();
+    // @ts-expect-error: nor is a 4XX range
+    expectTypeOf<ErrorFor<"4XX">>();
+  });
+});

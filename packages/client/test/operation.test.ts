@@ -1,0 +1,114 @@
+import type { paths } from "@hatch-api/types";
+import { describe, expect, test } from "vitest";
+import { createOperationCaller, type OperationDescriptor, selectVariant } from "../src/core/operation.js";
+import { HatchError, HatchTimeoutError, NotFoundError } from "../src/errors.js";
+import { createClient } from "../src/openapi-fetch.js";
+import { createRedactor } from "../src/redaction.js";
+import { type AttemptSettings, createTransport, type FetchLike } from "../src/transport.js";
+
+// The hand-written `call` every generated method goes through, on operations the Hatch spec does
+// not have yet (path, query and header parameters; unwrap), with an in-memory fetch.
+
+function caller(reply: (request: Request) => Response | Promise<Response>) {
+  const seen: Request[] = [];
+  const settingsSeen: AttemptSettings[] = [];
+  const fetch: FetchLike = async (request) => {
+    seen.push(request);
+    return reply(request);
+  };
+  const base = createTransport({
+    apiKey: "op-key",
+    userAgent: "test",
+    fetch,
+    timeoutMs: 5_000,
+    maxRetries: 0,
+    limiter: undefined,
+    redact: createRedactor("op-key"),
+  });
+  const transport = (settings?: AttemptSettings) => {
+    if (settings) settingsSeen.push(settings);
+    return base(settings);
+  };
+  const api = createClient<paths, "application/json">({ baseUrl: "https://op.test", fetch: base() });
+  return { call: createOperationCaller(api, transport, createRedactor("op-key")), seen, settingsSeen };
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
+const getNote: OperationDescriptor = {
+  operationId: "getNote",
+  sdkName: "notes.get",
+  method: "get",
+  path: "/v1/contacts/{contactId}/notes/{noteId}",
+};
+
+describe("the operation caller", () => {
+  test("serialises path, query and header parameters, and resolves to the body", async () => {
+    const { call, seen } = caller(() => json(200, { text: "hi" }));
+    const result = await call<{ text: string }>(getNote, {
+      path: { contactId: "c/1 2", noteId: 7 },
+      query: { include: "author", limit: 2 },
+      header: { "X-Trace": "t-1" },
+    });
+    expect(result).toEqual({ text: "hi" });
+    const [request] = seen;
+    expect(request?.method).toBe("GET");
+    expect(request?.url).toBe("https://op.test/v1/contacts/c%2F1%202/notes/7?include=author&limit=2");
+    expect(request?.headers.get("x-trace")).toBe("t-1");
+    expect(request?.headers.get("authorization")).toBe("Bearer op-key");
+  });
+
+  test("unwraps the declared member, and refuses a body without what its schema requires", async () => {
+    const unwrapped = { ...getNote, unwrap: "data", unwrapRequires: ["id"] };
+    expect(await caller(() => json(200, { data: { id: "n-1" } })).call(unwrapped, {})).toEqual({ id: "n-1" });
+    await expect(caller(() => json(200, { data: { text: "x" } })).call(unwrapped, {})).rejects.toThrow(
+      /responded 200 without a note id .* for notes\.get/,
+    );
+    await expect(caller(() => json(200, {})).call(unwrapped, {})).rejects.toThrow(HatchError);
+  });
+
+  test("throws the error class of the status", async () => {
+    const { call } = caller(() =>
+      json(404, { errors: [{ title: "Not found", detail: "no note", source: { pointer: "/" } }] }),
+    );
+    const error = await call(getNote, { path: { contactId: "c", noteId: "n" } }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NotFoundError);
+  });
+
+  test("hands per-call transport settings to the transport, and nothing that shapes the request", async () => {
+    const { call, settingsSeen } = caller(() => json(200, {}));
+    await call(getNote, { path: { contactId: "c", noteId: "n" } }, { timeoutMs: 1_234 });
+    await call(getNote, { path: { contactId: "c", noteId: "n" } }, {
+      signal: new AbortController().signal,
+      method: "GET",
+    } as never);
+    expect(settingsSeen).toEqual([{ timeoutMs: 1_234 }]);
+  });
+
+  test("a per-call timeout applies", async () => {
+    const { call } = caller(
+      (request) =>
+        new Promise<Response>((_, reject) =>
+          request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+        ),
+    );
+    await expect(call(getNote, { path: { contactId: "c", noteId: "n" } }, { timeoutMs: 20 })).rejects.toBeInstanceOf(
+      HatchTimeoutError,
+    );
+  });
+});
+
+describe("selectVariant", () => {
+  const variants = { POST: { ...getNote, method: "post" as const }, PUT: { ...getNote, method: "put" as const } };
+
+  test("picks the operation of the chosen verb", () => {
+    expect(selectVariant("notes.save", variants, "PUT").method).toBe("put");
+  });
+
+  test.each([["GET"], ["post"], [undefined], ["__proto__"]])("refuses %s, naming the verbs it takes", (verb) => {
+    expect(() => selectVariant("notes.save", variants, verb)).toThrow(
+      `notes.save: method must be "POST" or "PUT", got ${JSON.stringify(verb)}`,
+    );
+  });
+});

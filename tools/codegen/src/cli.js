@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// @ts-check
+// openapi-codegen <target> --spec <openapi.json> --out <dir> [target options]
+import { parseArgs } from "node:util";
+import { CodegenError } from "./errors.js";
+import { generate, kebab, TARGETS } from "./generate.js";
+
+const USAGE = `usage: openapi-codegen <target> --spec <openapi.json> --out <dir> [options]
+targets:
+  types     openapi-typescript's output and a named alias per schema and operation
+  sdk       one resource per tag, one method per operation   --types-module <m> --core-module <m>
+  samples   a TypeScript and a curl sample per operation      --client-package <p> --client-factory <f> --client-variable <v> --api-key-env <NAME>
+  contract  contract-test bindings per operation              --client-package <p> --client-type <T>
+options:
+  --label <text>   how headers name the spec (default: its path relative to the repository)`;
+
+const optionNames = [...new Set(Object.values(TARGETS).flat())];
+
+try {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      spec: { type: "string" },
+      out: { type: "string" },
+      label: { type: "string" },
+      help: { type: "boolean", short: "h" },
+      ...Object.fromEntries(optionNames.map((name) => [kebab(name), { type: /** @type {const} */ ("string") }])),
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const [target, ...extra] = positionals;
+  if (!target || extra.length > 0 || !values.spec || !values.out) throw new CodegenError(USAGE);
+  /** @type {Record<string, string | undefined>} */
+  const options = { label: /** @type {string | undefined} */ (values.label) };
+  const given = /** @type {Record<string, unknown>} */ (values);
+  for (const name of optionNames) options[name] = /** @type {string | undefined} */ (given[kebab(name)]);
+  const started = performance.now();
+  const result = await generate(/** @type {import("./generate.js").Target} */ (target), {
+    ...options,
+    spec: String(values.spec),
+    out: String(values.out),
+  });
+  const ms = Math.round(performance.now() - started);
+  console.log(`openapi-codegen ${target}: ${result.files.length} files in ${result.out} (${ms} ms)`);
+} catch (error) {
+  if (
+    error instanceof CodegenError ||
+    (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
+  ) {
+    console.error(`openapi-codegen: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+}

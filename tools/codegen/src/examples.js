@@ -1,0 +1,97 @@
+// @ts-check
+import { deref, isObject } from "./spec.js";
+
+/**
+ * Example values for requests, taken from the spec: a media type's `example`, else its first named
+ * `examples` entry, else one built from the schema (its `example`, `default` or first `enum` value,
+ * else each property's example; required properties without one get a placeholder of their type).
+ */
+
+/**
+ * @param {Record<string, any>} spec
+ * @param {any} media a Media Type Object
+ * @returns {unknown}
+ */
+export function mediaExample(spec, media) {
+  if (!isObject(media)) return undefined;
+  if (media.example !== undefined) return media.example;
+  if (isObject(media.examples)) {
+    const first = Object.values(media.examples)[0];
+    const example = deref(spec, first);
+    if (isObject(example) && example.value !== undefined) return example.value;
+  }
+  return schemaExample(spec, media.schema);
+}
+
+/**
+ * @param {Record<string, any>} spec
+ * @param {any} parameter a Parameter Object
+ */
+export function parameterExample(spec, parameter) {
+  if (parameter.example !== undefined) return parameter.example;
+  if (isObject(parameter.examples)) {
+    const example = deref(spec, Object.values(parameter.examples)[0]);
+    if (isObject(example) && example.value !== undefined) return example.value;
+  }
+  return schemaExample(spec, parameter.schema);
+}
+
+/**
+ * @param {Record<string, any>} spec
+ * @param {unknown} node
+ * @param {number} [depth]
+ * @returns {unknown}
+ */
+export function schemaExample(spec, node, depth = 0) {
+  const schema = deref(spec, node);
+  if (!isObject(schema) || depth > 8) return undefined;
+  if (schema.example !== undefined) return schema.example;
+  if (schema.default !== undefined) return schema.default;
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
+  if (Array.isArray(schema.allOf)) {
+    const parts = schema.allOf.map((/** @type {unknown} */ part) => schemaExample(spec, part, depth + 1));
+    if (parts.every(isObject)) return Object.assign({}, ...parts);
+    return parts.find((part) => part !== undefined);
+  }
+  for (const key of ["oneOf", "anyOf"]) {
+    if (Array.isArray(schema[key]) && schema[key].length > 0) return schemaExample(spec, schema[key][0], depth + 1);
+  }
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
+  if (type === "object" || (type === undefined && isObject(schema.properties))) {
+    /** @type {Record<string, unknown>} */
+    const value = {};
+    const required = new Set(Array.isArray(schema.required) ? schema.required : []);
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      const resolved = deref(spec, property);
+      const hasOwnExample = isObject(resolved) && (resolved.example !== undefined || resolved.default !== undefined);
+      if (!required.has(name) && !hasOwnExample && !isObject(resolved?.properties)) continue;
+      const example = schemaExample(spec, property, depth + 1);
+      if (example !== undefined) value[name] = example;
+    }
+    return value;
+  }
+  if (type === "array") return [schemaExample(spec, schema.items, depth + 1) ?? "string"];
+  if (type === "integer" || type === "number") return schema.minimum ?? 0;
+  if (type === "boolean") return true;
+  if (type === "string") return stringPlaceholder(schema.format);
+  return undefined;
+}
+
+/** @param {unknown} format */
+function stringPlaceholder(format) {
+  switch (format) {
+    case "date-time":
+      return "2026-01-01T00:00:00Z";
+    case "date":
+      return "2026-01-01";
+    case "email":
+      return "user@example.com";
+    case "uuid":
+      return "00000000-0000-4000-8000-000000000000";
+    case "uri":
+    case "url":
+      return "https://example.com";
+    default:
+      return "string";
+  }
+}

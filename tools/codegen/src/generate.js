@@ -1,0 +1,91 @@
+// @ts-check
+import { resolve } from "node:path";
+import { CodegenError } from "./errors.js";
+import { buildModel } from "./model.js";
+import { replaceDirectory } from "./output.js";
+import { headerText, readSpec, specLabel } from "./spec.js";
+import { contractTarget } from "./targets/contract.js";
+import { samplesTarget } from "./targets/samples.js";
+import { sdkTarget } from "./targets/sdk.js";
+
+/** The targets, and the options each one needs besides `spec` and `out`. */
+export const TARGETS = Object.freeze({
+  types: [],
+  sdk: ["typesModule", "coreModule"],
+  samples: ["clientPackage", "clientFactory", "clientVariable", "apiKeyEnv"],
+  contract: ["clientPackage", "clientType"],
+});
+
+/** @typedef {keyof typeof TARGETS} Target */
+
+/**
+ * Renders one target's files in memory (nothing is written).
+ *
+ * @param {Target} target
+ * @param {Record<string, any>} spec the parsed document
+ * @param {{ file: string, label?: string } & Record<string, string | undefined>} options
+ * @returns {Promise<Map<string, string>>} relative path → contents
+ */
+export async function renderTarget(target, spec, options) {
+  if (!(target in TARGETS)) {
+    throw new CodegenError(`unknown target "${target}" (targets: ${Object.keys(TARGETS).join(", ")})`);
+  }
+  const missing = TARGETS[target].filter((name) => !options[name]);
+  if (missing.length > 0) {
+    throw new CodegenError(`the ${target} target needs ${missing.map((name) => `--${kebab(name)}`).join(", ")}`);
+  }
+  const file = options.file;
+  const header = headerText(options.label ?? specLabel(file));
+  const model = buildModel(spec, file);
+  /** @param {string} name an option renderTarget checked above */
+  const option = (name) => /** @type {string} */ (options[name]);
+  switch (target) {
+    case "types": {
+      // openapi-typescript is heavy to load; only the types target needs it.
+      const { typesTarget } = await import("./targets/types.js");
+      return typesTarget({ spec, model, file, header });
+    }
+    case "sdk":
+      return sdkTarget({ model, header, typesModule: option("typesModule"), coreModule: option("coreModule") });
+    case "samples":
+      return samplesTarget({
+        spec,
+        model,
+        header,
+        clientPackage: option("clientPackage"),
+        clientFactory: option("clientFactory"),
+        clientVariable: option("clientVariable"),
+        apiKeyEnv: option("apiKeyEnv"),
+      });
+    default:
+      return contractTarget({
+        spec,
+        model,
+        header,
+        clientPackage: option("clientPackage"),
+        clientType: option("clientType"),
+      });
+  }
+}
+
+/**
+ * Reads the spec, renders the target and replaces `out` with exactly its files, atomically: any
+ * error (unreadable spec, bad names, a write failure) leaves the previous `out` as it was.
+ *
+ * @param {Target} target
+ * @param {{ spec: string, out: string } & Record<string, string | undefined>} options
+ * @returns {Promise<{ out: string, files: string[] }>}
+ */
+export async function generate(target, options) {
+  const file = resolve(options.spec);
+  const out = resolve(options.out);
+  const spec = await readSpec(file);
+  const files = await renderTarget(target, spec, { ...options, file });
+  await replaceDirectory(out, files);
+  return { out, files: [...files.keys()].sort() };
+}
+
+/** @param {string} name */
+export function kebab(name) {
+  return name.replace(/[A-Z]/g, (char) => `-${char.toLowerCase()}`);
+}

@@ -1,0 +1,175 @@
+// @ts-check
+import { CodegenError } from "./errors.js";
+import { camelCase, isIdentifier, planSdk, typePrefix, words } from "./naming.js";
+import { listOperations } from "./operations.js";
+import { deref, isObject, pointer } from "./spec.js";
+
+/** @typedef {import("./operations.js").ListedOperation} ListedOperation */
+
+/**
+ * @typedef {object} ParameterInfo
+ * @property {string} name as in the spec
+ * @property {string} identifier a JavaScript name for it
+ * @property {boolean} required
+ * @property {any} parameter the Parameter Object
+ */
+
+/**
+ * @typedef {object} OperationModel
+ * @property {ListedOperation} op
+ * @property {string} typeName PascalCase prefix of the operation's type aliases
+ * @property {string} resource SDK resource
+ * @property {string} sdkMethod SDK method
+ * @property {ParameterInfo[]} pathParams in the order they appear in the path
+ * @property {ParameterInfo[]} queryParams
+ * @property {ParameterInfo[]} headerParams
+ * @property {{ media: string, required: boolean, mediaObject: any } | undefined} body
+ * @property {{ key: string, media: string | undefined } | undefined} success the first 2xx response
+ * @property {string[]} successKeys every declared 1xx-3xx key
+ * @property {string[]} errorKeys every other declared key (4xx, 5xx, ranges, default)
+ * @property {string | undefined} unwrap the property of the success body the SDK method returns
+ * @property {string[]} unwrapRequires the properties the unwrapped value's schema requires
+ */
+
+/**
+ * Everything the generators need about a document: its operations with their names and shapes,
+ * and the SDK plan (resources, methods, merged variants). Validates as it goes, so every target
+ * fails the same way on the same bad input.
+ *
+ * @param {Record<string, any>} spec
+ * @param {string} [file]
+ */
+export function buildModel(spec, file) {
+  const operations = listOperations(spec, { file });
+  const plan = planSdk(operations, file);
+  /** @type {Map<string, OperationModel>} */
+  const byId = new Map();
+  for (const [resource, methods] of plan) {
+    for (const method of methods) {
+      for (const op of method.variants) {
+        byId.set(op.operationId, operationModel(spec, op, resource, method.name, file));
+      }
+    }
+  }
+  const models = operations.map((op) => /** @type {OperationModel} */ (byId.get(op.operationId)));
+  return { operations: models, plan, byId };
+}
+
+/** @param {unknown} content */
+export function jsonMedia(content) {
+  if (!isObject(content)) return undefined;
+  const keys = Object.keys(content);
+  return keys.find((key) => key === "application/json") ?? keys.find((key) => /[/+]json(\s*;|$)/.test(key)) ?? keys[0];
+}
+
+/**
+ * @param {Record<string, any>} spec
+ * @param {ListedOperation} op
+ * @param {string} resource
+ * @param {string} sdkMethod
+ * @param {string} [file]
+ * @returns {OperationModel}
+ */
+function operationModel(spec, op, resource, sdkMethod, file) {
+  /** @param {string} location */
+  const params = (location) =>
+    op.parameters
+      .filter((parameter) => parameter.in === location)
+      .map((parameter) => ({
+        name: parameter.name,
+        identifier: parameterIdentifier(parameter.name),
+        required: parameter.required === true || location === "path",
+        parameter,
+      }));
+  const pathOrder = [...op.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+  const pathParams = params("path").sort((a, b) => pathOrder.indexOf(a.name) - pathOrder.indexOf(b.name));
+  for (const name of pathOrder) {
+    if (!pathParams.some((parameter) => parameter.name === name)) {
+      throw new CodegenError(`the path template names {${name}}, but no path parameter "${name}" is declared`, {
+        file,
+        pointer: op.pointer,
+      });
+    }
+  }
+  const requestBody = deref(spec, op.operation.requestBody, file);
+  const bodyMedia = isObject(requestBody) ? jsonMedia(requestBody.content) : undefined;
+  const responses = isObject(op.operation.responses) ? op.operation.responses : {};
+  const successKeys = op.statuses.filter((key) => /^[123]/.test(key));
+  const errorKeys = op.statuses.filter((key) => !/^[123]/.test(key));
+  const successKey = op.statuses.filter((key) => /^2/.test(key)).sort()[0];
+  let success;
+  if (successKey !== undefined) {
+    const response = deref(spec, responses[successKey], file);
+    success = { key: successKey, media: isObject(response) ? jsonMedia(response.content) : undefined };
+  }
+  const unwrap = op.operation["x-sdk-unwrap"];
+  const unwrapRequires = unwrap === undefined ? [] : checkUnwrap(spec, op, unwrap, success, file);
+  return {
+    op,
+    typeName: typePrefix(op, file),
+    resource,
+    sdkMethod,
+    pathParams,
+    queryParams: params("query"),
+    headerParams: params("header"),
+    body: bodyMedia
+      ? { media: bodyMedia, required: requestBody.required === true, mediaObject: requestBody.content[bodyMedia] }
+      : undefined,
+    success,
+    successKeys,
+    errorKeys,
+    unwrap,
+    unwrapRequires,
+  };
+}
+
+/**
+ * `x-sdk-unwrap: data` makes the SDK method resolve to the success body's `data` property (the
+ * JSON:API envelope): only valid when the success schema requires that property.
+ *
+ * @param {Record<string, any>} spec
+ * @param {ListedOperation} op
+ * @param {unknown} unwrap
+ * @param {{ key: string, media: string | undefined } | undefined} success
+ * @param {string} [file]
+ * @returns {string[]} the properties the unwrapped value's schema requires
+ */
+function checkUnwrap(spec, op, unwrap, success, file) {
+  const where = { file, pointer: `${op.pointer}/x-sdk-unwrap` };
+  if (typeof unwrap !== "string" || unwrap === "") {
+    throw new CodegenError(`must name a property of the success body, found ${JSON.stringify(unwrap)}`, where);
+  }
+  if (!success?.media) throw new CodegenError("the operation declares no JSON success body to unwrap", where);
+  const response = deref(spec, op.operation.responses[success.key], file);
+  const schema = deref(spec, response.content[success.media]?.schema, file);
+  const required = isObject(schema) && Array.isArray(schema.required) ? schema.required : [];
+  if (!required.includes(unwrap)) {
+    throw new CodegenError(
+      `the ${success.key} body schema (${pointer("paths", op.path, op.method, "responses", success.key)}) does not require "${unwrap}"`,
+      where,
+    );
+  }
+  const inner = deref(spec, schema.properties?.[unwrap], file);
+  return isObject(inner) && Array.isArray(inner.required)
+    ? inner.required.filter((name) => typeof name === "string")
+    : [];
+}
+
+/** @param {string} name */
+function parameterIdentifier(name) {
+  const candidate = isIdentifier(name) ? name : camelCase(words(name));
+  const identifier = isIdentifier(candidate)
+    ? candidate
+    : `param${candidate[0]?.toUpperCase() ?? ""}${candidate.slice(1)}`;
+  return ["body", "query", "options"].includes(identifier) ? `${identifier}Param` : identifier;
+}
+
+/**
+ * TypeScript for a response key as openapi-typescript types it: numbers for codes, strings for
+ * ranges and `default`.
+ *
+ * @param {string} key
+ */
+export function statusKeyType(key) {
+  return /^\d{3}$/.test(key) ? key : JSON.stringify(key);
+}

@@ -1,0 +1,116 @@
+// @ts-check
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { CodegenError } from "./errors.js";
+
+/** @typedef {Record<string, any>} OpenApiDocument */
+
+/**
+ * Reads a bundled OpenAPI 3.x document (JSON), failing with the file's name and what is wrong.
+ *
+ * @param {string} file
+ * @returns {Promise<OpenApiDocument>}
+ */
+export async function readSpec(file) {
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new CodegenError(`cannot read the OpenAPI document (${/** @type {Error} */ (error).message})`, { file });
+  }
+  let document;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new CodegenError(`is not valid JSON (${/** @type {Error} */ (error).message})`, { file });
+  }
+  checkDocument(document, file);
+  return document;
+}
+
+/**
+ * @param {unknown} document
+ * @param {string} file
+ * @returns {asserts document is OpenApiDocument}
+ */
+export function checkDocument(document, file) {
+  if (!isObject(document)) throw new CodegenError("must hold an OpenAPI document (a JSON object)", { file });
+  if (typeof document.openapi !== "string" || !document.openapi.startsWith("3.")) {
+    throw new CodegenError(`must be OpenAPI 3.x, found openapi: ${JSON.stringify(document.openapi)}`, {
+      file,
+      pointer: "/openapi",
+    });
+  }
+  if (!isObject(document.paths)) throw new CodegenError("must be an object", { file, pointer: "/paths" });
+}
+
+/** @param {string} segment RFC 6901 escaping: `/v1/contacts` → `~1v1~1contacts`. */
+export function escapePointer(segment) {
+  return segment.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+/** @param {...string} segments */
+export function pointer(...segments) {
+  return segments.map((segment) => `/${escapePointer(segment)}`).join("");
+}
+
+/**
+ * Follows local `$ref`s until a node that is not a reference.
+ *
+ * @param {OpenApiDocument} spec
+ * @param {unknown} node
+ * @param {string} [file] for error messages
+ * @returns {any}
+ */
+export function deref(spec, node, file) {
+  let current = node;
+  const seen = new Set();
+  while (isObject(current) && typeof current.$ref === "string") {
+    const ref = current.$ref;
+    if (!ref.startsWith("#/")) throw new CodegenError(`only local $refs are supported, found ${ref}`, { file });
+    if (seen.has(ref)) throw new CodegenError(`circular $ref ${ref}`, { file });
+    seen.add(ref);
+    current = ref
+      .slice(2)
+      .split("/")
+      .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .reduce((value, key) => (isObject(value) ? value[key] : undefined), /** @type {unknown} */ (spec));
+    if (current === undefined) throw new CodegenError(`$ref ${ref} points at nothing`, { file });
+  }
+  return current;
+}
+
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, any>}
+ */
+export function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The spec's path as generated files name it: relative to the enclosing repository or workspace
+ * (the nearest folder with `.git` or `pnpm-workspace.yaml`), so headers read `spec/dist/openapi.json`
+ * wherever the repo is checked out, and stay byte-identical between checkouts.
+ *
+ * @param {string} file
+ */
+export function specLabel(file) {
+  const absolute = resolve(file);
+  for (let dir = dirname(absolute); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git")) || existsSync(join(dir, "pnpm-workspace.yaml"))) {
+      return relative(dir, absolute).replaceAll("\\", "/");
+    }
+    if (dirname(dir) === dir) return absolute.split(/[\\/]/).at(-1) ?? absolute;
+  }
+}
+
+/**
+ * The first line of every generated file, after the comment marker of its language.
+ *
+ * @param {string} label
+ */
+export function headerText(label) {
+  return `generated from ${label} by @hatch-api/codegen, do not edit`;
+}

@@ -1,0 +1,159 @@
+// @ts-check
+import { jsonMedia } from "../model.js";
+import { tsLiteral } from "../render.js";
+import { deref, isObject } from "../spec.js";
+import { requestExample } from "./samples.js";
+
+/** @typedef {import("../model.js").OperationModel} OperationModel */
+
+/**
+ * How Prism can be made to answer a declared response key: `Prefer: code=…` (plus `example=…` when
+ * the response has named examples), or why it cannot, as a waiver the coverage gate prints.
+ *
+ * @param {Record<string, any>} spec
+ * @param {OperationModel} m
+ * @param {string} key
+ * @returns {{ declared: string, status?: number, prefer?: string, waived?: string }}
+ */
+export function provokeStatus(spec, m, key) {
+  if (key === "default") {
+    return {
+      declared: key,
+      waived:
+        "`default` stands for statuses the spec does not list, and Prism's `Prefer: code=` serves listed ones only",
+    };
+  }
+  const code = /^\d{3}$/.test(key) ? Number(key) : Number(`${key[0]}00`);
+  if (!/^[245](\d\d|XX)$/i.test(key)) {
+    return {
+      declared: key,
+      waived: `fetch follows redirects and never exposes 1xx answers, so a ${key} cannot reach the client`,
+    };
+  }
+  const response = deref(spec, m.op.operation.responses[key]);
+  const media = isObject(response) ? jsonMedia(response.content) : undefined;
+  const examples = media ? response.content[media]?.examples : undefined;
+  const exampleName = isObject(examples) ? Object.keys(examples)[0] : undefined;
+  const prefer = exampleName ? `code=${code}, example=${exampleName}` : `code=${code}`;
+  return { declared: key, status: code, prefer };
+}
+
+/**
+ * `operations.ts`: for every operation, its declared statuses (how to provoke each through Prism),
+ * its example request, and functions calling it through openapi-fetch's typed surface and through
+ * the generated SDK method. The contract tests iterate over it; nothing in them names an operation.
+ *
+ * @param {{ spec: Record<string, any>, model: ReturnType<typeof import("../model.js").buildModel>, header: string, clientPackage: string, clientType: string }} input
+ * @returns {Map<string, string>}
+ */
+export function contractTarget({ spec, model, header, clientPackage, clientType }) {
+  const blocks = model.operations.map((m) => operationEntry(spec, m, model, clientType));
+  const file = [
+    `// ${header}`,
+    `import type { ${clientType} } from ${JSON.stringify(clientPackage)};`,
+    "",
+    "/** A declared response key and how the suite provokes it through Prism (or why it cannot). */",
+    "export interface ContractStatus {",
+    '  /** As declared: "200", "404", "5XX", "default". */',
+    "  declared: string;",
+    "  /** The status asked for (a range asks for its first code). */",
+    "  status?: number;",
+    "  /** The `Prefer` header that makes Prism answer with it. */",
+    "  prefer?: string;",
+    "  /** Why Prism cannot produce it; the coverage gate lists it as waived with this reason. */",
+    "  waived?: string;",
+    "}",
+    "",
+    "export interface ContractOverrides {",
+    "  /** Extra request headers (`Prefer`). */",
+    "  headers?: Record<string, string>;",
+    "  /** A body to send instead of the example (the 422 probe). */",
+    "  body?: unknown;",
+    "}",
+    "",
+    "/** How the contract suite calls one operation of the spec. */",
+    "export interface ContractOperation {",
+    "  operationId: string;",
+    "  /** Lower case, as in the spec. */",
+    "  method: string;",
+    "  path: string;",
+    "  /** `resource.method` of the generated SDK. */",
+    "  sdkName: string;",
+    "  /** The SDK method resolves to this property of the success body (`x-sdk-unwrap`). */",
+    "  unwrap: string | undefined;",
+    "  statuses: ContractStatus[];",
+    "  /** The required properties of the JSON request body, when it has any: leaving them out must give 422. */",
+    "  requiredBodyFields: string[];",
+    "  /** Calls it through openapi-fetch's typed surface with the spec's example request. */",
+    `  openapiFetch(client: ${clientType}, overrides?: ContractOverrides): Promise<{ data?: unknown; error?: unknown; response: Response }>;`,
+    "  /** Calls the generated SDK method with the spec's example request. */",
+    `  sdk(client: ${clientType}, overrides?: ContractOverrides): Promise<unknown>;`,
+    "}",
+    "",
+    "export const contractOperations: ContractOperation[] = [",
+    blocks.join("\n"),
+    "];",
+    "",
+  ].join("\n");
+  return new Map([["operations.ts", file]]);
+}
+
+/**
+ * @param {Record<string, any>} spec
+ * @param {OperationModel} m
+ * @param {ReturnType<typeof import("../model.js").buildModel>} model
+ * @param {string} clientType
+ */
+function operationEntry(spec, m, model, clientType) {
+  const example = requestExample(spec, m);
+  const i = "    ";
+  const sdkPath = `${m.resource}.${m.sdkMethod}`;
+  const bodyType = `Parameters<${clientType}[${JSON.stringify(m.resource)}][${JSON.stringify(m.sdkMethod)}]>[${m.pathParams.length}]`;
+  const bodyLiteral = m.body
+    ? `(overrides.body ?? (${tsLiteral(example.body ?? {}, `${i}  `)} satisfies ${bodyType})) as ${bodyType}`
+    : undefined;
+
+  // openapi-fetch: client.POST("/path", { params, body, headers })
+  /** @type {string[]} */
+  const params = [];
+  if (m.pathParams.length > 0) params.push(`path: ${tsLiteral(example.path, `${i}    `)}`);
+  if (Object.keys(example.query).length > 0) params.push(`query: ${tsLiteral(example.query, `${i}    `)}`);
+  if (Object.keys(example.headers).length > 0) params.push(`header: ${tsLiteral(example.headers, `${i}    `)}`);
+  const init = [
+    ...(params.length > 0 ? [`params: { ${params.join(", ")} }`] : []),
+    ...(bodyLiteral ? [`body: ${bodyLiteral}`] : []),
+    "headers: overrides.headers",
+  ];
+  const openapiFetch = `(client, overrides = {}) =>\n${i}  client.${m.op.method.toUpperCase()}(${JSON.stringify(m.op.path)}, { ${init.join(", ")} })`;
+
+  // SDK: client.resource.method(...pathParams, body | query, options)
+  const args = m.pathParams.map((param) => tsLiteral(example.path[param.name]));
+  if (bodyLiteral) args.push(bodyLiteral);
+  else if (m.queryParams.length > 0) args.push(tsLiteral(example.query, `${i}  `));
+  /** @type {string[]} */
+  const options = [];
+  if (m.body && Object.keys(example.query).length > 0) options.push(`query: ${tsLiteral(example.query, `${i}  `)}`);
+  if (m.headerParams.length > 0) options.push(`headers: ${tsLiteral(example.headers, `${i}  `)}`);
+  const method = model.plan.get(m.resource)?.find((entry) => entry.name === m.sdkMethod);
+  if (method && method.variants.length > 1) options.push(`method: ${JSON.stringify(m.op.method.toUpperCase())}`);
+  args.push(`{ ${options.join(", ")} }`);
+  const sdk = `(client, overrides = {}) => {\n${i}  void overrides;\n${i}  return client.${sdkPath}(${args.join(", ")});\n${i}}`;
+
+  const requestSchema = m.body ? deref(spec, m.body.mediaObject?.schema) : undefined;
+  const requiredBodyFields =
+    isObject(requestSchema) && Array.isArray(requestSchema.required) ? requestSchema.required : [];
+  const statuses = m.op.statuses.map((key) => provokeStatus(spec, m, key));
+  return [
+    "  {",
+    `${i}operationId: ${JSON.stringify(m.op.operationId)},`,
+    `${i}method: ${JSON.stringify(m.op.method)},`,
+    `${i}path: ${JSON.stringify(m.op.path)},`,
+    `${i}sdkName: ${JSON.stringify(sdkPath)},`,
+    `${i}unwrap: ${m.unwrap === undefined ? "undefined" : JSON.stringify(m.unwrap)},`,
+    `${i}statuses: ${tsLiteral(statuses, i)},`,
+    `${i}requiredBodyFields: ${tsLiteral(requiredBodyFields, i)},`,
+    `${i}openapiFetch: ${openapiFetch},`,
+    `${i}sdk: ${sdk},`,
+    "  },",
+  ].join("\n");
+}

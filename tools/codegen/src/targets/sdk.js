@@ -1,0 +1,237 @@
+// @ts-check
+import { CodegenError } from "../errors.js";
+import { pascalCase, words } from "../naming.js";
+import { jsDoc } from "../render.js";
+
+/** @typedef {import("../model.js").OperationModel} OperationModel */
+
+/**
+ * SDK resources: `<resource>.ts` per resource (an interface, its options types and a factory) and
+ * `index.ts` (all resources on one object). The generated code imports its types from `typesModule`
+ * (the aliases of the types target) and its runtime from `coreModule`, a hand-written module that
+ * must export `OperationCaller`, `OperationDescriptor`, `RequestOptions`, `ErrorFor` and
+ * `selectVariant` (see README).
+ *
+ * @param {{ model: ReturnType<typeof import("../model.js").buildModel>, header: string, typesModule: string, coreModule: string }} input
+ * @returns {Map<string, string>}
+ */
+export function sdkTarget({ model, header, typesModule, coreModule }) {
+  /** @type {Map<string, string>} */
+  const files = new Map();
+  const resourceNames = [...model.plan.keys()];
+  /** @type {Map<string, string[]>} */
+  const exportedTypes = new Map();
+  for (const [resource, methods] of model.plan) {
+    if (["index", "resources"].includes(resource)) {
+      throw new CodegenError(
+        `the SDK resource name "${resource}" is reserved for a generated file; set x-sdk-resource`,
+      );
+    }
+    const variantsOf = (/** @type {import("../naming.js").SdkMethod} */ method) =>
+      method.variants.map((op) => /** @type {OperationModel} */ (model.byId.get(op.operationId)));
+    files.set(`${resource}.ts`, resourceFile(resource, methods.map(variantsOf), { header, typesModule, coreModule }));
+    exportedTypes.set(resource, [
+      `${pascal(resource)}Resource`,
+      ...methods.flatMap((method) => [
+        `${pascal(resource)}${pascal(method.name)}Error`,
+        `${pascal(resource)}${pascal(method.name)}Options`,
+      ]),
+    ]);
+  }
+  // index.ts holds only types (the client re-exports all of it); resources.ts builds the objects.
+  const index = [
+    `// ${header}`,
+    ...resourceNames.map((name) => `import type { ${pascal(name)}Resource } from "./${name}.js";`),
+    "",
+    ...resourceNames.map((name) => `export type { ${exportedTypes.get(name)?.join(", ")} } from "./${name}.js";`),
+    "",
+    "/** Every resource of the API, one per tag. */",
+    "export interface GeneratedResources {",
+    ...resourceNames.map((name) => `  readonly ${name}: ${pascal(name)}Resource;`),
+    "}",
+    "",
+  ];
+  const resources = [
+    `// ${header}`,
+    `import type { OperationCaller } from ${JSON.stringify(coreModule)};`,
+    `import type { GeneratedResources } from "./index.js";`,
+    ...resourceNames.map((name) => `import { create${pascal(name)}Resource } from "./${name}.js";`),
+    "",
+    "/** Builds every resource on one caller (the client's transport, errors and options). */",
+    "export function createResources(call: OperationCaller): GeneratedResources {",
+    "  return {",
+    ...resourceNames.map((name) => `    ${name}: create${pascal(name)}Resource(call),`),
+    "  };",
+    "}",
+    "",
+  ];
+  files.set("resources.ts", resources.join("\n"));
+  files.set("index.ts", index.join("\n"));
+  return files;
+}
+
+/** @param {string} name */
+function pascal(name) {
+  return pascalCase(words(name));
+}
+
+/**
+ * @param {string} resource
+ * @param {OperationModel[][]} methods each method's variants, default first
+ * @param {{ header: string, typesModule: string, coreModule: string }} options
+ */
+function resourceFile(resource, methods, { header, typesModule, coreModule }) {
+  const typeImports = new Set();
+  const interfaceMembers = [];
+  const optionTypes = [];
+  const errorTypes = [];
+  const descriptors = [];
+  const implementations = [];
+  const Resource = `${pascal(resource)}Resource`;
+
+  for (const variants of methods) {
+    const main = /** @type {OperationModel} */ (variants[0]);
+    const name = main.sdkMethod;
+    const Options = `${pascal(resource)}${pascal(name)}Options`;
+    const ErrorType = `${pascal(resource)}${pascal(name)}Error`;
+    const t = main.typeName;
+
+    // Parameters of the method, in order: path parameters, then the body (or the query), then options.
+    const signature = [];
+    const callInput = [];
+    for (const param of main.pathParams) {
+      typeImports.add(`${t}PathParams`);
+      signature.push(`${param.identifier}: ${t}PathParams[${JSON.stringify(param.name)}]`);
+    }
+    if (main.pathParams.length > 0) {
+      const entries = main.pathParams.map((param) =>
+        param.identifier === param.name ? param.name : `${JSON.stringify(param.name)}: ${param.identifier}`,
+      );
+      callInput.push(`path: { ${entries.join(", ")} }`);
+    }
+    const optionMembers = [];
+    if (main.body) {
+      typeImports.add(`${t}RequestBody`);
+      signature.push(`body${main.body.required ? "" : "?"}: ${t}RequestBody`);
+      callInput.push("body");
+    }
+    const queryRequired = main.queryParams.some((param) => param.required);
+    if (main.queryParams.length > 0) {
+      typeImports.add(`${t}QueryParams`);
+      if (main.body) {
+        optionMembers.push(`  /** The query parameters. */\n  query${queryRequired ? "" : "?"}: ${t}QueryParams;`);
+        callInput.push("query: options?.query");
+      } else {
+        signature.push(`query${queryRequired ? "" : "?"}: ${t}QueryParams`);
+        callInput.push("query");
+      }
+    }
+    const headersRequired = main.headerParams.some((param) => param.required);
+    if (main.headerParams.length > 0) {
+      typeImports.add(`${t}HeaderParams`);
+      optionMembers.push(
+        `  /** The header parameters the operation declares. */\n  headers${headersRequired ? "" : "?"}: ${t}HeaderParams;`,
+      );
+      callInput.push("header: options?.headers");
+    }
+    if (variants.length > 1) {
+      const verbs = variants.map((v) => `"${v.op.method.toUpperCase()}"`);
+      const described = variants.map((v) => `\`${v.op.method.toUpperCase()}\` (${v.op.operationId})`).join(", ");
+      optionMembers.push(
+        `${jsDoc([`The HTTP method: ${described}; the first is the default. The API treats them as the same operation.`], "  ")}  method?: ${verbs.join(" | ")};`,
+      );
+    }
+    const optionsRequired = (main.queryParams.length > 0 && main.body && queryRequired) || headersRequired;
+    signature.push(`options${optionsRequired ? "" : "?"}: ${Options}`);
+    optionTypes.push(
+      `${jsDoc([`Options of \`${resource}.${name}\`.`])}export interface ${Options} extends RequestOptions {\n${optionMembers.join("\n")}${optionMembers.length ? "\n" : ""}}`,
+    );
+
+    // What it resolves to.
+    typeImports.add(`${t}Response`);
+    let result = `${t}Response`;
+    if (!main.success?.media) result = main.success ? "void" : "unknown";
+    else if (main.unwrap) result = `${t}Response[${JSON.stringify(main.unwrap)}]`;
+
+    // The error classes it may throw: a compile error (ErrorFor's constraint) for a declared status
+    // the core does not map yet.
+    const statusTypes = variants.map((v) => {
+      typeImports.add(`${v.typeName}ErrorStatus`);
+      return `${v.typeName}ErrorStatus`;
+    });
+    errorTypes.push(
+      `${jsDoc([`What \`${resource}.${name}\` throws for the error statuses its operation${variants.length > 1 ? "s" : ""} declare${variants.length > 1 ? "" : "s"}.`])}export type ${ErrorType} = ErrorFor<${statusTypes.join(" | ")}>;`,
+    );
+
+    const doc = [
+      main.op.operation.summary,
+      main.op.operation.description,
+      variants
+        .map((v) => `\`${v.op.method.toUpperCase()} ${v.op.path}\` (operationId \`${v.op.operationId}\`)`)
+        .join(", "),
+      main.errorKeys.length > 0
+        ? `@throws {HatchApiError} a subclass per declared error status (${main.errorKeys.join(", ")}): see {@link ${ErrorType}}`
+        : undefined,
+      main.op.operation.deprecated === true ? "@deprecated" : undefined,
+    ];
+    interfaceMembers.push(`${jsDoc(doc, "  ")}  ${name}(${signature.join(", ")}): Promise<${result}>;`);
+
+    for (const v of variants) {
+      const fields = [
+        `operationId: ${JSON.stringify(v.op.operationId)}`,
+        `sdkName: ${JSON.stringify(`${resource}.${name}`)}`,
+        `method: ${JSON.stringify(v.op.method)}`,
+        `path: ${JSON.stringify(v.op.path)}`,
+        ...(v.unwrap
+          ? [`unwrap: ${JSON.stringify(v.unwrap)}`, `unwrapRequires: ${JSON.stringify(v.unwrapRequires)}`]
+          : []),
+      ];
+      descriptors.push(
+        `const ${v.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation: OperationDescriptor = { ${fields.join(", ")} };`,
+      );
+    }
+    const args = signature.map((part) => part.split(/\??:/)[0]).join(", ");
+    const descriptorOf = (/** @type {OperationModel} */ v) =>
+      `${v.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation`;
+    const operation =
+      variants.length > 1
+        ? `selectVariant(${JSON.stringify(`${resource}.${name}`)}, { ${variants
+            .map((v) => `${v.op.method.toUpperCase()}: ${descriptorOf(v)}`)
+            .join(", ")} }, options?.method ?? ${JSON.stringify(main.op.method.toUpperCase())})`
+        : descriptorOf(main);
+    implementations.push(
+      `    async ${name}(${args}) {\n      return call<${result}>(${operation}, { ${callInput.join(", ")} }, options);\n    },`,
+    );
+  }
+
+  const usesSelect = methods.some((variants) => variants.length > 1);
+  const coreImports = [
+    "type ErrorFor",
+    "type OperationCaller",
+    "type OperationDescriptor",
+    "type RequestOptions",
+    ...(usesSelect ? ["selectVariant"] : []),
+  ];
+  return [
+    `// ${header}`,
+    `import type { ${[...typeImports].sort().join(", ")} } from ${JSON.stringify(typesModule)};`,
+    `import { ${coreImports.join(", ")} } from ${JSON.stringify(coreModule)};`,
+    "",
+    optionTypes.join("\n\n"),
+    "",
+    errorTypes.join("\n\n"),
+    "",
+    `${jsDoc([`The \`${resource}\` resource: one method per operation.`])}export interface ${Resource} {`,
+    interfaceMembers.join("\n"),
+    "}",
+    "",
+    descriptors.join("\n"),
+    "",
+    `export function create${pascal(resource)}Resource(call: OperationCaller): ${Resource} {`,
+    "  return {",
+    implementations.join("\n"),
+    "  };",
+    "}",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,105 @@
+// @ts-check
+import { pathToFileURL } from "node:url";
+import openapiTS, { astToString } from "openapi-typescript";
+import { CodegenError } from "../errors.js";
+import { jsonMedia, statusKeyType } from "../model.js";
+import { isIdentifier, pascalCase, words } from "../naming.js";
+import { jsDoc } from "../render.js";
+import { deref, isObject } from "../spec.js";
+
+/** What openapi-typescript exports, which no alias may shadow. */
+const RESERVED = new Set(["paths", "components", "operations", "webhooks", "$defs"]);
+
+/**
+ * `openapi.ts` (openapi-typescript's output) and `aliases.ts`: a named alias for every schema in
+ * `components.schemas`, and for each operation `<Op>RequestBody`, `<Op>PathParams`,
+ * `<Op>QueryParams`, `<Op>HeaderParams` (those it has), `<Op>Response` (the first 2xx body) and
+ * `<Op>ErrorStatus` (its declared error keys), where `<Op>` is the operationId in PascalCase.
+ *
+ * @param {{ spec: Record<string, any>, model: ReturnType<typeof import("../model.js").buildModel>, file: string, header: string }} input
+ * @returns {Promise<Map<string, string>>}
+ */
+export async function typesTarget({ spec, model, file, header }) {
+  let source;
+  try {
+    const ast = await openapiTS(/** @type {any} */ (structuredClone(spec)), { silent: true, cwd: pathToFileURL(file) });
+    source = astToString(ast);
+  } catch (error) {
+    throw new CodegenError(`openapi-typescript failed: ${/** @type {Error} */ (error).message}`, { file });
+  }
+  return new Map([
+    ["openapi.ts", `// ${header}\n\n${source}`],
+    ["aliases.ts", aliasesFile(spec, model, file, header)],
+  ]);
+}
+
+/**
+ * @param {Record<string, any>} spec
+ * @param {ReturnType<typeof import("../model.js").buildModel>} model
+ * @param {string} file
+ * @param {string} header
+ */
+function aliasesFile(spec, model, file, header) {
+  /** @type {Map<string, string>} alias → what declared it, for collision messages */
+  const declared = new Map();
+  /** @param {string} name @param {string} origin */
+  const claim = (name, origin) => {
+    const other = RESERVED.has(name) ? "openapi-typescript's own export" : declared.get(name);
+    if (other) throw new CodegenError(`the type name ${name} is claimed twice: by ${other} and by ${origin}`, { file });
+    declared.set(name, origin);
+    return name;
+  };
+  const blocks = [];
+  const schemas = isObject(spec.components?.schemas) ? spec.components.schemas : {};
+  for (const [schemaName, schema] of Object.entries(schemas)) {
+    const alias = claim(
+      isIdentifier(schemaName) ? schemaName : pascalCase(words(schemaName)),
+      `#/components/schemas/${schemaName}`,
+    );
+    const resolved = deref(spec, schema, file);
+    blocks.push(
+      `${jsDoc([resolved?.description ?? resolved?.title])}export type ${alias} = components["schemas"][${JSON.stringify(schemaName)}];`,
+    );
+  }
+  for (const m of model.operations) {
+    const { op, typeName } = m;
+    const ref = `operations[${JSON.stringify(op.operationId)}]`;
+    const label = `${op.method.toUpperCase()} ${op.path} (${op.operationId})`;
+    const origin = `#${op.pointer}`;
+    if (m.body) {
+      const optional = m.body.required ? "" : " | undefined";
+      blocks.push(
+        `${jsDoc([`The request body of \`${label}\`.`])}export type ${claim(`${typeName}RequestBody`, origin)} = NonNullable<${ref}["requestBody"]>["content"][${JSON.stringify(m.body.media)}]${optional};`,
+      );
+    }
+    for (const [location, list] of /** @type {const} */ ([
+      ["path", m.pathParams],
+      ["query", m.queryParams],
+      ["header", m.headerParams],
+    ])) {
+      if (list.length === 0) continue;
+      const suffix = `${location[0]?.toUpperCase()}${location.slice(1)}Params`;
+      blocks.push(
+        `${jsDoc([`The ${location} parameters of \`${label}\`.`])}export type ${claim(`${typeName}${suffix}`, origin)} = NonNullable<${ref}["parameters"][${JSON.stringify(location)}]>;`,
+      );
+    }
+    const success = m.success;
+    let response = "unknown";
+    if (success) {
+      response = success.media
+        ? `${ref}["responses"][${statusKeyType(success.key)}]["content"][${JSON.stringify(success.media)}]`
+        : "undefined";
+    }
+    blocks.push(
+      `${jsDoc([success ? `The ${success.key} body of \`${label}\`.` : `\`${label}\` declares no 2xx response.`])}export type ${claim(`${typeName}Response`, origin)} = ${response};`,
+    );
+    const successUnion = m.successKeys.length > 0 ? m.successKeys.map(statusKeyType).join(" | ") : "never";
+    blocks.push(
+      `${jsDoc([`The error statuses (and ranges) \`${label}\` declares.`])}export type ${claim(`${typeName}ErrorStatus`, origin)} = Exclude<keyof ${ref}["responses"], ${successUnion}>;`,
+    );
+  }
+  const imports = `import type { components, operations } from "./openapi.js";\n`;
+  return `// ${header}\n${imports}\n${blocks.join("\n\n")}\n`;
+}
+
+export { jsonMedia };

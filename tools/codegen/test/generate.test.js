@@ -1,0 +1,271 @@
+// @ts-check
+import { spawnSync } from "node:child_process";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { generate, renderTarget } from "../src/generate.js";
+import { replaceDirectory } from "../src/output.js";
+import { scratch, tinySpec } from "./helpers.js";
+import { petstore } from "./petstore.js";
+
+const cli = fileURLToPath(new URL("../src/cli.js", import.meta.url));
+
+const TARGET_OPTIONS = {
+  types: {},
+  sdk: { typesModule: "@acme/types", coreModule: "../core/operation.js" },
+  samples: {
+    clientPackage: "@acme/client",
+    clientFactory: "createAcme",
+    clientVariable: "acme",
+    apiKeyEnv: "ACME_KEY",
+  },
+  contract: { clientPackage: "@acme/client", clientType: "AcmeClient" },
+};
+
+/** @type {Awaited<ReturnType<typeof scratch>>} */
+let work;
+beforeEach(async () => {
+  work = await scratch("generate");
+});
+afterEach(async () => {
+  await work.remove();
+});
+
+/** @param {string} dir */
+async function snapshot(dir) {
+  const names = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+  return Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), "utf8")])),
+  );
+}
+
+describe("every target", () => {
+  it.each(Object.keys(TARGET_OPTIONS))(
+    "%s: a rebuild is byte-identical and every file carries the header",
+    async (target) => {
+      const spec = await work.writeSpec(petstore);
+      const options = TARGET_OPTIONS[/** @type {keyof typeof TARGET_OPTIONS} */ (target)];
+      const out = join(work.dir, "generated");
+      await generate(/** @type {any} */ (target), { spec, out, ...options });
+      const first = await snapshot(out);
+      await generate(/** @type {any} */ (target), { spec, out, ...options });
+      expect(await snapshot(out)).toEqual(first);
+      expect(Object.keys(first).length).toBeGreaterThan(0);
+      for (const [name, text] of Object.entries(first)) {
+        expect(text.split("\n")[0], name).toMatch(
+          /^(\/\/|#) generated from openapi\.json by @hatch-api\/codegen, do not edit$/,
+        );
+      }
+    },
+  );
+});
+
+describe("atomic output", () => {
+  it("a spec that fails to generate leaves the previous output as it was, and no staging folder", async () => {
+    const out = join(work.dir, "generated");
+    await generate("samples", { spec: await work.writeSpec(petstore), out, ...TARGET_OPTIONS.samples });
+    const before = await snapshot(out);
+    const broken = tinySpec({ "GET /a": { tags: ["a"] } });
+    await expect(
+      generate("samples", { spec: await work.writeSpec(broken), out, ...TARGET_OPTIONS.samples }),
+    ).rejects.toThrow(/#\/paths\/~1a\/get: GET \/a has no operationId/);
+    expect(await snapshot(out)).toEqual(before);
+    expect((await readdir(work.dir)).filter((name) => name.startsWith("."))).toEqual([]);
+  });
+
+  it("a failure while writing or just before the swap leaves every previous file untouched", async () => {
+    const out = join(work.dir, "out");
+    await replaceDirectory(
+      out,
+      new Map([
+        ["a.ts", "old a"],
+        ["b.ts", "old b"],
+      ]),
+    );
+    const failure = replaceDirectory(
+      out,
+      new Map([
+        ["a.ts", "new a"],
+        ["b.ts", "new b"],
+      ]),
+      {
+        beforeSwap: () => {
+          throw new Error("disk full");
+        },
+      },
+    );
+    await expect(failure).rejects.toThrow("disk full");
+    expect(await snapshot(out)).toEqual({ "a.ts": "old a", "b.ts": "old b" });
+    // A file that cannot be written at all (its path is taken by a folder of the new tree).
+    await expect(
+      replaceDirectory(
+        out,
+        new Map([
+          ["x", "file"],
+          ["x/y.ts", "nested"],
+        ]),
+      ),
+    ).rejects.toThrow();
+    expect(await snapshot(out)).toEqual({ "a.ts": "old a", "b.ts": "old b" });
+    expect((await readdir(work.dir)).sort()).toEqual(["out"]);
+  });
+
+  it("files the new generation does not produce are removed", async () => {
+    const out = join(work.dir, "generated");
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, "removedOperation.ts"), "stale");
+    await generate("samples", { spec: await work.writeSpec(petstore), out, ...TARGET_OPTIONS.samples });
+    expect(Object.keys(await snapshot(out))).not.toContain("removedOperation.ts");
+  });
+});
+
+describe("samples", () => {
+  it("names files after unsafe operationIds safely and fills parameters from the examples", async () => {
+    const files = await renderTarget("samples", petstore, { file: "openapi.json", ...TARGET_OPTIONS.samples });
+    expect([...files.keys()].sort()).toEqual([
+      "createPet.sh",
+      "createPet.ts",
+      "pets%2Fget%2Eone.sh",
+      "pets%2Fget%2Eone.ts",
+    ]);
+    const curl = files.get("pets%2Fget%2Eone.sh");
+    expect(curl).toContain('curl --request GET "https://api.example.com/pets/p%201?include-owner=true"');
+    expect(curl).toContain('--header "X-Api-Key: $ACME_KEY"');
+    const ts = files.get("pets%2Fget%2Eone.ts");
+    expect(ts).toContain('import { createAcme } from "@acme/client";');
+    expect(ts).toContain("const acme = createAcme({ apiKey: process.env.ACME_KEY });");
+    expect(ts).toContain('const result = await acme.pets.get("p 1", { "include-owner": true });');
+    // A body example is built from the schema's property examples; quotes survive the shell.
+    expect(files.get("createPet.sh")).toContain(`--data '{\n    "name": "Rex'\\''s"\n  }'`);
+    expect(files.get("createPet.ts")).toContain('await acme.pets.create({ name: "Rex\'s" });');
+  });
+});
+
+describe("types", () => {
+  it("aliases every schema and each operation's body, parameters, response and error statuses", async () => {
+    const files = await renderTarget("types", petstore, { file: "openapi.json" });
+    const aliases = files.get("aliases.ts") ?? "";
+    for (const name of [
+      "Pet",
+      "PetList",
+      "PetsGetOnePathParams",
+      "PetsGetOneQueryParams",
+      "PetsGetOneHeaderParams",
+      "PetsGetOneResponse",
+      "PetsGetOneErrorStatus",
+      "CreatePetRequestBody",
+      "CreatePetResponse",
+      "CreatePetErrorStatus",
+    ]) {
+      expect(aliases).toContain(`export type ${name} =`);
+    }
+    expect(aliases).toContain('export type PetList = components["schemas"]["pet-list"];');
+    expect(aliases).toContain("export type CreatePetResponse = undefined;");
+    expect(aliases).toContain("A pet. *\\/ not the end of the comment");
+    expect(files.get("openapi.ts")).toContain("export interface paths");
+  });
+
+  it("a schema and an operation alias with the same name are an error naming both", async () => {
+    const spec = /** @type {any} */ (structuredClone(petstore));
+    spec.components.schemas.CreatePetResponse = { type: "object" };
+    await expect(renderTarget("types", spec, { file: "openapi.json" })).rejects.toThrow(
+      /the type name CreatePetResponse is claimed twice: by #\/components\/schemas\/CreatePetResponse and by #\/paths\/~1pets\/post/,
+    );
+  });
+});
+
+describe("sdk", () => {
+  it("one method per operation: path parameters first, then the query, then options with the headers", async () => {
+    const files = await renderTarget("sdk", petstore, { file: "openapi.json", ...TARGET_OPTIONS.sdk });
+    expect([...files.keys()].sort()).toEqual(["index.ts", "pets.ts", "resources.ts"]);
+    const pets = files.get("pets.ts") ?? "";
+    expect(pets).toContain(
+      'get(petId: PetsGetOnePathParams["petId"], query?: PetsGetOneQueryParams, options?: PetsGetOptions): Promise<PetsGetOneResponse>;',
+    );
+    expect(pets).toContain("headers?: PetsGetOneHeaderParams;");
+    expect(pets).toContain("create(body: CreatePetRequestBody, options?: PetsCreateOptions): Promise<void>;");
+    expect(pets).toContain("export type PetsGetError = ErrorFor<PetsGetOneErrorStatus>;");
+    expect(pets).toContain('from "@acme/types"');
+    expect(pets).toContain('from "../core/operation.js"');
+  });
+
+  it("x-sdk-unwrap must name a property the success schema requires", async () => {
+    const spec = structuredClone(petstore);
+    /** @type {any} */ (spec.paths["/pets/{petId}"]).get["x-sdk-unwrap"] = "data";
+    await expect(renderTarget("sdk", spec, { file: "openapi.json", ...TARGET_OPTIONS.sdk })).rejects.toThrow(
+      /#\/paths\/~1pets~1\{petId\}\/get\/x-sdk-unwrap: the 200 body schema .* does not require "data"/,
+    );
+  });
+});
+
+describe("contract", () => {
+  it("says how to provoke each declared status, and why one cannot be", async () => {
+    const files = await renderTarget("contract", petstore, { file: "openapi.json", ...TARGET_OPTIONS.contract });
+    const text = files.get("operations.ts") ?? "";
+    expect(text).toContain('prefer: "code=404"');
+    expect(text).toMatch(/declared: "default",\n\s+waived: "`default` stands for statuses the spec does not list/);
+    expect(text).toContain('client.GET("/pets/{petId}", { params: { path: { petId: "p 1" }');
+    expect(text).toContain("client.pets.get(");
+  });
+});
+
+describe("the CLI", () => {
+  /** @param {string[]} args */
+  const run = (args) => spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
+
+  it("writes a target and says what it wrote", async () => {
+    const spec = await work.writeSpec(petstore);
+    const out = join(work.dir, "out");
+    const result = run([
+      "samples",
+      "--spec",
+      spec,
+      "--out",
+      out,
+      "--client-package",
+      "p",
+      "--client-factory",
+      "f",
+      "--client-variable",
+      "v",
+      "--api-key-env",
+      "K",
+    ]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/openapi-codegen samples: 4 files in .*out/);
+  });
+
+  it("exits 1 with the file and pointer of a bad spec, without a stack trace", async () => {
+    const spec = await work.writeSpec(tinySpec({ "GET /a": { tags: ["a"] } }));
+    const result = run(["types", "--spec", spec, "--out", join(work.dir, "out")]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${spec}#/paths/~1a/get: GET /a has no operationId`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [["sdk", "--spec", "x.json", "--out", "o"], /the sdk target needs --types-module, --core-module/],
+    [["bogus", "--spec", "x.json", "--out", "o"], /unknown target "bogus"/],
+    [["types", "--out", "o"], /usage: openapi-codegen/],
+  ])("%j fails with a usage message", async (args, message) => {
+    const spec = await work.writeSpec(petstore, "x.json");
+    const result = run(args.map((arg) => (arg === "x.json" ? spec : arg === "o" ? join(work.dir, "o") : arg)));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it.each([
+    ["not JSON", "{ openapi", /is not valid JSON/],
+    ["Swagger 2", JSON.stringify({ swagger: "2.0", paths: {} }), /#\/openapi: must be OpenAPI 3\.x/],
+  ])("%s: names the file", async (_name, body, message) => {
+    const spec = await work.writeSpec(body);
+    const result = run(["types", "--spec", spec, "--out", join(work.dir, "out")]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(spec);
+    expect(result.stderr).toMatch(message);
+  });
+});

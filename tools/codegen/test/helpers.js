@@ -1,0 +1,42 @@
+// @ts-check
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/**
+ * A small OpenAPI document: `operations` maps "METHOD /path" to Operation Object fields, each
+ * with a 200 response unless given.
+ *
+ * @param {Record<string, Record<string, unknown>>} operations
+ * @param {Record<string, unknown>} [extra] top-level fields (components, ...)
+ */
+export function tinySpec(operations, extra = {}) {
+  /** @type {Record<string, Record<string, unknown>>} */
+  const paths = {};
+  for (const [key, operation] of Object.entries(operations)) {
+    const [method, path] = key.split(" ");
+    paths[/** @type {string} */ (path)] ??= {};
+    /** @type {Record<string, unknown>} */ (paths[/** @type {string} */ (path)])[
+      /** @type {string} */ (method).toLowerCase()
+    ] = {
+      responses: { 200: { description: "ok" } },
+      ...operation,
+    };
+  }
+  return { openapi: "3.0.3", info: { title: "tiny", version: "1" }, paths, ...extra };
+}
+
+/** @param {string} prefix */
+export async function scratch(prefix) {
+  const dir = await mkdtemp(join(tmpdir(), `codegen-${prefix}-`));
+  return {
+    dir,
+    /** @param {unknown} spec */
+    async writeSpec(spec, name = "openapi.json") {
+      const file = join(dir, name);
+      await writeFile(file, typeof spec === "string" ? spec : JSON.stringify(spec, null, 2));
+      return file;
+    },
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}

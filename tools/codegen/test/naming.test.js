@@ -1,0 +1,139 @@
+// @ts-check
+import { describe, expect, it } from "vitest";
+import { buildModel } from "../src/model.js";
+import { planSdk, sampleFileName, sdkName, words } from "../src/naming.js";
+import { listOperations } from "../src/operations.js";
+import { tinySpec } from "./helpers.js";
+
+/** @param {ReturnType<typeof tinySpec>} spec */
+const names = (spec) =>
+  [...planSdk(listOperations(spec))].flatMap(([resource, methods]) => methods.map((m) => `${resource}.${m.name}`));
+
+describe("words", () => {
+  it.each([
+    ["upsertContact", ["upsert", "contact"]],
+    ["upsert_contact", ["upsert", "contact"]],
+    ["Upsert Contact", ["upsert", "contact"]],
+    ["contacts/get.v2", ["contacts", "get", "v2"]],
+    ["getHTTPStatus", ["get", "http", "status"]],
+  ])("%s → %j", (name, expected) => {
+    expect(words(name)).toEqual(expected);
+  });
+});
+
+describe("the SDK naming rule", () => {
+  it("resource from the first tag, method from the operationId without the resource's words", () => {
+    const spec = tinySpec({
+      "POST /contacts": { operationId: "upsertContact", tags: ["contacts"] },
+      "GET /contacts": { operationId: "listContacts", tags: ["contacts"] },
+      "GET /contacts/{id}/notes": {
+        operationId: "getContactNotes",
+        tags: ["contacts"],
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      },
+      "GET /contact-notes": { operationId: "list_contact_notes", tags: ["Contact notes"] },
+      "GET /ping": { operationId: "contacts", tags: ["contacts"] },
+    });
+    // Document order: paths as written, GET before POST within a path.
+    expect(names(spec)).toEqual([
+      "contacts.list",
+      "contacts.upsert",
+      "contacts.getNotes",
+      "contacts.contacts",
+      "contactNotes.list",
+    ]);
+  });
+
+  it("x-sdk-resource and x-sdk-method win over the rule", () => {
+    const spec = tinySpec({
+      "GET /a": { operationId: "fetchEverything", tags: ["misc"], "x-sdk-resource": "things", "x-sdk-method": "all" },
+    });
+    expect(names(spec)).toEqual(["things.all"]);
+  });
+
+  it("an operation without a tag or x-sdk-resource is an error naming it", () => {
+    const spec = tinySpec({ "GET /ping": { operationId: "ping" } });
+    const [op] = listOperations(spec, { file: "api.json" });
+    expect(() => sdkName(/** @type {any} */ (op), "api.json")).toThrow(
+      "api.json#/paths/~1ping/get: GET /ping (ping) has no tag and no x-sdk-resource",
+    );
+  });
+
+  it("an x-sdk-method that is not an identifier is refused", () => {
+    const spec = tinySpec({ "GET /a": { operationId: "a", tags: ["t"], "x-sdk-method": "get-all" } });
+    expect(() => names(spec)).toThrow(/x-sdk-method must be a JavaScript identifier, found "get-all"/);
+  });
+
+  it("two operations mapping to one method are an error naming both", () => {
+    const spec = tinySpec({
+      "GET /contacts": { operationId: "getContacts", tags: ["contacts"] },
+      "GET /contact": { operationId: "getContact", tags: ["contacts"] },
+    });
+    expect(() => names(spec)).toThrow(
+      /two operations map to the SDK method contacts\.get: getContacts \(GET \/contacts, #\/paths\/~1contacts\/get\) and getContact \(GET \/contact, #\/paths\/~1contact\/get\) \(different paths\)/,
+    );
+  });
+
+  it("operations that differ only by their verb share one method, POST first", () => {
+    const shared = { tags: ["contacts"], "x-sdk-method": "upsert", requestBody: { content: {} } };
+    const spec = tinySpec({
+      "PUT /contacts": { operationId: "putContact", ...shared },
+      "POST /contacts": { operationId: "postContact", ...shared },
+    });
+    const plan = planSdk(listOperations(spec));
+    const upsert = plan.get("contacts")?.[0];
+    expect(upsert?.variants.map((op) => op.method)).toEqual(["post", "put"]);
+  });
+
+  it("the same path and name with different bodies is still a collision", () => {
+    const spec = tinySpec({
+      "PUT /contacts": {
+        operationId: "putContact",
+        tags: ["contacts"],
+        "x-sdk-method": "save",
+        requestBody: { content: { "application/json": { schema: { type: "string" } } } },
+      },
+      "POST /contacts": { operationId: "postContact", tags: ["contacts"], "x-sdk-method": "save" },
+    });
+    expect(() => names(spec)).toThrow(/putContact .* and postContact .* \(different request bodies\)/);
+  });
+});
+
+describe("operations", () => {
+  it("an operation without an operationId is an error with its pointer", () => {
+    const spec = tinySpec({ "DELETE /contacts/{id}": {} });
+    expect(() => listOperations(spec, { file: "openapi.json" })).toThrow(
+      "openapi.json#/paths/~1contacts~1{id}/delete: DELETE /contacts/{id} has no operationId",
+    );
+  });
+
+  it("a duplicate operationId is an error naming both places", () => {
+    const spec = tinySpec({ "GET /a": { operationId: "same" }, "GET /b": { operationId: "same" } });
+    expect(() => listOperations(spec)).toThrow(
+      /operationId "same" is used twice: by #\/paths\/~1a\/get and #\/paths\/~1b\/get/,
+    );
+  });
+
+  it("path-item parameters apply to each operation, and the path template must match them", () => {
+    const spec = tinySpec({ "GET /a/{id}": { operationId: "getA", tags: ["a"] } });
+    expect(() => buildModel(spec, "x.json")).toThrow(/names \{id\}, but no path parameter "id" is declared/);
+    /** @type {any} */ (spec.paths["/a/{id}"]).parameters = [
+      { name: "id", in: "path", required: true, schema: { type: "string" } },
+    ];
+    expect(buildModel(spec).operations[0]?.pathParams.map((p) => p.name)).toEqual(["id"]);
+  });
+});
+
+describe("sampleFileName", () => {
+  it.each([
+    ["upsertContact", "upsertContact"],
+    ["contacts/get", "contacts%2Fget"],
+    ["get contact", "get%20contact"],
+    ["contacts.get", "contacts%2Eget"],
+    ["..", "%2E%2E"],
+    ["kontakt-ä", "kontakt-%C3%A4"],
+  ])("%s → %s", (operationId, expected) => {
+    expect(sampleFileName(operationId)).toBe(expected);
+    expect(decodeURIComponent(expected)).toBe(operationId);
+  });
+});

@@ -1,0 +1,49 @@
+// @ts-check
+import { tinySpec } from "./helpers.js";
+
+/** A document with path, query and header parameters, a body, an unsafe operationId and a 204. */
+export const petstore = tinySpec(
+  {
+    "GET /pets/{petId}": {
+      operationId: "pets/get.one",
+      tags: ["pets"],
+      "x-sdk-method": "get",
+      summary: "Get a pet",
+      parameters: [
+        { name: "petId", in: "path", required: true, schema: { type: "string" }, example: "p 1" },
+        { name: "include-owner", in: "query", schema: { type: "boolean" }, example: true },
+        { name: "X-Trace", in: "header", schema: { type: "string" } },
+      ],
+      responses: {
+        200: { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } } },
+        404: { description: "missing", content: { "application/json": { schema: { type: "object" } } } },
+        default: { description: "other" },
+      },
+    },
+    "POST /pets": {
+      operationId: "createPet",
+      tags: ["pets"],
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } },
+      },
+      responses: { 204: { description: "created" }, 422: { description: "bad" } },
+    },
+  },
+  {
+    servers: [{ url: "https://api.example.com/" }],
+    security: [{ key: [] }],
+    components: {
+      securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Api-Key" } },
+      schemas: {
+        Pet: {
+          type: "object",
+          description: "A pet. */ not the end of the comment",
+          required: ["name"],
+          properties: { name: { type: "string", example: "Rex's" }, tag: { type: "string", nullable: true } },
+        },
+        "pet-list": { type: "array", items: { $ref: "#/components/schemas/Pet" } },
+      },
+    },
+  },
+);

@@ -1,77 +1,140 @@
 // @ts-check
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { stringify } from "yaml";
-import { writeFilesAtomic } from "./atomic-write.js";
+import { replaceDirAtomic } from "./atomic-write.js";
+import { displayPath } from "./display-path.js";
 import { SpecError } from "./errors.js";
 import { lintSpec } from "./lint.js";
 import { listOverlays } from "./overlays.js";
 import { runRedocly } from "./redocly.js";
+import { collectSpecFiles } from "./spec-files.js";
+
+/** The files `bundleSpec` writes; `out` may hold nothing else, since it is replaced whole. */
+const OUTPUT_NAMES = new Set(["openapi.json", "openapi.yaml"]);
 
 /**
  * @typedef {object} BundleOptions
  * @property {string} config Redocly config with the lint rules.
- * @property {string} out Directory that receives openapi.json and openapi.yaml.
+ * @property {string} out Directory that receives openapi.json (and openapi.yaml with `yaml`).
  * @property {string} [overlays] Directory of OpenAPI Overlay files applied in name order.
+ * @property {boolean} [yaml] Also write openapi.yaml (off by default: nothing in a build reads it).
+ * @property {string} [root] the folder referenced files must stay in (default: the spec's folder)
+ * @property {number} [maxBytes] size limit for the document and its files
+ * @property {number} [timeoutMs] deadline of each Redocly run
+ * @property {number} [heapMb] heap limit of each Redocly run
  */
 
 /**
- * Lints `specPath`, bundles it (resolving every `$ref`, applying overlays) and writes
- * `<out>/openapi.json` and `<out>/openapi.yaml`. Both files are prepared in full before either is
- * written, and each is renamed into place, so any failure leaves the previous outputs untouched.
+ * Lints `specPath` once, bundles it (resolving every `$ref`, applying overlays), lints what the
+ * overlays produced (a different document, so linted once too; never when there are none), and
+ * replaces `out` with `openapi.json` (and `openapi.yaml` when asked). Everything is prepared before
+ * `out` is touched, and `out` is swapped whole, so any failure leaves the previous outputs intact.
+ *
+ * This is the one place a build lints: `openapi-bundle bundle` alone is as safe as lint + bundle.
  *
  * @param {string} specPath
  * @param {BundleOptions} options
- * @returns {Promise<{ json: string, yaml: string, overlays: string[] }>}
+ * @returns {Promise<{ json: string, yaml?: string, overlays: string[] }>}
  */
 export async function bundleSpec(specPath, options) {
-  await lintSpec(specPath, options);
+  const limits = {
+    root: options.root,
+    maxBytes: options.maxBytes,
+    timeoutMs: options.timeoutMs,
+    heapMb: options.heapMb,
+  };
+  await assertReplaceable(options.out);
+  await lintSpec(specPath, { config: options.config, ...limits });
   const overlays = await listOverlays(options.overlays);
+  // Overlay actions can carry $refs too: the same refusals apply before Redocly reads them.
+  for (const overlay of overlays) {
+    await collectSpecFiles(overlay, {
+      root: options.root ?? dirname(resolve(specPath)),
+      maxBytes: options.maxBytes,
+      display: (file) => displayPath(file),
+    });
+  }
   const work = await mkdtemp(join(tmpdir(), "openapi-bundle-"));
   try {
     const bundled = join(work, "openapi.json");
-    const args = ["bundle", "--config", options.config, "-o", bundled, specPath];
-    for (const overlay of overlays) args.push("--overlay", overlay);
-    const { code } = await runRedocly(args);
-    if (code !== 0)
-      throw new SpecError("bundle failed: see the problems above; nothing was written", { file: specPath });
-    // What overlays produce was never linted at its source, so lint the result too.
-    if (overlays.length > 0) await lintSpec(bundled, options);
+    const args = ["bundle", "--config", resolve(options.config), "-o", bundled, resolve(specPath)];
+    for (const overlay of overlays) args.push("--overlay", resolve(overlay));
+    const { code, output, killed } = await runRedocly(args, { timeoutMs: options.timeoutMs, heapMb: options.heapMb });
+    if (code !== 0) {
+      process.stderr.write(`${output.trimEnd()}\n`);
+      const why = killed ? "did not finish within its deadline" : "failed: see the problems above";
+      throw new SpecError(`bundle ${why}; nothing was written`, { file: displayPath(specPath) });
+    }
+    if (overlays.length > 0) {
+      const names = overlays.map((overlay) => displayPath(overlay)).join(", ");
+      await lintSpec(bundled, {
+        config: options.config,
+        ...limits,
+        root: work,
+        what: `${displayPath(specPath)} with overlays ${names}`,
+      });
+    }
 
-    const document = parseBundle(await readFile(bundled, "utf8"), specPath);
-    const header = `# Generated by openapi-bundle from ${basename(specPath)}. Do not edit: change the source and rebuild.\n`;
-    const json = join(options.out, "openapi.json");
-    const yaml = join(options.out, "openapi.yaml");
-    await writeFilesAtomic([
-      { path: json, data: `${JSON.stringify(document, null, 2)}\n` },
-      { path: yaml, data: header + stringify(document, { lineWidth: 0 }) },
-    ]);
-    return { json, yaml, overlays };
+    const document = parseBundle(await readFile(bundled, "utf8"), displayPath(specPath));
+    const files = [{ path: "openapi.json", data: `${JSON.stringify(document, null, 2)}\n` }];
+    if (options.yaml) {
+      const header = `# Generated by openapi-bundle from ${basename(specPath)}. Do not edit: change the source and rebuild.\n`;
+      files.push({ path: "openapi.yaml", data: header + stringify(document, { lineWidth: 0 }) });
+    }
+    await replaceDirAtomic(options.out, files);
+    return {
+      json: join(options.out, "openapi.json"),
+      ...(options.yaml ? { yaml: join(options.out, "openapi.yaml") } : {}),
+      overlays,
+    };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
 /**
+ * `out` is replaced whole: refuse (before any work) when it holds files we did not write, so a
+ * mistyped `--out` cannot delete someone's folder.
+ *
+ * @param {string} out
+ */
+async function assertReplaceable(out) {
+  let names;
+  try {
+    names = await readdir(out);
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === "ENOENT") return;
+    throw error;
+  }
+  const foreign = names.filter((name) => !OUTPUT_NAMES.has(name));
+  if (foreign.length > 0) {
+    throw new SpecError(
+      `refusing to replace ${displayPath(out)}: it holds files openapi-bundle does not write (${foreign.slice(0, 3).join(", ")}); choose an empty or new --out`,
+    );
+  }
+}
+
+/**
  * @param {string} text
- * @param {string} specPath
+ * @param {string} shownSpec
  * @returns {Record<string, unknown>}
  */
-function parseBundle(text, specPath) {
+function parseBundle(text, shownSpec) {
   /** @type {unknown} */
   let document;
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new SpecError(`the bundle is not valid JSON (${/** @type {Error} */ (error).message})`, { file: specPath });
+    throw new SpecError(`the bundle is not valid JSON (${/** @type {Error} */ (error).message})`, { file: shownSpec });
   }
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
-    throw new SpecError("the bundle is not an object", { file: specPath });
+    throw new SpecError("the bundle is not an object", { file: shownSpec });
   }
   const record = /** @type {Record<string, unknown>} */ (document);
   if (typeof record.openapi !== "string" || !record.openapi.startsWith("3.")) {
-    throw new SpecError("not an OpenAPI 3.x document", { file: specPath, pointer: "/openapi" });
+    throw new SpecError("not an OpenAPI 3.x document", { file: shownSpec, pointer: "/openapi" });
   }
   return record;
 }

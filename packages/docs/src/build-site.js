@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeFileAtomic, writeFilesAtomic } from "@hatch-api/openapi-bundle";
+import { replaceDirAtomic, writeFileAtomic } from "@hatch-api/openapi-bundle";
 import { buildDocsBundle } from "./code-samples.js";
 import { assertNoExternalResources } from "./offline-check.js";
 import { changelogContent, guideContent, quickStartContent, renderPage, renderSiteHeader } from "./pages.js";
@@ -27,8 +27,8 @@ export const DEFAULT_CHANGELOGS = [
  */
 
 /**
- * Builds the whole site. Every page is prepared first and written only when all of them are
- * ready, each file atomically, so a failed build leaves the previous site as it was.
+ * Builds the whole site. Every page is prepared first, then the site folder is replaced whole
+ * (replaceDirAtomic), so a failed build leaves the previous site as it was.
  *
  * @param {BuildSiteOptions} options
  * @returns {Promise<{ files: string[] }>} the written files, relative to `outDir`
@@ -92,24 +92,7 @@ export async function buildSite({
     if (file.path.endsWith(".html")) assertNoExternalResources(String(file.data), file.path);
   }
 
-  await writeFilesAtomic(files.map((file) => ({ path: join(outDir, file.path), data: file.data })));
-  const written = files.map((file) => file.path);
-  await removeStaleFiles(outDir, new Set(written));
-  return { files: written };
-}
-
-/**
- * Deletes files a previous build wrote that this one did not (a renamed page, an old asset), so
- * the site on disk is exactly this build's.
- *
- * @param {string} outDir
- * @param {Set<string>} keep paths relative to `outDir`
- */
-async function removeStaleFiles(outDir, keep) {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const path = relative(outDir, join(entry.parentPath, entry.name));
-    if (!keep.has(path)) await rm(join(outDir, path), { force: true });
-  }
+  // The whole site is swapped in at once: never a new page beside an old one, no stale files.
+  await replaceDirAtomic(outDir, files);
+  return { files: files.map((file) => file.path) };
 }

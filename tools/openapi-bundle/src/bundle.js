@@ -6,10 +6,9 @@ import { stringify } from "yaml";
 import { replaceDirAtomic } from "./atomic-write.js";
 import { displayPath } from "./display-path.js";
 import { SpecError } from "./errors.js";
-import { lintSpec } from "./lint.js";
+import { checkSpecFiles, lintSpec } from "./lint.js";
 import { listOverlays } from "./overlays.js";
 import { runRedocly } from "./redocly.js";
-import { collectSpecFiles } from "./spec-files.js";
 
 /** The files `bundleSpec` writes; `out` may hold nothing else, since it is replaced whole. */
 const OUTPUT_NAMES = new Set(["openapi.json", "openapi.yaml"]);
@@ -46,22 +45,26 @@ export async function bundleSpec(specPath, options) {
     heapMb: options.heapMb,
   };
   await assertReplaceable(options.out);
-  await lintSpec(specPath, { config: options.config, ...limits });
   const overlays = await listOverlays(options.overlays);
-  // Overlay actions can carry $refs too: the same refusals apply before Redocly reads them.
-  for (const overlay of overlays) {
-    await collectSpecFiles(overlay, {
-      root: options.root ?? dirname(resolve(specPath)),
-      maxBytes: options.maxBytes,
-      display: (file) => displayPath(file),
-    });
-  }
+  // Nothing hostile reaches Redocly: the spec, its files and the overlays (whose actions can
+  // carry $refs too) are checked first, once.
+  await checkSpecFiles(specPath, limits);
+  for (const overlay of overlays)
+    await checkSpecFiles(overlay, { ...limits, root: limits.root ?? dirname(resolve(specPath)) });
   const work = await mkdtemp(join(tmpdir(), "openapi-bundle-"));
   try {
     const bundled = join(work, "openapi.json");
     const args = ["bundle", "--config", resolve(options.config), "-o", bundled, resolve(specPath)];
     for (const overlay of overlays) args.push("--overlay", resolve(overlay));
-    const { code, output, killed } = await runRedocly(args, { timeoutMs: options.timeoutMs, heapMb: options.heapMb });
+    // Lint and bundle read the same sources independently: run them side by side. A lint
+    // failure wins (it names the problems); the bundle is only used once lint passed.
+    const [lint, bundle] = await Promise.allSettled([
+      lintSpec(specPath, { config: options.config, ...limits, checked: true }),
+      runRedocly(args, { timeoutMs: options.timeoutMs, heapMb: options.heapMb }),
+    ]);
+    if (lint.status === "rejected") throw lint.reason;
+    if (bundle.status === "rejected") throw bundle.reason;
+    const { code, output, killed } = bundle.value;
     if (code !== 0) {
       process.stderr.write(`${output.trimEnd()}\n`);
       const why = killed ? "did not finish within its deadline" : "failed: see the problems above";

@@ -13,6 +13,7 @@ import { collectSpecFiles } from "./spec-files.js";
  * @property {number} [timeoutMs] Redocly's deadline
  * @property {number} [heapMb] Redocly's heap limit
  * @property {string} [what] how to call the document in messages (default: its path)
+ * @property {boolean} [checked] the caller already ran `collectSpecFiles` on it (bundleSpec does)
  */
 
 /**
@@ -28,16 +29,7 @@ import { collectSpecFiles } from "./spec-files.js";
 export async function lintSpec(specPath, options) {
   const from = invocationDir();
   const shown = displayPath(specPath, from);
-  try {
-    await collectSpecFiles(specPath, {
-      root: options.root,
-      maxBytes: options.maxBytes,
-      display: (file) => displayPath(file, from),
-    });
-  } catch (error) {
-    if (error instanceof SpecError) error.message += "; nothing was written";
-    throw error;
-  }
+  if (!options.checked) await checkSpecFiles(specPath, options, from);
   const { code, output, killed } = await runRedocly(
     ["lint", "--config", resolve(options.config), "--format", "codeframe", shown],
     { cwd: from, timeoutMs: options.timeoutMs, heapMb: options.heapMb },
@@ -50,6 +42,27 @@ export async function lintSpec(specPath, options) {
   }
   const report = output.trim();
   if (report) console.log(report);
+}
+
+/**
+ * Runs `collectSpecFiles` on a spec (and its referenced files) and words its refusals as a
+ * failed build: the file, the place, the reason, and that nothing was written.
+ *
+ * @param {string} specPath
+ * @param {{ root?: string, maxBytes?: number }} options
+ * @param {string} [from] where paths are shown from
+ */
+export async function checkSpecFiles(specPath, options, from = invocationDir()) {
+  try {
+    await collectSpecFiles(specPath, {
+      root: options.root,
+      maxBytes: options.maxBytes,
+      display: (file) => displayPath(file, from),
+    });
+  } catch (error) {
+    if (error instanceof SpecError) error.message += "; nothing was written";
+    throw error;
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const redoclyBin = require.resolve("@redocly/cli/bin/cli.js");
+const noNetwork = require.resolve("./no-network.cjs");
 
 /** Redocly runs at most this long by default: far above any real spec, low enough to end a hang. */
 export const DEFAULT_REDOCLY_TIMEOUT_MS = 10 * 60_000;
@@ -49,8 +50,8 @@ export function cleanRedoclyOutput(text) {
  */
 
 /**
- * Runs the Redocly CLI with `args` in its own Node process, with telemetry off, a heap limit and a
- * deadline. Resolves with its exit code (null when it was killed), why it was killed if it was,
+ * Runs the Redocly CLI with `args` in its own Node process, with telemetry off, no network at
+ * all (see no-network.cjs), a heap limit and a deadline. Resolves with its exit code (null when it was killed), why it was killed if it was,
  * and its cleaned output; never rejects for a non-zero exit (callers decide what that means).
  *
  * @param {string[]} args
@@ -61,11 +62,15 @@ export function runRedocly(args, options = {}) {
   const heapMb = options.heapMb ?? DEFAULT_REDOCLY_HEAP_MB;
   const timeoutMs = options.timeoutMs ?? DEFAULT_REDOCLY_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, redoclyBin, ...args], {
-      cwd: options.cwd,
-      env: redoclyEnv(options.env),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [`--max-old-space-size=${heapMb}`, "--require", noNetwork, redoclyBin, ...args],
+      {
+        cwd: options.cwd,
+        env: redoclyEnv(options.env),
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     /** @type {"timeout" | undefined} */
     let killed;
     const timer = setTimeout(() => {

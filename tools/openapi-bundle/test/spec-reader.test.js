@@ -40,7 +40,7 @@ describe("readSpecFile", () => {
       /bad\.yaml:\d+:\d+: is not valid YAML/,
     );
     await expect(readSpecFile(file("dup.yaml", "openapi: 3.0.3\nopenapi: 3.1.0\n"))).rejects.toThrow(
-      /dup\.yaml:2:1: is not valid YAML: Map keys must be unique/,
+      /dup\.yaml:2:1: is not valid YAML: duplicated mapping key/,
     );
   });
 

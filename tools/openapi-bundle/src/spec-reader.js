@@ -1,8 +1,14 @@
 // @ts-check
 import { readFile, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { extname } from "node:path";
-import { load } from "js-yaml";
 import { SpecError } from "./errors.js";
+
+/**
+ * js-yaml ships no types; required this way, packages that type-check code importing ours need none.
+ * @type {{ load: (text: string, options?: { filename?: string }) => unknown }}
+ */
+const { load } = createRequire(import.meta.url)("js-yaml");
 
 /**
  * The largest document (or referenced file) read by default: well above big public descriptions
@@ -85,7 +91,7 @@ export function parseSpecText(text, { file, json = false }) {
     // faster than the yaml package on big documents. Aliases stay shared objects, not copies.
     document = load(text, { filename: file });
   } catch (cause) {
-    const error = /** @type {import("js-yaml").YAMLException} */ (cause);
+    const error = /** @type {Error & { reason?: string, mark?: { line: number, column: number } }} */ (cause);
     const where = error.mark ? { line: error.mark.line + 1, column: error.mark.column + 1 } : {};
     throw new SpecError(`is not valid YAML: ${error.reason ?? error.message}`, { file, ...where, cause });
   }

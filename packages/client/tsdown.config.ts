@@ -10,5 +10,7 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: false,
+  // Plugin timings depend on the machine's load, not on the code: not worth a warning per build.
+  checks: { pluginTimings: false },
   define: buildConstants,
 });

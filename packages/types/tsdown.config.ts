@@ -9,4 +9,6 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: false,
+  // Plugin timings depend on the machine's load, not on the code: not worth a warning per build.
+  checks: { pluginTimings: false },
 });

@@ -16,7 +16,9 @@ const cli = createRequire(import.meta.url).resolve("@hatch-api/openapi-bundle/cl
  * @param {string} cwd
  */
 export function runBundleCli(args, cwd) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8" });
+  // As from a plain shell in `cwd`: without the INIT_CWD of the pnpm running vitest, paths print relative to `cwd`.
+  const { INIT_CWD: _initCwd, npm_package_name: _name, TURBO_HASH: _hash, ...env } = process.env;
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", env });
   return { code: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 

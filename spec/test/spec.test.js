@@ -16,7 +16,7 @@ describe("the Hatch spec", () => {
   beforeAll(() => {
     work = copySpecSources();
     const { code, output } = runBundleCli(
-      ["bundle", "--config", "redocly.yaml", "--overlays", "overlays", "--out", "dist", "openapi.yaml"],
+      ["bundle", "--yaml", "--config", "redocly.yaml", "--overlays", "overlays", "--out", "dist", "openapi.yaml"],
       work,
     );
     expect(code, output).toBe(0);
@@ -39,7 +39,7 @@ describe("the Hatch spec", () => {
   it("bundles deterministically, so turbo and git see no change when the spec did not change", () => {
     const before = snapshotDir(join(work, "dist"));
     const { code, output } = runBundleCli(
-      ["bundle", "--config", "redocly.yaml", "--overlays", "overlays", "--out", "dist", "openapi.yaml"],
+      ["bundle", "--yaml", "--config", "redocly.yaml", "--overlays", "overlays", "--out", "dist", "openapi.yaml"],
       work,
     );
     expect(code, output).toBe(0);

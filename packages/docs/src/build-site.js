@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeFileAtomic, writeFilesAtomic } from "@hatch-api/openapi-bundle";
+import { replaceDirAtomic, writeFileAtomic } from "@hatch-api/openapi-bundle";
 import { readApiChangeReports } from "./api-changes.js";
 import { changelogContent } from "./changelog.js";
 import { buildDocsBundle } from "./code-samples.js";
@@ -46,8 +46,8 @@ export const DEFAULT_API_CHANGES_DIR = join(PACKAGE_DIR, "..", "..", "spec", "ap
  */
 
 /**
- * Builds the whole site. Every page is prepared first and written only when all of them are
- * ready, each file atomically, so a failed build leaves the previous site as it was.
+ * Builds the whole site. Every page is prepared first, then the site folder is replaced whole
+ * (replaceDirAtomic), so a failed build leaves the previous site as it was.
  *
  * @param {BuildSiteOptions} options
  * @returns {Promise<{ files: string[] }>} the written files, relative to `outDir`
@@ -197,29 +197,12 @@ export async function buildSite({
     if (file.path.endsWith(".html")) assertNoExternalResources(String(file.data), file.path);
   }
 
-  await writeFilesAtomic(files.map((file) => ({ path: join(outDir, file.path), data: file.data })));
-  const written = files.map((file) => file.path);
-  await removeStaleFiles(outDir, new Set(written));
-  return { files: written };
+  // The whole site is swapped in at once: never a new page beside an old one, no stale files.
+  await replaceDirAtomic(outDir, files);
+  return { files: files.map((file) => file.path) };
 }
 
 /** @param {string} text */
 function ensureNewline(text) {
   return text.endsWith("\n") ? text : `${text}\n`;
-}
-
-/**
- * Deletes files a previous build wrote that this one did not (a renamed page, an old asset), so
- * the site on disk is exactly this build's.
- *
- * @param {string} outDir
- * @param {Set<string>} keep paths relative to `outDir`
- */
-async function removeStaleFiles(outDir, keep) {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const path = relative(outDir, join(entry.parentPath, entry.name));
-    if (!keep.has(path)) await rm(join(outDir, path), { force: true });
-  }
 }

@@ -1,10 +1,7 @@
 // @ts-check
-import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { runRedocly } from "@hatch-api/openapi-bundle";
 import { DocsBuildError } from "./errors.js";
-
-const require = createRequire(import.meta.url);
 
 /**
  * Redoc's sidebar shows a "API docs by Redocly" logo that it loads from Redocly's CDN whatever the
@@ -25,9 +22,7 @@ export const LOCAL_REDOC_LOGO = "assets/redoc-attribution.svg";
  * @returns {Promise<string>}
  */
 export async function buildReferenceHtml({ bundlePath, outputPath, templatePath, configPath, title }) {
-  const cli = require.resolve("@redocly/cli/bin/cli.js");
   const args = [
-    cli,
     "build-docs",
     bundlePath,
     "--inlineBundle",
@@ -42,11 +37,7 @@ export async function buildReferenceHtml({ bundlePath, outputPath, templatePath,
     "--lint-config",
     "error",
   ];
-  const { code, output } = await run(process.execPath, args, {
-    ...process.env,
-    REDOCLY_TELEMETRY: "off",
-    REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
-  });
+  const { code, output } = await runRedocly(args);
   if (code !== 0) {
     throw new DocsBuildError(`redocly build-docs failed for ${bundlePath} (exit ${code}):\n${output.trim()}`);
   }
@@ -77,25 +68,4 @@ export function finishReferenceHtml(html, { siteHeader, file, openAt }) {
   let result = html.replace(marker, () => siteHeader).replace(openMarker, () => openScript);
   for (const url of REDOC_LOGO_URLS) result = result.replaceAll(url, LOCAL_REDOC_LOGO);
   return result;
-}
-
-/**
- * @param {string} command
- * @param {string[]} args
- * @param {NodeJS.ProcessEnv} env
- * @returns {Promise<{ code: number | null, output: string }>}
- */
-function run(command, args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 import { parseArgs } from "node:util";
+import { onStopRequest } from "@hatch-api/openapi-bundle";
 import { MockError, MockStartError } from "./errors.js";
 import { prismVersion } from "./prism-command.js";
 import { startMock } from "./start-mock.js";
@@ -51,14 +52,13 @@ async function main() {
   console.log("Press Ctrl-C to stop.");
 
   let stopping = false;
-  const shutdown = async (/** @type {string} */ signal) => {
-    if (stopping) return;
+  // Ctrl-C, `kill <pid>`, a closed terminal, or the pnpm that started us killed: stop Prism first,
+  // so its port is free when we are gone.
+  onStopRequest(async (reason) => {
     stopping = true;
     await mock.stop();
-    console.log(`mock stopped (${signal})`);
-  };
-  process.once("SIGINT", () => shutdown("SIGINT"));
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
+    console.log(`mock stopped (${reason})`);
+  });
 
   const { code, signal } = await mock.exited;
   if (!stopping) {

@@ -4,6 +4,12 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const redoclyBin = require.resolve("@redocly/cli/bin/cli.js");
+const noNetwork = require.resolve("./no-network.cjs");
+
+/** Redocly runs at most this long by default: far above any real spec, low enough to end a hang. */
+export const DEFAULT_REDOCLY_TIMEOUT_MS = 10 * 60_000;
+/** The heap Redocly may use by default (MB); a pathological document fails instead of thrashing. */
+export const DEFAULT_REDOCLY_HEAP_MB = 4096;
 
 /** Environment for every Redocly run: no telemetry, no update checks against the network. */
 export function redoclyEnv(env = process.env) {
@@ -11,40 +17,82 @@ export function redoclyEnv(env = process.env) {
     ...env,
     REDOCLY_TELEMETRY: "off",
     REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+    NO_COLOR: "1",
+    FORCE_COLOR: "0",
   };
 }
 
-// Redocly prints a boxed Node-version notice on every run; it says nothing about the spec.
-const noticeBoxLine = /^\s*[║╔╚]/;
+// Lines Redocly prints that say nothing about the spec, or that we say better ourselves: the boxed
+// Node-version notice, the cheer on success, and the hint to silence problems with an ignore file
+// (which cannot be run as written from our repo root anyway).
+const noise = [/^\s*[║╔╚]/, /Woohoo! Your API description is valid/, /--generate-ignore-file/];
 
 /**
- * Runs the Redocly CLI with `args`, streaming its output (minus the notice box) to ours.
+ * Drops Redocly's noise lines and collapses the blank lines around them.
+ *
+ * @param {string} text
+ */
+export function cleanRedoclyOutput(text) {
+  return text
+    .split("\n")
+    .filter((line) => !noise.some((pattern) => pattern.test(line)))
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n");
+}
+
+/**
+ * @typedef {object} RunRedoclyOptions
+ * @property {string} [cwd] Redocly's working directory: the paths it prints are relative to it
+ * @property {boolean} [stream] relay (cleaned) output as it comes instead of only returning it
+ * @property {number} [timeoutMs] kill Redocly after this long (default DEFAULT_REDOCLY_TIMEOUT_MS)
+ * @property {number} [heapMb] Redocly's heap limit in MB (default DEFAULT_REDOCLY_HEAP_MB)
+ * @property {NodeJS.ProcessEnv} [env] base environment (default: ours)
+ */
+
+/**
+ * Runs the Redocly CLI with `args` in its own Node process, with telemetry off, no network at
+ * all (see no-network.cjs), a heap limit and a deadline. Resolves with its exit code (null when it was killed), why it was killed if it was,
+ * and its cleaned output; never rejects for a non-zero exit (callers decide what that means).
  *
  * @param {string[]} args
- * @param {{ cwd?: string }} [options]
- * @returns {Promise<{ code: number, output: string }>}
+ * @param {RunRedoclyOptions} [options]
+ * @returns {Promise<{ code: number | null, output: string, killed?: "timeout" }>}
  */
 export function runRedocly(args, options = {}) {
+  const heapMb = options.heapMb ?? DEFAULT_REDOCLY_HEAP_MB;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REDOCLY_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [redoclyBin, ...args], {
-      cwd: options.cwd,
-      env: redoclyEnv(),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [`--max-old-space-size=${heapMb}`, "--require", noNetwork, redoclyBin, ...args],
+      {
+        cwd: options.cwd,
+        env: redoclyEnv(options.env),
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    /** @type {"timeout" | undefined} */
+    let killed;
+    const timer = setTimeout(() => {
+      killed = "timeout";
+      child.kill("SIGKILL");
+    }, timeoutMs);
     let output = "";
     /** @param {NodeJS.WriteStream} sink */
-    const relay = (sink) => (/** @type {Buffer} */ chunk) => {
-      const text = chunk
-        .toString("utf8")
-        .split("\n")
-        .filter((line) => !noticeBoxLine.test(line))
-        .join("\n");
+    const collect = (sink) => (/** @type {Buffer} */ chunk) => {
+      const text = chunk.toString("utf8");
       output += text;
-      sink.write(text);
+      if (options.stream) sink.write(cleanRedoclyOutput(text));
     };
-    child.stdout.on("data", relay(process.stdout));
-    child.stderr.on("data", relay(process.stderr));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+    child.stdout.on("data", collect(process.stdout));
+    child.stderr.on("data", collect(process.stderr));
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output: cleanRedoclyOutput(output), ...(killed ? { killed } : {}) });
+    });
   });
 }

@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { onStopRequest } from "@hatch-api/openapi-bundle";
 import { PACKAGE_DIR } from "../build-site.js";
 import { DocsBuildError } from "../errors.js";
 import { startStaticServer } from "../static-server.js";
@@ -28,11 +29,10 @@ try {
   }
   const server = await startStaticServer({ root, host: values.host ?? "127.0.0.1", port });
   console.log(`Hatch API docs: ${server.url}/ (reference: ${server.url}/reference.html). Ctrl+C stops.`);
-  const stop = () => {
+  // Ctrl-C, `kill <pid>`, a closed terminal, or the pnpm that started us killed: close the port.
+  onStopRequest(() => {
     server.close().then(() => process.exit(0), reportAndExit);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  });
 } catch (error) {
   reportAndExit(error);
 }

@@ -1,0 +1,219 @@
+// @ts-check
+// Hostile specs: each must stop lint and bundle with a clear error naming the file (and line or
+// pointer), end in bounded time, touch no network, and leave the previous bundle byte-for-byte
+// intact. Circular $refs are legitimate OpenAPI: they must bundle, and generating types from the
+// bundle must finish.
+import { spawn } from "node:child_process";
+import { closeSync, cpSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
+import { createServer } from "node:http";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copySpecSources, removeDir, runBundleCli, snapshotDir, specDir } from "./run-cli.js";
+
+/** @type {string} */
+let goodBundle;
+/** Requests the "remote" server saw: a build must never make one. */
+const hits = /** @type {string[]} */ ([]);
+const server = createServer((request, response) => {
+  hits.push(request.url ?? "");
+  response.end("description: fetched\n");
+});
+/** @type {string} */
+let remote;
+
+beforeAll(async () => {
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+  const address = /** @type {import("node:net").AddressInfo} */ (server.address());
+  remote = `http://127.0.0.1:${address.port}`;
+  const work = copySpecSources();
+  const { code, output } = runBundleCli(["bundle", "--config", "redocly.yaml", "--out", "dist", "openapi.yaml"], work);
+  expect(code, output).toBe(0);
+  goodBundle = join(work, "dist");
+});
+afterAll(async () => {
+  removeDir(join(goodBundle, ".."));
+  await new Promise((resolve) => server.close(resolve));
+});
+
+/**
+ * Copies the spec, lets `edit` break it, and runs lint and bundle over a previous good bundle.
+ *
+ * @param {(work: string, specPath: string) => void} edit
+ */
+function lintAndBundle(edit) {
+  const work = copySpecSources();
+  try {
+    cpSync(goodBundle, join(work, "dist"), { recursive: true });
+    const before = snapshotDir(join(work, "dist"));
+    edit(work, join(work, "openapi.yaml"));
+    const lint = runBundleCli(["lint", "--config", "redocly.yaml", "openapi.yaml"], work);
+    const bundle = runBundleCli(["bundle", "--config", "redocly.yaml", "--out", "dist", "openapi.yaml"], work);
+    return { lint, bundle, distIntact: JSON.stringify(snapshotDir(join(work, "dist"))) === JSON.stringify(before) };
+  } finally {
+    removeDir(work);
+  }
+}
+
+/**
+ * @param {string} specPath
+ * @param {string} find
+ * @param {string} replace
+ */
+function replaceIn(specPath, find, replace) {
+  const text = readFileSync(specPath, "utf8");
+  expect(text, `the edit no longer applies to spec/openapi.yaml: ${find}`).toContain(find);
+  writeFileSync(specPath, text.replace(find, replace));
+}
+
+/**
+ * @param {ReturnType<typeof lintAndBundle>} result
+ * @param {RegExp} message
+ */
+function expectRefused({ lint, bundle, distIntact }, message) {
+  expect(lint.code, lint.output).toBe(1);
+  expect(bundle.code, bundle.output).toBe(1);
+  expect(lint.output).toMatch(message);
+  expect(bundle.output).toMatch(message);
+  expect(bundle.output).toMatch(/nothing was written/);
+  expect(distIntact).toBe(true);
+}
+
+const unauthorizedRef = '$ref: "#/components/responses/Unauthorized"';
+
+describe("a hostile spec", () => {
+  it("with a $ref to a URL fails without fetching it", () => {
+    hits.length = 0;
+    const result = lintAndBundle((_work, spec) =>
+      replaceIn(spec, unauthorizedRef, `$ref: "${remote}/unauthorized.yaml"`),
+    );
+    expectRefused(
+      result,
+      /openapi\.yaml #\/paths\/~1v1~1contacts\/(post|put)\/responses\/401: \$ref "http:\/\/127\.0\.0\.1:\d+\/unauthorized\.yaml" points at a URL/,
+    );
+    expect(hits).toEqual([]);
+  });
+
+  it("with a $ref in a referenced file to a URL fails without fetching it", () => {
+    hits.length = 0;
+    const result = lintAndBundle((work, spec) => {
+      writeFileSync(
+        join(work, "unauthorized.yaml"),
+        `description: nested\ncontent:\n  application/json:\n    schema:\n      $ref: "${remote}/schema.yaml"\n`,
+      );
+      replaceIn(spec, unauthorizedRef, '$ref: "./unauthorized.yaml"');
+    });
+    expectRefused(result, /unauthorized\.yaml #\/content\/application~1json\/schema: \$ref .* points at a URL/);
+    expect(hits).toEqual([]);
+  });
+
+  it("with a $ref to a file outside the spec folder fails", () => {
+    // /etc/hostname exists: the refusal is about where it is, not whether it can be read.
+    const result = lintAndBundle((_work, spec) =>
+      replaceIn(spec, unauthorizedRef, '$ref: "../../../../../../etc/hostname"'),
+    );
+    expectRefused(
+      result,
+      /openapi\.yaml #\/paths\/~1v1~1contacts\/(post|put)\/responses\/401: \$ref "(\.\.\/)+etc\/hostname" leaves the spec folder/,
+    );
+  });
+
+  it("with a YAML alias bomb fails before expanding it", () => {
+    const levels = ["x-lol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (let i = 1; i <= 9; i += 1)
+      levels.push(
+        `x-lol${i}: &l${i} [${Array(9)
+          .fill(`*l${i - 1}`)
+          .join(", ")}]`,
+      );
+    const result = lintAndBundle((_work, spec) => replaceIn(spec, "\npaths:\n", `\n${levels.join("\n")}\npaths:\n`));
+    expectRefused(result, /openapi\.yaml: YAML aliases expand too far/);
+  });
+
+  it("with bytes that are not UTF-8 fails, naming the line", () => {
+    const result = lintAndBundle((_work, spec) => {
+      const text = readFileSync(spec);
+      const at = text.indexOf("Create or update a contact");
+      writeFileSync(spec, Buffer.concat([text.subarray(0, at), Buffer.from([0xff, 0xfe]), text.subarray(at)]));
+    });
+    expectRefused(result, /openapi\.yaml:\d+:\d+: is not UTF-8: invalid byte 0xff/);
+  });
+
+  it("of 50 MB fails fast on the size limit, naming the option that raises it", () => {
+    const result = lintAndBundle((_work, spec) => {
+      const handle = openSync(spec, "a");
+      const line = `  # ${"padding ".repeat(127)}\n`;
+      const chunk = line.repeat(1024);
+      for (let written = 0; written < 50 * 1024 * 1024; written += chunk.length) writeSync(handle, chunk);
+      closeSync(handle);
+    });
+    expectRefused(result, /openapi\.yaml: 50\.\d MB is over the 32\.0 MB limit .*--max-size-mb/);
+  });
+});
+
+describe("circular $refs", () => {
+  it("bundle, and types generated from the bundle finish", async () => {
+    const work = copySpecSources();
+    try {
+      replaceIn(
+        join(work, "openapi.yaml"),
+        "\n      properties:\n        source:",
+        '\n      properties:\n        referrer:\n          $ref: "./people.yaml#/Person"\n        source:',
+      );
+      // A cycle through two files and back into itself.
+      writeFileSync(
+        join(work, "people.yaml"),
+        'Person:\n  type: object\n  properties:\n    name:\n      type: string\n    friend:\n      $ref: "./friends.yaml#/Friend"\n',
+      );
+      writeFileSync(
+        join(work, "friends.yaml"),
+        'Friend:\n  type: object\n  properties:\n    of:\n      $ref: "./people.yaml#/Person"\n',
+      );
+      const bundle = runBundleCli(["bundle", "--config", "redocly.yaml", "--out", "dist", "openapi.yaml"], work);
+      expect(bundle.code, bundle.output).toBe(0);
+      const document = JSON.parse(readFileSync(join(work, "dist/openapi.json"), "utf8"));
+      expect(JSON.stringify(document)).toMatch(/"\$ref":"#\/components\/schemas\/Person"/);
+
+      const generated = await runNode(
+        [
+          join(specDir, "../packages/types/scripts/generate.js"),
+          "--input",
+          join(work, "dist/openapi.json"),
+          "--output",
+          join(work, "openapi.ts"),
+        ],
+        120_000,
+      );
+      expect(generated.code, generated.output).toBe(0);
+      expect(readFileSync(join(work, "openapi.ts"), "utf8")).toMatch(
+        /Person: \{[\s\S]*friend\?: components\["schemas"\]\["Friend"\]/,
+      );
+    } finally {
+      removeDir(work);
+    }
+  });
+});
+
+/**
+ * Runs node with `args`, killing it after `timeoutMs` (a hang fails the test instead of stalling it).
+ *
+ * @param {string[]} args
+ * @param {number} timeoutMs
+ * @returns {Promise<{ code: number | null, output: string }>}
+ */
+function runNode(args, timeoutMs) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      output += chunk;
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// @ts-check
+// `pnpm docs:preview [-- --port 9000]`: builds the docs site (turbo), then serves it.
+import { join } from "node:path";
+import { REPO_ROOT } from "../src/repo.js";
+import { serveAfterBuild } from "../src/serve-after-build.js";
+
+await serveAfterBuild({
+  turboArgs: ["build", "--filter=@hatch-api/docs"],
+  cli: join(REPO_ROOT, "packages/docs/src/cli/preview.js"),
+});

@@ -3,15 +3,12 @@ import { errorFromResponse } from "./error-from-response.js";
 import { HatchError } from "./errors.js";
 import type { Client } from "./openapi-fetch.js";
 import type { Redactor } from "./redaction.js";
+import { fetchForCall, type RequestOptions, resultFor, type WithResponse } from "./request-options.js";
 import type { AttemptSettings, FetchLike } from "./transport.js";
 
-export interface UpsertContactOptions {
+export interface UpsertContactOptions extends RequestOptions {
   /** `POST` (default) or `PUT`: the API treats both as the same upsert. */
   method?: "POST" | "PUT";
-  /** Aborts the call, including any wait for the rate limiter or a retry. */
-  signal?: AbortSignal;
-  /** Per-attempt timeout for this call, overriding the client's. */
-  timeoutMs?: number;
 }
 
 export interface ContactsResource {
@@ -19,6 +16,10 @@ export interface ContactsResource {
    * Creates or updates a contact and returns its Hatch id. Throws a HatchApiError subclass on an
    * error response (after retries), HatchConnectionError / HatchTimeoutError when no response came.
    */
+  upsert(
+    contact: UpsertContactParams,
+    options: UpsertContactOptions & { withResponse: true },
+  ): Promise<WithResponse<{ id: string }>>;
   upsert(contact: UpsertContactParams, options?: UpsertContactOptions): Promise<{ id: string }>;
 }
 
@@ -29,15 +30,15 @@ export function createContacts(
 ): ContactsResource {
   const defaultFetch = transport();
   return {
-    async upsert(contact, options = {}) {
-      const { method = "POST", signal, timeoutMs } = options;
+    async upsert(contact: UpsertContactParams, options: UpsertContactOptions = {}) {
+      const { method = "POST", signal } = options;
       if (method !== "POST" && method !== "PUT") {
         throw new HatchError(`contacts.upsert: method must be "POST" or "PUT", got ${JSON.stringify(method)}`);
       }
       const init = {
         body: contact,
         signal,
-        fetch: timeoutMs === undefined ? defaultFetch : transport({ timeoutMs }),
+        fetch: fetchForCall(transport, defaultFetch, options),
       };
       const { data, error, response } =
         method === "PUT" ? await client.PUT("/v1/contacts", init) : await client.POST("/v1/contacts", init);
@@ -46,7 +47,7 @@ export function createContacts(
       if (typeof id !== "string") {
         throw new HatchError(`Hatch API responded ${response.status} without a contact id (expected { data: { id } })`);
       }
-      return { id };
+      return resultFor({ id }, response, options) as never;
     },
   };
 }

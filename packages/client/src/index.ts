@@ -7,6 +7,7 @@ export type {
   UpsertContactParams,
   UpsertContactResponse,
 } from "@hatch-api/types";
+export type { AuthOption, AuthScheme } from "./auth.js";
 export { createHatchClient, type HatchClient } from "./client.js";
 export type { ContactsResource, UpsertContactOptions } from "./contacts.js";
 export {
@@ -16,6 +17,7 @@ export {
   HatchApiError,
   HatchConnectionError,
   HatchError,
+  HatchResponseError,
   HatchTimeoutError,
   NotFoundError,
   PermissionDeniedError,
@@ -23,13 +25,25 @@ export {
   ServerError,
   ValidationError,
 } from "./errors.js";
+export type { HatchLogger } from "./logger.js";
 export {
   DEFAULT_BASE_URL,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_MAX_RETRIES,
   DEFAULT_RATE_LIMIT,
   DEFAULT_TIMEOUT_MS,
+  DEFAULT_TOTAL_TIMEOUT_MS,
   type HatchClientOptions,
 } from "./options.js";
 export type { RateLimitOptions } from "./rate-limiter.js";
-export type { FetchLike } from "./transport.js";
+export type { RequestOptions, WithResponse } from "./request-options.js";
+export {
+  bodyHasMatchingKey,
+  hatchResendRule,
+  hatchUpsertRule,
+  idempotentMethodRule,
+  type ResendRequest,
+  type ResendRule,
+} from "./resend-rule.js";
+export type { CallSettings, FetchLike } from "./transport.js";
 export { VERSION } from "./version.js";

@@ -102,6 +102,13 @@ function retryForStatus(status: number): Retry | undefined {
   return undefined;
 }
 
+function callTimeout(totalMs: number, mayHaveBeenApplied: boolean): HatchTimeoutError {
+  return new HatchTimeoutError(totalMs, {
+    message: `The call to the Hatch API did not complete within totalTimeoutMs (${totalMs} ms; rate-limit waits, attempts and retries included)`,
+    mayHaveBeenApplied,
+  });
+}
+
 const defaultNow = (): number => (globalThis.performance ? globalThis.performance.now() : Date.now());
 const noop = () => {};
 const decoder = new TextDecoder();
@@ -188,10 +195,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     } catch (error) {
       if (signal.aborted) throw abortReason(signal);
       if (timedOut === 2) {
-        throw new HatchTimeoutError(totalMs, {
-          message: `The call to the Hatch API did not complete within totalTimeoutMs (${totalMs} ms; rate-limit waits, attempts and retries included)`,
-          mayHaveBeenApplied: sent,
-        });
+        throw callTimeout(totalMs, sent);
       }
       if (timedOut === 1) {
         return { error: new HatchTimeoutError(timeoutMs, { mayHaveBeenApplied: true }), retry: Retry.IfSafe };
@@ -274,13 +278,12 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         });
         return resendable;
       };
+      /** Whether an earlier attempt of this call may have reached the server and been applied. */
+      let applied = false;
       for (let retry = 0; ; retry++) {
         if (signal.aborted) throw abortReason(signal);
         if (now() >= deadline) {
-          throw new HatchTimeoutError(totalMs, {
-            message: `The call to the Hatch API did not complete within totalTimeoutMs (${totalMs} ms; rate-limit waits, attempts and retries included)`,
-            mayHaveBeenApplied: retry > 0,
-          });
+          throw callTimeout(totalMs, applied);
         }
         const began = logger ? now() : 0;
         if (logger) {
@@ -291,7 +294,16 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
             headers: headersForLog(headers, auth.secretHeaders, redact),
           });
         }
-        const outcome = await attempt(url, template, init, signal, timeoutMs, deadline, totalMs);
+        let outcome: AttemptOutcome;
+        try {
+          outcome = await attempt(url, template, init, signal, timeoutMs, deadline, totalMs);
+        } catch (error) {
+          // The deadline hit while this attempt was queued: an earlier attempt may still have applied it.
+          if (applied && error instanceof HatchTimeoutError && !error.mayHaveBeenApplied)
+            throw callTimeout(totalMs, true);
+          throw error;
+        }
+        if (outcome.retry === Retry.IfSafe) applied = true;
         if (logger) {
           logDebug(
             logger,
@@ -306,18 +318,22 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
               : { error: outcome.error.name, message: outcome.error.message, ms: Math.round(now() - began) },
           );
         }
-        let retryable = outcome.retry === Retry.Always || (outcome.retry === Retry.IfSafe && safeToResend());
-        if (outcome.retry === Retry.IfSafe && !retryable) {
+        // Out of retries: this outcome is final, as it is.
+        if (outcome.retry === Retry.Never || retry >= maxRetries) {
+          if (outcome.response) return outcome.response;
+          throw outcome.error;
+        }
+        // A retry is due, but the request may have been applied and is not safe to send again.
+        if (outcome.retry === Retry.IfSafe && !safeToResend()) {
           if (outcome.response) {
             notResent.add(outcome.response);
             return outcome.response;
           }
           throw notResentError(outcome.error);
         }
-        const delay = retryable ? retryDelayMs(retry, outcome.response, random) : 0;
-        // Out of retries, or the wait would run past the call's deadline: this outcome is final.
-        if (retry >= maxRetries || now() + delay >= deadline) retryable = false;
-        if (!retryable) {
+        const delay = retryDelayMs(retry, outcome.response, random);
+        // The wait would run past the call's deadline: this outcome is final.
+        if (now() + delay >= deadline) {
           if (outcome.response) return outcome.response;
           throw outcome.error;
         }

@@ -97,6 +97,36 @@ describe("after a failure once sent", () => {
   });
 });
 
+describe("mayHaveBeenApplied tells the caller what to check", () => {
+  test("with maxRetries 0 there is no retry to skip: the plain error, still marked", async () => {
+    const { client } = createObservedClient(resetAfterSend, { maxRetries: 0 });
+    const { error } = await run(client.contacts.upsert(noKey));
+    expect(error).toBeInstanceOf(HatchConnectionError);
+    expect((error as HatchConnectionError).mayHaveBeenApplied).toBe(true);
+    expect((error as Error).message).not.toMatch(/not sent again/);
+  });
+
+  test("a refused connection was never applied", async () => {
+    const { client } = createObservedClient(refused, { maxRetries: 0 });
+    const { error } = await run(client.contacts.upsert(noKey));
+    expect((error as HatchConnectionError).mayHaveBeenApplied).toBe(false);
+  });
+
+  test("a call that ran out of time queued for a retry is marked if an earlier attempt was sent", async () => {
+    // The first attempt times out after sending; its retry waits behind the limiter past the deadline.
+    const { client, calls } = createObservedClient(hang, {
+      timeoutMs: 1_000,
+      totalTimeoutMs: 30_000,
+      rateLimit: { limit: 1, intervalMs: 60_000 },
+    });
+    const { error } = await run(client.contacts.upsert(contact));
+    expect(calls).toHaveLength(1);
+    expect(error).toBeInstanceOf(HatchTimeoutError);
+    expect((error as HatchTimeoutError).timeoutMs).toBe(30_000);
+    expect((error as HatchTimeoutError).mayHaveBeenApplied).toBe(true);
+  });
+});
+
 describe("failures that prove nothing was applied are retried for any body", () => {
   test.each([
     ["a refused connection", refused],

@@ -97,8 +97,18 @@ describe("option checks", () => {
     expect(() => createHatchClient({ apiKey: "k", fetch, ...(options as HatchClientOptions) })).toThrow(message);
   });
 
-  test("a Latin-1 user agent (not only ASCII) is accepted", () => {
-    expect(() => createHatchClient({ apiKey: "k", fetch, userAgent: "café-crm/1.0" })).not.toThrow();
+  test("a Latin-1 user agent (not only ASCII) is accepted and sent", async () => {
+    let sent: string | null = null;
+    const client = createHatchClient({
+      apiKey: "k",
+      userAgent: "café-crm/1.0",
+      fetch: async (request) => {
+        sent = request.headers.get("user-agent");
+        return json(200, { data: { id: "x" } });
+      },
+    });
+    await client.contacts.upsert({ source: "custom:x" });
+    expect(sent).toMatch(/^café-crm\/1\.0 @hatch-api\/client\//);
   });
 
   test("credentials in baseUrl are refused at construction, without echoing them", () => {

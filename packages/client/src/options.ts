@@ -195,7 +195,11 @@ export function resolveOptions(options: HatchClientOptions = {}): ResolvedOption
     );
   }
   if (baseUrl.search !== "" || baseUrl.hash !== "") {
-    throw invalid("baseUrl", "a URL without a query string or fragment", baseUrlText);
+    // Not echoed either: a query string may hold a key. Keys in the query go through `auth`.
+    throw new HatchError(
+      `createHatchClient: \`baseUrl\` must be a URL without a query string or fragment, got ${baseUrl.origin}${baseUrl.pathname}?…; ` +
+        'pass a key sent in the query as `auth: { type: "apiKey", in: "query", name }`',
+    );
   }
   if (baseUrl.protocol === "http:" && !isLoopback(baseUrl.hostname) && options.allowInsecureHttp !== true) {
     throw new HatchError(

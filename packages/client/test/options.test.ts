@@ -85,7 +85,10 @@ describe("option checks", () => {
     [{ maxResponseBytes: 0 }, /`maxResponseBytes` must be a positive integer, got 0/],
     [{ baseUrl: "api.usehatchapp.com" }, /`baseUrl` must be an absolute http\(s\) URL, got "api\.usehatchapp\.com"/],
     [{ baseUrl: "ftp://example.com" }, /`baseUrl` must be an absolute http\(s\) URL/],
-    [{ baseUrl: "https://api.example.com/?x=1" }, /`baseUrl` must be a URL without a query string or fragment/],
+    [
+      { baseUrl: "https://api.example.com/?key=hk_live_secret" },
+      /`baseUrl` must be a URL without a query string or fragment, got https:\/\/api\.example\.com\/\?…; pass a key/,
+    ],
     [{ userAgent: "a\nb" }, /`userAgent` must be a single line of Latin-1 characters.*found U\+000A at index 1/],
     // Used to make every call throw a raw TypeError from the Headers class.
     [

@@ -150,7 +150,18 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     // The caller may have aborted between two attempts: send nothing then.
     if (signal.aborted) throw abortReason(signal);
     const controller = new AbortController();
-    const onCallerAbort = () => controller.abort(abortReason(signal));
+    // Racing the abort as well as passing the signal stops at once even with a fetch that ignores it.
+    let stopWaiting: (reason: unknown) => void = noop;
+    const stop = new Promise<never>((_, reject) => {
+      stopWaiting = reject;
+    });
+    stop.catch(noop);
+    // Every abort goes through here (not through a listener on controller.signal: one fewer per attempt).
+    const abort = (reason: unknown) => {
+      controller.abort(reason);
+      stopWaiting(reason);
+    };
+    const onCallerAbort = () => abort(abortReason(signal));
     signal.addEventListener("abort", onCallerAbort, { once: true });
     let timer: ReturnType<typeof setTimeout> | undefined;
     /** 0: no timeout; 1: this attempt's; 2: the whole call's deadline. */
@@ -159,15 +170,8 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     let headersReceived = false;
     const expire = (which: 1 | 2, ms: number) => {
       timedOut = which;
-      controller.abort(new HatchTimeoutError(ms));
+      abort(new HatchTimeoutError(ms));
     };
-    // Racing the abort as well as passing the signal stops at once even with a fetch that ignores it.
-    let stopWaiting: (reason: unknown) => void = noop;
-    const stop = new Promise<never>((_, reject) => {
-      stopWaiting = reject;
-    });
-    stop.catch(noop);
-    controller.signal.addEventListener("abort", () => stopWaiting(controller.signal.reason), { once: true });
     const request = new Request(url, { ...template, signal: controller.signal });
     // Called at the moment the limiter grants the request (synchronously within the grant).
     const start = () => {

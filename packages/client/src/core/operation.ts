@@ -10,10 +10,10 @@ import type { CallSettings, FetchLike } from "../transport.js";
 // is a descriptor of its operation plus one `call(...)`, so auth, the rate limiter, retries,
 // timeouts, abort, redaction and error mapping live here and in the transport, once.
 
-export type { ErrorFor } from "./error-classes.js";
 // Per-call options of every generated method: the core's, so a setting the transport gains per call
 // reaches every generated method without regenerating anything.
 export type { RequestOptions, WithResponse } from "../request-options.js";
+export type { ErrorFor } from "./error-classes.js";
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 

@@ -110,7 +110,7 @@ function sentence(text) {
  */
 function targetOf(id, text) {
   const quoted = [...text.matchAll(/`([^`]*)`/g)].map((match) => match[1]);
-  const status = /for the (?:response )?status `([^`]+)`/.exec(text)?.[1];
+  const status = quoted.find((value) => /^([1-5]\d\d|[1-5]XX|default)$/i.test(value));
   if (/request-(body|property)|request-property|new-(optional|required)-request-property/.test(id)) {
     return quoted[0] !== undefined && !id.startsWith("request-body") ? `request body: ${quoted[0]}` : "request body";
   }

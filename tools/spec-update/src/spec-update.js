@@ -110,10 +110,10 @@ export async function specUpdate(options) {
     const lint = await lintWithOurRules(candidatePath, join(root, PATHS.lintConfig));
     if (!lint.ok) {
       keepWork = true;
-      throw new SpecUpdateError(
+      throw Object.assign(new SpecUpdateError(
         `the updated spec fails lint, so nothing was written. Redocly says:\n${lint.output}\n\nThe candidate is kept at ${candidatePath}; fix spec/openapi.yaml (or spec/upstream-differences.yaml) and run again.`,
         { step: "lint" },
-      );
+      ), { report });
     }
     if (dryRun) {
       log("\nDry run: nothing written.");

@@ -1,0 +1,69 @@
+// @ts-check
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { REPO } from "./paths.js";
+
+/** @type {string[]} */
+const created = [];
+
+/**
+ * A copy of the repository's tracked files (no node_modules: the tools under test run from the
+ * real tree), committed in a fresh git repository so tests can ask git what changed.
+ */
+export function tempRepo() {
+  const dir = mkdtempSync(join(tmpdir(), "spec-update-repo-"));
+  created.push(dir);
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: REPO, encoding: "utf8" })
+    .split("\0")
+    .filter(Boolean);
+  for (const file of files) {
+    try {
+      if (!statSync(join(REPO, file)).isFile()) continue;
+    } catch {
+      continue; // deleted in the work tree
+    }
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    cpSync(join(REPO, file), join(dir, file));
+  }
+  git(dir, "init", "-q", "-b", "main");
+  git(dir, "add", "-A");
+  git(dir, "-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "copy");
+  return dir;
+}
+
+/**
+ * @param {string} cwd
+ * @param {...string} args
+ */
+export function git(cwd, ...args) {
+  return execFileSync("git", args, { cwd, encoding: "utf8" });
+}
+
+/**
+ * Everything in the tree, ignored files included, with a hash of each file: equal fingerprints
+ * mean an unchanged tree, build outputs and all.
+ *
+ * @param {string} root
+ */
+export function fingerprint(root) {
+  /** @type {Record<string, string>} */
+  const result = {};
+  /** @param {string} dir */
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      if (path === ".git") continue;
+      if (entry.isDirectory()) walk(path);
+      else result[path] = createHash("sha256").update(readFileSync(join(root, path))).digest("hex");
+    }
+  };
+  walk("");
+  return result;
+}
+
+export function removeTempRepos() {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}

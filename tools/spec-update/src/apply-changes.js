@@ -68,7 +68,7 @@ export function applyWireChanges({ text, ours, upstream, upstreamModel, changes,
     const manual = (/** @type {string} */ reason) => result.manual.push({ change, reason });
 
     if (change.subject === "operation" && change.kind === "added" && theirs) {
-      addOperation(doc, plain, upstream, theirs, differences, placeholder, inline, source);
+      addOperation(doc, plain, upstream, theirs, differences, placeholder, source);
     } else if (change.subject === "operation" && change.kind === "removed" && mine) {
       doc.deleteIn(mine.operationPath);
       const item = doc.getIn(["paths", mine.path]);
@@ -78,7 +78,12 @@ export function applyWireChanges({ text, ours, upstream, upstreamModel, changes,
       continue;
     } else if (change.subject === "request-body" && mine && theirs) {
       if (change.kind === "changed") {
-        const body = deref(plain, getIn(plain, [...mine.operationPath, "requestBody"]), [...mine.operationPath, "requestBody"], source);
+        const body = deref(
+          plain,
+          getIn(plain, [...mine.operationPath, "requestBody"]),
+          [...mine.operationPath, "requestBody"],
+          source,
+        );
         once(`${body.path.join("/")} required`, () => doc.setIn([...body.path, "required"], Boolean(change.to)));
       } else if (change.kind === "removed") {
         doc.deleteIn([...mine.operationPath, "requestBody"]);
@@ -88,17 +93,31 @@ export function applyWireChanges({ text, ours, upstream, upstreamModel, changes,
         const node = { ...stripProse(body), description: "" };
         node.content = mapValues(body.content ?? {}, (media) => ({ schema: toOurSchema(media.schema ?? {}) }));
         doc.setIn([...mine.operationPath, "requestBody"], doc.createNode(node));
-        placeholder([...mine.operationPath, "requestBody", "description"], `describe the request body of ${change.operation}.`);
+        placeholder(
+          [...mine.operationPath, "requestBody", "description"],
+          `describe the request body of ${change.operation}.`,
+        );
       }
     } else if (change.subject === "response" && mine && theirs && change.status) {
       const path = [...mine.operationPath, "responses", statusKey(plain, mine.operationPath, change.status)];
       if (change.kind === "removed") doc.deleteIn(path);
       else {
-        const raw = getIn(upstream, [...theirs.operationPath, "responses", statusKey(upstream, theirs.operationPath, change.status)]);
+        const raw = getIn(upstream, [
+          ...theirs.operationPath,
+          "responses",
+          statusKey(upstream, theirs.operationPath, change.status),
+        ]);
         doc.setIn(path, doc.createNode(responseNode(upstream, raw, source)));
         placeholder([...path, "description"], `describe the ${change.status} response of ${change.operation}.`);
       }
-    } else if ((change.subject === "request-property" || change.subject === "response-property" || change.subject === "parameter") && mine && theirs && change.name) {
+    } else if (
+      (change.subject === "request-property" ||
+        change.subject === "response-property" ||
+        change.subject === "parameter") &&
+      mine &&
+      theirs &&
+      change.name
+    ) {
       const myFields = fieldsOf(mine, change);
       const theirFields = fieldsOf(theirs, change);
       if (change.subject === "parameter") {
@@ -116,8 +135,14 @@ export function applyWireChanges({ text, ours, upstream, upstreamModel, changes,
         } else if (change.kind === "removed" && mineField) {
           once(`${mineField.at.parentPath.join("/")} delete`, () => doc.deleteIn(mineField.at.parentPath));
         } else if (change.kind === "changed" && mineField) {
-          if (change.field === "required") once(`${mineField.at.parentPath.join("/")} required`, () => doc.setIn([...mineField.at.parentPath, "required"], Boolean(change.to)));
-          else once(`${mineField.at.schemaPath.join("/")} ${change.field}`, () => setShape(doc, mineField.at.schemaPath, change));
+          if (change.field === "required")
+            once(`${mineField.at.parentPath.join("/")} required`, () =>
+              doc.setIn([...mineField.at.parentPath, "required"], Boolean(change.to)),
+            );
+          else
+            once(`${mineField.at.schemaPath.join("/")} ${change.field}`, () =>
+              setShape(doc, mineField.at.schemaPath, change),
+            );
         }
         result.applied.push(change);
         continue;
@@ -132,7 +157,10 @@ export function applyWireChanges({ text, ours, upstream, upstreamModel, changes,
       if (change.kind === "added") {
         const theirField = theirFields.get(name);
         const parentName = name.includes(".") ? name.slice(0, name.lastIndexOf(".")).replace(/\[\]$/, "") : null;
-        const parentPath = parentName === null ? body.schemaPath : parentSchemaPath(plain, myFields.get(parentName)?.at.schemaPath, source);
+        const parentPath =
+          parentName === null
+            ? body.schemaPath
+            : parentSchemaPath(plain, myFields.get(parentName)?.at.schemaPath, source);
         if (!theirField || !parentPath) {
           manual(`cannot find where \`${name}\` goes in our spec`);
           continue;
@@ -140,7 +168,8 @@ export function applyWireChanges({ text, ours, upstream, upstreamModel, changes,
         const path = [...parentPath, "properties", leaf];
         once(`${path.join("/")} add`, () => {
           const schema = inline(getIn(upstream, theirField.at.schemaPath));
-          if (!isMap(doc.getIn([...parentPath, "properties"]))) doc.setIn([...parentPath, "properties"], doc.createNode({}));
+          if (!isMap(doc.getIn([...parentPath, "properties"])))
+            doc.setIn([...parentPath, "properties"], doc.createNode({}));
           doc.setIn(path, doc.createNode({ ...schema, description: "" }));
           placeholder([...path, "description"], `describe \`${name}\` (added from Hatch's document).`);
           if (theirField.shape.required) addRequired(doc, parentPath, leaf);
@@ -156,7 +185,9 @@ export function applyWireChanges({ text, ours, upstream, upstreamModel, changes,
         const field = myFields.get(name);
         if (!field) continue;
         if (change.field === "required") {
-          once(`${field.at.parentPath.join("/")} required ${leaf}`, () => (change.to ? addRequired(doc, field.at.parentPath, leaf) : removeRequired(doc, field.at.parentPath, leaf)));
+          once(`${field.at.parentPath.join("/")} required ${leaf}`, () =>
+            change.to ? addRequired(doc, field.at.parentPath, leaf) : removeRequired(doc, field.at.parentPath, leaf),
+          );
         } else {
           once(`${field.at.schemaPath.join("/")} ${change.field}`, () => setShape(doc, field.at.schemaPath, change));
         }
@@ -267,10 +298,9 @@ function setShape(doc, schemaPath, change) {
  * @param {import("./wire-model.js").WireOperation} theirs
  * @param {import("./differences.js").Difference[]} differences
  * @param {(path: Array<string | number>, text: string) => void} placeholder
- * @param {(node: any) => any} inline
  * @param {string} source
  */
-function addOperation(doc, plain, upstream, theirs, differences, placeholder, inline, source) {
+function addOperation(doc, plain, upstream, theirs, differences, placeholder, source) {
   const raw = getIn(upstream, theirs.operationPath);
   const operation = /** @type {Record<string, any>} */ ({
     operationId: uniqueOperationId(plain, theirs.method, theirs.path),
@@ -297,20 +327,29 @@ function addOperation(doc, plain, upstream, theirs, differences, placeholder, in
   for (const difference of differences) {
     if (difference.kind !== "declared-responses" || difference.operations !== "*") continue;
     for (const [status, ref] of Object.entries(difference.responses ?? {})) {
-      if (!Object.keys(operation.responses).some((key) => key.toUpperCase() === status.toUpperCase())) operation.responses[status] = { $ref: ref };
+      if (!Object.keys(operation.responses).some((key) => key.toUpperCase() === status.toUpperCase()))
+        operation.responses[status] = { $ref: ref };
     }
   }
   const path = ["paths", theirs.path, theirs.method.toLowerCase()];
   if (!isMap(doc.getIn(["paths", theirs.path]))) doc.setIn(["paths", theirs.path], doc.createNode({}));
   doc.setIn(path, doc.createNode(operation));
   placeholder([...path, "summary"], `summarize ${theirs.key}.`);
-  placeholder([...path, "description"], `describe ${theirs.key} (added from Hatch's document; check the operationId and tag too).`);
-  if (operation.requestBody) placeholder([...path, "requestBody", "description"], `describe the request body of ${theirs.key}.`);
+  placeholder(
+    [...path, "description"],
+    `describe ${theirs.key} (added from Hatch's document; check the operationId and tag too).`,
+  );
+  if (operation.requestBody)
+    placeholder([...path, "requestBody", "description"], `describe the request body of ${theirs.key}.`);
   for (const [status, response] of Object.entries(operation.responses)) {
-    if (!response.$ref) placeholder([...path, "responses", status, "description"], `describe the ${status} response of ${theirs.key}.`);
+    if (!response.$ref)
+      placeholder([...path, "responses", status, "description"], `describe the ${status} response of ${theirs.key}.`);
   }
   for (const [index, parameter] of (operation.parameters ?? []).entries()) {
-    placeholder([...path, "parameters", index, "description"], `describe the ${parameter.in} parameter ${parameter.name} of ${theirs.key}.`);
+    placeholder(
+      [...path, "parameters", index, "description"],
+      `describe the ${parameter.in} parameter ${parameter.name} of ${theirs.key}.`,
+    );
   }
 }
 
@@ -322,7 +361,8 @@ function addOperation(doc, plain, upstream, theirs, differences, placeholder, in
 function responseNode(upstream, raw, source) {
   const response = inlineRefs(upstream, raw, source, new Set());
   const node = /** @type {Record<string, any>} */ ({ description: "" });
-  if (response.content) node.content = mapValues(response.content, (media) => ({ schema: toOurSchema(media.schema ?? {}) }));
+  if (response.content)
+    node.content = mapValues(response.content, (media) => ({ schema: toOurSchema(media.schema ?? {}) }));
   return node;
 }
 
@@ -340,7 +380,7 @@ function uniqueOperationId(plain, method, path) {
     .filter((segment) => segment && !/^v\d+$/i.test(segment))
     .map((segment) => {
       const param = /^\{(.+)\}$/.exec(segment);
-      const word = (param ? param[1] : segment).replace(/[^A-Za-z0-9]+(.)?/g, (_, next) => (next ? next.toUpperCase() : ""));
+      const word = (param?.[1] ?? segment).replace(/[^A-Za-z0-9]+(.)?/g, (_, next) => (next ? next.toUpperCase() : ""));
       return (param ? "By" : "") + word.charAt(0).toUpperCase() + word.slice(1);
     });
   const base = method.toLowerCase() + words.join("");
@@ -402,10 +442,14 @@ function stripProse(node) {
  */
 function toOurSchema(schema) {
   const stripped = stripProse(schema);
-  /** @param {any} node */
+  /**
+   * @param {any} node
+   * @returns {any}
+   */
   const convert = (node) => {
     if (Array.isArray(node)) return node.map(convert);
     if (!node || typeof node !== "object") return node;
+    /** @type {Record<string, any>} */
     const copy = mapValues(node, convert);
     if (Array.isArray(copy.type)) {
       const types = copy.type.filter((/** @type {string} */ type) => type !== "null");

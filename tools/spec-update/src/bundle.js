@@ -1,5 +1,6 @@
 // @ts-check
-import { mkdir, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { SpecUpdateError } from "./errors.js";
@@ -24,20 +25,48 @@ const STRUCTURE_ONLY = "extends: []\nrules:\n  struct: error\n  no-unresolved-re
  */
 export async function bundleForDiff(text, { work, name, overlays }) {
   const dir = join(work, name);
-  await mkdir(dir, { recursive: true });
+  await mkdir(join(dir, "dist"), { recursive: true });
   const spec = join(dir, "openapi.yaml");
-  const config = join(work, "structure-only.redocly.yaml");
+  const bundled = join(dir, "dist", "openapi.json");
   await writeFile(spec, text);
+  // The same spec and overlays bundle to the same JSON: within one process (a test run, or the
+  // current spec bundled for several candidates) Redocly runs once per distinct input.
+  const key = await inputKey(text, overlays);
+  const cached = bundles.get(key);
+  if (cached !== undefined) {
+    await writeFile(bundled, cached);
+    return bundled;
+  }
+  const config = join(work, "structure-only.redocly.yaml");
   await writeFile(config, STRUCTURE_ONLY);
   const out = join(dir, "dist");
-  const result = await runCommand(process.execPath, [bundleCli, "bundle", "--config", config, "--overlays", overlays, "--out", out, spec], {
-    cwd: dir,
-    capture: true,
-  });
+  const result = await runCommand(
+    process.execPath,
+    [bundleCli, "bundle", "--config", config, "--overlays", overlays, "--out", out, spec],
+    {
+      cwd: dir,
+      capture: true,
+    },
+  );
   if (result.code !== 0) {
     throw new SpecUpdateError(`the ${name} spec does not bundle:\n${result.output.trim()}`, { step: "bundle" });
   }
-  return join(out, "openapi.json");
+  bundles.set(key, await readFile(bundled, "utf8"));
+  return bundled;
+}
+
+/** @type {Map<string, string>} */
+const bundles = new Map();
+
+/**
+ * @param {string} text
+ * @param {string} overlays
+ */
+async function inputKey(text, overlays) {
+  const hash = createHash("sha256").update(text).update("\0").update(overlays);
+  const names = (await readdir(overlays).catch(() => [])).sort();
+  for (const name of names) hash.update(`\0${name}\0`).update(await readFile(join(overlays, name)).catch(() => ""));
+  return hash.digest("hex");
 }
 
 /**
@@ -47,6 +76,9 @@ export async function bundleForDiff(text, { work, name, overlays }) {
  * @param {string} config
  */
 export async function lintWithOurRules(specPath, config) {
-  const result = await runCommand(process.execPath, [bundleCli, "lint", "--config", config, specPath], { cwd: process.cwd(), capture: true });
+  const result = await runCommand(process.execPath, [bundleCli, "lint", "--config", config, specPath], {
+    cwd: process.cwd(),
+    capture: true,
+  });
   return { ok: result.code === 0, output: result.output.trim() };
 }

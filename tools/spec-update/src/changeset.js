@@ -15,7 +15,10 @@ export const PUBLIC_PACKAGES = ["@hatch-api/types", "@hatch-api/client"];
  */
 export function changesetText(bump, summary, changes) {
   const header = PUBLIC_PACKAGES.map((name) => `"${name}": ${bump}`).join("\n");
-  const list = changes.map((change) => `- ${change.level}: ${[change.operation, change.target].filter(Boolean).join(", ")}${change.operation || change.target ? ": " : ""}${change.text}`);
+  const list = changes.map(
+    (change) =>
+      `- ${change.level}: ${[change.operation, change.target].filter(Boolean).join(", ")}${change.operation || change.target ? ": " : ""}${change.text}`,
+  );
   return `---\n${header}\n---\n\n${summary}\n\n${list.join("\n")}\n`;
 }
 
@@ -27,7 +30,9 @@ export function changesetText(bump, summary, changes) {
  */
 export async function pendingChangesets(root) {
   const dir = join(root, ".changeset");
-  const names = (await readdir(dir).catch(() => [])).filter((name) => name.endsWith(".md") && name !== "README.md").sort();
+  const names = (await readdir(dir).catch(() => []))
+    .filter((name) => name.endsWith(".md") && name !== "README.md")
+    .sort();
   const result = [];
   for (const name of names) {
     const text = await readFile(join(dir, name), "utf8");
@@ -37,7 +42,8 @@ export async function pendingChangesets(root) {
     let bump = "none";
     for (const name of PUBLIC_PACKAGES) {
       const level = releases?.[name];
-      if (level === "major" || (level === "minor" && bump !== "major") || (level === "patch" && bump === "none")) bump = level;
+      if (level === "major" || (level === "minor" && bump !== "major") || (level === "patch" && bump === "none"))
+        bump = level;
     }
     result.push({ name: name.replace(/\.md$/, ""), bump });
   }

@@ -22,7 +22,17 @@ export const MAJOR_INFO_CHECKS = new Map([
 ]);
 
 /** Keys of the structural diff that hold prose or examples: a change there is a patch. */
-const PROSE = new Set(["description", "summary", "title", "example", "examples", "externalDocs", "contact", "license", "termsOfService"]);
+const PROSE = new Set([
+  "description",
+  "summary",
+  "title",
+  "example",
+  "examples",
+  "externalDocs",
+  "contact",
+  "license",
+  "termsOfService",
+]);
 
 /**
  * One classified change, shaped as in spec/api-changes/<version>.json (BRIEF contract 3), plus
@@ -44,7 +54,8 @@ let actions;
 async function checkActions() {
   if (actions) return actions;
   const result = await runOasdiffChecks({ format: "json" });
-  if (result.exitCode !== 0) throw new SpecUpdateError(`oasdiff checks failed: ${result.stderr.trim()}`, { step: "classify" });
+  if (result.exitCode !== 0)
+    throw new SpecUpdateError(`oasdiff checks failed: ${result.stderr.trim()}`, { step: "classify" });
   actions = new Map(result.checks.map((check) => [String(check.id), String(check.action)]));
   return actions;
 }
@@ -67,10 +78,15 @@ export async function classify(basePath, revisionPath) {
   } catch (error) {
     // The wrapper parses oasdiff's output as JSON even when oasdiff printed an error instead.
     if (error instanceof SpecUpdateError) throw error;
-    throw new SpecUpdateError(`oasdiff failed on ${basePath} → ${revisionPath}: ${/** @type {Error} */ (error).message}`, { step: "classify" });
+    throw new SpecUpdateError(
+      `oasdiff failed on ${basePath} → ${revisionPath}: ${/** @type {Error} */ (error).message}`,
+      { step: "classify" },
+    );
   }
-  if (changelog.exitCode !== 0) throw new SpecUpdateError(`oasdiff changelog failed: ${changelog.stderr.trim()}`, { step: "classify" });
-  if (diff.exitCode !== 0) throw new SpecUpdateError(`oasdiff diff failed: ${diff.stderr.trim()}`, { step: "classify" });
+  if (changelog.exitCode !== 0)
+    throw new SpecUpdateError(`oasdiff changelog failed: ${changelog.stderr.trim()}`, { step: "classify" });
+  if (diff.exitCode !== 0)
+    throw new SpecUpdateError(`oasdiff diff failed: ${diff.stderr.trim()}`, { step: "classify" });
 
   /** @type {ApiChange[]} */
   const changes = [];
@@ -109,14 +125,15 @@ function sentence(text) {
  * @param {string} text
  */
 function targetOf(id, text) {
-  const quoted = [...text.matchAll(/`([^`]*)`/g)].map((match) => match[1]);
+  const quoted = [...text.matchAll(/`([^`]*)`/g)].map((match) => match[1] ?? "");
   const status = quoted.find((value) => /^([1-5]\d\d|[1-5]XX|default)$/i.test(value));
   if (/request-(body|property)|request-property|new-(optional|required)-request-property/.test(id)) {
     return quoted[0] !== undefined && !id.startsWith("request-body") ? `request body: ${quoted[0]}` : "request body";
   }
   if (/parameter/.test(id)) return quoted[0] !== undefined ? `parameter: ${quoted[0]}` : "parameters";
   if (/^response-(success|non-success)-status/.test(id)) return `response ${quoted[0] ?? ""}`.trim();
-  if (/^response/.test(id)) return `response${status ? ` ${status}` : ""}${quoted[0] !== undefined && quoted[0] !== status ? `: ${quoted[0]}` : ""}`;
+  if (/^response/.test(id))
+    return `response${status ? ` ${status}` : ""}${quoted[0] !== undefined && quoted[0] !== status ? `: ${quoted[0]}` : ""}`;
   if (/security/.test(id)) return "security";
   return null;
 }
@@ -192,8 +209,10 @@ function locate(path) {
   const rest = clean.slice(4, -1);
   const properties = [];
   for (let i = 0; i < rest.length; i++) if (rest[i] === "properties" && rest[i + 1]) properties.push(rest[++i]);
-  if (rest[0] === "requestBody") return { operation, target: properties.length ? `request body: ${properties.join(".")}` : "request body" };
-  if (rest[0] === "responses") return { operation, target: `response ${rest[1]}${properties.length ? `: ${properties.join(".")}` : ""}` };
+  if (rest[0] === "requestBody")
+    return { operation, target: properties.length ? `request body: ${properties.join(".")}` : "request body" };
+  if (rest[0] === "responses")
+    return { operation, target: `response ${rest[1]}${properties.length ? `: ${properties.join(".")}` : ""}` };
   if (rest[0] === "parameters") return { operation, target: `parameter: ${rest.slice(1, 3).join(" ")}` };
   return { operation, target: null };
 }

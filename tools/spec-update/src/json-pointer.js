@@ -2,7 +2,7 @@
 import { SpecUpdateError } from "./errors.js";
 
 /** @param {string} segment */
-const unescape = (segment) => decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~");
+const unescapeSegment = (segment) => decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~");
 /** @param {string | number} segment */
 export const escapeSegment = (segment) => String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
 
@@ -22,7 +22,7 @@ export function refPath(ref, source) {
       source,
     });
   }
-  return ref.slice(2).split("/").map(unescape);
+  return ref.slice(2).split("/").map(unescapeSegment);
 }
 
 /**

@@ -22,4 +22,5 @@ export const bumpCovers = (a, b) => RANK[a] >= RANK[b];
  * @param {Array<{ level: Level }>} changes
  * @returns {Bump}
  */
-export const bumpOf = (changes) => changes.reduce((bump, change) => maxBump(bump, change.level), /** @type {Bump} */ ("none"));
+export const bumpOf = (changes) =>
+  changes.reduce((bump, change) => maxBump(bump, change.level), /** @type {Bump} */ ("none"));

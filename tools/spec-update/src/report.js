@@ -32,7 +32,10 @@ export function formatReport(report) {
   }
   if (report.listed.length > 0) {
     const ids = [...new Set(report.listed.map((item) => item.difference))];
-    lines.push("", `Not reported: ${report.listed.length} listed difference(s) still hold (${ids.join(", ")}; see spec/upstream-differences.yaml).`);
+    lines.push(
+      "",
+      `Not reported: ${report.listed.length} listed difference(s) still hold (${ids.join(", ")}; see spec/upstream-differences.yaml).`,
+    );
   }
   if (report.agreements.length > 0) {
     lines.push("", "Now agrees (listed in spec/upstream-differences.yaml, fixed by Hatch since; the entry can go):");
@@ -44,12 +47,17 @@ export function formatReport(report) {
     const width = Math.max(0, ...report.changes.map((change) => (change.operation ?? "(document)").length));
     for (const change of report.changes) {
       const operation = (change.operation ?? "(document)").padEnd(width);
-      lines.push(`  ${LABEL[change.level].padEnd(5)}  ${operation}  ${change.target ? `${change.target}: ` : ""}${change.text}  [${change.rule}]`);
+      lines.push(
+        `  ${LABEL[change.level].padEnd(5)}  ${operation}  ${change.target ? `${change.target}: ` : ""}${change.text}  [${change.rule}]`,
+      );
     }
     lines.push("", `Bump: ${report.bump === "none" ? "none (nothing changes for SDK users)" : report.bump}`);
   }
   if (report.placeholders.length > 0) {
-    lines.push("", `Placeholders to rewrite in spec/openapi.yaml (${report.placeholders.length}, each starts with "TODO(spec:update)"):`);
+    lines.push(
+      "",
+      `Placeholders to rewrite in spec/openapi.yaml (${report.placeholders.length}, each starts with "TODO(spec:update)"):`,
+    );
     for (const pointer of report.placeholders) lines.push(`  - #${pointer}`);
   }
   if (report.manual.length > 0) {

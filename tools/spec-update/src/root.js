@@ -15,7 +15,8 @@ export async function findRoot(start) {
       await access(join(dir, "pnpm-workspace.yaml"));
       return dir;
     } catch {
-      if (dirname(dir) === dir) throw new SpecUpdateError(`not inside the repository (no pnpm-workspace.yaml above ${start})`);
+      if (dirname(dir) === dir)
+        throw new SpecUpdateError(`not inside the repository (no pnpm-workspace.yaml above ${start})`);
     }
   }
 }

@@ -17,7 +17,8 @@ export async function snapshotTree(root, paths) {
   const store = await mkdtemp(join(tmpdir(), "spec-update-snapshot-"));
   const packages = [join(root, "spec")];
   for (const group of ["packages", "tools"]) {
-    for (const name of await readdir(join(root, group)).catch(() => [])) packages.push(join(root, group, name));
+    const entries = await readdir(join(root, group), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) if (entry.isDirectory()) packages.push(join(root, group, entry.name));
   }
   const outputs = packages.flatMap((dir) => OUTPUT_DIRS.map((sub) => relative(root, join(dir, sub))));
   /** @type {Array<{ path: string, existed: boolean }>} */

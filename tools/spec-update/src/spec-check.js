@@ -20,23 +20,36 @@ export async function specCheck({ root, log }) {
   const released = join(root, RELEASED_SPEC);
   const current = join(root, CURRENT_BUNDLE);
   if (!(await exists(current))) {
-    throw new SpecUpdateError(`${CURRENT_BUNDLE} is missing: bundle the spec first (pnpm turbo run bundle --filter=@hatch-api/spec)`, { step: "spec:check" });
+    throw new SpecUpdateError(
+      `${CURRENT_BUNDLE} is missing: bundle the spec first (pnpm turbo run bundle --filter=@hatch-api/spec)`,
+      { step: "spec:check" },
+    );
   }
   if (!(await exists(released))) {
-    log(`spec:check: no ${RELEASED_SPEC} yet (nothing released): the current bundle is the baseline, nothing to check.`);
+    log(
+      `spec:check: no ${RELEASED_SPEC} yet (nothing released): the current bundle is the baseline, nothing to check.`,
+    );
     return { required: "none", pending: "none" };
   }
   const { changes, bump: required } = await classify(released, current);
   const changesets = await pendingChangesets(root);
-  const pending = changesets.reduce((bump, changeset) => maxBump(bump, changeset.bump), /** @type {import("./levels.js").Bump} */ ("none"));
-  const source = changesets.filter((changeset) => changeset.bump !== "none").map((changeset) => `${changeset.name} (${changeset.bump})`);
+  const pending = changesets.reduce(
+    (bump, changeset) => maxBump(bump, changeset.bump),
+    /** @type {import("./levels.js").Bump} */ ("none"),
+  );
+  const source = changesets
+    .filter((changeset) => changeset.bump !== "none")
+    .map((changeset) => `${changeset.name} (${changeset.bump})`);
   if (required === "none") {
     log("spec:check: the API is unchanged since the last release.");
     return { required, pending };
   }
   if (!bumpCovers(pending, required)) {
     const short = changes.filter((change) => !bumpCovers(pending, change.level));
-    const lines = short.map((change) => `  ${change.level}: ${[change.operation, change.target].filter(Boolean).join(", ")}${change.operation || change.target ? ": " : ""}${change.text}`);
+    const lines = short.map(
+      (change) =>
+        `  ${change.level}: ${[change.operation, change.target].filter(Boolean).join(", ")}${change.operation || change.target ? ": " : ""}${change.text}`,
+    );
     throw new SpecUpdateError(
       [
         `the API changed since the last release in ways that need a ${required} release, but the pending changesets give ${pending === "none" ? "no release" : `a ${pending}`}${source.length ? ` (${source.join(", ")})` : ""} to @hatch-api/types and @hatch-api/client.`,
@@ -47,7 +60,9 @@ export async function specCheck({ root, log }) {
       { step: "spec:check" },
     );
   }
-  log(`spec:check: the API change since the last release needs a ${required} release; pending changesets give ${pending} (${source.join(", ")}).`);
+  log(
+    `spec:check: the API change since the last release needs a ${required} release; pending changesets give ${pending} (${source.join(", ")}).`,
+  );
   return { required, pending };
 }
 

@@ -26,6 +26,7 @@ export const PATHS = {
 };
 
 /** What regenerates types, SDK, docs and contract tests, and proves them. */
+/** @type {Array<[string, string[]]>} */
 export const BUILD_STEPS = [
   ["pnpm", ["exec", "turbo", "run", "build"]],
   ["pnpm", ["exec", "turbo", "run", "test"]],
@@ -56,7 +57,9 @@ export const BUILD_STEPS = [
 export async function specUpdate(options) {
   const { root, from, dryRun = false, yes = false, interactive = false, log, run, now = new Date() } = options;
   if (!dryRun && !yes && (!interactive || !options.confirm)) {
-    throw new SpecUpdateError("no terminal to ask for confirmation: pass --yes to apply, or --dry-run to only report", { step: "arguments" });
+    throw new SpecUpdateError("no terminal to ask for confirmation: pass --yes to apply, or --dry-run to only report", {
+      step: "arguments",
+    });
   }
   const upstream = await loadDocument(from, options);
   const specPath = join(root, PATHS.spec);
@@ -73,7 +76,15 @@ export async function specUpdate(options) {
     if (difference) listed.push({ change, difference: difference.id });
     return !difference;
   });
-  const applied = applyWireChanges({ text: ourText, ours: ourModel, upstream: upstream.document, upstreamModel, changes: wireChanges, differences, source: from });
+  const applied = applyWireChanges({
+    text: ourText,
+    ours: ourModel,
+    upstream: upstream.document,
+    upstreamModel,
+    changes: wireChanges,
+    differences,
+    source: from,
+  });
 
   /** @type {import("./report.js").UpdateReport} */
   const report = {
@@ -91,8 +102,15 @@ export async function specUpdate(options) {
   const work = await mkdtemp(join(tmpdir(), "spec-update-"));
   let keepWork = false;
   try {
+    const candidatePath = join(work, "candidate-lint", "openapi.yaml");
+    /** @type {Promise<{ ok: boolean, output: string }> | undefined} */
+    let lint;
     if (wireChanges.length > 0) {
       const overlays = join(root, PATHS.overlays);
+      // Lint runs beside the bundles; its verdict is read only after the report is printed.
+      await mkdir(join(work, "candidate-lint"), { recursive: true });
+      await writeFile(candidatePath, applied.text);
+      lint = lintWithOurRules(candidatePath, join(root, PATHS.lintConfig));
       const [base, candidate] = await Promise.all([
         bundleForDiff(ourText, { work, name: "current", overlays }),
         bundleForDiff(applied.text, { work, name: "candidate", overlays }),
@@ -101,25 +119,31 @@ export async function specUpdate(options) {
     }
     // The report comes first, whatever happens next: the maintainer needs it to fix the spec.
     log(formatReport(report));
-    if (wireChanges.length === 0 || report.bump === "none") {
+    const linted = await lint;
+    if (!linted || report.bump === "none") {
       log("\nNothing to apply.");
       return { report, applied: false };
     }
-
-    const candidatePath = join(work, "candidate", "openapi.yaml");
-    const lint = await lintWithOurRules(candidatePath, join(root, PATHS.lintConfig));
-    if (!lint.ok) {
+    if (!linted.ok) {
       keepWork = true;
-      throw Object.assign(new SpecUpdateError(
-        `the updated spec fails lint, so nothing was written. Redocly says:\n${lint.output}\n\nThe candidate is kept at ${candidatePath}; fix spec/openapi.yaml (or spec/upstream-differences.yaml) and run again.`,
-        { step: "lint" },
-      ), { report });
+      throw Object.assign(
+        new SpecUpdateError(
+          `the updated spec fails lint, so nothing was written. Redocly says:\n${linted.output}\n\nThe candidate is kept at ${candidatePath}; fix spec/openapi.yaml (or spec/upstream-differences.yaml) and run again.`,
+          { step: "lint" },
+        ),
+        { report },
+      );
     }
     if (dryRun) {
       log("\nDry run: nothing written.");
       return { report, applied: false };
     }
-    if (!yes && !(await options.confirm?.(`Apply to ${PATHS.spec}, write a ${report.bump} changeset, then build and test? [y/N] `))) {
+    if (
+      !yes &&
+      !(await options.confirm?.(
+        `Apply to ${PATHS.spec}, write a ${report.bump} changeset, then build and test? [y/N] `,
+      ))
+    ) {
       log("Not applied.");
       return { report, applied: false };
     }
@@ -157,11 +181,14 @@ async function apply({ root, run, log, now, report, text }) {
     await writeFile(join(root, PATHS.pending, `${name}.json`), `${JSON.stringify(pending, null, 2)}\n`);
     for (const [command, args] of BUILD_STEPS) {
       log(`\n$ ${command} ${args.join(" ")}`);
-      const result = await run(command, /** @type {string[]} */ (args), { cwd: root });
+      const result = await run(command, args, { cwd: root });
       if (result.code !== 0) {
-        throw new SpecUpdateError(`\`${command} ${args.join(" ")}\` failed (exit ${result.code}); the spec, changesets and build outputs were put back as they were`, {
-          step: args.at(-1),
-        });
+        throw new SpecUpdateError(
+          `\`${command} ${args.join(" ")}\` failed (exit ${result.code}); the spec, changesets and build outputs were put back as they were`,
+          {
+            step: args.at(-1),
+          },
+        );
       }
     }
   } catch (error) {
@@ -174,7 +201,9 @@ async function apply({ root, run, log, now, report, text }) {
     [
       "",
       `Applied: ${PATHS.spec} updated, .changeset/${name}.md (${bump}) and ${PATHS.pending}/${name}.json written; build and tests passed.`,
-      report.placeholders.length ? `Rewrite the ${report.placeholders.length} placeholder(s) listed above, then commit.` : "Review and commit.",
+      report.placeholders.length
+        ? `Rewrite the ${report.placeholders.length} placeholder(s) listed above, then commit.`
+        : "Review and commit.",
     ].join("\n"),
   );
   return name;

@@ -21,7 +21,8 @@ export async function versionPackages({ root, run, log, now = new Date() }) {
   const before = await publicVersion(root);
   const changesetsBefore = await changesetNames(root);
   const version = await run("pnpm", ["exec", "changeset", "version"], { cwd: root });
-  if (version.code !== 0) throw new SpecUpdateError(`\`changeset version\` failed (exit ${version.code})`, { step: "changeset version" });
+  if (version.code !== 0)
+    throw new SpecUpdateError(`\`changeset version\` failed (exit ${version.code})`, { step: "changeset version" });
   const after = await publicVersion(root);
   if (after === before) {
     log(`No new version (still ${before}): nothing to record.`);
@@ -31,7 +32,8 @@ export async function versionPackages({ root, run, log, now = new Date() }) {
   const consumed = new Set(changesetsBefore.filter((name) => !remaining.has(name)));
 
   const bundle = await run("pnpm", ["exec", "turbo", "run", "bundle", "--filter=@hatch-api/spec"], { cwd: root });
-  if (bundle.code !== 0) throw new SpecUpdateError(`bundling the spec failed (exit ${bundle.code})`, { step: "bundle" });
+  if (bundle.code !== 0)
+    throw new SpecUpdateError(`bundling the spec failed (exit ${bundle.code})`, { step: "bundle" });
 
   // The change reports spec:update stored for the changesets this version consumed.
   const pendingDir = join(root, PATHS.pending);
@@ -91,7 +93,7 @@ async function publicVersion(root) {
  * @returns {"major" | "minor" | "patch"}
  */
 export function semverBump(before, after) {
-  const [a, b] = [before, after].map((version) => version.split(/[.-]/).map(Number));
+  const [a = [], b = []] = [before, after].map((version) => version.split(/[.-]/).map(Number));
   if (b[0] !== a[0]) return "major";
   if (b[1] !== a[1]) return "minor";
   return "patch";

@@ -33,38 +33,91 @@ const FIELDS = /** @type {const} */ (["type", "format", "nullable", "required"])
 export function diffWireModels(ours, upstream) {
   /** @type {WireChange[]} */
   const changes = [];
-  for (const [key, theirs] of upstream.operations) {
+  for (const key of upstream.operations.keys()) {
     if (!ours.operations.has(key)) {
-      changes.push(change("added", "operation", key, null, null, null, "operation", `Hatch's document adds the operation ${key}.`));
+      changes.push(
+        change("added", "operation", key, null, null, null, "operation", `Hatch's document adds the operation ${key}.`),
+      );
     }
   }
   for (const [key, mine] of ours.operations) {
     const theirs = upstream.operations.get(key);
     if (!theirs) {
-      changes.push(change("removed", "operation", key, null, null, null, "operation", `Hatch's document no longer has the operation ${key}.`));
+      changes.push(
+        change(
+          "removed",
+          "operation",
+          key,
+          null,
+          null,
+          null,
+          "operation",
+          `Hatch's document no longer has the operation ${key}.`,
+        ),
+      );
       continue;
     }
-    changes.push(...fieldChanges("parameter", key, null, mine.parameters, theirs.parameters, (name) => `parameter ${name}`));
+    changes.push(
+      ...fieldChanges("parameter", key, null, mine.parameters, theirs.parameters, (name) => `parameter ${name}`),
+    );
     changes.push(...requestBodyChanges(key, mine.requestBody, theirs.requestBody));
-    for (const [status, theirBody] of theirs.responses) {
+    for (const status of theirs.responses.keys()) {
       if (!mine.responses.has(status)) {
-        changes.push(change("added", "response", key, status, null, null, `response ${status}`, `Hatch's document declares a ${status} response for ${key}.`));
+        changes.push(
+          change(
+            "added",
+            "response",
+            key,
+            status,
+            null,
+            null,
+            `response ${status}`,
+            `Hatch's document declares a ${status} response for ${key}.`,
+          ),
+        );
       }
     }
     for (const [status, myBody] of mine.responses) {
       if (!theirs.responses.has(status)) {
-        changes.push(change("removed", "response", key, status, null, null, `response ${status}`, `Hatch's document does not declare the ${status} response of ${key}.`));
+        changes.push(
+          change(
+            "removed",
+            "response",
+            key,
+            status,
+            null,
+            null,
+            `response ${status}`,
+            `Hatch's document does not declare the ${status} response of ${key}.`,
+          ),
+        );
         continue;
       }
       const theirBody = theirs.responses.get(status) ?? null;
       changes.push(
-        ...fieldChanges("response-property", key, status, myBody?.properties ?? new Map(), theirBody?.properties ?? new Map(), (name) => `response ${status}: ${name}`),
+        ...fieldChanges(
+          "response-property",
+          key,
+          status,
+          myBody?.properties ?? new Map(),
+          theirBody?.properties ?? new Map(),
+          (name) => `response ${status}: ${name}`,
+        ),
       );
     }
     const mySecurity = mine.security.join(", ") || "none";
     const theirSecurity = theirs.security.join(", ") || "none";
     if (mySecurity !== theirSecurity) {
-      const item = change("changed", "security", key, null, null, null, "security", `Hatch's document authorizes ${key} with ${theirSecurity} instead of ${mySecurity}.`);
+      const item = change(
+        "changed",
+        "security",
+        key,
+        null,
+        null,
+        null,
+        "security",
+        `Hatch's document authorizes ${key} with ${theirSecurity} instead of ${mySecurity}.`,
+      );
       changes.push({ ...item, from: mySecurity, to: theirSecurity });
     }
   }
@@ -79,18 +132,60 @@ export function diffWireModels(ours, upstream) {
  */
 function requestBodyChanges(operation, mine, theirs) {
   if (!mine && !theirs) return [];
-  if (!mine) return [change("added", "request-body", operation, null, null, null, "request body", `Hatch's document adds a request body to ${operation}.`)];
-  if (!theirs) return [change("removed", "request-body", operation, null, null, null, "request body", `Hatch's document no longer takes a request body for ${operation}.`)];
+  if (!mine)
+    return [
+      change(
+        "added",
+        "request-body",
+        operation,
+        null,
+        null,
+        null,
+        "request body",
+        `Hatch's document adds a request body to ${operation}.`,
+      ),
+    ];
+  if (!theirs)
+    return [
+      change(
+        "removed",
+        "request-body",
+        operation,
+        null,
+        null,
+        null,
+        "request body",
+        `Hatch's document no longer takes a request body for ${operation}.`,
+      ),
+    ];
   /** @type {WireChange[]} */
   const changes = [];
   if (mine.required !== theirs.required) {
     changes.push({
-      ...change("changed", "request-body", operation, null, null, "required", "request body", `Hatch's document makes the request body of ${operation} ${theirs.required ? "required" : "optional"}.`),
+      ...change(
+        "changed",
+        "request-body",
+        operation,
+        null,
+        null,
+        "required",
+        "request body",
+        `Hatch's document makes the request body of ${operation} ${theirs.required ? "required" : "optional"}.`,
+      ),
       from: mine.required,
       to: theirs.required,
     });
   }
-  changes.push(...fieldChanges("request-property", operation, null, mine.properties, theirs.properties, (name) => `request body: ${name}`));
+  changes.push(
+    ...fieldChanges(
+      "request-property",
+      operation,
+      null,
+      mine.properties,
+      theirs.properties,
+      (name) => `request body: ${name}`,
+    ),
+  );
   return changes;
 }
 
@@ -104,7 +199,8 @@ function requestBodyChanges(operation, mine, theirs) {
  * @returns {WireChange[]}
  */
 function fieldChanges(subject, operation, status, mine, theirs, targetOf) {
-  const noun = subject === "parameter" ? "parameter" : subject === "request-property" ? "request property" : "response property";
+  const noun =
+    subject === "parameter" ? "parameter" : subject === "request-property" ? "request property" : "response property";
   /** @type {WireChange[]} */
   const changes = [];
   for (const [name, field] of theirs) {
@@ -113,20 +209,49 @@ function fieldChanges(subject, operation, status, mine, theirs, targetOf) {
     if (hasNewAncestor(name, mine, theirs)) continue;
     const { shape } = field;
     changes.push(
-      change("added", subject, operation, status, name, null, targetOf(name), `Hatch's document adds the ${shape.required ? "required" : "optional"} ${noun} \`${name}\` (${describe(shape)}) to ${operation}${status ? ` (${status})` : ""}.`),
+      change(
+        "added",
+        subject,
+        operation,
+        status,
+        name,
+        null,
+        targetOf(name),
+        `Hatch's document adds the ${shape.required ? "required" : "optional"} ${noun} \`${name}\` (${describe(shape)}) to ${operation}${status ? ` (${status})` : ""}.`,
+      ),
     );
   }
   for (const [name, field] of mine) {
     const other = theirs.get(name);
     if (!other) {
       if (hasNewAncestor(name, theirs, mine)) continue;
-      changes.push(change("removed", subject, operation, status, name, null, targetOf(name), `Hatch's document no longer has the ${noun} \`${name}\` in ${operation}${status ? ` (${status})` : ""}.`));
+      changes.push(
+        change(
+          "removed",
+          subject,
+          operation,
+          status,
+          name,
+          null,
+          targetOf(name),
+          `Hatch's document no longer has the ${noun} \`${name}\` in ${operation}${status ? ` (${status})` : ""}.`,
+        ),
+      );
       continue;
     }
     for (const key of FIELDS) {
       if (field.shape[key] === other.shape[key]) continue;
       changes.push({
-        ...change("changed", subject, operation, status, name, key, targetOf(name), fieldSentence(noun, name, key, field.shape[key], other.shape[key], operation, status)),
+        ...change(
+          "changed",
+          subject,
+          operation,
+          status,
+          name,
+          key,
+          targetOf(name),
+          fieldSentence(noun, name, key, field.shape[key], other.shape[key], operation, status),
+        ),
         from: field.shape[key],
         to: other.shape[key],
       });
@@ -167,8 +292,10 @@ export function describe(shape) {
  */
 function fieldSentence(noun, name, field, from, to, operation, status) {
   const where = `${operation}${status ? ` (${status})` : ""}`;
-  if (field === "required") return `Hatch's document makes the ${noun} \`${name}\` ${to ? "required" : "optional"} in ${where}.`;
-  if (field === "nullable") return `Hatch's document makes the ${noun} \`${name}\` ${to ? "nullable" : "not nullable"} in ${where}.`;
+  if (field === "required")
+    return `Hatch's document makes the ${noun} \`${name}\` ${to ? "required" : "optional"} in ${where}.`;
+  if (field === "nullable")
+    return `Hatch's document makes the ${noun} \`${name}\` ${to ? "nullable" : "not nullable"} in ${where}.`;
   return `Hatch's document changes the ${field} of the ${noun} \`${name}\` from ${from ?? "none"} to ${to ?? "none"} in ${where}.`;
 }
 

@@ -58,7 +58,10 @@ export function wireModel(document, source) {
   /** @type {Map<string, string>} */
   const securitySchemes = new Map();
   for (const [name, raw] of Object.entries(schemes)) {
-    securitySchemes.set(name, describeScheme(deref(document, raw, ["components", "securitySchemes", name], source).node));
+    securitySchemes.set(
+      name,
+      describeScheme(deref(document, raw, ["components", "securitySchemes", name], source).node),
+    );
   }
   /** @type {Map<string, WireOperation>} */
   const operations = new Map();
@@ -76,7 +79,12 @@ export function wireModel(document, source) {
         path,
         operationId: operation.operationId ?? null,
         tags: Array.isArray(operation.tags) ? operation.tags : [],
-        parameters: parameters(document, [...(item.parameters ?? []), ...(operation.parameters ?? [])], operationPath, source),
+        parameters: parameters(
+          document,
+          [...(item.parameters ?? []), ...(operation.parameters ?? [])],
+          operationPath,
+          source,
+        ),
         requestBody: requestBody(document, operation.requestBody, [...operationPath, "requestBody"], source),
         responses: responses(document, operation.responses ?? {}, [...operationPath, "responses"], source),
         security: (operation.security ?? document.security ?? [])

@@ -1,7 +1,7 @@
 // @ts-check
 import { afterAll, describe, expect, it } from "vitest";
-import { contactParams, hatchVariant, removeHatchDocuments } from "./support/hatch-document.js";
 import { dryRun } from "./support/dry-run.js";
+import { contactParams, hatchVariant, removeHatchDocuments } from "./support/hatch-document.js";
 import { FIXTURES } from "./support/paths.js";
 
 afterAll(removeHatchDocuments);
@@ -56,15 +56,26 @@ describe("spec:update --dry-run classifies what Hatch changed, as it affects our
           operationId: "HatchWeb.Api.V1.ContactController.delete",
           tags: ["Contacts"],
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-          responses: { 200: { description: "Deleted", content: { "application/json": { schema: { $ref: "#/components/schemas/ContactResponse" } } } } },
+          responses: {
+            200: {
+              description: "Deleted",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/ContactResponse" } } },
+            },
+          },
         },
       };
     });
     const { result } = await dryRun(from);
     expect(result?.report.bump).toBe("minor");
-    expect(withRule(result?.report.changes ?? [], "endpoint-added")[0]).toMatchObject({ operation: "DELETE /v1/contacts/{id}", level: "minor" });
+    expect(withRule(result?.report.changes ?? [], "endpoint-added")[0]).toMatchObject({
+      operation: "DELETE /v1/contacts/{id}",
+      level: "minor",
+    });
     expect(result?.report.placeholders).toEqual(
-      expect.arrayContaining(["/paths/~1v1~1contacts~1{id}/delete/summary", "/paths/~1v1~1contacts~1{id}/delete/description"]),
+      expect.arrayContaining([
+        "/paths/~1v1~1contacts~1{id}/delete/summary",
+        "/paths/~1v1~1contacts~1{id}/delete/description",
+      ]),
     );
   });
 
@@ -89,7 +100,10 @@ describe("spec:update --dry-run classifies what Hatch changed, as it affects our
     const { result, error } = await dryRun(from);
     expect(error).toBeUndefined();
     expect(result?.report.bump).toBe("major");
-    expect(withRule(result?.report.changes ?? [], "request-property-became-required")[0]).toMatchObject({ level: "major", target: "request body: phoneNumber" });
+    expect(withRule(result?.report.changes ?? [], "request-property-became-required")[0]).toMatchObject({
+      level: "major",
+      target: "request body: phoneNumber",
+    });
   });
 
   it("rates a changed field type major", async () => {
@@ -98,7 +112,10 @@ describe("spec:update --dry-run classifies what Hatch changed, as it affects our
     });
     const { result } = await dryRun(from);
     expect(result?.report.bump).toBe("major");
-    expect(withRule(result?.report.changes ?? [], "type-changed")[0]).toMatchObject({ level: "major", target: "request body: details" });
+    expect(withRule(result?.report.changes ?? [], "type-changed")[0]).toMatchObject({
+      level: "major",
+      target: "request body: details",
+    });
   });
 
   it("rates a removed response field major", async () => {
@@ -118,7 +135,11 @@ describe("spec:update --dry-run classifies what Hatch changed, as it affects our
     });
     const { result } = await dryRun(from);
     expect(result?.report.bump).toBe("major");
-    expect(withRule(result?.report.changes ?? [], "api-removed-without-deprecation")[0]).toMatchObject({ operation: "PUT /v1/contacts", level: "major", kind: "removed" });
+    expect(withRule(result?.report.changes ?? [], "api-removed-without-deprecation")[0]).toMatchObject({
+      operation: "PUT /v1/contacts",
+      level: "major",
+      kind: "removed",
+    });
   });
 
   it("reads OpenAPI 3.1 JSON the same way (type arrays for nullable)", async () => {
@@ -149,7 +170,12 @@ describe("spec:update --dry-run classifies what Hatch changed, as it affects our
     });
     const { result, output } = await dryRun(from);
     expect(result?.report.wireChanges.map((change) => change.text)).toEqual([]);
-    expect(result?.report.agreements.map((agreement) => agreement.id).sort()).toEqual(["declared-error-responses", "declared-tag", "source-required", "source-required"]);
+    expect(result?.report.agreements.map((agreement) => agreement.id).sort()).toEqual([
+      "declared-error-responses",
+      "declared-tag",
+      "source-required",
+      "source-required",
+    ]);
     expect(output).toContain("Now agrees");
     expect(output).toContain("POST /v1/contacts: Hatch's document now declares the 401 response too.");
   });

@@ -24,6 +24,10 @@ export async function dryRun(from, root = REPO) {
   } catch (error) {
     // A candidate that fails lint still comes with its report.
     const report = /** @type {{ report?: import("../../src/report.js").UpdateReport }} */ (error).report;
-    return { result: report ? { report, applied: false } : undefined, error: /** @type {Error} */ (error), output: logged.join("\n") };
+    return {
+      result: report ? { report, applied: false } : undefined,
+      error: /** @type {Error} */ (error),
+      output: logged.join("\n"),
+    };
   }
 }

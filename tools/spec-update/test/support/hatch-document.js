@@ -29,7 +29,11 @@ export function hatchVariant(edit, options = {}) {
   return path;
 }
 
-/** Writes `text` as-is to a temp file (for broken documents). */
+/**
+ * Writes `text` as-is to a temp file (for broken documents).
+ *
+ * @param {string} text
+ */
 export function rawDocument(text, name = "openapi.yaml") {
   const dir = mkdtempSync(join(tmpdir(), "hatch-doc-"));
   dirs.push(dir);

@@ -44,13 +44,29 @@ export async function buildSpecAndTypes(root) {
   const cli = join(REPO, "tools/openapi-bundle/src/cli.js");
   const bundled = await runCommand(
     process.execPath,
-    [cli, "bundle", "--config", join(root, "spec/redocly.yaml"), "--overlays", join(root, "spec/overlays"), "--out", join(root, "spec/dist"), join(root, "spec/openapi.yaml")],
+    [
+      cli,
+      "bundle",
+      "--config",
+      join(root, "spec/redocly.yaml"),
+      "--overlays",
+      join(root, "spec/overlays"),
+      "--out",
+      join(root, "spec/dist"),
+      join(root, "spec/openapi.yaml"),
+    ],
     { cwd: root, capture: true },
   );
   if (bundled.code !== 0) throw new Error(`bundle failed:\n${bundled.output}`);
   execFileSync(
     process.execPath,
-    [join(REPO, "packages/types/scripts/generate.js"), "--input", join(root, "spec/dist/openapi.json"), "--output", join(root, "packages/types/src/generated/openapi.ts")],
+    [
+      join(REPO, "packages/types/scripts/generate.js"),
+      "--input",
+      join(root, "spec/dist/openapi.json"),
+      "--output",
+      join(root, "packages/types/src/generated/openapi.ts"),
+    ],
     { cwd: join(REPO, "packages/types"), stdio: "pipe" },
   );
 }

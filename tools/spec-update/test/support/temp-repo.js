@@ -16,7 +16,10 @@ const created = [];
 export function tempRepo() {
   const dir = mkdtempSync(join(tmpdir(), "spec-update-repo-"));
   created.push(dir);
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: REPO, encoding: "utf8" })
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: REPO,
+    encoding: "utf8",
+  })
     .split("\0")
     .filter(Boolean);
   for (const file of files) {
@@ -57,7 +60,10 @@ export function fingerprint(root) {
       const path = dir ? `${dir}/${entry.name}` : entry.name;
       if (path === ".git") continue;
       if (entry.isDirectory()) walk(path);
-      else result[path] = createHash("sha256").update(readFileSync(join(root, path))).digest("hex");
+      else
+        result[path] = createHash("sha256")
+          .update(readFileSync(join(root, path)))
+          .digest("hex");
     }
   };
   walk("");

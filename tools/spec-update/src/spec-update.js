@@ -9,6 +9,7 @@ import { changesetText } from "./changeset.js";
 import { classify } from "./classify.js";
 import { agreements, explainedBy, loadDifferences } from "./differences.js";
 import { SpecUpdateError } from "./errors.js";
+import { formatWithBiome } from "./format.js";
 import { loadDocument } from "./load-document.js";
 import { contractChanges, formatReport } from "./report.js";
 import { snapshotTree } from "./snapshot.js";
@@ -178,7 +179,9 @@ async function apply({ root, run, log, now, report, text }) {
       agreements: report.agreements,
       placeholders: report.placeholders,
     };
-    await writeFile(join(root, PATHS.pending, `${name}.json`), `${JSON.stringify(pending, null, 2)}\n`);
+    const pendingFile = join(root, PATHS.pending, `${name}.json`);
+    await writeFile(pendingFile, `${JSON.stringify(pending, null, 2)}\n`);
+    await formatWithBiome(root, [pendingFile]);
     for (const [command, args] of BUILD_STEPS) {
       log(`\n$ ${command} ${args.join(" ")}`);
       const result = await run(command, args, { cwd: root });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { PUBLIC_PACKAGES } from "./changeset.js";
 import { classify } from "./classify.js";
 import { SpecUpdateError } from "./errors.js";
+import { formatWithBiome } from "./format.js";
 import { contractChanges } from "./report.js";
 import { CURRENT_BUNDLE, RELEASED_SPEC } from "./spec-check.js";
 import { PATHS } from "./spec-update.js";
@@ -59,14 +60,18 @@ export async function versionPackages({ root, run, log, now = new Date() }) {
   }
 
   let changesFile = null;
+  /** @type {string[]} */
+  const written = [releasedPath];
   if (changes.length > 0) {
     changesFile = join("spec/api-changes", `${after}.json`);
     const record = { version: after, date: now.toISOString().slice(0, 10), bump: semverBump(before, after), changes };
     await mkdir(join(root, "spec/api-changes"), { recursive: true });
     await writeFile(join(root, changesFile), `${JSON.stringify(record, null, 2)}\n`);
+    written.push(join(root, changesFile));
   }
   await mkdir(join(root, "spec/released"), { recursive: true });
   await copyFile(currentPath, releasedPath);
+  await formatWithBiome(root, written);
   for (const file of used) await rm(join(pendingDir, file));
   log(
     `Versioned ${PUBLIC_PACKAGES.join(" and ")} ${before} → ${after}; ${changesFile ? `API changes recorded in ${changesFile}` : "no API change recorded"}; ${RELEASED_SPEC} refreshed. Review and commit.`,

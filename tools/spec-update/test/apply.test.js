@@ -6,7 +6,7 @@ import { PLACEHOLDER_MARK } from "../src/apply-changes.js";
 import { specUpdate } from "../src/spec-update.js";
 import { contactParams, hatchVariant, rawDocument, removeHatchDocuments } from "./support/hatch-document.js";
 import { startServer } from "./support/http-server.js";
-import { buildRunner, buildSpecAndTypes } from "./support/runners.js";
+import { biomeCheck, buildRunner, buildSpecAndTypes } from "./support/runners.js";
 import { fingerprint, git, removeTempRepos, tempRepo } from "./support/temp-repo.js";
 
 /** @type {string} */
@@ -144,6 +144,7 @@ describe("spec:update applying a minor change", () => {
     const pending = JSON.parse(
       readFileSync(join(repo, "spec/api-changes/pending", name.replace(/\.md$/, ".json")), "utf8"),
     );
+    expect(await biomeCheck(repo, [join(repo, "spec/api-changes/pending", name.replace(/\.md$/, ".json"))])).toBe("");
     expect(pending).toMatchObject({
       bump: "minor",
       placeholders: ["/components/schemas/UpsertContactParams/properties/companyName/description"],

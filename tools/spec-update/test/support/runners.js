@@ -71,4 +71,16 @@ export async function buildSpecAndTypes(root) {
   );
 }
 
+/**
+ * `biome check` on `files` with the repo's settings; "" when clean, else Biome's complaint.
+ *
+ * @param {string} root
+ * @param {string[]} files
+ */
+export async function biomeCheck(root, files) {
+  const biome = join(REPO, "node_modules/@biomejs/biome/bin/biome");
+  const result = await runCommand(process.execPath, [biome, "check", ...files], { cwd: root, capture: true });
+  return result.code === 0 ? "" : result.output;
+}
+
 export { bundleForDiff };

@@ -11,6 +11,8 @@
  * @property {import("./levels.js").Bump} bump
  * @property {string[]} placeholders JSON pointers in spec/openapi.yaml
  * @property {Array<{ change: import("./wire-diff.js").WireChange, reason: string }>} manual
+ * @property {boolean} proseBaseline whether spec/upstream-prose.json existed to compare prose with
+ * @property {import("./upstream-prose.js").ProseChange[]} proseChanges
  */
 
 const LABEL = { major: "MAJOR", minor: "minor", patch: "patch" };
@@ -41,7 +43,13 @@ export function formatReport(report) {
     lines.push("", "Now agrees (listed in spec/upstream-differences.yaml, fixed by Hatch since; the entry can go):");
     for (const agreement of report.agreements) lines.push(`  - [${agreement.id}] ${agreement.text}`);
   }
-  if (report.wireChanges.length > 0) {
+  if (!report.proseBaseline) {
+    lines.push(
+      "",
+      "Prose: no spec/upstream-prose.json yet, so Hatch's rewording cannot be told apart; applying records it.",
+    );
+  }
+  if (report.wireChanges.length > 0 || report.proseChanges.length > 0) {
     lines.push("", "What adopting them does to @hatch-api/types and @hatch-api/client (oasdiff, SDK-centred policy):");
     if (report.changes.length === 0) lines.push("  (no difference between the bundles)");
     const width = Math.max(0, ...report.changes.map((change) => (change.operation ?? "(document)").length));

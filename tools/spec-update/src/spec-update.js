@@ -10,9 +10,18 @@ import { classify } from "./classify.js";
 import { agreements, explainedBy, loadDifferences } from "./differences.js";
 import { SpecUpdateError } from "./errors.js";
 import { formatWithBiome } from "./format.js";
+import { maxBump } from "./levels.js";
 import { loadDocument } from "./load-document.js";
 import { contractChanges, formatReport } from "./report.js";
 import { snapshotTree } from "./snapshot.js";
+import {
+  fingerprintOf,
+  proseChanges,
+  proseOf,
+  readFingerprint,
+  sameFingerprint,
+  writeFingerprint,
+} from "./upstream-prose.js";
 import { diffWireModels } from "./wire-diff.js";
 import { wireModel } from "./wire-model.js";
 
@@ -22,6 +31,7 @@ export const PATHS = {
   lintConfig: "spec/redocly.yaml",
   overlays: "spec/overlays",
   differences: "spec/upstream-differences.yaml",
+  prose: "spec/upstream-prose.json",
   changesets: ".changeset",
   pending: "spec/api-changes/pending",
 };
@@ -87,8 +97,15 @@ export async function specUpdate(options) {
     source: from,
   });
 
+  const prose = proseOf(upstream.document, upstreamModel, from);
+  const fingerprint = fingerprintOf(prose);
+  const previousFingerprint = await readFingerprint(join(root, PATHS.prose));
+  const reworded = previousFingerprint ? proseChanges(previousFingerprint, prose, ourModel) : [];
+
   /** @type {import("./report.js").UpdateReport} */
   const report = {
+    proseBaseline: previousFingerprint !== null,
+    proseChanges: reworded,
     source: from,
     upstreamVersion: upstream.version,
     wireChanges,
@@ -118,14 +135,22 @@ export async function specUpdate(options) {
       ]);
       Object.assign(report, await classify(base, candidate));
     }
+    if (reworded.length > 0) {
+      report.changes.push(...reworded);
+      report.bump = maxBump(report.bump, "patch");
+    }
     // The report comes first, whatever happens next: the maintainer needs it to fix the spec.
     log(formatReport(report));
     const linted = await lint;
-    if (!linted || report.bump === "none") {
-      log("\nNothing to apply.");
+    if (report.bump === "none") {
+      if (!dryRun && !sameFingerprint(previousFingerprint, fingerprint)) {
+        await writeFingerprint(join(root, PATHS.prose), fingerprint);
+        await formatWithBiome(root, [join(root, PATHS.prose)]);
+        log(`\nNothing to apply. Recorded the prose fingerprint of this document in ${PATHS.prose}: commit it.`);
+      } else log("\nNothing to apply.");
       return { report, applied: false };
     }
-    if (!linted.ok) {
+    if (linted && !linted.ok) {
       keepWork = true;
       throw Object.assign(
         new SpecUpdateError(
@@ -148,7 +173,11 @@ export async function specUpdate(options) {
       log("Not applied.");
       return { report, applied: false };
     }
-    return { report, applied: true, changeset: await apply({ root, run, log, now, report, text: applied.text }) };
+    return {
+      report,
+      applied: true,
+      changeset: await apply({ root, run, log, now, report, text: applied.text, fingerprint }),
+    };
   } finally {
     if (!keepWork) await rm(work, { recursive: true, force: true });
   }
@@ -158,13 +187,13 @@ export async function specUpdate(options) {
  * Writes the spec, the changeset and the pending report, then builds and tests; on any failure
  * puts everything back as it was (build outputs included) and rethrows.
  *
- * @param {{ root: string, run: import("./run-command.js").Runner, log: (text: string) => void, now: Date, report: import("./report.js").UpdateReport, text: string }} input
+ * @param {{ root: string, run: import("./run-command.js").Runner, log: (text: string) => void, now: Date, report: import("./report.js").UpdateReport, text: string, fingerprint: Record<string, string> }} input
  */
-async function apply({ root, run, log, now, report, text }) {
+async function apply({ root, run, log, now, report, text, fingerprint }) {
   const bump = /** @type {import("./levels.js").Level} */ (report.bump);
   const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
   const name = `spec-update-${stamp}`;
-  const snapshot = await snapshotTree(root, [PATHS.spec, PATHS.changesets, "spec/api-changes"]);
+  const snapshot = await snapshotTree(root, [PATHS.spec, PATHS.prose, PATHS.changesets, "spec/api-changes"]);
   try {
     await writeFile(join(root, PATHS.spec), text);
     const summary = `API update from Hatch's document (${/^https?:/.test(report.source) ? report.source : basename(report.source)}): ${report.changes.length} change(s), ${bump}.`;
@@ -181,7 +210,8 @@ async function apply({ root, run, log, now, report, text }) {
     };
     const pendingFile = join(root, PATHS.pending, `${name}.json`);
     await writeFile(pendingFile, `${JSON.stringify(pending, null, 2)}\n`);
-    await formatWithBiome(root, [pendingFile]);
+    await writeFingerprint(join(root, PATHS.prose), fingerprint);
+    await formatWithBiome(root, [pendingFile, join(root, PATHS.prose)]);
     for (const [command, args] of BUILD_STEPS) {
       log(`\n$ ${command} ${args.join(" ")}`);
       const result = await run(command, args, { cwd: root });

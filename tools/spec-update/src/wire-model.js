@@ -25,6 +25,7 @@ import { deref } from "./json-pointer.js";
  * @property {string[]} mediaTypes
  * @property {Map<string, WireField>} properties flattened: "data.id", "errors[].title"
  * @property {Array<string | number>} schemaPath
+ * @property {Array<string | number>} path the request body or response object itself
  *
  * @typedef {object} WireOperation
  * @property {string} key "POST /v1/contacts"
@@ -175,12 +176,12 @@ function body(document, container, path, required, source) {
   const content = container.content ?? {};
   const mediaTypes = Object.keys(content).sort();
   const json = mediaTypes.find((type) => /^application\/([\w.+-]*\+)?json/.test(type));
-  if (!json) return mediaTypes.length ? { required, mediaTypes, properties: new Map(), schemaPath: path } : null;
+  if (!json) return mediaTypes.length ? { required, mediaTypes, properties: new Map(), schemaPath: path, path } : null;
   const schemaAt = deref(document, content[json].schema ?? {}, [...path, "content", json, "schema"], source);
   /** @type {Map<string, WireField>} */
   const properties = new Map();
   flatten(document, schemaAt.node, schemaAt.path, "", properties, 0, source);
-  return { required, mediaTypes, properties, schemaPath: schemaAt.path };
+  return { required, mediaTypes, properties, schemaPath: schemaAt.path, path };
 }
 
 /**

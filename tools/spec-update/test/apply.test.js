@@ -102,6 +102,30 @@ describe("spec:update leaves everything as it was when it fails", () => {
   });
 });
 
+describe("spec:update asking before it applies", () => {
+  it("writes nothing when the maintainer answers no at the prompt", async () => {
+    const from = hatchVariant((document) => {
+      contactParams(document).properties.companyName = { type: "string", nullable: true };
+    });
+    const before = fingerprint(repo);
+    /** @type {string[]} */
+    const questions = [];
+    const { result, output, calls } = await update(from, {
+      yes: false,
+      interactive: true,
+      confirm: async (question) => {
+        questions.push(question);
+        return false;
+      },
+    });
+    expect(questions).toEqual(["Apply to spec/openapi.yaml, write a minor changeset, then build and test? [y/N] "]);
+    expect(result.applied).toBe(false);
+    expect(calls).toEqual([]);
+    expect(output).toContain("Not applied.");
+    expect(fingerprint(repo)).toEqual(before);
+  });
+});
+
 describe("spec:update applying a minor change", () => {
   it("edits spec/openapi.yaml structurally, writes a minor changeset, and the regenerated types carry the new field", async () => {
     const from = hatchVariant((document) => {

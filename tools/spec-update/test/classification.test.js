@@ -1,10 +1,24 @@
 // @ts-check
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { loadDifferences } from "../src/differences.js";
 import { dryRun } from "./support/dry-run.js";
 import { contactParams, hatchVariant, removeHatchDocuments } from "./support/hatch-document.js";
-import { FIXTURES } from "./support/paths.js";
+import { FIXTURES, REPO } from "./support/paths.js";
+import { removeTempRepos } from "./support/temp-repo.js";
 
-afterAll(removeHatchDocuments);
+afterAll(() => {
+  removeHatchDocuments();
+  removeTempRepos();
+});
+
+describe("spec/upstream-differences.yaml", () => {
+  it("is valid: every entry has an id, a known kind and a reason", async () => {
+    const differences = await loadDifferences(join(REPO, "spec/upstream-differences.yaml"));
+    expect(differences.length).toBeGreaterThan(0);
+    for (const difference of differences) expect(difference.reason.length).toBeGreaterThan(20);
+  });
+});
 
 /**
  * @param {import("../src/classify.js").ApiChange[]} changes

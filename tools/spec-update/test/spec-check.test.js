@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleForDiff } from "../src/bundle.js";
 import { specCheck } from "../src/spec-check.js";
-import { REPO } from "./support/paths.js";
+import { FIXTURES } from "./support/paths.js";
 
 /** @type {Record<string, any>} */
 let released;
@@ -13,10 +13,10 @@ let released;
 let work;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "spec-check-"));
-  const bundle = await bundleForDiff(readFileSync(join(REPO, "spec/openapi.yaml"), "utf8"), {
+  const bundle = await bundleForDiff(readFileSync(join(FIXTURES, "our-spec.yaml"), "utf8"), {
     work,
     name: "released",
-    overlays: join(REPO, "spec/overlays"),
+    overlays: join(work, "no-overlays"),
   });
   released = JSON.parse(readFileSync(bundle, "utf8"));
 });

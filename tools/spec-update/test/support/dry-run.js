@@ -1,6 +1,6 @@
 // @ts-check
 import { specUpdate } from "../../src/spec-update.js";
-import { REPO } from "./paths.js";
+import { tempRepo } from "./temp-repo.js";
 
 /** A runner that must not be called: dry runs never build. */
 /** @type {import("../../src/run-command.js").Runner} */
@@ -8,14 +8,18 @@ const noRun = async (command, args) => {
   throw new Error(`a dry run ran ${command} ${args.join(" ")}`);
 };
 
+/** @type {string | undefined} */
+let shared;
+
 /**
- * `spec:update --from <from> --dry-run` against the real repository (a dry run writes nothing),
- * returning the result or the error, and everything it printed.
+ * `spec:update --from <from> --dry-run` against a temp copy of the repository (one per test file:
+ * a dry run writes nothing), returning the result or the error, and everything it printed.
  *
  * @param {string} from
- * @param {string} [root]
  */
-export async function dryRun(from, root = REPO) {
+export async function dryRun(from) {
+  shared ??= tempRepo();
+  const root = shared;
   /** @type {string[]} */
   const logged = [];
   try {

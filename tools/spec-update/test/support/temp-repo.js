@@ -1,17 +1,20 @@
 // @ts-check
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { REPO } from "./paths.js";
+import { FIXTURES, REPO } from "./paths.js";
 
 /** @type {string[]} */
 const created = [];
 
 /**
  * A copy of the repository's tracked files (no node_modules: the tools under test run from the
- * real tree), committed in a fresh git repository so tests can ask git what changed.
+ * real tree), committed in a fresh git repository so tests can ask git what changed. The spec,
+ * the listed differences and the release state are the frozen ones of test/fixtures (our spec as
+ * the tests were written, no prose fingerprint, no released snapshot, no pending changesets, the
+ * public packages at 0.1.0), so legitimate changes to the real ones do not break the tests.
  */
 export function tempRepo() {
   const dir = mkdtempSync(join(tmpdir(), "spec-update-repo-"));
@@ -30,6 +33,18 @@ export function tempRepo() {
     }
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     cpSync(join(REPO, file), join(dir, file));
+  }
+  cpSync(join(FIXTURES, "our-spec.yaml"), join(dir, "spec/openapi.yaml"));
+  cpSync(join(FIXTURES, "upstream-differences.yaml"), join(dir, "spec/upstream-differences.yaml"));
+  for (const path of ["spec/upstream-prose.json", "spec/released", "spec/api-changes/pending"]) {
+    rmSync(join(dir, path), { recursive: true, force: true });
+  }
+  for (const name of readdirSync(join(dir, ".changeset"))) {
+    if (name.endsWith(".md") && name !== "README.md") rmSync(join(dir, ".changeset", name));
+  }
+  for (const name of ["types", "client"]) {
+    const manifest = join(dir, "packages", name, "package.json");
+    writeFileSync(manifest, readFileSync(manifest, "utf8").replace(/"version": "[^"]+"/, '"version": "0.1.0"'));
   }
   git(dir, "init", "-q", "-b", "main");
   git(dir, "add", "-A");

@@ -22,7 +22,10 @@ try {
   if (values.help) {
     console.log(usage);
   } else {
-    if (!values.from) throw new SpecUpdateError(`--from is required\n${usage}`, { step: "arguments" });
+    if (!values.from) {
+      console.error(`spec:update: --from is required\n${usage}`);
+      process.exit(2);
+    }
     const started = performance.now();
     await specUpdate({
       root: await findRoot(process.cwd()),

@@ -130,7 +130,12 @@ function targetOf(id, text) {
   if (/request-(body|property)|request-property|new-(optional|required)-request-property/.test(id)) {
     return quoted[0] !== undefined && !id.startsWith("request-body") ? `request body: ${quoted[0]}` : "request body";
   }
-  if (/parameter/.test(id)) return quoted[0] !== undefined ? `parameter: ${quoted[0]}` : "parameters";
+  if (/parameter/.test(id)) {
+    // "the new optional `query` request parameter `dryRun`": the location comes first when given.
+    const located = quoted.length > 1 && /^(query|path|header|cookie)$/.test(quoted[0] ?? "");
+    if (located) return `parameter: ${quoted[1]} (${quoted[0]})`;
+    return quoted[0] !== undefined ? `parameter: ${quoted[0]}` : "parameters";
+  }
   if (/^response-(success|non-success)-status/.test(id)) return `response ${quoted[0] ?? ""}`.trim();
   if (/^response/.test(id))
     return `response${status ? ` ${status}` : ""}${quoted[0] !== undefined && quoted[0] !== status ? `: ${quoted[0]}` : ""}`;

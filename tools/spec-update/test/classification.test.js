@@ -93,6 +93,27 @@ describe("spec:update --dry-run classifies what Hatch changed, as it affects our
     );
   });
 
+  it("rates a new optional query parameter and a new error status minor, with placeholders for both", async () => {
+    const from = hatchVariant((document) => {
+      const post = document.paths["/v1/contacts"].post;
+      post.parameters = [{ name: "dryRun", in: "query", schema: { type: "boolean" } }];
+      post.responses["409"] = {
+        description: "Conflict",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/JsonErrorResponse" } } },
+      };
+    });
+    const { result } = await dryRun(from);
+    expect(result?.report.bump).toBe("minor");
+    expect(result?.report.changes.map(({ level, operation, target }) => ({ level, operation, target }))).toEqual([
+      { level: "minor", operation: "POST /v1/contacts", target: "parameter: dryRun (query)" },
+      { level: "minor", operation: "POST /v1/contacts", target: "response 409" },
+    ]);
+    expect(result?.report.placeholders).toEqual([
+      "/paths/~1v1~1contacts/post/parameters/0/description",
+      "/paths/~1v1~1contacts/post/responses/409/description",
+    ]);
+  });
+
   // Hatch's fixture mirrors our examples, which use every field: removing one makes our examples
   // invalid, so these dry runs print the report and then fail lint (tested for the tree in apply.test.js).
   it("rates a removed request field major (oasdiff only warns), and prints the report before the lint failure", async () => {

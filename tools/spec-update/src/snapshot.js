@@ -12,11 +12,12 @@ const OUTPUT_DIRS = ["dist", "src/generated", "test/generated"];
  *
  * @param {string} root the repository root
  * @param {string[]} paths repository-relative files and folders the update may write
+ * @param {{ outputs?: boolean }} [options] `outputs: false` leaves build outputs out
  */
-export async function snapshotTree(root, paths) {
+export async function snapshotTree(root, paths, { outputs: withOutputs = true } = {}) {
   const store = await mkdtemp(join(tmpdir(), "spec-update-snapshot-"));
-  const packages = [join(root, "spec")];
-  for (const group of ["packages", "tools"]) {
+  const packages = withOutputs ? [join(root, "spec")] : [];
+  for (const group of withOutputs ? ["packages", "tools"] : []) {
     const entries = await readdir(join(root, group), { withFileTypes: true }).catch(() => []);
     for (const entry of entries) if (entry.isDirectory()) packages.push(join(root, group, entry.name));
   }

@@ -144,8 +144,16 @@ export async function specUpdate(options) {
     const linted = await lint;
     if (report.bump === "none") {
       if (!dryRun && !sameFingerprint(previousFingerprint, fingerprint)) {
-        await writeFingerprint(join(root, PATHS.prose), fingerprint);
-        await formatWithBiome(root, [join(root, PATHS.prose)]);
+        const snapshot = await snapshotTree(root, [PATHS.prose], { outputs: false });
+        try {
+          await writeFingerprint(join(root, PATHS.prose), fingerprint);
+          await formatWithBiome(root, [join(root, PATHS.prose)]);
+        } catch (error) {
+          await snapshot.restore();
+          throw error;
+        } finally {
+          await snapshot.discard();
+        }
         log(`\nNothing to apply. Recorded the prose fingerprint of this document in ${PATHS.prose}: commit it.`);
       } else log("\nNothing to apply.");
       return { report, applied: false };

@@ -1,9 +1,11 @@
 // @ts-check
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadDifferences } from "../src/differences.js";
 import { dryRun } from "./support/dry-run.js";
 import { contactParams, hatchVariant, removeHatchDocuments } from "./support/hatch-document.js";
+import { startServer } from "./support/http-server.js";
 import { FIXTURES, REPO } from "./support/paths.js";
 import { removeTempRepos } from "./support/temp-repo.js";
 
@@ -36,6 +38,20 @@ describe("spec:update --dry-run classifies what Hatch changed, as it affects our
     // Our deliberate differences are explained, not reported.
     const listed = new Set(result?.report.listed.map((item) => item.difference));
     expect(listed).toEqual(new Set(["source-required", "declared-error-responses"]));
+  });
+
+  it("reads Hatch's document from a URL as well (a local server on 127.0.0.1)", async () => {
+    const server = await startServer({
+      "/openapi.yaml": (_request, response) =>
+        response.writeHead(200).end(readFileSync(`${FIXTURES}hatch-new-field-and-operation.yaml`)),
+    });
+    try {
+      const { result } = await dryRun(`${server.url}/openapi.yaml`);
+      expect(result?.report.source).toBe(`${server.url}/openapi.yaml`);
+      expect(result?.report.bump).toBe("minor");
+    } finally {
+      await server.close();
+    }
   });
 
   it("treats a prose- and example-only rewrite as no wire change (our prose is our own)", async () => {

@@ -165,7 +165,7 @@ export async function specUpdate(options) {
           `the updated spec fails lint, so nothing was written. Redocly says:\n${linted.output}\n\nThe candidate is kept at ${candidatePath}; fix spec/openapi.yaml (or spec/upstream-differences.yaml) and run again.`,
           { step: "lint" },
         ),
-        { report },
+        { report, candidate: candidatePath },
       );
     }
     if (dryRun) {

@@ -1,5 +1,7 @@
 // @ts-check
 import { spawn } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES } from "./support/paths.js";
@@ -49,6 +51,9 @@ describe("pnpm spec:update", () => {
     expect(code).toBe(1);
     expect(stdout).toContain("Bump: major");
     expect(stderr).toMatch(/spec:update: the updated spec fails lint, so nothing was written/);
+    const kept = /The candidate is kept at (\S+?);/.exec(stderr)?.[1];
+    expect(kept && existsSync(kept)).toBe(true);
+    rmSync(dirname(dirname(String(kept))), { recursive: true, force: true });
   });
 
   it("exits 1 naming a missing file, and 2 on a bad command line", async () => {

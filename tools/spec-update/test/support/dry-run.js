@@ -1,4 +1,6 @@
 // @ts-check
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
 import { specUpdate } from "../../src/spec-update.js";
 import { tempRepo } from "./temp-repo.js";
 
@@ -26,6 +28,9 @@ export async function dryRun(from) {
     const result = await specUpdate({ root, from, dryRun: true, run: noRun, log: (text) => logged.push(text) });
     return { result, error: undefined, output: logged.join("\n") };
   } catch (error) {
+    // A candidate that fails lint is kept for the maintainer; not for tests.
+    const kept = /** @type {{ candidate?: string }} */ (error).candidate;
+    if (kept) rmSync(dirname(dirname(kept)), { recursive: true, force: true });
     // A candidate that fails lint still comes with its report.
     const report = /** @type {{ report?: import("../../src/report.js").UpdateReport }} */ (error).report;
     return {

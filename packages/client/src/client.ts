@@ -26,15 +26,11 @@ const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
  */
 export function createHatchClient(options: HatchClientOptions = {}): HatchClient {
   const resolved = resolveOptions(options);
-  const redact = createRedactor(resolved.apiKey);
+  const redact = createRedactor(resolved.secrets);
   // The key lives only in the transport's closure: no property of the client holds it, so neither
   // JSON.stringify nor util.inspect nor a debugger's object view can show it.
   const transport = createTransport({
-    apiKey: resolved.apiKey,
-    userAgent: resolved.userAgent,
-    fetch: resolved.fetch,
-    timeoutMs: resolved.timeoutMs,
-    maxRetries: resolved.maxRetries,
+    ...resolved,
     limiter: resolved.rateLimit === false ? undefined : new SlidingWindowRateLimiter(resolved.rateLimit),
     redact,
   });
@@ -43,6 +39,7 @@ export function createHatchClient(options: HatchClientOptions = {}): HatchClient
     baseUrl: resolved.baseUrl,
     apiKey: REDACTED,
     timeoutMs: resolved.timeoutMs,
+    totalTimeoutMs: resolved.totalTimeoutMs,
     maxRetries: resolved.maxRetries,
     rateLimit: resolved.rateLimit,
   });

@@ -13,8 +13,19 @@ export function readEnv(name: string): string | undefined {
   }
 }
 
-/** True in a browser window (not in Node, Deno, Bun or edge workers, which have no DOM). */
+/**
+ * True in a browser: a window, or a dedicated, shared or service worker a page started (they have
+ * `importScripts` and a `WorkerGlobalScope`). Node, Deno, Bun and edge runtimes such as Cloudflare
+ * Workers have neither a DOM nor `importScripts`, so they are not browsers.
+ */
 export function isBrowser(): boolean {
-  const scope = globalThis as { window?: { document?: unknown }; navigator?: unknown };
-  return typeof scope.window !== "undefined" && typeof scope.window.document !== "undefined" && !!scope.navigator;
+  const scope = globalThis as {
+    window?: { document?: unknown };
+    navigator?: unknown;
+    importScripts?: unknown;
+    WorkerGlobalScope?: unknown;
+  };
+  const browserWindow = typeof scope.window !== "undefined" && typeof scope.window.document !== "undefined";
+  const browserWorker = typeof scope.importScripts === "function" && typeof scope.WorkerGlobalScope !== "undefined";
+  return (browserWindow || browserWorker) && !!scope.navigator;
 }

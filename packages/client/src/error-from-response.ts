@@ -13,27 +13,74 @@ import {
   ValidationError,
 } from "./errors.js";
 import type { Redactor } from "./redaction.js";
+import { REQUEST_ID_HEADERS } from "./request-id.js";
+import { notResent } from "./resend-rule.js";
 import { parseRetryAfterMs } from "./retry-policy.js";
 
-/** Headers that servers and proxies commonly use for a request id, most specific first. */
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-hatch-request-id", "x-amzn-requestid", "cf-ray"];
+/** Caps on what server text may put into an error: a hostile body must not make a huge message. */
+const MAX_ITEMS = 100;
+const MAX_FIELD_CHARS = 1_000;
+const MAX_PART_CHARS = 300;
+const MAX_MESSAGE_CHARS = 2_000;
+const MAX_TEXT_CHARS = 200;
 
-/** Keeps the well-formed JSON:API error objects of a body, with every string redacted. */
-function jsonApiErrors(body: unknown, redact: Redactor): JsonApiError[] {
-  const list = (body as { errors?: unknown } | null)?.errors;
-  if (!Array.isArray(list)) return [];
+/** Cuts after redacting, so a cut can never leave part of a secret behind. */
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
+/**
+ * The error items of a body, normalised to `{ title, detail, source: { pointer } }`, every string
+ * redacted and capped. Understands JSON:API (`errors[].source.pointer`), RFC 9457 problem details
+ * (`errors[].pointer`, as in the RFC's own example, and `invalid-params[].name`/`reason`) and
+ * `errors[]` of plain `{ message, field }` objects.
+ */
+function errorItems(body: unknown, redact: Redactor): JsonApiError[] {
+  if (body === null || typeof body !== "object") return [];
+  const record = body as Record<string, unknown>;
+  const list = Array.isArray(record.errors)
+    ? record.errors
+    : Array.isArray(record["invalid-params"])
+      ? record["invalid-params"]
+      : undefined;
+  if (!list) return [];
   const errors: JsonApiError[] = [];
-  for (const item of list) {
+  for (const item of list.slice(0, MAX_ITEMS)) {
     if (item === null || typeof item !== "object") continue;
-    const { title, detail, source } = item as Record<string, unknown>;
-    const pointer = (source as { pointer?: unknown } | null | undefined)?.pointer;
+    const e = item as Record<string, unknown>;
+    const source = e.source as Record<string, unknown> | null | undefined;
+    let pointer = str(source?.pointer) ?? str(e.pointer);
+    // RFC 9457's example writes pointers as URI fragments: "#/age".
+    if (pointer?.startsWith("#")) pointer = pointer.slice(1);
+    if (pointer === undefined) {
+      const name = str(e.name) ?? str(e.field) ?? str(source?.parameter);
+      if (name !== undefined) pointer = `/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+    }
+    const detail = str(e.detail) ?? str(e.reason) ?? str(e.message) ?? "";
     errors.push({
-      title: typeof title === "string" ? redact(title) : "",
-      detail: typeof detail === "string" ? redact(detail) : "",
-      source: { pointer: typeof pointer === "string" ? redact(pointer) : "" },
+      title: clip(redact(str(e.title) ?? ""), MAX_FIELD_CHARS),
+      detail: clip(redact(detail), MAX_FIELD_CHARS),
+      source: { pointer: clip(redact(pointer ?? ""), MAX_FIELD_CHARS) },
     });
   }
   return errors;
+}
+
+/**
+ * The top-level explanation of a body with no error items: RFC 9457's `title`/`detail`, a plain
+ * `{ message }`, or `{ error: "..." }` / `{ error: { message } }`.
+ */
+function topLevelMessage(body: unknown, redact: Redactor): string {
+  if (body === null || typeof body !== "object") return "";
+  const record = body as Record<string, unknown>;
+  const nested =
+    record.error !== null && typeof record.error === "object" ? (record.error as Record<string, unknown>) : {};
+  const title = str(record.title);
+  const detail = str(record.detail) ?? str(record.message) ?? str(record.error) ?? str(nested.message);
+  const text = title && detail && title !== detail ? `${title}: ${detail}` : (detail ?? title ?? "");
+  return clip(redact(text), MAX_PART_CHARS);
 }
 
 /** `/data/attributes/email` → `email`, unescaping `~1` and `~0` as JSON pointers require. */
@@ -42,69 +89,105 @@ export function fieldNameOf(pointer: string): string {
   return segment.replaceAll("~1", "/").replaceAll("~0", "~");
 }
 
-/** Groups messages by field; errors that point at no field (`/`, `""`) are left to `errors`. */
+/**
+ * Groups messages by field; errors that point at no field (`/`, `""`) are left to `errors`. The
+ * record has no prototype, so a field named `toString`, `constructor` or `__proto__` is just a key.
+ */
 export function fieldErrorsOf(errors: readonly JsonApiError[]): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  const fields: Record<string, string[]> = Object.create(null);
   for (const error of errors) {
     const name = fieldNameOf(error.source.pointer);
     if (name === "") continue;
     const message = error.detail || error.title;
-    const messages = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    const messages = fields[name];
     if (messages) messages.push(message);
-    // defineProperty, not assignment: a pointer ending in `__proto__` must not touch the prototype.
-    else
-      Object.defineProperty(fields, name, { value: [message], enumerable: true, writable: true, configurable: true });
+    else fields[name] = [message];
   }
   return fields;
 }
 
 function headersRecord(headers: Headers, redact: Redactor): Record<string, string> {
-  const record: Record<string, string> = {};
+  const record: Record<string, string> = Object.create(null);
   headers.forEach((value, name) => {
-    record[name] = name === "authorization" || name === "set-cookie" ? "[REDACTED]" : redact(value);
+    record[name] =
+      name === "authorization" || name === "set-cookie" ? "[REDACTED]" : clip(redact(value), MAX_FIELD_CHARS);
   });
   return record;
 }
 
-function summary(status: number, statusText: string, errors: readonly JsonApiError[], text: string): string {
-  const head = `Hatch API responded ${status}${statusText ? ` ${statusText}` : ""}`;
+function summary(
+  status: number,
+  statusText: string,
+  errors: readonly JsonApiError[],
+  topLevel: string,
+  text: string,
+): string {
+  const head = `Hatch API responded ${status}${statusText ? ` ${clip(statusText, 100)}` : ""}`;
+  let message = head;
   if (errors.length > 0) {
     const parts = errors.map((e) => {
       const field = fieldNameOf(e.source.pointer);
-      const what = e.detail || e.title;
-      return field ? `${field}: ${what}` : what;
+      const what = clip(e.detail || e.title, MAX_PART_CHARS);
+      return field ? `${clip(field, 100)}: ${what}` : what;
     });
-    return `${head}: ${parts.join("; ")}`;
-  }
-  return text ? `${head}: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}` : head;
+    message = `${head}: ${topLevel ? `${topLevel}; ` : ""}${parts.join("; ")}`;
+  } else if (topLevel) message = `${head}: ${topLevel}`;
+  else if (text) message = `${head}: ${clip(text, MAX_TEXT_CHARS)}`;
+  return clip(message, MAX_MESSAGE_CHARS);
+}
+
+/** The fields every HatchApiError carries, from a response and its parsed body. */
+function detailsOf(response: Response, errors: JsonApiError[], redact: Redactor): HatchApiErrorDetails {
+  const headers = headersRecord(response.headers, redact);
+  const idHeader = REQUEST_ID_HEADERS.find((name) => headers[name] !== undefined);
+  return {
+    status: response.status,
+    errors,
+    headers,
+    requestId: idHeader === undefined ? undefined : clip(headers[idHeader] as string, 200),
+  };
 }
 
 /**
  * Turns an error response into the matching HatchApiError subclass. `body` is what openapi-fetch
- * parsed: a JSON:API document normally, plain text when a proxy answered.
+ * parsed: JSON when the body was JSON (JSON:API, RFC 9457 problem details, `{ message }`), the
+ * text otherwise (a proxy's HTML page, say). Field errors come only from formats with pointers.
  */
 export function errorFromResponse(response: Response, body: unknown, redact: Redactor): HatchApiError {
-  const errors = jsonApiErrors(body, redact);
-  const text = typeof body === "string" ? redact(body.trim()) : "";
-  const headers = headersRecord(response.headers, redact);
-  const idHeader = REQUEST_ID_HEADERS.find((name) => headers[name] !== undefined);
-  const details: HatchApiErrorDetails = {
-    status: response.status,
-    errors,
-    headers,
-    requestId: idHeader === undefined ? undefined : headers[idHeader],
-  };
-  const message = summary(response.status, redact(response.statusText), errors, text);
-  if (response.status === 400) return new BadRequestError(message, details);
-  if (response.status === 401) return new AuthenticationError(message, details);
-  if (response.status === 403) return new PermissionDeniedError(message, details);
-  if (response.status === 404) return new NotFoundError(message, details);
-  if (response.status === 409) return new ConflictError(message, details);
-  if (response.status === 422) return new ValidationError(message, { ...details, fieldErrors: fieldErrorsOf(errors) });
-  if (response.status === 429) {
+  const errors = errorItems(body, redact);
+  // Redact the whole text before cutting it, so no part of a secret survives the cut.
+  const text = typeof body === "string" ? redact(body.slice(0, 100_000).trim()) : "";
+  const details = detailsOf(response, errors, redact);
+  let message = summary(response.status, redact(response.statusText), errors, topLevelMessage(body, redact), text);
+  if (notResent.has(response)) {
+    message +=
+      ". Not retried: the request may have been applied, and repeating it could apply it twice " +
+      "(for a contact upsert: the body has neither phoneNumber nor email to match on)";
+  }
+  const status = response.status;
+  if (status === 400) return new BadRequestError(message, details);
+  if (status === 401) return new AuthenticationError(message, details);
+  if (status === 403) return new PermissionDeniedError(message, details);
+  if (status === 404) return new NotFoundError(message, details);
+  if (status === 409) return new ConflictError(message, details);
+  if (status === 422) return new ValidationError(message, { ...details, fieldErrors: fieldErrorsOf(errors) });
+  if (status === 429) {
     const retryAfterMs = parseRetryAfterMs(response.headers.get("retry-after"));
     return new RateLimitError(message, { ...details, retryAfterMs });
   }
-  if (response.status >= 500) return new ServerError(message, details);
+  if (status >= 500) return new ServerError(message, details);
   return new HatchApiErrorClass(message, details);
+}
+
+/** A redirect (3xx, or a browser's opaque redirect): the API never redirects, so it is an error. */
+export function redirectError(response: Response, redact: Redactor): HatchApiError {
+  const location = response.headers.get("location");
+  const where =
+    location === null
+      ? "a redirect whose target the runtime hides"
+      : `a redirect to ${JSON.stringify(clip(redact(location), 500))}`;
+  const message =
+    `Hatch API responded ${response.status || "with"} ${where}. The API never redirects, so the client does not ` +
+    "follow (that would re-send the request, and its key, elsewhere): check baseUrl and any proxy in between";
+  return new HatchApiErrorClass(message, detailsOf(response, [], redact));
 }

@@ -87,19 +87,55 @@ export class ServerError extends HatchApiError {
   override name = "ServerError";
 }
 
-/** The request never got a response: DNS, TCP, TLS or the fetch implementation failed. */
-export class HatchConnectionError extends HatchError {
-  override name = "HatchConnectionError";
+/** The response could not be used: a 2xx body that is not JSON, or a body over `maxResponseBytes`. */
+export class HatchResponseError extends HatchError {
+  override name = "HatchResponseError";
+  /** The HTTP status of the response. */
+  readonly status: number;
+  /** The server's request id, when a response header carries one. */
+  readonly requestId: string | undefined;
+
+  constructor(message: string, details: { status: number; requestId: string | undefined }, options?: ErrorOptions) {
+    super(message, options);
+    this.status = details.status;
+    this.requestId = details.requestId;
+  }
 }
 
-/** An attempt took longer than `timeoutMs` (and the retries, if any, did too). */
+export interface HatchConnectionErrorOptions extends ErrorOptions {
+  /** See {@link HatchConnectionError.mayHaveBeenApplied}. */
+  mayHaveBeenApplied?: boolean | undefined;
+}
+
+/**
+ * No complete response: DNS, TCP, TLS, a reset (also in the middle of the body) or the fetch
+ * implementation failed.
+ */
+export class HatchConnectionError extends HatchError {
+  override name = "HatchConnectionError";
+  /**
+   * True when the request had been handed to the network, so the server may have received and
+   * applied it before the failure; false when it provably never left (connection refused, DNS).
+   */
+  readonly mayHaveBeenApplied: boolean;
+
+  constructor(message: string, options: HatchConnectionErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.mayHaveBeenApplied = options.mayHaveBeenApplied ?? true;
+  }
+}
+
+/**
+ * The call ran out of time: an attempt exceeded `timeoutMs` (headers and body included), or the
+ * whole call (rate-limiter waits, attempts and backoff) exceeded `totalTimeoutMs`.
+ */
 export class HatchTimeoutError extends HatchConnectionError {
   override name = "HatchTimeoutError";
-  /** The per-attempt timeout that was exceeded. */
+  /** The timeout that was exceeded, in milliseconds. */
   readonly timeoutMs: number;
 
-  constructor(timeoutMs: number) {
-    super(`The Hatch API did not respond within ${timeoutMs} ms`);
+  constructor(timeoutMs: number, options: HatchConnectionErrorOptions & { message?: string } = {}) {
+    super(options.message ?? `The Hatch API did not respond within ${timeoutMs} ms`, options);
     this.timeoutMs = timeoutMs;
   }
 }

@@ -7,10 +7,10 @@ export type {
   UpsertContactParams,
   UpsertContactResponse,
 } from "@hatch-api/types";
+export type { AuthOption, AuthScheme } from "./auth.js";
 export { createHatchClient, type HatchClient } from "./client.js";
 export type { UpsertContactOptions } from "./contacts.js";
 export { ERROR_CLASSES, type ErrorFor, type MappedErrorStatus } from "./core/error-classes.js";
-export type { RequestOptions } from "./core/operation.js";
 export {
   AuthenticationError,
   BadRequestError,
@@ -18,6 +18,7 @@ export {
   HatchApiError,
   HatchConnectionError,
   HatchError,
+  HatchResponseError,
   HatchTimeoutError,
   NotFoundError,
   PermissionDeniedError,
@@ -26,13 +27,25 @@ export {
   ValidationError,
 } from "./errors.js";
 export type * from "./generated/index.js";
+export type { HatchLogger } from "./logger.js";
 export {
   DEFAULT_BASE_URL,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_MAX_RETRIES,
   DEFAULT_RATE_LIMIT,
   DEFAULT_TIMEOUT_MS,
+  DEFAULT_TOTAL_TIMEOUT_MS,
   type HatchClientOptions,
 } from "./options.js";
 export type { RateLimitOptions } from "./rate-limiter.js";
-export type { FetchLike } from "./transport.js";
+export type { RequestOptions, WithResponse } from "./request-options.js";
+export {
+  bodyHasMatchingKey,
+  hatchResendRule,
+  hatchUpsertRule,
+  idempotentMethodRule,
+  type ResendRequest,
+  type ResendRule,
+} from "./resend-rule.js";
+export type { CallSettings, FetchLike } from "./transport.js";
 export { VERSION } from "./version.js";

@@ -1,12 +1,21 @@
+import { type AuthOption, type ResolvedAuth, resolveAuth } from "./auth.js";
 import { isBrowser, readEnv } from "./environment.js";
 import { HatchError } from "./errors.js";
+import type { HatchLogger } from "./logger.js";
 import type { RateLimitOptions } from "./rate-limiter.js";
+import { hatchResendRule, type ResendRule } from "./resend-rule.js";
 import type { FetchLike } from "./transport.js";
 import { PACKAGE_NAME, VERSION } from "./version.js";
 
 export const DEFAULT_BASE_URL = "https://api.usehatchapp.com";
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
+/** Default bound on a whole call: rate-limiter waits, every attempt and every backoff together. */
+export const DEFAULT_TOTAL_TIMEOUT_MS = 120_000;
+/** Default cap on a response body. Hatch's responses are a few hundred bytes; this only stops runaways. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+/** The longest delay `setTimeout` can hold (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
 /** The limit Hatch documents: 100 requests per 10 seconds per account. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = Object.freeze({ limit: 100, intervalMs: 10_000 });
 
@@ -17,10 +26,35 @@ export interface HatchClientOptions {
   baseUrl?: string | undefined;
   /** The fetch to use (for tests, proxies, instrumentation). Defaults to `globalThis.fetch`. */
   fetch?: FetchLike | undefined;
-  /** Timeout of each attempt, in milliseconds. Default 30 000. */
+  /** Timeout of each attempt, from handing the request to fetch to the last byte of the body. Default 30 000. */
   timeoutMs?: number | undefined;
-  /** Retries after the first attempt on network errors, timeouts, 408, 429 and 5xx. Default 2. */
+  /**
+   * Bound on a whole call: waits for the rate limiter, every attempt and every backoff (a long
+   * `Retry-After` included). Default 120 000.
+   */
+  totalTimeoutMs?: number | undefined;
+  /** Retries after the first attempt (see the README for which failures are retried). Default 2. */
   maxRetries?: number | undefined;
+  /** Largest response body read, in bytes; a larger one fails with HatchResponseError. Default 16 MiB. */
+  maxResponseBytes?: number | undefined;
+  /**
+   * How requests authenticate. Default `{ type: "bearer" }` (`Authorization: Bearer <apiKey>`).
+   * Also `{ type: "basic", username }`, `{ type: "apiKey", in: "header" | "query", name }`, or an
+   * array of schemes sent together. Each secret defaults to `apiKey`.
+   */
+  auth?: AuthOption | undefined;
+  /**
+   * Decides whether a request that may already have reached the server can be sent again without
+   * applying it twice. Default: Hatch's rule (see README, "Retries and duplicates").
+   */
+  safeToResend?: ResendRule | undefined;
+  /** Allow plain `http://` to a host other than localhost. Default false: the key would travel in clear. */
+  allowInsecureHttp?: boolean | undefined;
+  /**
+   * Receives debug lines (each request, response, retry), with secrets redacted. Passing one turns
+   * debug logging on; so does the environment variable `HATCH_LOG=debug` (then to `console`).
+   */
+  logger?: HatchLogger | undefined;
   /**
    * Client-side limit on request starts, shared by every call of this client (retries included).
    * Default `{ limit: 100, intervalMs: 10_000 }`; `false` turns it off.
@@ -33,13 +67,21 @@ export interface HatchClientOptions {
 }
 
 export interface ResolvedOptions {
+  /** The API key, or "" when every `auth` scheme carries its own secret. */
   apiKey: string;
   baseUrl: string;
   fetch: FetchLike;
   timeoutMs: number;
+  totalTimeoutMs: number;
   maxRetries: number;
+  maxResponseBytes: number;
   rateLimit: RateLimitOptions | false;
   userAgent: string;
+  auth: ResolvedAuth;
+  /** Every secret the client holds, for the redactor. */
+  secrets: readonly string[];
+  safeToResend: ResendRule;
+  logger: HatchLogger | undefined;
 }
 
 function invalid(option: string, expected: string, value: unknown): HatchError {
@@ -47,10 +89,52 @@ function invalid(option: string, expected: string, value: unknown): HatchError {
   return new HatchError(`createHatchClient: \`${option}\` must be ${expected}, got ${shown}`);
 }
 
-function positiveNumber(option: string, value: unknown, fallback: number): number {
+/**
+ * A duration a timer must hold: positive, finite and at most 2^31 - 1 ms, beyond which
+ * `setTimeout` fires at once. Also used for per-call options, by the transport. `where` names the
+ * function in the message.
+ */
+export function checkDuration(option: string, value: unknown, fallback: number, where = "createHatchClient"): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value)) {
-    throw invalid(option, "a positive, finite number", value);
+  if (typeof value !== "number" || !(value > 0) || value > MAX_TIMER_MS) {
+    const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+    throw new HatchError(
+      `${where}: \`${option}\` must be a number of milliseconds above 0 and at most ${MAX_TIMER_MS} (about 24.8 days), got ${shown}`,
+    );
+  }
+  return value;
+}
+
+/** A retry count: a non-negative integer, small enough to mean something. */
+export function checkRetries(value: unknown, fallback: number, where = "createHatchClient"): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0 || value > 100) {
+    const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+    throw new HatchError(`${where}: \`maxRetries\` must be a non-negative integer (at most 100), got ${shown}`);
+  }
+  return value;
+}
+
+/** localhost, *.localhost, 127.0.0.0/8 and ::1: where plain http does not cross a network. */
+function isLoopback(hostname: string): boolean {
+  return (
+    hostname === "localhost" ||
+    hostname.endsWith(".localhost") ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname) ||
+    hostname === "[::1]"
+  );
+}
+
+/** A header value must be a single line of Latin-1 (a ByteString), or fetch throws on every call. */
+function checkHeaderText(option: string, value: unknown): string {
+  if (typeof value !== "string") throw invalid(option, "a string", value);
+  const bad = /[^\t\x20-\x7e\x80-\xff]/.exec(value);
+  if (bad) {
+    const code = bad[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0");
+    throw new HatchError(
+      `createHatchClient: \`${option}\` must be a single line of Latin-1 characters (HTTP headers can carry no others); ` +
+        `found U+${code} at index ${bad.index} in ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -61,7 +145,7 @@ function resolveRateLimit(value: HatchClientOptions["rateLimit"]): RateLimitOpti
   if (value === null || typeof value !== "object") throw invalid("rateLimit", "an object or false", value);
   const limit = value.limit ?? DEFAULT_RATE_LIMIT.limit;
   if (!Number.isSafeInteger(limit) || limit < 1) throw invalid("rateLimit.limit", "a positive integer", limit);
-  return { limit, intervalMs: positiveNumber("rateLimit.intervalMs", value.intervalMs, DEFAULT_RATE_LIMIT.intervalMs) };
+  return { limit, intervalMs: checkDuration("rateLimit.intervalMs", value.intervalMs, DEFAULT_RATE_LIMIT.intervalMs) };
 }
 
 /** Applies defaults and checks every option, failing at creation rather than on the first call. */
@@ -75,16 +159,20 @@ export function resolveOptions(options: HatchClientOptions = {}): ResolvedOption
   }
 
   const apiKey = options.apiKey ?? readEnv("HATCH_API_KEY");
-  if (apiKey === undefined || apiKey === "") {
+  // With an explicit `auth` whose schemes carry their own secrets, no API key is needed; the
+  // schemes check what they need themselves.
+  if (options.auth === undefined && (apiKey === undefined || apiKey === "")) {
     throw new HatchError(
       "createHatchClient: missing Hatch API key. Pass `apiKey`, or set the HATCH_API_KEY environment variable. " +
         "Create a key in Hatch's App Marketplace.",
     );
   }
-  if (typeof apiKey !== "string") throw new HatchError("createHatchClient: `apiKey` must be a string");
+  if (apiKey !== undefined && typeof apiKey !== "string") {
+    throw new HatchError("createHatchClient: `apiKey` must be a string");
+  }
   // Never echo the key. Keys are printable ASCII: a space, line break or other character is a
   // paste or loading accident that would otherwise surface later as an opaque header error.
-  if (!/^[!-~]+$/.test(apiKey)) {
+  if (apiKey !== undefined && apiKey !== "" && !/^[!-~]+$/.test(apiKey)) {
     throw new HatchError(
       "createHatchClient: `apiKey` contains whitespace or characters other than printable ASCII; check how it is loaded",
     );
@@ -100,29 +188,62 @@ export function resolveOptions(options: HatchClientOptions = {}): ResolvedOption
   if (baseUrl.protocol !== "https:" && baseUrl.protocol !== "http:") {
     throw invalid("baseUrl", "an absolute http(s) URL", baseUrlText);
   }
+  if (baseUrl.username !== "" || baseUrl.password !== "") {
+    // Not echoed: the URL holds a password. Credentials in a URL end up in logs and error messages.
+    throw new HatchError(
+      "createHatchClient: `baseUrl` must not contain credentials (user:password@); pass the secret as `apiKey` or `auth`",
+    );
+  }
+  if (baseUrl.search !== "" || baseUrl.hash !== "") {
+    // Not echoed either: a query string may hold a key. Keys in the query go through `auth`.
+    throw new HatchError(
+      `createHatchClient: \`baseUrl\` must be a URL without a query string or fragment, got ${baseUrl.origin}${baseUrl.pathname}?…; ` +
+        'pass a key sent in the query as `auth: { type: "apiKey", in: "query", name }`',
+    );
+  }
+  if (baseUrl.protocol === "http:" && !isLoopback(baseUrl.hostname) && options.allowInsecureHttp !== true) {
+    throw new HatchError(
+      `createHatchClient: refusing plain http to ${baseUrl.host}: the API key would cross the network unencrypted. ` +
+        "Use https, or pass `allowInsecureHttp: true` if the network is trusted (plain http to localhost is always allowed).",
+    );
+  }
 
   const fetchImpl = options.fetch ?? (globalThis.fetch as FetchLike | undefined);
   if (typeof fetchImpl !== "function") {
     throw new HatchError("createHatchClient: no fetch available in this runtime; pass one as `fetch`");
   }
 
-  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-  if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) {
-    throw invalid("maxRetries", "a non-negative integer", maxRetries);
-  }
-
-  if (options.userAgent !== undefined && (typeof options.userAgent !== "string" || /[\r\n]/.test(options.userAgent))) {
-    throw invalid("userAgent", "a single-line string", options.userAgent);
-  }
+  const maxRetries = checkRetries(options.maxRetries, DEFAULT_MAX_RETRIES);
+  const userAgent = options.userAgent === undefined ? undefined : checkHeaderText("userAgent", options.userAgent);
   const ownToken = `${PACKAGE_NAME}/${VERSION}`;
 
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
+    throw invalid("maxResponseBytes", "a positive integer", maxResponseBytes);
+  }
+  const safeToResend = options.safeToResend ?? hatchResendRule;
+  if (typeof safeToResend !== "boolean" && typeof safeToResend !== "function") {
+    throw invalid("safeToResend", "a boolean or a function", safeToResend);
+  }
+  const logger = options.logger ?? (readEnv("HATCH_LOG") === "debug" ? console : undefined);
+  if (logger !== undefined && typeof logger?.debug !== "function") {
+    throw invalid("logger", "an object with a debug(message, details) method", logger);
+  }
+  const auth = resolveAuth(options.auth, apiKey);
+
   return {
-    apiKey,
+    apiKey: apiKey ?? "",
     baseUrl: baseUrl.href.replace(/\/+$/, ""),
     fetch: fetchImpl,
-    timeoutMs: positiveNumber("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS),
+    timeoutMs: checkDuration("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS),
+    totalTimeoutMs: checkDuration("totalTimeoutMs", options.totalTimeoutMs, DEFAULT_TOTAL_TIMEOUT_MS),
     maxRetries,
+    maxResponseBytes,
     rateLimit: resolveRateLimit(options.rateLimit),
-    userAgent: options.userAgent ? `${options.userAgent} ${ownToken}` : ownToken,
+    userAgent: userAgent ? `${userAgent} ${ownToken}` : ownToken,
+    auth,
+    secrets: apiKey ? [apiKey, ...auth.secrets] : auth.secrets,
+    safeToResend,
+    logger,
   };
 }

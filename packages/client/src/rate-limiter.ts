@@ -8,12 +8,15 @@ export interface RateLimitOptions {
 }
 
 interface Waiter {
-  resolve: () => void;
+  start: () => unknown;
+  resolve: (value: unknown) => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
   settled: boolean;
 }
+
+const noop = (): undefined => undefined;
 
 const defaultNow = (): number => (globalThis.performance ? globalThis.performance.now() : Date.now());
 
@@ -26,6 +29,11 @@ const defaultNow = (): number => (globalThis.performance ? globalThis.performanc
  * `2 * limit - 1` through in one window; a fixed-window counter does the same across a boundary.)
  * Each permit costs O(1): one ring write, plus an amortised O(1) FIFO queue step when it waits.
  * Waiters are served in arrival order by a single timer armed for the moment the next slot frees.
+ *
+ * The limit holds where it matters, at the moment a request is handed to fetch: `run` calls the
+ * caller's `start` (which calls fetch) synchronously inside the grant, checking the clock for each
+ * grant and stamping the permit with the time read after `start` returned, so no window of
+ * fetch calls can hold more than `limit`, however slow the event loop is between grant and send.
  */
 export class SlidingWindowRateLimiter {
   readonly limit: number;
@@ -63,10 +71,32 @@ export class SlidingWindowRateLimiter {
 
   /** Resolves when a permit is taken; rejects with the signal's reason if it aborts first. */
   acquire(signal?: AbortSignal): Promise<void> {
+    return this.run(noop, signal);
+  }
+
+  /**
+   * Calls `start` when a permit is free, in the same synchronous step as the grant, and resolves
+   * with what it returned (rejects if it threw). Rejects with the signal's reason if the signal
+   * aborts while waiting; `start` is then never called.
+   */
+  run<T>(start: () => T, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    if (this.tryAcquire()) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal, onAbort: undefined, settled: false };
+    if (this.#waiting === 0 && this.#now() >= this.#nextFreeAt()) {
+      try {
+        return Promise.resolve(this.#start(start));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return new Promise<T>((resolve, reject) => {
+      const waiter: Waiter = {
+        start,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        signal,
+        onAbort: undefined,
+        settled: false,
+      };
       if (signal) {
         waiter.onAbort = () => this.#cancel(waiter);
         signal.addEventListener("abort", waiter.onAbort, { once: true });
@@ -81,6 +111,19 @@ export class SlidingWindowRateLimiter {
   #nextFreeAt(): number {
     if (this.#filled < this.limit) return Number.NEGATIVE_INFINITY;
     return (this.#starts[this.#oldest] as number) + this.intervalMs;
+  }
+
+  /** Records a permit, calls `start`, then re-stamps the permit with the clock after the call. */
+  #start<T>(start: () => T): T {
+    const slot = this.#oldest;
+    const reserved = this.#now();
+    this.#record(reserved);
+    try {
+      return start();
+    } finally {
+      // Only if no re-entrant grant reused the slot meanwhile; a later stamp only makes the limit stricter.
+      if (this.#starts[slot] === reserved) this.#starts[slot] = Math.max(reserved, this.#now());
+    }
   }
 
   #record(now: number): void {
@@ -107,12 +150,14 @@ export class SlidingWindowRateLimiter {
         this.#dropHead();
         continue;
       }
-      const now = this.#now();
-      if (now < this.#nextFreeAt()) break;
+      if (this.#now() < this.#nextFreeAt()) break;
       this.#dropHead();
-      this.#record(now);
       this.#settle(waiter);
-      waiter.resolve();
+      try {
+        waiter.resolve(this.#start(waiter.start));
+      } catch (error) {
+        waiter.reject(error);
+      }
     }
     this.#arm();
   }

@@ -1,42 +1,142 @@
 import { abortReason, sleep } from "./abort.js";
-import { HatchConnectionError, HatchTimeoutError } from "./errors.js";
+import type { ResolvedAuth } from "./auth.js";
+import { redirectError } from "./error-from-response.js";
+import { HatchConnectionError, HatchError, HatchTimeoutError } from "./errors.js";
+import { type HatchLogger, headersForLog, logDebug } from "./logger.js";
+import { checkDuration, checkRetries, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TOTAL_TIMEOUT_MS } from "./options.js";
 import type { SlidingWindowRateLimiter } from "./rate-limiter.js";
 import { type Redactor, redactCause } from "./redaction.js";
-import { isRetryableStatus, retryDelayMs } from "./retry-policy.js";
+import { requestIdOf } from "./request-id.js";
+import { allowsResend, idempotentMethodRule, notResent, type ResendRule } from "./resend-rule.js";
+import { bufferedResponse, readBody } from "./response-body.js";
+import { retryDelayMs } from "./retry-policy.js";
 
 /** The fetch signature openapi-fetch calls, and the one users may inject. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
+/** @internal What `createTransport` needs; `createHatchClient` passes its resolved options. */
 export interface TransportOptions {
-  apiKey: string;
+  /** Used for `Authorization: Bearer` when `auth` is not given. */
+  apiKey?: string | undefined;
+  auth?: ResolvedAuth | undefined;
   userAgent: string;
   fetch: FetchLike;
   timeoutMs: number;
+  totalTimeoutMs?: number | undefined;
   maxRetries: number;
+  maxResponseBytes?: number | undefined;
   limiter: SlidingWindowRateLimiter | undefined;
   redact: Redactor;
+  /** Default rule for resending after a failure once sent; per call, `CallSettings.safeToResend`. */
+  safeToResend?: ResendRule | undefined;
+  logger?: HatchLogger | undefined;
   /** Source of randomness for backoff jitter (tests pin it). */
-  random?: () => number;
+  random?: (() => number) | undefined;
+  /** Monotonic clock in milliseconds (tests inject one). */
+  now?: (() => number) | undefined;
 }
 
-export interface AttemptSettings {
+/**
+ * Per-call settings: what a resource method (hand-written or generated) passes for one call. Every
+ * field is optional and defaults to the client's option of the same name.
+ */
+export interface CallSettings {
+  /** Per-attempt timeout, covering the response body too. */
   timeoutMs?: number | undefined;
+  /** Bound on the whole call: limiter waits, attempts and backoff. */
+  totalTimeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
+  /**
+   * Whether this operation may be sent again after a failure that happened once it was sent. A
+   * generated method passes its operation's rule (for an upsert matching by key:
+   * `bodyHasMatchingKey([...])`); unset, the client's rule applies.
+   */
+  safeToResend?: ResendRule | undefined;
 }
 
-type AttemptOutcome = { response: Response; error?: undefined } | { response?: undefined; error: HatchConnectionError };
+/** @deprecated Use {@link CallSettings}. */
+export type AttemptSettings = CallSettings;
+
+/** How a failed attempt may be retried. */
+enum Retry {
+  /** The server provably did not act on it (nothing sent, or 408, 429, 503). */
+  Always = 0,
+  /** It may have been applied: retried only when the request is safe to resend. */
+  IfSafe = 1,
+  Never = 2,
+}
+
+type AttemptOutcome =
+  | { response: Response; error?: undefined; retry: Retry }
+  | { response?: undefined; error: HatchError; retry: Retry };
+
+/** Failure codes that prove the request never left this machine, so resending cannot duplicate it. */
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EAI_NONAME",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "CERT_HAS_EXPIRED",
+]);
+
+function neverLeft(error: unknown): boolean {
+  let current = error;
+  for (let depth = 0; depth < 4 && current !== null && typeof current === "object"; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && NOT_SENT_CODES.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+function retryForStatus(status: number): Retry | undefined {
+  if (status === 408 || status === 429 || status === 503) return Retry.Always;
+  if (status >= 500) return Retry.IfSafe;
+  return undefined;
+}
+
+function callTimeout(totalMs: number, mayHaveBeenApplied: boolean): HatchTimeoutError {
+  return new HatchTimeoutError(totalMs, {
+    message: `The call to the Hatch API did not complete within totalTimeoutMs (${totalMs} ms; rate-limit waits, attempts and retries included)`,
+    mayHaveBeenApplied,
+  });
+}
+
+const defaultNow = (): number => (globalThis.performance ? globalThis.performance.now() : Date.now());
+const noop = () => {};
+const decoder = new TextDecoder();
 
 /**
  * Builds the fetch that openapi-fetch is given. Everything that makes a call production-grade
- * lives here, beneath openapi-fetch, so the typed `POST`/`PUT` surface and `contacts.upsert` get
- * the same behaviour: auth and User-Agent headers, the shared rate limiter, a per-attempt timeout,
- * the caller's AbortSignal, and retries with backoff (honouring `Retry-After`).
+ * lives here, beneath openapi-fetch, so the typed `POST`/`PUT` surface and resource methods get the
+ * same behaviour: auth and User-Agent headers; the shared rate limiter, applied at the moment the
+ * request is handed to fetch; a per-attempt timeout and the caller's AbortSignal covering the
+ * whole exchange, body included (the body is buffered, within `maxResponseBytes`); a deadline for
+ * the whole call; redirects refused; retries with backoff (honouring `Retry-After`) that never
+ * re-send a request that may have been applied unless the request is safe to resend.
  *
- * Returns a factory so that a single call can override the timeout without a second client.
+ * Returns a factory, so that a single call can override settings without a second client.
  */
-export function createTransport(options: TransportOptions): (settings?: AttemptSettings) => FetchLike {
-  const { apiKey, userAgent, limiter, maxRetries, redact, random } = options;
+export function createTransport(options: TransportOptions): (settings?: CallSettings) => FetchLike {
+  const { userAgent, limiter, redact, random, logger } = options;
   const fetchImpl = options.fetch;
-  const authorization = `Bearer ${apiKey}`;
+  const now = options.now ?? defaultNow;
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const auth: ResolvedAuth = options.auth ?? {
+    headers: [["authorization", `Bearer ${options.apiKey ?? ""}`]],
+    query: [],
+    secretHeaders: new Set(["authorization"]),
+    secrets: [options.apiKey ?? ""],
+  };
+  const clientRule = options.safeToResend ?? idempotentMethodRule;
+  const clientTotal = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
 
   async function attempt(
     url: string,
@@ -44,37 +144,76 @@ export function createTransport(options: TransportOptions): (settings?: AttemptS
     init: RequestInit | undefined,
     signal: AbortSignal,
     timeoutMs: number,
+    deadline: number,
+    totalMs: number,
   ): Promise<AttemptOutcome> {
-    // The caller may have aborted between the limiter's grant and now: send nothing then.
+    // The caller may have aborted between two attempts: send nothing then.
     if (signal.aborted) throw abortReason(signal);
     const controller = new AbortController();
-    let timedOut = false;
-    const onCallerAbort = () => controller.abort(abortReason(signal));
-    signal.addEventListener("abort", onCallerAbort, { once: true });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new HatchTimeoutError(timeoutMs));
-    }, timeoutMs);
     // Racing the abort as well as passing the signal stops at once even with a fetch that ignores it.
-    let stopWaiting: (reason: unknown) => void = () => {};
-    const aborted = new Promise<never>((_, reject) => {
+    let stopWaiting: (reason: unknown) => void = noop;
+    const stop = new Promise<never>((_, reject) => {
       stopWaiting = reject;
     });
-    controller.signal.addEventListener("abort", () => stopWaiting(controller.signal.reason), { once: true });
+    stop.catch(noop);
+    // Every abort goes through here (not through a listener on controller.signal: one fewer per attempt).
+    const abort = (reason: unknown) => {
+      controller.abort(reason);
+      stopWaiting(reason);
+    };
+    const onCallerAbort = () => abort(abortReason(signal));
+    signal.addEventListener("abort", onCallerAbort, { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    /** 0: no timeout; 1: this attempt's; 2: the whole call's deadline. */
+    let timedOut = 0;
+    let sent = false;
+    let headersReceived = false;
+    const expire = (which: 1 | 2, ms: number) => {
+      timedOut = which;
+      abort(new HatchTimeoutError(ms));
+    };
+    const request = new Request(url, { ...template, signal: controller.signal });
+    // Called at the moment the limiter grants the request (synchronously within the grant).
+    const start = () => {
+      clearTimeout(timer);
+      const left = deadline - now();
+      if (left < timeoutMs) timer = setTimeout(expire, Math.max(0, left), 2, totalMs);
+      else timer = setTimeout(expire, timeoutMs, 1, timeoutMs);
+      sent = true;
+      return fetchImpl(request, init);
+    };
     try {
-      const request = new Request(url, { ...template, signal: controller.signal });
-      const pending = fetchImpl(request, init);
-      pending.catch(() => {}); // its rejection after a timeout or abort is expected; do not leak it
-      return { response: await Promise.race([pending, aborted]) };
+      const pending = limiter ? limiter.run(start, controller.signal) : start();
+      // Still queued behind the limiter: the wait, too, ends at the call's deadline.
+      if (!sent) timer = setTimeout(expire, Math.max(0, deadline - now()), 2, totalMs);
+      pending.catch(noop); // its rejection after a timeout or abort is expected; do not leak it
+      const response = await Promise.race([pending, stop]);
+      headersReceived = true;
+      if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+        response.body?.cancel().catch(noop);
+        return { error: redirectError(response, redact), retry: Retry.Never };
+      }
+      const bytes = await readBody(response, stop, maxBytes, redact);
+      const buffered = bufferedResponse(response, bytes, redact);
+      return { response: buffered, retry: retryForStatus(response.status) ?? Retry.Never };
     } catch (error) {
       if (signal.aborted) throw abortReason(signal);
-      if (timedOut) return { error: new HatchTimeoutError(timeoutMs) };
-      const cause = redactCause(error, redact);
-      const reason = redact(error instanceof Error ? error.message : String(error));
+      if (timedOut === 2) {
+        throw callTimeout(totalMs, sent);
+      }
+      if (timedOut === 1) {
+        return { error: new HatchTimeoutError(timeoutMs, { mayHaveBeenApplied: true }), retry: Retry.IfSafe };
+      }
+      if (error instanceof HatchError) return { error, retry: Retry.Never };
+      const maybeSent = sent && (headersReceived || !neverLeft(error));
+      const reason = redact(error instanceof Error ? error.message : String(error)).slice(0, 500);
+      const origin = new URL(url).origin;
+      const message = headersReceived
+        ? `The connection to the Hatch API at ${origin} failed while reading the response: ${reason}`
+        : `Could not reach the Hatch API at ${origin}: ${reason}`;
       return {
-        error: new HatchConnectionError(`Could not reach the Hatch API at ${new URL(url).origin}: ${reason}`, {
-          cause,
-        }),
+        error: new HatchConnectionError(message, { cause: redactCause(error, redact), mayHaveBeenApplied: maybeSent }),
+        retry: maybeSent ? Retry.IfSafe : Retry.Always,
       };
     } finally {
       clearTimeout(timer);
@@ -82,41 +221,128 @@ export function createTransport(options: TransportOptions): (settings?: AttemptS
     }
   }
 
+  function notResentError(error: HatchError): HatchError {
+    const note =
+      ". The request may have been applied, so it was not sent again: repeating it could apply it twice " +
+      "(for a contact upsert: the body has neither phoneNumber nor email to match on). Check before retrying.";
+    if (error instanceof HatchTimeoutError) {
+      return new HatchTimeoutError(error.timeoutMs, { message: error.message + note, mayHaveBeenApplied: true });
+    }
+    if (error instanceof HatchConnectionError) {
+      return new HatchConnectionError(error.message + note, { cause: error.cause, mayHaveBeenApplied: true });
+    }
+    return error;
+  }
+
   return (settings = {}) => {
-    const timeoutMs = settings.timeoutMs ?? options.timeoutMs;
+    const timeoutMs = checkDuration("timeoutMs", settings.timeoutMs, options.timeoutMs, "per-call options");
+    const totalMs = checkDuration("totalTimeoutMs", settings.totalTimeoutMs, clientTotal, "per-call options");
+    const maxRetries = checkRetries(settings.maxRetries, options.maxRetries, "per-call options");
+    const rule = settings.safeToResend ?? clientRule;
     return async (input, init) => {
+      const deadline = now() + totalMs;
       const signal = input.signal;
+      const method = input.method;
       const headers = new Headers(input.headers);
-      headers.set("Authorization", authorization);
+      for (const [name, value] of auth.headers) headers.set(name, value);
       headers.set("User-Agent", userAgent);
+      let url = input.url;
+      if (auth.query.length > 0) {
+        const withKey = new URL(url);
+        for (const [name, value] of auth.query) withKey.searchParams.set(name, value);
+        url = withKey.href;
+      }
       // The body is read once and every attempt gets a fresh Request built from it, so a retry
       // re-sends it intact. (Building from a URL and bytes is also several times cheaper than
       // Request.clone() or new Request(request, init) in undici.)
+      const body = input.body === null ? null : await input.arrayBuffer();
       const template: RequestInit = {
-        method: input.method,
+        method,
         headers,
-        body: input.body === null ? null : await input.arrayBuffer(),
-        redirect: input.redirect,
+        body,
+        // The API never redirects; following one would send the body (and key) elsewhere.
+        redirect: "manual",
         credentials: input.credentials,
         cache: input.cache,
         integrity: input.integrity,
         keepalive: input.keepalive,
       };
+      let resendable: boolean | undefined;
+      const safeToResend = () => {
+        resendable ??= allowsResend(rule, {
+          method,
+          url: new URL(url),
+          json: () => {
+            try {
+              return body === null ? undefined : JSON.parse(decoder.decode(body));
+            } catch {
+              return undefined;
+            }
+          },
+        });
+        return resendable;
+      };
+      /** Whether an earlier attempt of this call may have reached the server and been applied. */
+      let applied = false;
       for (let retry = 0; ; retry++) {
         if (signal.aborted) throw abortReason(signal);
-        if (limiter && !limiter.tryAcquire()) await limiter.acquire(signal);
-        const outcome = await attempt(input.url, template, init, signal, timeoutMs);
-        const retriesLeft = retry < maxRetries;
-        if (outcome.response) {
-          if (!retriesLeft || !isRetryableStatus(outcome.response.status)) return outcome.response;
-          const delay = retryDelayMs(retry, outcome.response, random);
-          // Free the connection: this response is dropped for the retry.
-          await outcome.response.body?.cancel().catch(() => {});
-          await sleep(delay, signal);
-        } else {
-          if (!retriesLeft) throw outcome.error;
-          await sleep(retryDelayMs(retry, undefined, random), signal);
+        if (now() >= deadline) {
+          throw callTimeout(totalMs, applied);
         }
+        const began = logger ? now() : 0;
+        if (logger) {
+          logDebug(logger, "request", {
+            method,
+            url: redact(url),
+            attempt: retry + 1,
+            headers: headersForLog(headers, auth.secretHeaders, redact),
+          });
+        }
+        let outcome: AttemptOutcome;
+        try {
+          outcome = await attempt(url, template, init, signal, timeoutMs, deadline, totalMs);
+        } catch (error) {
+          // The deadline hit while this attempt was queued: an earlier attempt may still have applied it.
+          if (applied && error instanceof HatchTimeoutError && !error.mayHaveBeenApplied)
+            throw callTimeout(totalMs, true);
+          throw error;
+        }
+        if (outcome.retry === Retry.IfSafe) applied = true;
+        if (logger) {
+          logDebug(
+            logger,
+            outcome.response ? "response" : "failure",
+            outcome.response
+              ? {
+                  status: outcome.response.status,
+                  ms: Math.round(now() - began),
+                  requestId: requestIdOf(outcome.response.headers, redact),
+                  headers: headersForLog(outcome.response.headers, auth.secretHeaders, redact),
+                }
+              : { error: outcome.error.name, message: outcome.error.message, ms: Math.round(now() - began) },
+          );
+        }
+        // Out of retries: this outcome is final, as it is.
+        if (outcome.retry === Retry.Never || retry >= maxRetries) {
+          if (outcome.response) return outcome.response;
+          throw outcome.error;
+        }
+        // A retry is due, but the request may have been applied and is not safe to send again.
+        if (outcome.retry === Retry.IfSafe && !safeToResend()) {
+          if (outcome.response) {
+            notResent.add(outcome.response);
+            return outcome.response;
+          }
+          throw notResentError(outcome.error);
+        }
+        const delay = retryDelayMs(retry, outcome.response, random);
+        // The wait would run past the call's deadline: this outcome is final.
+        if (now() + delay >= deadline) {
+          if (outcome.response) return outcome.response;
+          throw outcome.error;
+        }
+        if (logger) logDebug(logger, "retry", { attempt: retry + 2, delayMs: delay });
+        await sleep(delay, signal);
       }
     };
   };

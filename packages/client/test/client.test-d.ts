@@ -7,6 +7,7 @@ import {
   type RateLimitError,
   type UpsertContactParams,
   type ValidationError,
+  type WithResponse,
 } from "../src/index.js";
 
 declare const hatch: HatchClient;
@@ -27,6 +28,24 @@ describe("createHatchClient types", () => {
     void hatch.contacts.upsert({ firstName: "Dana" });
     // @ts-expect-error: only POST and PUT
     void hatch.contacts.upsert({ source: "x" }, { method: "GET" });
+  });
+
+  test("withResponse: true changes the result type, and only then", () => {
+    expectTypeOf(hatch.contacts.upsert({ source: "x" }, { withResponse: true })).resolves.toEqualTypeOf<
+      WithResponse<{ id: string }>
+    >();
+    expectTypeOf(hatch.contacts.upsert({ source: "x" }, { maxRetries: 0 })).resolves.toEqualTypeOf<{ id: string }>();
+    // @ts-expect-error: maxRetries is a number
+    void hatch.contacts.upsert({ source: "x" }, { maxRetries: "1" });
+  });
+
+  test("auth schemes are typed", () => {
+    createHatchClient({ auth: { type: "basic", username: "u" } });
+    createHatchClient({ auth: [{ type: "apiKey", in: "query", name: "key" }, { type: "bearer" }] });
+    // @ts-expect-error: an API key goes in a header or the query only
+    createHatchClient({ auth: { type: "apiKey", in: "cookie", name: "k" } });
+    // @ts-expect-error: basic needs a username
+    createHatchClient({ auth: { type: "basic" } });
   });
 
   test("the typed surface knows the path, body and response", async () => {

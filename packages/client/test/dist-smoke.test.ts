@@ -70,6 +70,42 @@ describe("the built package", () => {
     expect(out.version).toBe(pkg.version);
   });
 
+  test("the built package bounds a stalled body by timeoutMs and refuses a redirect, over a real socket", async () => {
+    // The server lives in the child process, so it ends with it even if this test fails.
+    const script = `
+      import { createServer } from "node:http";
+      import { createHatchClient, HatchTimeoutError, HatchApiError } from "@hatch-api/client";
+      const server = createServer((req, res) => {
+        if (req.url.startsWith("/stall")) {
+          res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+          res.write('{"data":');
+        } else {
+          res.writeHead(302, { location: "http://127.0.0.1:1/elsewhere" });
+          res.end();
+        }
+      });
+      await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const base = "http://127.0.0.1:" + server.address().port;
+      const outcome = async (promise) => promise.then(() => "resolved", (e) => e.name + ":" + (e instanceof HatchTimeoutError || e instanceof HatchApiError));
+      const stalled = createHatchClient({ apiKey: "k", baseUrl: base + "/stall", timeoutMs: 300, maxRetries: 0, rateLimit: false });
+      const redirected = createHatchClient({ apiKey: "k", baseUrl: base, rateLimit: false });
+      const result = {
+        upsert: await outcome(stalled.contacts.upsert({ source: "custom:x" })),
+        post: await outcome(stalled.POST("/v1/contacts", { body: { source: "custom:x" } })),
+        redirect: await outcome(redirected.contacts.upsert({ source: "custom:x" })),
+      };
+      server.closeAllConnections();
+      server.close();
+      console.log(JSON.stringify(result));
+    `;
+    const out = await runNode(["--input-type=module", "-e", script]);
+    expect(out).toEqual({
+      upsert: "HatchTimeoutError:true",
+      post: "HatchTimeoutError:true",
+      redirect: "HatchApiError:true",
+    });
+  });
+
   test("the import and require entries are the ESM and CJS builds", async () => {
     const out = await runNode([
       "--input-type=module",

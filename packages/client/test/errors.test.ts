@@ -13,20 +13,18 @@ import {
   ValidationError,
 } from "../src/index.js";
 import { contact, createObservedClient, json, jsonApiErrors, ok } from "./helpers/observed-client.js";
+import { outcomeOf } from "./helpers/outcome.js";
 
-async function upsertError(reply: () => Response): Promise<unknown> {
+/** The error an upsert answered by `reply` (once, no retries) rejects with; undefined if it resolved. */
+async function errorWhenAnswered(reply: () => Response): Promise<unknown> {
   const { client } = createObservedClient(reply, { maxRetries: 0 });
-  return client.contacts.upsert(contact).then(
-    () => {
-      throw new Error("expected the upsert to fail");
-    },
-    (error: unknown) => error,
-  );
+  const { error } = await outcomeOf(client.contacts.upsert(contact));
+  return error;
 }
 
 describe("error classes", () => {
   test("401 → AuthenticationError with the JSON:API errors", async () => {
-    const error = await upsertError(() =>
+    const error = await errorWhenAnswered(() =>
       jsonApiErrors(401, [{ title: "Unauthorized", detail: "A valid API key is required.", pointer: "/" }]),
     );
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -59,7 +57,7 @@ describe("error classes", () => {
   });
 
   test("422 → ValidationError with fieldErrors keyed by the pointer's last segment", async () => {
-    const error = (await upsertError(() =>
+    const error = (await errorWhenAnswered(() =>
       jsonApiErrors(422, [
         { detail: "is not a valid email address", pointer: "/data/attributes/email" },
         { detail: "is not one of your custom sources", pointer: "/data/attributes/source" },
@@ -80,7 +78,7 @@ describe("error classes", () => {
   });
 
   test("429 → RateLimitError with retryAfterMs (after the retries)", async () => {
-    const error = (await upsertError(() =>
+    const error = (await errorWhenAnswered(() =>
       json(429, { errors: [] }, { "retry-after": "12", "x-request-id": "req-429" }),
     )) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
@@ -90,25 +88,27 @@ describe("error classes", () => {
   });
 
   test("429 without Retry-After leaves retryAfterMs undefined", async () => {
-    const error = (await upsertError(() => json(429, { errors: [] }))) as RateLimitError;
+    const error = (await errorWhenAnswered(() => json(429, { errors: [] }))) as RateLimitError;
     expect(error.retryAfterMs).toBeUndefined();
   });
 
   test.each([500, 502, 503, 599])("%i → ServerError", async (status) => {
-    const error = await upsertError(() => jsonApiErrors(status, [{ detail: "Something went wrong", pointer: "/" }]));
+    const error = await errorWhenAnswered(() =>
+      jsonApiErrors(status, [{ detail: "Something went wrong", pointer: "/" }]),
+    );
     expect(error).toBeInstanceOf(ServerError);
     expect((error as ServerError).status).toBe(status);
   });
 
   test("another status → HatchApiError itself", async () => {
-    const error = await upsertError(() => json(418, { errors: [] }));
+    const error = await errorWhenAnswered(() => json(418, { errors: [] }));
     expect(error).toBeInstanceOf(HatchApiError);
     expect(error).not.toBeInstanceOf(ServerError);
     expect((error as HatchApiError).name).toBe("HatchApiError");
   });
 
   test("a non-JSON error body (a proxy's page) still gives a readable error", async () => {
-    const error = (await upsertError(
+    const error = (await errorWhenAnswered(
       () => new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" }),
     )) as ServerError;
     expect(error).toBeInstanceOf(ServerError);
@@ -160,7 +160,41 @@ describe("fieldErrors helpers", () => {
     ]);
     expect(Object.keys(fields)).toEqual(["status", "__proto__"]);
     expect(fields.status).toEqual(["only a title"]);
-    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(fields, "__proto__")?.value).toEqual(["odd"]);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
+  test("fieldErrors has no prototype: fields named like Object methods are plain keys (defect 8)", async () => {
+    const error = (await errorWhenAnswered(() =>
+      jsonApiErrors(422, [
+        { detail: "shadowed", pointer: "/data/attributes/toString" },
+        { detail: "also", pointer: "/data/attributes/hasOwnProperty" },
+      ]),
+    )) as ValidationError;
+    expect(Object.getPrototypeOf(error.fieldErrors)).toBeNull();
+    expect(error.fieldErrors.toString).toEqual(["shadowed"]);
+    expect(error.fieldErrors.hasOwnProperty).toEqual(["also"]);
+    // A field the server did not name is absent, not inherited.
+    expect(error.fieldErrors.constructor).toBeUndefined();
+    expect(`${Object.keys(error.fieldErrors)}`).toBe("toString,hasOwnProperty");
+  });
+
+  test("messages built from server text are capped, however large the body (defect 8)", async () => {
+    const huge = "x".repeat(5_000_000);
+    const viaErrors = (await errorWhenAnswered(() =>
+      jsonApiErrors(422, [
+        { detail: huge, pointer: "/data/attributes/email" },
+        ...Array.from({ length: 500 }, (_, i) => ({ detail: huge.slice(0, 1_000), pointer: `/data/attributes/f${i}` })),
+      ]),
+    )) as ValidationError;
+    const viaText = (await errorWhenAnswered(() => new Response(huge, { status: 502 }))) as ServerError;
+    const viaTitle = (await errorWhenAnswered(() => json(400, { title: huge, detail: huge }))) as BadRequestError;
+    for (const error of [viaErrors, viaText, viaTitle]) {
+      expect(error).toBeInstanceOf(HatchApiError);
+      expect(error.message.length).toBeLessThanOrEqual(2_001);
+    }
+    expect(viaErrors.message).toMatch(/^Hatch API responded 422: email: x+…/);
+    expect(viaErrors.errors.length).toBeLessThanOrEqual(100);
+    for (const item of viaErrors.errors) expect(item.detail.length).toBeLessThanOrEqual(1_001);
   });
 });

@@ -17,7 +17,10 @@ declare const hatch: HatchClient;
 describe("the generated SDK is typed from @hatch-api/types", () => {
   test("contacts.upsert: the request body alias in, the unwrapped 200 body out", () => {
     expectTypeOf(hatch.contacts.upsert).parameter(0).toEqualTypeOf<UpsertContactRequestBody>();
-    expectTypeOf(hatch.contacts.upsert).parameter(1).toEqualTypeOf<ContactsUpsertOptions | undefined>();
+    // Two overloads (withResponse or not): both take the generated options type.
+    const options: ContactsUpsertOptions = { method: "PUT", timeoutMs: 1_000 };
+    expectTypeOf(hatch.contacts.upsert).toBeCallableWith({ source: "x" }, options);
+    expectTypeOf(hatch.contacts.upsert).toBeCallableWith({ source: "x" });
     expectTypeOf<ContactsUpsertOptions["method"]>().toEqualTypeOf<"POST" | "PUT" | undefined>();
     expectTypeOf<ContactsUpsertOptions["signal"]>().toEqualTypeOf<AbortSignal | undefined>();
     expectTypeOf<ContactsUpsertOptions["timeoutMs"]>().toEqualTypeOf<number | undefined>();

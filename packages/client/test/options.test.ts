@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { createHatchClient, HatchError } from "../src/index.js";
+import { createHatchClient, type HatchClientOptions, HatchError } from "../src/index.js";
 import { json } from "./helpers/observed-client.js";
+import { outcomeOf } from "./helpers/outcome.js";
 
 const fetch = async () => json(200, { data: { id: "x" } });
 
@@ -52,26 +53,98 @@ describe("browser guard", () => {
     await expect(client.contacts.upsert({ source: "custom:x" })).resolves.toEqual({ id: "x" });
   });
 
-  test("a web worker-like global without a document is not a browser window", () => {
+  test("an edge worker (navigator, no document, no importScripts) is not a browser", () => {
     vi.stubGlobal("navigator", { userAgent: "Cloudflare-Workers" });
     expect(() => createHatchClient({ apiKey: "k", fetch })).not.toThrow();
+  });
+
+  test("a browser's web worker (importScripts and WorkerGlobalScope, no window) is a browser", () => {
+    vi.stubGlobal("navigator", { userAgent: "Mozilla/5.0" });
+    vi.stubGlobal("WorkerGlobalScope", function WorkerGlobalScope() {});
+    vi.stubGlobal("importScripts", () => {});
+    expect(() => createHatchClient({ apiKey: "k", fetch })).toThrow(/refusing to run in a browser/);
+    expect(() => createHatchClient({ apiKey: "k", fetch, dangerouslyAllowBrowser: true })).not.toThrow();
   });
 });
 
 describe("option checks", () => {
+  const timer = "must be a number of milliseconds above 0 and at most 2147483647";
   test.each([
-    [{ timeoutMs: 0 }, /`timeoutMs` must be a positive, finite number, got 0/],
-    [{ timeoutMs: Number.POSITIVE_INFINITY }, /`timeoutMs` must be a positive, finite number/],
-    [{ maxRetries: -1 }, /`maxRetries` must be a non-negative integer, got -1/],
+    [{ timeoutMs: 0 }, new RegExp(`\`timeoutMs\` ${timer} \\(about 24\\.8 days\\), got 0`)],
+    [{ timeoutMs: Number.POSITIVE_INFINITY }, new RegExp(`\`timeoutMs\` ${timer}`)],
+    [{ timeoutMs: Number.NaN }, new RegExp(`\`timeoutMs\` ${timer}.*got NaN`)],
+    // Beyond 2^31 - 1 ms, setTimeout fires at once: 3e9 used to time out in about a millisecond.
+    [{ timeoutMs: 3e9 }, new RegExp(`\`timeoutMs\` ${timer}.*got 3000000000`)],
+    [{ totalTimeoutMs: 3e9 }, new RegExp(`\`totalTimeoutMs\` ${timer}`)],
+    [{ maxRetries: -1 }, /`maxRetries` must be a non-negative integer \(at most 100\), got -1/],
     [{ maxRetries: 1.5 }, /`maxRetries` must be a non-negative integer/],
     [{ rateLimit: { limit: 0 } }, /`rateLimit\.limit` must be a positive integer, got 0/],
-    [{ rateLimit: { intervalMs: -5 } }, /`rateLimit\.intervalMs` must be a positive, finite number, got -5/],
+    [{ rateLimit: { intervalMs: -5 } }, new RegExp(`\`rateLimit\\.intervalMs\` ${timer}.*got -5`)],
+    // A wake-up storm of TimeoutOverflowWarnings before.
+    [{ rateLimit: { intervalMs: 3e9 } }, new RegExp(`\`rateLimit\\.intervalMs\` ${timer}`)],
+    [{ maxResponseBytes: 0 }, /`maxResponseBytes` must be a positive integer, got 0/],
     [{ baseUrl: "api.usehatchapp.com" }, /`baseUrl` must be an absolute http\(s\) URL, got "api\.usehatchapp\.com"/],
     [{ baseUrl: "ftp://example.com" }, /`baseUrl` must be an absolute http\(s\) URL/],
-    [{ userAgent: "a\nb" }, /`userAgent` must be a single-line string/],
+    [
+      { baseUrl: "https://api.example.com/?key=hk_live_secret" },
+      /`baseUrl` must be a URL without a query string or fragment, got https:\/\/api\.example\.com\/\?…; pass a key/,
+    ],
+    [{ userAgent: "a\nb" }, /`userAgent` must be a single line of Latin-1 characters.*found U\+000A at index 1/],
+    // Used to make every call throw a raw TypeError from the Headers class.
+    [
+      { userAgent: "acme-crm/2.1 ☕" },
+      /`userAgent` must be a single line of Latin-1 characters.*found U\+2615 at index 13/,
+    ],
+    [{ logger: {} }, /`logger` must be an object with a debug\(message, details\) method/],
   ])("%j is refused", (options, message) => {
-    expect(() => createHatchClient({ apiKey: "k", fetch, ...options })).toThrow(message);
+    expect(() => createHatchClient({ apiKey: "k", fetch, ...(options as HatchClientOptions) })).toThrow(message);
   });
+
+  test("a Latin-1 user agent (not only ASCII) is accepted and sent", async () => {
+    let sent: string | null = null;
+    const client = createHatchClient({
+      apiKey: "k",
+      userAgent: "café-crm/1.0",
+      fetch: async (request) => {
+        sent = request.headers.get("user-agent");
+        return json(200, { data: { id: "x" } });
+      },
+    });
+    await client.contacts.upsert({ source: "custom:x" });
+    expect(sent).toMatch(/^café-crm\/1\.0 @hatch-api\/client\//);
+  });
+
+  test("credentials in baseUrl are refused at construction, without echoing them", () => {
+    const create = () =>
+      createHatchClient({ apiKey: "k", fetch, baseUrl: "https://alice:s3cret-pass@api.example.com" });
+    expect(create).toThrow(/`baseUrl` must not contain credentials/);
+    try {
+      create();
+    } catch (error) {
+      expect(String(error)).not.toContain("s3cret-pass");
+      expect(String(error)).not.toContain("alice");
+    }
+  });
+
+  test("plain http to a non-loopback host is refused unless allowInsecureHttp", () => {
+    expect(() => createHatchClient({ apiKey: "k", fetch, baseUrl: "http://api.example.com" })).toThrow(
+      /refusing plain http to api\.example\.com.*allowInsecureHttp: true/,
+    );
+    const allowed = createHatchClient({
+      apiKey: "k",
+      fetch,
+      baseUrl: "http://api.example.com",
+      allowInsecureHttp: true,
+    });
+    expect(allowed.baseUrl).toBe("http://api.example.com");
+  });
+
+  test.each(["http://localhost:4010", "http://127.0.0.1:4010", "http://[::1]:4010", "http://mock.localhost"])(
+    "plain http to loopback (%s) is fine: the mock and local servers",
+    (baseUrl) => {
+      expect(() => createHatchClient({ apiKey: "k", fetch, baseUrl })).not.toThrow();
+    },
+  );
 
   test("no fetch in the runtime and none given → an error saying to pass one", () => {
     vi.stubGlobal("fetch", undefined);
@@ -87,5 +160,29 @@ describe("option checks", () => {
     const client = createHatchClient({ apiKey: "k" });
     await expect(client.contacts.upsert({ source: "custom:x" })).resolves.toEqual({ id: "g" });
     expect(receiver).toBeUndefined();
+  });
+});
+
+describe("per-call options are checked on every call", () => {
+  test.each([
+    [{ timeoutMs: -1 }, /per-call options: `timeoutMs` must be a number of milliseconds above 0/],
+    [{ timeoutMs: Number.POSITIVE_INFINITY }, /`timeoutMs` must be/],
+    [{ timeoutMs: Number.NaN }, /`timeoutMs` must be/],
+    [{ timeoutMs: 3e9 }, /`timeoutMs` must be/],
+    [{ totalTimeoutMs: 0 }, /`totalTimeoutMs` must be/],
+    [{ maxRetries: -2 }, /`maxRetries` must be a non-negative integer/],
+  ])("%j is refused before anything is sent", async (options, message) => {
+    let calls = 0;
+    const client = createHatchClient({
+      apiKey: "k",
+      fetch: async () => {
+        calls += 1;
+        return json(200, { data: { id: "x" } });
+      },
+    });
+    const { error } = await outcomeOf(client.contacts.upsert({ source: "custom:x" }, options));
+    expect(error).toBeInstanceOf(HatchError);
+    expect((error as Error).message).toMatch(message);
+    expect(calls).toBe(0);
   });
 });

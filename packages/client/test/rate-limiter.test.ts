@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { createHatchClient, DEFAULT_RATE_LIMIT } from "../src/index.js";
 import { SlidingWindowRateLimiter } from "../src/rate-limiter.js";
 import { contact, createObservedClient, ok } from "./helpers/observed-client.js";
 
@@ -167,5 +168,62 @@ describe("the client's limiter", () => {
     await vi.advanceTimersByTimeAsync(1);
     await all;
     expect(calls).toHaveLength(101);
+  });
+});
+
+describe("the limit holds at the fetch boundary (defect 3)", () => {
+  test("1,000 concurrent upserts at the default 100 per 10 s, with time passing between grant and send", async () => {
+    const { limit, intervalMs } = DEFAULT_RATE_LIMIT;
+    // A real event loop takes time between a permit's grant and the fetch call (other requests'
+    // work, GC), and not the same time for every batch. Emulate it on the fake clock: handing
+    // each request of the second batch to fetch costs 7 ms, other batches nothing. The second
+    // batch is granted in one burst at 10 s; a limiter that stamps permits when it grants them
+    // (not when fetch is called) then grants the third batch in one burst at 20 s, so the
+    // window from 10.007 s holds 99 fetches of the second batch and all 100 of the third: 199.
+    const fetchTimes: number[] = [];
+    const received = new Map<string, number>();
+    const hatch = createHatchClient({
+      apiKey: "k",
+      baseUrl: "https://api.test.example",
+      totalTimeoutMs: 600_000,
+      fetch: async (request) => {
+        fetchTimes.push(performance.now()); // the moment the request is handed to fetch
+        if (fetchTimes.length > limit && fetchTimes.length <= 2 * limit) vi.advanceTimersByTime(7);
+        const body = await request.text();
+        received.set(body, (received.get(body) ?? 0) + 1);
+        return ok(`id-${JSON.parse(body).externalID}`);
+      },
+    });
+    const settledCount = new Array<number>(1_000).fill(0);
+    const results = Array.from({ length: 1_000 }, (_, i) =>
+      hatch.contacts.upsert({ source: "custom:load", externalID: String(i) }).finally(() => {
+        settledCount[i] = (settledCount[i] ?? 0) + 1;
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(200_000);
+    const ids = await Promise.all(results);
+
+    const busiest = busiestWindow(
+      [...fetchTimes].sort((a, b) => a - b),
+      intervalMs,
+    );
+    expect(busiest).toBeLessThanOrEqual(limit);
+    expect(fetchTimes).toHaveLength(1_000);
+    expect(settledCount.every((n) => n === 1)).toBe(true); // none lost, none settled twice
+    expect([...received.values()].every((n) => n === 1)).toBe(true); // each body sent exactly once
+    expect(received.size).toBe(1_000);
+    expect(ids.map((r) => r.id)).toEqual(Array.from({ length: 1_000 }, (_, i) => `id-${i}`));
+  });
+
+  test("run() calls start inside the grant and stamps the permit after it returns", () => {
+    let now = 0;
+    const limiter = new SlidingWindowRateLimiter({ limit: 1, intervalMs: 100 }, () => now);
+    void limiter.run(() => {
+      now = 30; // the start itself took 30 ms
+    });
+    now = 120; // 120 ms after the grant but only 90 after the send: no permit yet
+    expect(limiter.tryAcquire()).toBe(false);
+    now = 130;
+    expect(limiter.tryAcquire()).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { createHatchClient } from "../src/index.js";
 import { contact, createObservedClient, hang, json } from "./helpers/observed-client.js";
+import { outcomeOf } from "./helpers/outcome.js";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -37,14 +38,8 @@ function randomKey(): string {
   return `hk_live_${randomBytes(24).toString("base64url")}`;
 }
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  const caught = promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  await vi.advanceTimersByTimeAsync(120_000);
-  return caught;
-}
+/** Long enough for every retry, on fake time. */
+const ALL = 120_000;
 
 describe("the API key never shows", () => {
   const keys = Array.from({ length: 20 }, randomKey);
@@ -77,7 +72,7 @@ describe("the API key never shows", () => {
         },
       );
     const { client } = createObservedClient(echo, { apiKey });
-    const error = await failure(client.contacts.upsert(contact));
+    const error = (await outcomeOf(client.contacts.upsert(contact), ALL)).error;
     expect(error).toBeInstanceOf(Error);
     for (const text of renderings(error)) expect(text).not.toContain(apiKey);
     expect((error as Error).message).toContain("[REDACTED]");
@@ -90,7 +85,7 @@ describe("the API key never shows", () => {
       },
       { apiKey, maxRetries: 0 },
     );
-    const error = await failure(client.contacts.upsert(contact));
+    const error = (await outcomeOf(client.contacts.upsert(contact), ALL)).error;
     for (const text of renderings(error)) expect(text).not.toContain(apiKey);
   });
 
@@ -105,7 +100,7 @@ describe("the API key never shows", () => {
             }),
           { apiKey, maxRetries: 0 },
         );
-        const error = await failure(client.contacts.upsert(contact));
+        const error = (await outcomeOf(client.contacts.upsert(contact), ALL)).error;
         for (const text of renderings(error)) expect(text).not.toContain(apiKey);
       }
     },
@@ -116,8 +111,8 @@ describe("the API key never shows", () => {
     const timeout = createObservedClient(hang, { apiKey, timeoutMs: 10, maxRetries: 0 });
     const text = createObservedClient(() => new Response(`denied for ${apiKey}`, { status: 403 }), { apiKey });
     for (const error of [
-      await failure(timeout.client.contacts.upsert(contact)),
-      await failure(text.client.contacts.upsert(contact)),
+      (await outcomeOf(timeout.client.contacts.upsert(contact), ALL)).error,
+      (await outcomeOf(text.client.contacts.upsert(contact), ALL)).error,
     ]) {
       for (const rendering of renderings(error)) expect(rendering).not.toContain(apiKey);
     }
@@ -131,5 +126,54 @@ describe("the API key never shows", () => {
     } catch (error) {
       for (const text of renderings(error)) expect(text).not.toContain(apiKey.trim());
     }
+  });
+
+  test("a key deep in a cause chain (cause.cause.cause) is redacted at every level (defect 8)", async () => {
+    const apiKey = randomKey();
+    const { client } = createObservedClient(
+      () => {
+        const root = new Error(`TLS alert for ${apiKey}`);
+        const middle = new Error("socket closed", { cause: root });
+        throw new TypeError("fetch failed", { cause: new Error("connect failed", { cause: middle }) });
+      },
+      { apiKey, maxRetries: 0 },
+    );
+    const error = (await outcomeOf(client.contacts.upsert(contact), ALL)).error as Error;
+    for (const text of renderings(error)) expect(text).not.toContain(apiKey);
+    // The chain is kept (redacted), not cut.
+    let depth = 0;
+    for (let cause = error.cause; cause instanceof Error; cause = cause.cause) depth += 1;
+    expect(depth).toBe(4);
+  });
+
+  test("echoes in another letter case or URL-encoded are redacted (defect 8)", async () => {
+    const apiKey = `hk_live_${randomBytes(18).toString("base64")}/x+y=`;
+    const echoes = [
+      apiKey.toUpperCase(),
+      apiKey.toLowerCase(),
+      encodeURIComponent(apiKey),
+      new URLSearchParams({ k: apiKey }).toString().slice(2),
+    ];
+    expect(new Set(echoes).size).toBeGreaterThan(2); // the forms really differ
+    const { client } = createObservedClient(
+      () =>
+        json(
+          401,
+          {
+            errors: echoes.map((echo) => ({
+              title: "Unauthorized",
+              detail: `key ${echo} unknown`,
+              source: { pointer: `/${echo}` },
+            })),
+          },
+          { "x-request-id": encodeURIComponent(apiKey) },
+        ),
+      { apiKey },
+    );
+    const error = (await outcomeOf(client.contacts.upsert(contact), ALL)).error;
+    for (const text of renderings(error)) {
+      for (const echo of echoes) expect(text).not.toContain(echo);
+    }
+    expect((error as Error).message).toContain("key [REDACTED] unknown");
   });
 });

@@ -2,30 +2,25 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { AuthenticationError, HatchConnectionError, ServerError, ValidationError } from "../src/index.js";
 import { MAX_RETRY_AFTER_MS } from "../src/retry-policy.js";
 import { contact, createObservedClient, json, jsonApiErrors, ok } from "./helpers/observed-client.js";
+import { outcomeOf } from "./helpers/outcome.js";
 
 beforeEach(() => {
   vi.useFakeTimers();
 });
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 const unavailable = () => jsonApiErrors(503, [{ title: "Unavailable", detail: "try again", pointer: "/" }]);
 
-/** Settles a promise while driving fake time forward; returns what it settled with. */
-async function settle<T>(promise: Promise<T>, ms = 120_000): Promise<{ value?: T; error?: unknown }> {
-  const outcome = promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-  await vi.advanceTimersByTimeAsync(ms);
-  return outcome;
-}
+/** Long enough for every retry of these tests, well within the default totalTimeoutMs. */
+const ALL = 120_000;
 
 describe("retries", () => {
   test("503 then 200: upsert retries and returns the id, re-sending the body intact", async () => {
     const { client, calls } = createObservedClient([unavailable, () => ok("after-retry")]);
-    const { value } = await settle(client.contacts.upsert(contact));
+    const { value } = await outcomeOf(client.contacts.upsert(contact), ALL);
     expect(value).toEqual({ id: "after-retry" });
     expect(calls).toHaveLength(2);
     expect(calls[1]?.body).toBe(calls[0]?.body);
@@ -35,7 +30,7 @@ describe("retries", () => {
 
   test("the typed POST surface retries too", async () => {
     const { client, calls } = createObservedClient([unavailable, () => ok("raw")]);
-    const { value } = await settle(client.POST("/v1/contacts", { body: contact }));
+    const { value } = await outcomeOf(client.POST("/v1/contacts", { body: contact }), ALL);
     expect(value?.data?.data.id).toBe("raw");
     expect(value?.response.status).toBe(200);
     expect(calls).toHaveLength(2);
@@ -43,21 +38,37 @@ describe("retries", () => {
 
   test.each([408, 429, 500, 502, 504])("%i is retried", async (status) => {
     const { client, calls } = createObservedClient([() => json(status, { errors: [] }), () => ok()]);
-    await settle(client.contacts.upsert(contact));
+    await outcomeOf(client.contacts.upsert(contact), ALL);
     expect(calls).toHaveLength(2);
   });
 
   test("gives up after maxRetries and throws the last error", async () => {
     const { client, calls } = createObservedClient(unavailable, { maxRetries: 3 });
-    const { error } = await settle(client.contacts.upsert(contact));
+    const { error } = await outcomeOf(client.contacts.upsert(contact), ALL);
     expect(error).toBeInstanceOf(ServerError);
     expect((error as ServerError).status).toBe(503);
     expect(calls).toHaveLength(4);
   });
 
+  test("a per-call maxRetries overrides the client's, both ways", async () => {
+    const { client, calls } = createObservedClient(unavailable, { maxRetries: 1 });
+    expect((await outcomeOf(client.contacts.upsert(contact, { maxRetries: 4 }), ALL)).error).toBeInstanceOf(
+      ServerError,
+    );
+    expect(calls).toHaveLength(5);
+    calls.length = 0;
+    expect((await outcomeOf(client.contacts.upsert(contact, { maxRetries: 0 }), ALL)).error).toBeInstanceOf(
+      ServerError,
+    );
+    expect(calls).toHaveLength(1);
+    calls.length = 0;
+    await outcomeOf(client.contacts.upsert(contact), ALL);
+    expect(calls).toHaveLength(2);
+  });
+
   test("maxRetries 0 sends once", async () => {
     const { client, calls } = createObservedClient(unavailable, { maxRetries: 0 });
-    const { error } = await settle(client.contacts.upsert(contact));
+    const { error } = await outcomeOf(client.contacts.upsert(contact), ALL);
     expect(error).toBeInstanceOf(ServerError);
     expect(calls).toHaveLength(1);
   });
@@ -66,7 +77,7 @@ describe("retries", () => {
     const { client, calls } = createObservedClient(() =>
       jsonApiErrors(401, [{ title: "Unauthorized", detail: "bad key", pointer: "/" }]),
     );
-    const { error } = await settle(client.contacts.upsert(contact));
+    const { error } = await outcomeOf(client.contacts.upsert(contact), ALL);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(calls).toHaveLength(1);
   });
@@ -75,14 +86,14 @@ describe("retries", () => {
     const { client, calls } = createObservedClient(() =>
       jsonApiErrors(422, [{ detail: "is not a valid email address", pointer: "/data/attributes/email" }]),
     );
-    const { error } = await settle(client.contacts.upsert(contact));
+    const { error } = await outcomeOf(client.contacts.upsert(contact), ALL);
     expect(error).toBeInstanceOf(ValidationError);
     expect(calls).toHaveLength(1);
   });
 
   test.each([400, 403, 404, 409])("%i is not retried", async (status) => {
     const { client, calls } = createObservedClient(() => json(status, { errors: [] }));
-    await settle(client.contacts.upsert(contact));
+    await outcomeOf(client.contacts.upsert(contact), ALL);
     expect(calls).toHaveLength(1);
   });
 
@@ -91,7 +102,7 @@ describe("retries", () => {
     const { client, calls } = createObservedClient(() => {
       throw failure;
     });
-    const { error } = await settle(client.contacts.upsert(contact));
+    const { error } = await outcomeOf(client.contacts.upsert(contact), ALL);
     expect(error).toBeInstanceOf(HatchConnectionError);
     expect((error as Error).message).toMatch(
       /Could not reach the Hatch API at https:\/\/api\.test\.example: fetch failed/,
@@ -107,19 +118,18 @@ describe("retries", () => {
       },
       () => ok("recovered"),
     ]);
-    const { value } = await settle(client.contacts.upsert(contact));
+    const { value } = await outcomeOf(client.contacts.upsert(contact), ALL);
     expect(value).toEqual({ id: "recovered" });
     expect(calls).toHaveLength(2);
   });
 
   test("backoff waits grow exponentially with full jitter", async () => {
     // Math.random pinned just below 1: each wait is then (almost) its ceiling, 500 ms, 1 s, 2 s.
-    vi.spyOn(Math, "random").mockReturnValue(0.999);
+    vi.spyOn(Math, "random").mockReturnValue(0.999); // restored in afterEach, even if this fails
     const { client, calls } = createObservedClient(unavailable, { maxRetries: 3 });
-    await settle(client.contacts.upsert(contact));
+    await outcomeOf(client.contacts.upsert(contact), ALL);
     const gaps = calls.slice(1).map((c, i) => c.at - (calls[i]?.at ?? 0));
     expect(gaps).toEqual([499, 999, 1998]);
-    vi.mocked(Math.random).mockRestore();
   });
 });
 

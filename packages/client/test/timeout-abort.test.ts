@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { HatchConnectionError, HatchTimeoutError } from "../src/index.js";
+import { DEFAULT_TOTAL_TIMEOUT_MS, HatchConnectionError, HatchTimeoutError, RateLimitError } from "../src/index.js";
 import { contact, createObservedClient, hang, json, ok } from "./helpers/observed-client.js";
+import { outcomeOf } from "./helpers/outcome.js";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -8,13 +9,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
-
-function outcomeOf<T>(promise: Promise<T>) {
-  return promise.then(
-    (value) => ({ value, error: undefined as unknown }),
-    (error: unknown) => ({ value: undefined, error }),
-  );
-}
 
 describe("timeouts", () => {
   test("each attempt times out after timeoutMs; after the retries, HatchTimeoutError", async () => {
@@ -116,5 +110,60 @@ describe("AbortSignal", () => {
     expect((await outcome).error).toMatchObject({ name: "AbortError" });
     await vi.advanceTimersByTimeAsync(60_000);
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe("the whole call is bounded by totalTimeoutMs (defect 7)", () => {
+  test("three 429s asking for an hour each: the call ends within the default bound, as a RateLimitError", async () => {
+    const { client, calls } = createObservedClient(() => json(429, { errors: [] }, { "retry-after": "3600" }), {
+      maxRetries: 5,
+    });
+    let settled = false;
+    const outcome = outcomeOf(client.contacts.upsert(contact)).finally(() => {
+      settled = true;
+    });
+    await vi.advanceTimersByTimeAsync(DEFAULT_TOTAL_TIMEOUT_MS);
+    expect(settled).toBe(true);
+    const { error } = await outcome;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
+    // Waits are capped at 60 s, and a wait that would pass the deadline is not started.
+    expect(calls.length).toBeLessThanOrEqual(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  test("a per-call totalTimeoutMs bounds attempts and backoff together", async () => {
+    const { client, calls } = createObservedClient(hang, { timeoutMs: 4_000, maxRetries: 10 });
+    const outcome = outcomeOf(client.contacts.upsert(contact, { totalTimeoutMs: 10_000 }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    const { error } = await outcome;
+    expect(error).toBeInstanceOf(HatchTimeoutError);
+    expect((error as HatchTimeoutError).timeoutMs).toBe(10_000);
+    expect((error as Error).message).toMatch(/did not complete within totalTimeoutMs \(10000 ms; rate-limit waits/);
+    expect(calls.length).toBeGreaterThan(1);
+    for (const call of calls) expect(call.signal.aborted).toBe(true);
+  });
+
+  test("a wait for the rate limiter counts: a call queued past its deadline fails unsent", async () => {
+    const { client, calls } = createObservedClient(() => ok(), {
+      rateLimit: { limit: 1, intervalMs: 60_000 },
+      totalTimeoutMs: 5_000,
+    });
+    await client.contacts.upsert(contact);
+    const outcome = outcomeOf(client.contacts.upsert(contact));
+    await vi.advanceTimersByTimeAsync(5_000);
+    const { error } = await outcome;
+    expect(error).toBeInstanceOf(HatchTimeoutError);
+    expect((error as HatchTimeoutError).mayHaveBeenApplied).toBe(false);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(calls).toHaveLength(1);
+  });
+
+  test("an attempt never outlives the call: its own timeout is cut to what is left", async () => {
+    const { client } = createObservedClient(hang, { timeoutMs: 60_000, totalTimeoutMs: 2_000 });
+    const outcome = outcomeOf(client.contacts.upsert(contact));
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect((await outcome).error).toMatchObject({ name: "HatchTimeoutError", timeoutMs: 2_000 });
   });
 });

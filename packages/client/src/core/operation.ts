@@ -3,28 +3,17 @@ import { errorFromResponse } from "../error-from-response.js";
 import { HatchError } from "../errors.js";
 import type { Client } from "../openapi-fetch.js";
 import type { Redactor } from "../redaction.js";
-import type { AttemptSettings, FetchLike } from "../transport.js";
+import { fetchForCall, type RequestOptions, resultFor } from "../request-options.js";
+import type { CallSettings, FetchLike } from "../transport.js";
 
 // The hand-written runtime that the generated SDK (src/generated/) calls: every generated method
 // is a descriptor of its operation plus one `call(...)`, so auth, the rate limiter, retries,
 // timeouts, abort, redaction and error mapping live here and in the transport, once.
 
+// Per-call options of every generated method: the core's, so a setting the transport gains per call
+// reaches every generated method without regenerating anything.
+export type { RequestOptions, WithResponse } from "../request-options.js";
 export type { ErrorFor } from "./error-classes.js";
-
-/**
- * Per-call options of every generated method. Everything the transport accepts per call
- * (`AttemptSettings`) is accepted here too and handed to it, so a setting the transport gains
- * reaches every generated method without regenerating anything.
- */
-export interface RequestOptions extends AttemptSettings {
-  /** Aborts the call, including any wait for the rate limiter or a retry. */
-  signal?: AbortSignal | undefined;
-  /** Per-attempt timeout for this call, overriding the client's. */
-  timeoutMs?: number | undefined;
-}
-
-/** Options of generated methods that shape the request rather than the transport. */
-const REQUEST_SHAPING_OPTIONS = new Set(["signal", "method", "query", "headers"]);
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
@@ -50,7 +39,10 @@ export interface OperationInput {
   body?: unknown;
 }
 
-/** Sends one operation through the client and resolves to its (unwrapped) success body. */
+/**
+ * Sends one operation through the client and resolves to its (unwrapped) success body, or to
+ * `{ data, response, requestId }` when the call asked `withResponse`.
+ */
 export type OperationCaller = <T>(
   operation: OperationDescriptor,
   input: OperationInput,
@@ -87,25 +79,22 @@ interface FetchResult {
  */
 export function createOperationCaller(
   client: Client<paths, "application/json">,
-  transport: (settings?: AttemptSettings) => FetchLike,
+  transport: (settings?: CallSettings) => FetchLike,
   redact: Redactor,
 ): OperationCaller {
   const defaultFetch = transport();
   // openapi-fetch's `request` is typed per path and method; the descriptors come from the same spec.
   const request = client.request as unknown as RequestFn;
   return async <T>(operation: OperationDescriptor, input: OperationInput, options: RequestOptions = {}) => {
-    const settings = Object.fromEntries(
-      Object.entries(options).filter(([name, value]) => !REQUEST_SHAPING_OPTIONS.has(name) && value !== undefined),
-    ) as AttemptSettings;
     const { data, error, response } = await request(operation.method, operation.path, {
       params: { path: input.path, query: input.query, header: input.header },
       body: input.body,
       signal: options.signal,
-      fetch: Object.keys(settings).length === 0 ? defaultFetch : transport(settings),
+      fetch: fetchForCall(transport, defaultFetch, options),
     });
     if (!response.ok) throw errorFromResponse(response, error, redact);
-    if (operation.unwrap === undefined) return data as T;
-    return unwrap(operation, response, data) as T;
+    const value = operation.unwrap === undefined ? data : unwrap(operation, response, data);
+    return resultFor(value, response, options) as T;
   };
 }
 

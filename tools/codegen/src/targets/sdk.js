@@ -9,7 +9,7 @@ import { jsDoc } from "../render.js";
  * SDK resources: `<resource>.ts` per resource (an interface, its options types and a factory) and
  * `index.ts` (all resources on one object). The generated code imports its types from `typesModule`
  * (the aliases of the types target) and its runtime from `coreModule`, a hand-written module that
- * must export `OperationCaller`, `OperationDescriptor`, `RequestOptions`, `ErrorFor` and
+ * must export `OperationCaller`, `OperationDescriptor`, `RequestOptions`, `WithResponse`, `ErrorFor` and
  * `selectVariant` (see README).
  *
  * @param {{ model: ReturnType<typeof import("../model.js").buildModel>, header: string, typesModule: string, coreModule: string }} input
@@ -174,7 +174,15 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
         : undefined,
       main.op.operation.deprecated === true ? "@deprecated" : undefined,
     ];
-    interfaceMembers.push(`${jsDoc(doc, "  ")}  ${name}(${signature.join(", ")}): Promise<${result}>;`);
+    // Two overloads: `{ withResponse: true }` resolves to `WithResponse<…>`, anything else to the data.
+    // Options are required there, so an optional parameter before them is spelled `T | undefined`.
+    const withResponseSignature = [
+      ...signature.slice(0, -1).map((part) => part.replace(/^(\w+)\?: (.*)$/, "$1: $2 | undefined")),
+      `options: ${Options} & { withResponse: true }`,
+    ];
+    interfaceMembers.push(
+      `${jsDoc(doc, "  ")}  ${name}(${withResponseSignature.join(", ")}): Promise<WithResponse<${result}>>;\n  ${name}(${signature.join(", ")}): Promise<${result}>;`,
+    );
 
     for (const v of variants) {
       const fields = [
@@ -190,7 +198,6 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
         `const ${v.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation: OperationDescriptor = { ${fields.join(", ")} };`,
       );
     }
-    const args = signature.map((part) => part.split(/\??:/)[0]).join(", ");
     const descriptorOf = (/** @type {OperationModel} */ v) =>
       `${v.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation`;
     const operation =
@@ -200,7 +207,7 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
             .join(", ")} }, options?.method ?? ${JSON.stringify(main.op.method.toUpperCase())})`
         : descriptorOf(main);
     implementations.push(
-      `    async ${name}(${args}) {\n      return call<${result}>(${operation}, { ${callInput.join(", ")} }, options);\n    },`,
+      `    async ${name}(${signature.join(", ")}) {\n      return call<never>(${operation}, { ${callInput.join(", ")} }, options);\n    },`,
     );
   }
 
@@ -210,6 +217,7 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
     "type OperationCaller",
     "type OperationDescriptor",
     "type RequestOptions",
+    "type WithResponse",
     ...(usesSelect ? ["selectVariant"] : []),
   ];
   return [

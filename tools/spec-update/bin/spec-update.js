@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// @ts-check
+import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
+import { SpecUpdateError } from "../src/errors.js";
+import { findRoot } from "../src/root.js";
+import { runCommand } from "../src/run-command.js";
+import { specUpdate } from "../src/spec-update.js";
+
+const usage = "Usage: pnpm spec:update --from <url|file> [--dry-run] [--yes]";
+
+try {
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((arg) => arg !== "--"),
+    options: {
+      from: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+      yes: { type: "boolean", short: "y", default: false },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+  } else {
+    if (!values.from) {
+      console.error(`spec:update: --from is required\n${usage}`);
+      process.exit(2);
+    }
+    const started = performance.now();
+    await specUpdate({
+      root: await findRoot(process.cwd()),
+      from: values.from,
+      dryRun: values["dry-run"],
+      yes: values.yes,
+      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+      confirm: async (question) => {
+        const readline = createInterface({ input: process.stdin, output: process.stdout });
+        try {
+          return /^y(es)?$/i.test((await readline.question(question)).trim());
+        } finally {
+          readline.close();
+        }
+      },
+      run: runCommand,
+      log: (text) => console.log(text),
+    });
+    console.error(`spec:update took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+} catch (error) {
+  if (error instanceof SpecUpdateError) {
+    console.error(`\nspec:update: ${error.message}`);
+    process.exitCode = 1;
+  } else if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+    console.error(`spec:update: ${error.message}\n${usage}`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,251 @@
+// @ts-check
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { parse } from "yaml";
+import { applyWireChanges } from "./apply-changes.js";
+import { bundleForDiff, lintWithOurRules } from "./bundle.js";
+import { changesetText } from "./changeset.js";
+import { classify } from "./classify.js";
+import { agreements, explainedBy, loadDifferences } from "./differences.js";
+import { SpecUpdateError } from "./errors.js";
+import { formatWithBiome } from "./format.js";
+import { maxBump } from "./levels.js";
+import { loadDocument } from "./load-document.js";
+import { contractChanges, formatReport } from "./report.js";
+import { snapshotTree } from "./snapshot.js";
+import {
+  fingerprintOf,
+  proseChanges,
+  proseOf,
+  readFingerprint,
+  sameFingerprint,
+  writeFingerprint,
+} from "./upstream-prose.js";
+import { diffWireModels } from "./wire-diff.js";
+import { wireModel } from "./wire-model.js";
+
+/** Repository-relative paths spec:update reads and writes. */
+export const PATHS = {
+  spec: "spec/openapi.yaml",
+  lintConfig: "spec/redocly.yaml",
+  overlays: "spec/overlays",
+  differences: "spec/upstream-differences.yaml",
+  prose: "spec/upstream-prose.json",
+  changesets: ".changeset",
+  pending: "spec/api-changes/pending",
+};
+
+/** What regenerates types, SDK, docs and contract tests, and proves them. */
+/** @type {Array<[string, string[]]>} */
+export const BUILD_STEPS = [
+  ["pnpm", ["exec", "turbo", "run", "build"]],
+  ["pnpm", ["exec", "turbo", "run", "test"]],
+];
+
+/**
+ * @typedef {object} SpecUpdateOptions
+ * @property {string} root the repository root
+ * @property {string} from a file path or an http(s) URL
+ * @property {boolean} [dryRun]
+ * @property {boolean} [yes] apply without asking
+ * @property {boolean} [interactive] stdin and stdout are a terminal
+ * @property {(question: string) => Promise<boolean>} [confirm]
+ * @property {import("./run-command.js").Runner} run runs the build and test steps
+ * @property {(text: string) => void} log
+ * @property {typeof fetch} [fetch]
+ * @property {number} [timeoutMs]
+ * @property {number} [maxBytes]
+ * @property {Date} [now]
+ */
+
+/**
+ * `pnpm spec:update --from <url|file> [--dry-run] [--yes]`.
+ *
+ * @param {SpecUpdateOptions} options
+ * @returns {Promise<{ report: import("./report.js").UpdateReport, applied: boolean, changeset?: string }>}
+ */
+export async function specUpdate(options) {
+  const { root, from, dryRun = false, yes = false, interactive = false, log, run, now = new Date() } = options;
+  if (!dryRun && !yes && (!interactive || !options.confirm)) {
+    throw new SpecUpdateError("no terminal to ask for confirmation: pass --yes to apply, or --dry-run to only report", {
+      step: "arguments",
+    });
+  }
+  const upstream = await loadDocument(from, options);
+  const specPath = join(root, PATHS.spec);
+  const ourText = await readFile(specPath, "utf8");
+  const ours = /** @type {Record<string, any>} */ (parse(ourText));
+  const ourModel = wireModel(ours, PATHS.spec);
+  const upstreamModel = wireModel(upstream.document, from);
+  const differences = await loadDifferences(join(root, PATHS.differences));
+
+  /** @type {import("./report.js").UpdateReport["listed"]} */
+  const listed = [];
+  const wireChanges = diffWireModels(ourModel, upstreamModel).filter((change) => {
+    const difference = explainedBy(change, differences);
+    if (difference) listed.push({ change, difference: difference.id });
+    return !difference;
+  });
+  const applied = applyWireChanges({
+    text: ourText,
+    ours: ourModel,
+    upstream: upstream.document,
+    upstreamModel,
+    changes: wireChanges,
+    differences,
+    source: from,
+  });
+
+  const prose = proseOf(upstream.document, upstreamModel, from);
+  const fingerprint = fingerprintOf(prose);
+  const previousFingerprint = await readFingerprint(join(root, PATHS.prose));
+  const reworded = previousFingerprint ? proseChanges(previousFingerprint, prose, ourModel) : [];
+
+  /** @type {import("./report.js").UpdateReport} */
+  const report = {
+    proseBaseline: previousFingerprint !== null,
+    proseChanges: reworded,
+    source: from,
+    upstreamVersion: upstream.version,
+    wireChanges,
+    listed,
+    agreements: agreements(differences, ourModel, upstreamModel),
+    changes: [],
+    bump: "none",
+    placeholders: applied.placeholders,
+    manual: applied.manual,
+  };
+
+  const work = await mkdtemp(join(tmpdir(), "spec-update-"));
+  let keepWork = false;
+  try {
+    const candidatePath = join(work, "candidate-lint", "openapi.yaml");
+    /** @type {Promise<{ ok: boolean, output: string }> | undefined} */
+    let lint;
+    if (wireChanges.length > 0) {
+      const overlays = join(root, PATHS.overlays);
+      // Lint runs beside the bundles; its verdict is read only after the report is printed.
+      await mkdir(join(work, "candidate-lint"), { recursive: true });
+      await writeFile(candidatePath, applied.text);
+      lint = lintWithOurRules(candidatePath, join(root, PATHS.lintConfig));
+      const [base, candidate] = await Promise.all([
+        bundleForDiff(ourText, { work, name: "current", overlays }),
+        bundleForDiff(applied.text, { work, name: "candidate", overlays }),
+      ]);
+      Object.assign(report, await classify(base, candidate));
+    }
+    if (reworded.length > 0) {
+      report.changes.push(...reworded);
+      report.bump = maxBump(report.bump, "patch");
+    }
+    // The report comes first, whatever happens next: the maintainer needs it to fix the spec.
+    log(formatReport(report));
+    const linted = await lint;
+    if (report.bump === "none") {
+      if (!dryRun && !sameFingerprint(previousFingerprint, fingerprint)) {
+        const snapshot = await snapshotTree(root, [PATHS.prose], { outputs: false });
+        try {
+          await writeFingerprint(join(root, PATHS.prose), fingerprint);
+          await formatWithBiome(root, [join(root, PATHS.prose)]);
+        } catch (error) {
+          await snapshot.restore();
+          throw error;
+        } finally {
+          await snapshot.discard();
+        }
+        log(`\nNothing to apply. Recorded the prose fingerprint of this document in ${PATHS.prose}: commit it.`);
+      } else log("\nNothing to apply.");
+      return { report, applied: false };
+    }
+    if (linted && !linted.ok) {
+      keepWork = true;
+      throw Object.assign(
+        new SpecUpdateError(
+          `the updated spec fails lint, so nothing was written. Redocly says:\n${linted.output}\n\nThe candidate is kept at ${candidatePath}; fix spec/openapi.yaml (or spec/upstream-differences.yaml) and run again.`,
+          { step: "lint" },
+        ),
+        { report, candidate: candidatePath },
+      );
+    }
+    if (dryRun) {
+      log("\nDry run: nothing written.");
+      return { report, applied: false };
+    }
+    if (
+      !yes &&
+      !(await options.confirm?.(
+        `Apply to ${PATHS.spec}, write a ${report.bump} changeset, then build and test? [y/N] `,
+      ))
+    ) {
+      log("Not applied.");
+      return { report, applied: false };
+    }
+    return {
+      report,
+      applied: true,
+      changeset: await apply({ root, run, log, now, report, text: applied.text, fingerprint }),
+    };
+  } finally {
+    if (!keepWork) await rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes the spec, the changeset and the pending report, then builds and tests; on any failure
+ * puts everything back as it was (build outputs included) and rethrows.
+ *
+ * @param {{ root: string, run: import("./run-command.js").Runner, log: (text: string) => void, now: Date, report: import("./report.js").UpdateReport, text: string, fingerprint: Record<string, string> }} input
+ */
+async function apply({ root, run, log, now, report, text, fingerprint }) {
+  const bump = /** @type {import("./levels.js").Level} */ (report.bump);
+  const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  const name = `spec-update-${stamp}`;
+  const snapshot = await snapshotTree(root, [PATHS.spec, PATHS.prose, PATHS.changesets, "spec/api-changes"]);
+  try {
+    await writeFile(join(root, PATHS.spec), text);
+    const summary = `API update from Hatch's document (${/^https?:/.test(report.source) ? report.source : basename(report.source)}): ${report.changes.length} change(s), ${bump}.`;
+    await writeFile(join(root, PATHS.changesets, `${name}.md`), changesetText(bump, summary, report.changes));
+    await mkdir(join(root, PATHS.pending), { recursive: true });
+    const pending = {
+      changeset: name,
+      source: report.source,
+      date: now.toISOString().slice(0, 10),
+      bump,
+      changes: contractChanges(report.changes),
+      agreements: report.agreements,
+      placeholders: report.placeholders,
+    };
+    const pendingFile = join(root, PATHS.pending, `${name}.json`);
+    await writeFile(pendingFile, `${JSON.stringify(pending, null, 2)}\n`);
+    await writeFingerprint(join(root, PATHS.prose), fingerprint);
+    await formatWithBiome(root, [pendingFile, join(root, PATHS.prose)]);
+    for (const [command, args] of BUILD_STEPS) {
+      log(`\n$ ${command} ${args.join(" ")}`);
+      const result = await run(command, args, { cwd: root });
+      if (result.code !== 0) {
+        throw new SpecUpdateError(
+          `\`${command} ${args.join(" ")}\` failed (exit ${result.code}); the spec, changesets and build outputs were put back as they were`,
+          {
+            step: args.at(-1),
+          },
+        );
+      }
+    }
+  } catch (error) {
+    await snapshot.restore();
+    throw error;
+  } finally {
+    await snapshot.discard();
+  }
+  log(
+    [
+      "",
+      `Applied: ${PATHS.spec} updated, .changeset/${name}.md (${bump}) and ${PATHS.pending}/${name}.json written; build and tests passed.`,
+      report.placeholders.length
+        ? `Rewrite the ${report.placeholders.length} placeholder(s) listed above, then commit.`
+        : "Review and commit.",
+    ].join("\n"),
+  );
+  return name;
+}

@@ -1,0 +1,86 @@
+// @ts-check
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { bundleForDiff } from "../../src/bundle.js";
+import { runCommand } from "../../src/run-command.js";
+import { REPO } from "./paths.js";
+
+/**
+ * Stands in for `turbo run build` in a temp repo with the parts that matter here, run for real:
+ * the spec bundle (tools/openapi-bundle, our lint rules) and the types generator of
+ * packages/types (openapi-typescript). `turbo run test` succeeds; anything listed in `fail`
+ * fails after scribbling over the outputs, as a half-finished build would.
+ *
+ * @param {{ fail?: string[] }} [options]
+ */
+export function buildRunner(options = {}) {
+  /** @type {string[]} */
+  const calls = [];
+  /** @type {import("../../src/run-command.js").Runner} */
+  const run = async (command, args, { cwd }) => {
+    const line = [command, ...args].join(" ");
+    calls.push(line);
+    const task = args.at(-1) ?? "";
+    if (options.fail?.includes(task)) {
+      mkdirSync(join(cwd, "spec/dist"), { recursive: true });
+      writeFileSync(join(cwd, "spec/dist/openapi.json"), "{ half written");
+      mkdirSync(join(cwd, "packages/types/src/generated"), { recursive: true });
+      writeFileSync(join(cwd, "packages/types/src/generated/openapi.ts"), "// half written\n");
+      return { code: 1, output: "" };
+    }
+    if (task === "build") await buildSpecAndTypes(cwd);
+    return { code: 0, output: "" };
+  };
+  return { run, calls };
+}
+
+/**
+ * Bundles the temp repo's spec with our rules and generates its types with the real generator.
+ *
+ * @param {string} root
+ */
+export async function buildSpecAndTypes(root) {
+  const cli = join(REPO, "tools/openapi-bundle/src/cli.js");
+  const bundled = await runCommand(
+    process.execPath,
+    [
+      cli,
+      "bundle",
+      "--config",
+      join(root, "spec/redocly.yaml"),
+      "--overlays",
+      join(root, "spec/overlays"),
+      "--out",
+      join(root, "spec/dist"),
+      join(root, "spec/openapi.yaml"),
+    ],
+    { cwd: root, capture: true },
+  );
+  if (bundled.code !== 0) throw new Error(`bundle failed:\n${bundled.output}`);
+  execFileSync(
+    process.execPath,
+    [
+      join(REPO, "packages/types/scripts/generate.js"),
+      "--input",
+      join(root, "spec/dist/openapi.json"),
+      "--output",
+      join(root, "packages/types/src/generated/openapi.ts"),
+    ],
+    { cwd: join(REPO, "packages/types"), stdio: "pipe" },
+  );
+}
+
+/**
+ * `biome check` on `files` with the repo's settings; "" when clean, else Biome's complaint.
+ *
+ * @param {string} root
+ * @param {string[]} files
+ */
+export async function biomeCheck(root, files) {
+  const biome = join(REPO, "node_modules/@biomejs/biome/bin/biome");
+  const result = await runCommand(process.execPath, [biome, "check", ...files], { cwd: root, capture: true });
+  return result.code === 0 ? "" : result.output;
+}
+
+export { bundleForDiff };

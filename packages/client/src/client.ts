@@ -34,7 +34,12 @@ export function createHatchClient(options: HatchClientOptions = {}): HatchClient
     limiter: resolved.rateLimit === false ? undefined : new SlidingWindowRateLimiter(resolved.rateLimit),
     redact,
   });
-  const api = createClient<paths, "application/json">({ baseUrl: resolved.baseUrl, fetch: transport() });
+  // Ask for JSON: a spec that also offers XML (Petstore) would otherwise get whatever the server prefers.
+  const api = createClient<paths, "application/json">({
+    baseUrl: resolved.baseUrl,
+    fetch: transport(),
+    headers: { Accept: "application/json" },
+  });
   const summary = () => ({
     baseUrl: resolved.baseUrl,
     apiKey: REDACTED,

@@ -15,7 +15,8 @@ import { deref } from "./spec.js";
  *   name: string, title: string, scope: string,
  *   packages: { types: string, client: string },
  *   client: { factory: string, type: string, variable: string },
- *   env: { apiKey: string, baseUrl: string },
+ *   env: { apiKey: string, baseUrl: string, log: string },
+ *   apiKeyHelp?: string,
  *   baseUrl: string,
  *   rateLimit: { limit: number, intervalMs: number } | false,
  *   userAgent: string,
@@ -121,8 +122,12 @@ export function validateSdkConfig(value, file) {
       problems.push(`#/packages/${key}: ${JSON.stringify(name)} is not in the scope ${config.scope} (#/scope)`);
     }
   }
-  if (config.env.apiKey === config.env.baseUrl) {
-    problems.push(`#/env/baseUrl: must differ from #/env/apiKey (both ${config.env.apiKey})`);
+  /** @type {Map<string, string>} */
+  const envSeen = new Map();
+  for (const [key, name] of Object.entries(config.env)) {
+    const first = envSeen.get(name);
+    if (first) problems.push(`#/env/${key}: must differ from #/env/${first} (both ${name})`);
+    else envSeen.set(name, key);
   }
   if (problems.length > 0) throw configError(file, problems);
   return config;
@@ -174,7 +179,8 @@ export async function readSdkConfig(file) {
 
 /**
  * The config's security schemes, looked up in the spec: each must exist and be one the client can
- * send (HTTP bearer or basic, an API key in a header or the query).
+ * send (HTTP bearer or basic, an API key in a header or the query). OAuth 2 and OpenID Connect
+ * schemes are sent as what their flows produce, a bearer access token: the client runs no flow.
  *
  * @param {SdkConfig} config
  * @param {Record<string, any>} spec
@@ -200,12 +206,13 @@ export function resolveSecurity(config, spec, files) {
     if (type === "http" && (httpScheme === "bearer" || httpScheme === "basic")) {
       return { name, type: "http", scheme: httpScheme };
     }
+    if (type === "oauth2" || type === "openIdConnect") return { name, type: "http", scheme: "bearer" };
     if (type === "apiKey" && (scheme.in === "header" || scheme.in === "query") && typeof scheme.name === "string") {
       return { name, type: "apiKey", in: scheme.in, parameter: scheme.name };
     }
     const shown = type === "http" ? `http ${scheme.scheme}` : type === "apiKey" ? `apiKey in ${scheme.in}` : type;
     throw new CodegenError(
-      `security scheme ${JSON.stringify(name)} is ${shown}; the client sends HTTP bearer, HTTP basic, or an API key in a header or the query (remove it from #/security, or send it yourself with a fetch wrapper)`,
+      `security scheme ${JSON.stringify(name)} is ${shown}; the client sends HTTP bearer (also an OAuth 2 / OpenID Connect access token), HTTP basic, or an API key in a header or the query (remove it from #/security, or send it yourself with a fetch wrapper)`,
       where,
     );
   });

@@ -24,7 +24,7 @@ function acme() {
     scope: "@acme",
     packages: { types: "@acme/types", client: "@acme/client" },
     client: { factory: "createAcmeClient", type: "AcmeClient", variable: "acme" },
-    env: { apiKey: "ACME_API_KEY", baseUrl: "ACME_BASE_URL" },
+    env: { apiKey: "ACME_API_KEY", baseUrl: "ACME_BASE_URL", log: "ACME_LOG" },
     baseUrl: "https://api.acme.test/v2",
     rateLimit: false,
     userAgent: "@acme/client",
@@ -62,7 +62,7 @@ describe("validation", () => {
   it("names an unknown field and the fields allowed there", () => {
     const config = { ...acme(), env: { ...acme().env, apikey: "X" } };
     expect(problems(config)).toContain("sdk.config.json: invalid SDK config");
-    expect(problems(config)).toContain("#/env/apikey: unknown field (allowed: apiKey, baseUrl)");
+    expect(problems(config)).toContain("#/env/apikey: unknown field (allowed: apiKey, baseUrl, log)");
   });
 
   it("names a missing field", () => {
@@ -71,7 +71,7 @@ describe("validation", () => {
   });
 
   it("reports every bad field at once, each by pointer with what it must be", () => {
-    const config = { ...acme(), env: { apiKey: "acme-key", baseUrl: "ACME_BASE_URL" }, baseUrl: "api.acme.test" };
+    const config = { ...acme(), env: { apiKey: "acme-key", baseUrl: "ACME_BASE_URL", log: "ACME_LOG" }, baseUrl: "api.acme.test" };
     const message = problems(config);
     expect(message).toContain('#/env/apiKey: "acme-key" is not valid');
     expect(message).toContain(
@@ -89,7 +89,7 @@ describe("validation", () => {
     const config = {
       ...acme(),
       packages: { types: "@acme/types", client: "@other/client" },
-      env: { apiKey: "ACME", baseUrl: "ACME" },
+      env: { apiKey: "ACME", baseUrl: "ACME", log: "ACME_LOG" },
     };
     const message = problems(config);
     expect(message).toContain('#/packages/client: "@other/client" is not in the scope @acme (#/scope)');
@@ -135,12 +135,15 @@ describe("security schemes", () => {
     );
   });
 
-  it.each([
-    ["cookie", "apiKey in cookie"],
-    ["oauth", "oauth2"],
-  ])("refuses %s, which the client cannot send", (name, shown) => {
-    expect(() => resolveSecurity({ ...acme(), security: [name] }, spec, files)).toThrow(
-      `sdk.config.json#/security/0: security scheme "${name}" is ${shown}`,
+  it("sends an OAuth 2 scheme as a bearer access token", () => {
+    expect(resolveSecurity({ ...acme(), security: ["oauth"] }, spec, files)).toEqual([
+      { name: "oauth", type: "http", scheme: "bearer" },
+    ]);
+  });
+
+  it("refuses an API key in a cookie, which the client cannot send", () => {
+    expect(() => resolveSecurity({ ...acme(), security: ["cookie"] }, spec, files)).toThrow(
+      'sdk.config.json#/security/0: security scheme "cookie" is apiKey in cookie',
     );
   });
 });

@@ -2,7 +2,8 @@
 // @ts-check
 // pnpm scaffold --spec <file|url> --out <dir> [--scope @acme] [--name acme] [--no-lockfile]
 import { parseArgs } from "node:util";
-import { reportCliError, UsageError } from "@hatch-api/openapi-bundle";
+import { CodegenError } from "@hatch-api/codegen";
+import { reportCliError, ToolError, UsageError } from "@hatch-api/openapi-bundle";
 import { scaffold } from "../src/scaffold.js";
 
 const USAGE = `usage: pnpm scaffold --spec <file|url> --out <dir> [--scope @acme] [--name acme] [--no-lockfile]
@@ -36,5 +37,7 @@ try {
     });
   }
 } catch (error) {
-  process.exitCode = reportCliError(error, { name: "scaffold", usage: USAGE });
+  // The generators' errors (a bad name in the document, say) are the user's to fix too: no stack.
+  const shown = error instanceof CodegenError ? new ToolError(error.message) : error;
+  process.exitCode = reportCliError(shown, { name: "scaffold", usage: USAGE });
 }

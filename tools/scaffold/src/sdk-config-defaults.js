@@ -69,7 +69,8 @@ export function baseUrlOf(spec) {
 /**
  * The security schemes the client will send: those the document requires somewhere (on the root
  * or an operation), in the order components.securitySchemes lists them, that the client supports
- * (HTTP bearer or basic, an API key in a header or the query). The others are reported.
+ * (HTTP bearer or basic, an API key in a header or the query; OAuth 2 and OpenID Connect as a
+ * bearer access token). The others are reported.
  *
  * @param {Record<string, any>} spec
  * @returns {{ security: string[], unsupported: string[] }}
@@ -95,6 +96,8 @@ export function securityOf(spec) {
     if (!required.has(name)) continue;
     const supported =
       (scheme?.type === "http" && /^(bearer|basic)$/i.test(String(scheme.scheme))) ||
+      scheme?.type === "oauth2" ||
+      scheme?.type === "openIdConnect" ||
       (scheme?.type === "apiKey" && (scheme.in === "header" || scheme.in === "query"));
     (supported ? security : unsupported).push(
       supported ? name : `${name} (${scheme?.type}${scheme?.in ? ` in ${scheme.in}` : ""})`,
@@ -126,7 +129,7 @@ export function defaultSdkConfig({ spec, name: givenName, scope: givenScope }) {
     scope,
     packages: { types: `${scope}/types`, client: `${scope}/client` },
     client: { factory: `create${pascal}Client`, type: `${pascal}Client`, variable: camel },
-    env: { apiKey: `${upper}_API_KEY`, baseUrl: `${upper}_BASE_URL` },
+    env: { apiKey: `${upper}_API_KEY`, baseUrl: `${upper}_BASE_URL`, log: `${upper}_LOG` },
     baseUrl,
     rateLimit: /** @type {false} */ (false),
     userAgent: `${scope}/client`,

@@ -35,7 +35,10 @@ export function derivedOperationId(method, path) {
     .filter(Boolean)
     .map((segment) => {
       const parameter = /^\{(.+)\}$/.exec(segment);
-      if (parameter) return `By${wordsOf(/** @type {string} */ (parameter[1])).map(capital).join("")}`;
+      if (parameter)
+        return `By${wordsOf(/** @type {string} */ (parameter[1]))
+          .map(capital)
+          .join("")}`;
       return wordsOf(segment).map(capital).join("");
     });
   return `${method.toLowerCase()}${parts.join("")}`;
@@ -105,7 +108,8 @@ export function planFixes(spec) {
 }
 
 /** @param {string[]} parts */
-const camel = (parts) => parts.map((word, i) => (i === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join("");
+const camel = (parts) =>
+  parts.map((word, i) => (i === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join("");
 
 /**
  * With the operationIds and tags fixed, the SDK names the codegen rule gives must be usable: a
@@ -161,7 +165,11 @@ function fixMethodNames(spec, operations) {
       }
     }
   }
-  operations.sort((a, b) => listed.findIndex((op) => op.path === a.path && op.method === a.method) - listed.findIndex((op) => op.path === b.path && op.method === b.method));
+  operations.sort(
+    (a, b) =>
+      listed.findIndex((op) => op.path === a.path && op.method === a.method) -
+      listed.findIndex((op) => op.path === b.path && op.method === b.method),
+  );
   return count;
 }
 

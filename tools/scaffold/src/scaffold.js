@@ -3,6 +3,7 @@
 // layout, generic tools and hand-written core, its names taken from a fresh sdk.config.json.
 import { spawnSync } from "node:child_process";
 import { chmod, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseSpecText, runRedocly, ToolError } from "@hatch-api/openapi-bundle";
@@ -36,7 +37,7 @@ export async function readDocument(source, options = {}) {
       throw new ToolError(`${source}: cannot read the document (${/** @type {NodeJS.ErrnoException} */ (error).code})`);
     }
   }
-  const spec = parseSpecText(text, { file: source, json: /^\s*[{[]/.test(text) });
+  const spec = /** @type {Record<string, any>} */ (parseSpecText(text, { file: source, json: /^\s*[{[]/.test(text) }));
   if (!spec || typeof spec !== "object" || !/^3\.[01]\./.test(String(spec.openapi))) {
     throw new ToolError(
       `${source}: not an OpenAPI 3.0 or 3.1 document (openapi: ${JSON.stringify(spec?.openapi ?? spec?.swagger ?? null)})`,
@@ -57,7 +58,7 @@ export async function readDocument(source, options = {}) {
 
 /**
  * @param {ScaffoldOptions} options
- * @returns {Promise<{ out: string, config: import("@hatch-api/codegen/src/sdk-config.js").SdkConfig, report: string[], files: string[] }>}
+ * @returns {Promise<{ out: string, config: import("@hatch-api/codegen/sdk-config").SdkConfig, report: string[], files: string[] }>}
  */
 export async function scaffold(options) {
   const log = options.log ?? ((line) => console.log(line));
@@ -65,7 +66,9 @@ export async function scaffold(options) {
   const existing = await readdir(out).catch(() => []);
   if (existing.length > 0) throw new ToolError(`${options.out}: exists and is not empty; scaffold writes a new repo`);
   if (options.name !== undefined && !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(options.name)) {
-    throw new ToolError(`--name ${JSON.stringify(options.name)}: use lowercase letters, digits and single dashes (acme, train-travel)`);
+    throw new ToolError(
+      `--name ${JSON.stringify(options.name)}: use lowercase letters, digits and single dashes (acme, train-travel)`,
+    );
   }
   if (options.scope !== undefined && !/^@[a-z0-9][a-z0-9._~-]*$/.test(options.scope)) {
     throw new ToolError(`--scope ${JSON.stringify(options.scope)}: an npm scope such as @acme`);
@@ -100,6 +103,22 @@ export async function scaffold(options) {
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, text);
     }
+    // Renamed identifiers sort differently (HatchApiError → PetstoreApiError): let the repo's own
+    // formatter settle imports and layout, so `pnpm lint` passes in the new repo as it does here.
+    const biome = spawnSync(
+      process.execPath,
+      [createRequire(import.meta.url).resolve("@biomejs/biome/bin/biome"), "check", "--write", "."],
+      {
+        cwd: out,
+        encoding: "utf8",
+      },
+    );
+    const formatted =
+      biome.status === 0
+        ? []
+        : [
+            `Note: biome check left findings to fix by hand (run \`pnpm lint\` there):\n${biome.stderr || biome.stdout}`,
+          ];
     await chmod(join(out, ".ci/run"), 0o755);
     await chmod(join(out, "tools/bootstrap.sh"), 0o755);
 
@@ -117,6 +136,7 @@ export async function scaffold(options) {
         ? `spec/overlays/00-operation-names.yaml: ${fixes.renamed} derived operationId(s), ${fixes.tagged} derived tag(s), ${fixes.methods} x-sdk-method(s) for SDK names the rule could not use (edit the names there).`
         : "Every operation has an operationId, a tag and a usable SDK name: no overlay needed.",
       ...notes.map((note) => `Note: ${note}.`),
+      ...formatted,
     ];
     if (options.lockfile !== false) {
       const install = spawnSync("pnpm", ["install", "--lockfile-only", "--prefer-offline", "--ignore-scripts"], {
@@ -125,7 +145,9 @@ export async function scaffold(options) {
         env: { ...process.env, npm_config_verify_deps_before_run: "false" },
       });
       if (install.status !== 0) {
-        throw new ToolError(`pnpm install --lockfile-only failed in ${options.out}:\n${install.stderr || install.stdout}`);
+        throw new ToolError(
+          `pnpm install --lockfile-only failed in ${options.out}:\n${install.stderr || install.stdout}`,
+        );
       }
     }
     report.push(`Next: cd ${options.out} && bash tools/bootstrap.sh && pnpm build`);

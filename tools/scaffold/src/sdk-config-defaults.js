@@ -86,7 +86,8 @@ export function securityOf(spec) {
   };
   add(spec.security);
   for (const item of Object.values(spec.paths ?? {})) {
-    for (const operation of Object.values(item ?? {})) if (operation && typeof operation === "object") add(operation.security);
+    for (const operation of Object.values(item ?? {}))
+      if (operation && typeof operation === "object") add(operation.security);
   }
   /** @type {string[]} */
   const security = [];
@@ -108,7 +109,7 @@ export function securityOf(spec) {
 
 /**
  * @param {{ spec: Record<string, any>, name?: string, scope?: string }} input
- * @returns {{ config: import("@hatch-api/codegen/src/sdk-config.js").SdkConfig, notes: string[] }}
+ * @returns {{ config: import("@hatch-api/codegen/sdk-config").SdkConfig, notes: string[] }}
  */
 export function defaultSdkConfig({ spec, name: givenName, scope: givenScope }) {
   const name = givenName ?? nameFromTitle(spec);

@@ -68,11 +68,7 @@ export const COPIED = Object.freeze({
     "tools/contract-tests/test/contract/coverage-gate.test.ts",
   ],
   /** Hand-written files that hold Hatch's own operations or prose; the scaffold writes its own. */
-  skipped: [
-    "packages/client/src/contacts.ts",
-    "packages/client/src/generated",
-    "packages/types/src/generated",
-  ],
+  skipped: ["packages/client/src/contacts.ts", "packages/client/src/generated", "packages/types/src/generated"],
 });
 
 /** Never copied from inside a tree. */
@@ -103,7 +99,7 @@ export async function listTemplateFiles(root) {
  * The text replacements that turn Hatch's names into the new API's, longest first so that
  * `createHatchClient` is replaced before `Hatch`.
  *
- * @param {import("@hatch-api/codegen/src/sdk-config.js").SdkConfig} config
+ * @param {import("@hatch-api/codegen/sdk-config").SdkConfig} config
  * @param {{ pascal: string, camel: string, upper: string }} names
  * @returns {Array<[RegExp, string]>}
  */

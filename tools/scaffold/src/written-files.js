@@ -4,7 +4,7 @@
 import { listOperations, planSdk } from "@hatch-api/codegen";
 
 /**
- * @typedef {import("@hatch-api/codegen/src/sdk-config.js").SdkConfig} SdkConfig
+ * @typedef {import("@hatch-api/codegen/sdk-config").SdkConfig} SdkConfig
  * @typedef {{ pascal: string, camel: string, upper: string }} Names
  */
 
@@ -88,7 +88,10 @@ export function fileTransforms(config, _names) {
     ".ci/run": (text) => text.replace("bash tools/bootstrap.sh --browser", "bash tools/bootstrap.sh"),
     "packages/client/src/index.ts": (text) =>
       text
-        .replace(/^export type \{[^}]*\} from "[^"]+\/types";\n/m, `export type { components, operations, paths } from "${config.packages.types}";\n`)
+        .replace(
+          /^export type \{[^}]*\} from "[^"]+\/types";\n/m,
+          `export type { components, operations, paths } from "${config.packages.types}";\n`,
+        )
         .replace(/^export type \{[^}]*\} from "\.\/contacts\.js";\n/m, ""),
   };
 }

@@ -77,9 +77,7 @@ describe("overlaySkeleton", () => {
     expect(YAML.parse(text)).toEqual({
       overlay: "1.0.0",
       info: { title: "Operation names and tags for the Pet API SDK", version: "1.0.0" },
-      actions: [
-        { target: "$.paths['/pets/{petId}'].get", update: { operationId: "getPetsByPetId", tags: ["pets"] } },
-      ],
+      actions: [{ target: "$.paths['/pets/{petId}'].get", update: { operationId: "getPetsByPetId", tags: ["pets"] } }],
     });
   });
 });

@@ -1,7 +1,7 @@
 // @ts-check
 // Two OpenAPI documents nobody here wrote (from the pinned @readme/oas-examples): each is
 // scaffolded into a temp folder, installed offline from the pnpm store, built and tested with the
-// scaffolded repo's own commands (contract tests against Prism, the docs build with its offline
+// scaffolded repo's own commands (its README's two: build, then lint and test: contract tests against Prism, the docs build with its offline
 // check, the samples' typecheck, publint/attw on the packages). One at a time: two cores.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -24,6 +24,8 @@ const env = Object.fromEntries(
 );
 Object.assign(env, { TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", CI: "true" });
 
+const ANSI_COLOR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+
 /**
  * @param {string} cwd
  * @param {string[]} args
@@ -31,7 +33,7 @@ Object.assign(env, { TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", CI
 function pnpm(cwd, args) {
   const started = performance.now();
   const run = spawnSync("pnpm", args, { cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  const output = `${run.stdout}${run.stderr}`.replace(/\x1b\[[0-9;]*m/g, "");
+  const output = `${run.stdout}${run.stderr}`.replace(ANSI_COLOR, "");
   return { status: run.status, output, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -57,6 +59,7 @@ describe.each(FIXTURES)("$file", (fixture) => {
     document = JSON.parse(await readFile(spec, "utf8"));
     out = join(work, fixture.name ?? "from-title");
     const started = performance.now();
+    /** @type {string[]} */
     const lines = [];
     await scaffold({ spec, out, scope: fixture.scope, name: fixture.name, log: (line) => lines.push(line) });
     seconds.scaffold = (performance.now() - started) / 1000;
@@ -102,9 +105,16 @@ describe.each(FIXTURES)("$file", (fixture) => {
     ).join("\n");
     for (const item of Object.values(document.paths)) {
       for (const operation of Object.values(/** @type {Record<string, any>} */ (item))) {
-        if (operation?.operationId) expect(generated).toContain(`operationId: ${JSON.stringify(operation.operationId)}`);
+        if (operation?.operationId)
+          expect(generated).toContain(`operationId: ${JSON.stringify(operation.operationId)}`);
       }
     }
+  });
+
+  it("passes its lint: Redocly, Biome, tsc over every package", () => {
+    const lint = pnpm(out, ["lint"]);
+    seconds.lint = lint.seconds;
+    expect(lint.status, lint.output.slice(-6000)).toBe(0);
   });
 
   it("passes its tests: every operation and status against Prism, the samples' typecheck, the packages' checks", () => {

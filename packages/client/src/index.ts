@@ -11,8 +11,8 @@ export type { AuthOption, AuthScheme } from "./auth.js";
 export { createHatchClient, type HatchClient } from "./client.js";
 export type { UpsertContactOptions } from "./contacts.js";
 export { type BodyEncoding, bodyEncodingOf, encodeRequestBody } from "./core/body-encoding.js";
-export type { ErrorItem } from "./error-item.js";
 export { ERROR_CLASSES, type ErrorFor, type MappedErrorStatus } from "./core/error-classes.js";
+export type { ErrorItem } from "./error-item.js";
 export {
   AuthenticationError,
   BadRequestError,

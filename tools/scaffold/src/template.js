@@ -119,6 +119,7 @@ export function renames(config, names) {
     [/Hatch's/g, `${config.title}'s`],
     [/Hatch/g, names.pascal],
     [/\bhatch\b/g, names.camel],
+    [/\bhatch(?=[A-Z])/g, names.camel],
   ];
 }
 

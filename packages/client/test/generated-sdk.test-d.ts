@@ -2,10 +2,10 @@ import type { PutContactErrorStatus, UpsertContactErrorStatus, UpsertContactRequ
 import { describe, expectTypeOf, test } from "vitest";
 import type {
   AuthenticationError,
-  HatchApiError,
   ContactsUpsertError,
   ContactsUpsertOptions,
   ErrorFor,
+  HatchApiError,
   HatchClient,
   NotFoundError,
   RateLimitError,

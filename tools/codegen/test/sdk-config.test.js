@@ -71,7 +71,11 @@ describe("validation", () => {
   });
 
   it("reports every bad field at once, each by pointer with what it must be", () => {
-    const config = { ...acme(), env: { apiKey: "acme-key", baseUrl: "ACME_BASE_URL", log: "ACME_LOG" }, baseUrl: "api.acme.test" };
+    const config = {
+      ...acme(),
+      env: { apiKey: "acme-key", baseUrl: "ACME_BASE_URL", log: "ACME_LOG" },
+      baseUrl: "api.acme.test",
+    };
     const message = problems(config);
     expect(message).toContain('#/env/apiKey: "acme-key" is not valid');
     expect(message).toContain(

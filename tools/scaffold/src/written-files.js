@@ -85,6 +85,20 @@ export function fileTransforms(config, _names) {
       // Provider mode's env names are the new API's (renamed); nothing else changes.
       return turbo;
     }),
+    // The docs' own prose names Hatch's contacts in three places; a new API gets neutral words.
+    "packages/docs/src/pages.js": (text) => text.replace("send your first contact with", "make your first call with"),
+    "packages/docs/src/build-site.js": (text) =>
+      text
+        .replace(
+          "keys, authentication, sources, how an upsert matches contacts, errors, rate limits, retries",
+          "the API's own introduction",
+        )
+        .replace("send a first contact", "make a first call"),
+    "packages/docs/src/reference-spec.js": (text) =>
+      text.replace(
+        / \(API keys, authentication, sources, how an upsert "\s*\+\s*"matches contacts, errors, rate limits, retries\)/,
+        "",
+      ),
     ".ci/run": (text) => text.replace("bash tools/bootstrap.sh --browser", "bash tools/bootstrap.sh"),
     "packages/client/src/index.ts": (text) =>
       text

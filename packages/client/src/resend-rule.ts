@@ -37,17 +37,40 @@ export function bodyHasMatchingKey(keys: readonly string[]): ResendRule {
   };
 }
 
-/**
- * Hatch's upsert (`POST`/`PUT /v1/contacts`) matches an existing contact by `phoneNumber`, then by
- * `email`; a body with neither creates a new contact each time it is delivered.
- */
-export const hatchUpsertRule: ResendRule = bodyHasMatchingKey(["phoneNumber", "email"]);
+/** An operation that updates the record matching one of `keys` in its body (`x-sdk-match-keys`). */
+export interface MatchKeysEntry {
+  /** Upper-case HTTP method. */
+  method: string;
+  /** The path template, `/v1/contacts/{contactId}`. */
+  path: string;
+  keys: readonly string[];
+}
 
-/** The Hatch client's default: the upsert rule for contact upserts, the idempotent-method rule elsewhere. */
-export const hatchResendRule: ResendRule = (request) =>
-  /\/v1\/contacts\/?$/.test(request.url.pathname) && (request.method === "POST" || request.method === "PUT")
-    ? (hatchUpsertRule as (request: ResendRequest) => boolean)(request)
-    : IDEMPOTENT_METHODS.has(request.method);
+/** `/v1/contacts/{contactId}` → a pattern matching the end of a request's pathname (after any base path). */
+function pathPattern(template: string): RegExp {
+  const escaped = template
+    .split(/\{[^}]+\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("[^/]+");
+  return new RegExp(`${escaped}/?$`);
+}
+
+/**
+ * The rule a client uses unless told otherwise: an operation the spec marks as matching by body
+ * keys may be resent when the body carries one of them; any other request only when its HTTP
+ * method is idempotent. It applies to the generated methods and to the openapi-fetch surface alike.
+ */
+export function matchKeysResendRule(entries: readonly MatchKeysEntry[]): ResendRule {
+  const compiled = entries.map((entry) => ({
+    method: entry.method,
+    pattern: pathPattern(entry.path),
+    rule: bodyHasMatchingKey(entry.keys) as (request: ResendRequest) => boolean,
+  }));
+  return (request) => {
+    const match = compiled.find((entry) => entry.method === request.method && entry.pattern.test(request.url.pathname));
+    return match ? match.rule(request) : IDEMPOTENT_METHODS.has(request.method);
+  };
+}
 
 /** Evaluates a rule; a rule that throws counts as "not safe". */
 export function allowsResend(rule: ResendRule, request: ResendRequest): boolean {

@@ -40,7 +40,8 @@ async function main() {
   });
   if (values.help) return console.log(usage);
   const port = Number(values.port);
-  if (!/^\d+$/.test(values.port) || port > 65_535) throw new UsageError(`--port must be 0..65535, got "${values.port}"`);
+  if (!/^\d+$/.test(values.port) || port > 65_535)
+    throw new UsageError(`--port must be 0..65535, got "${values.port}"`);
   const storageProvider = process.env.STORAGE_PROVIDER || "local";
   const storagePath =
     storageProvider === "local"

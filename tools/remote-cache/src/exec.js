@@ -49,7 +49,9 @@ export function exec(command, args, { cwd, env = process.env, timeoutMs = 600_00
 export async function execOk(command, args, options) {
   const result = await exec(command, args, options);
   if (result.code !== 0) {
-    throw new Error(`\`${[command, ...args].join(" ")}\` failed (exit ${result.code}) in ${options.cwd}:\n${result.output}`);
+    throw new Error(
+      `\`${[command, ...args].join(" ")}\` failed (exit ${result.code}) in ${options.cwd}:\n${result.output}`,
+    );
   }
   return result;
 }

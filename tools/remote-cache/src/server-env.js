@@ -49,7 +49,9 @@ export function cacheServerEnv(settings, callerEnv = process.env) {
   const env = {};
   for (const [key, value] of Object.entries(callerEnv)) {
     const wanted =
-      PROCESS_BASICS.test(key) || SERVER_OPTIONS.test(key) || (storageProvider !== "local" && STORAGE_SETTINGS.test(key));
+      PROCESS_BASICS.test(key) ||
+      SERVER_OPTIONS.test(key) ||
+      (storageProvider !== "local" && STORAGE_SETTINGS.test(key));
     if (wanted) env[key] = value;
   }
   return {

@@ -4,8 +4,8 @@ import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { listeningUrl, parseServerLogLine } from "./server-log.js";
 import { cacheServerEnv } from "./server-env.js";
+import { listeningUrl, parseServerLogLine } from "./server-log.js";
 
 const require = createRequire(import.meta.url);
 const packageJsonPath = require.resolve("turborepo-remote-cache/package.json");

@@ -8,7 +8,8 @@ import { execOk } from "./exec.js";
  * Variables a parent pnpm or turbo sets for its scripts. A nested pnpm/turbo in a clone must not
  * inherit them (they name the parent's package, its lifecycle event, its remote cache).
  */
-const PARENT_TOOL_VARIABLES = /^(npm_config_|pnpm_config_|npm_package_|npm_lifecycle_|TURBO_)|^(INIT_CWD|PNPM_SCRIPT_SRC_DIR)$/i;
+const PARENT_TOOL_VARIABLES =
+  /^(npm_config_|pnpm_config_|npm_package_|npm_lifecycle_|TURBO_)|^(INIT_CWD|PNPM_SCRIPT_SRC_DIR)$/i;
 
 /**
  * The caller's environment without what its own pnpm/turbo set, telemetry off.
@@ -79,7 +80,13 @@ export async function untrackedFileDigests(dir) {
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) {
         const rel = relative(dir, path).split("\\").join("/");
-        if (!tracked.has(rel)) digests.set(rel, createHash("sha256").update(await readFile(path)).digest("hex"));
+        if (!tracked.has(rel))
+          digests.set(
+            rel,
+            createHash("sha256")
+              .update(await readFile(path))
+              .digest("hex"),
+          );
       }
     }
   };

@@ -15,7 +15,8 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "cache-server-cli-"));
 });
 afterEach(async () => {
-  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of started.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -89,7 +89,8 @@ describe("turbo remote cache against turborepo-remote-cache", () => {
     timings["remote-hit build (machine B)"] = run.ms;
     expect(run.code, describeRun(run)).toBe(0);
     expect(run.tasks.map((t) => t.taskId)).toEqual(coldRun.tasks.map((t) => t.taskId));
-    for (const task of run.tasks) expect(`${task.taskId}: ${task.status} ${task.source}`).toBe(`${task.taskId}: HIT REMOTE`);
+    for (const task of run.tasks)
+      expect(`${task.taskId}: ${task.status} ${task.source}`).toBe(`${task.taskId}: HIT REMOTE`);
     expect(await untrackedFileDigests(clones.b)).toEqual(coldOutputs);
 
     // For the record: the same machine building again, now from its local cache.

@@ -10,7 +10,9 @@ describe("parseServerLogLine", () => {
   });
 
   it("adds an error's message to the line", () => {
-    const line = parseServerLogLine('{"level":50,"message":"request failed","err":{"message":"EACCES: permission denied"}}');
+    const line = parseServerLogLine(
+      '{"level":50,"message":"request failed","err":{"message":"EACCES: permission denied"}}',
+    );
     expect(line).toMatchObject({ level: 50, message: "request failed: EACCES: permission denied" });
     expect(listeningUrl(line)).toBeUndefined();
   });

@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { metric } from "../../metric.js";
 import { runCommand } from "../../run-command.js";
@@ -14,7 +14,7 @@ const REDOCLY_CONFIG = fileURLToPath(new URL("./github-redocly.yaml", import.met
 
 /** GitHub's REST description from @octokit/openapi (pinned in bench/package.json): about 13 MB of JSON. */
 export function githubDocument() {
-  return require.resolve("@octokit/openapi/generated/api.github.com.json");
+  return join(dirname(require.resolve("@octokit/openapi/package.json")), "generated/api.github.com.json");
 }
 
 /**

@@ -3,6 +3,7 @@
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { isAlive, launcherPids } from "../src/ancestors.js";
 import { startCacheServer } from "../src/start-cache-server.js";
 import { resolveServerToken } from "../src/token.js";
 
@@ -82,10 +83,11 @@ async function main() {
   for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
     process.once(signal, () => shutdown(signal));
   }
-  // pnpm may exit on a signal without passing it on; a new parent means ours is gone.
-  const parent = process.ppid;
+  // pnpm may exit on a signal without passing it on (then the shell it ran us in lives on): when
+  // what launched us is gone, so are we.
+  const launchers = launcherPids();
   const parentWatch = setInterval(() => {
-    if (process.ppid !== parent) shutdown("parent exited");
+    if (launchers.some((pid) => !isAlive(pid))) shutdown("its launcher exited");
   }, 500);
   parentWatch.unref();
 

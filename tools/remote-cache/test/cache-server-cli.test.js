@@ -85,6 +85,41 @@ describe("pnpm cache:server", () => {
     expect(down).toBe(true);
   });
 
+  it("stops when its launcher is killed without passing the signal on (pnpm → sh → node)", async () => {
+    // A stand-in for pnpm: runs the CLI through a shell and dies by SIGKILL, forwarding nothing.
+    const launcher = spawn(
+      process.execPath,
+      [
+        "-e",
+        `require("node:child_process").spawn("sh", ["-c", process.argv[1]], { stdio: "inherit" }); setInterval(() => {}, 1000);`,
+        `"${process.execPath}" "${CLI}" --port 0 --storage "${join(dir, "storage")}"`,
+      ],
+      { env: { ...process.env, TURBO_TOKEN: "cli-test-token" }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    started.push(launcher);
+    let output = "";
+    const url = await new Promise((resolve, reject) => {
+      launcher.stdout.on("data", (chunk) => {
+        output += chunk;
+        const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (match) resolve(match[1]);
+      });
+      launcher.once("exit", (code) => reject(new Error(`launcher exited (${code}):\n${output}`)));
+    });
+    launcher.kill("SIGKILL");
+    let down = false;
+    for (let i = 0; i < 150 && !down; i++) {
+      down = await refusesConnections(String(url));
+      if (!down) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(down).toBe(true);
+    // The CLI says why it stopped (its stdout is the pipe the launcher shared with it).
+    for (let i = 0; i < 50 && !output.includes("cache server stopped"); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(output).toContain("cache server stopped (its launcher exited)");
+  });
+
   it("rejects a bad port with a usage error", async () => {
     const child = spawn(process.execPath, [CLI, "--port", "http"], { stdio: ["ignore", "pipe", "pipe"] });
     started.push(child);

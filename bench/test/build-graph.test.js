@@ -29,14 +29,14 @@ describe("runnableTasksInOrder", () => {
   it("orders tasks after their dependencies and leaves out placeholders", () => {
     const ids = runnableTasksInOrder(`turbo prints this line first\n${dry}`).map((t) => t.taskId);
     expect(ids).not.toContain("spec#build");
-    expect(ids.sort()).toEqual(
+    expect([...ids].sort()).toEqual(
       ["client#build", "mock#build", "spec#bundle", "spec#lint", "types#build", "types#generate"].sort(),
     );
-    const before = (/** @type {string} */ a, /** @type {string} */ b) => ids.indexOf(a) < ids.indexOf(b);
-    expect(before("spec#lint", "spec#bundle")).toBe(true);
-    expect(before("spec#bundle", "types#generate")).toBe(true);
-    expect(before("types#generate", "types#build")).toBe(true);
-    expect(before("types#build", "client#build")).toBe(true);
+    const runsBefore = (/** @type {string} */ a, /** @type {string} */ b) => ids.indexOf(a) < ids.indexOf(b);
+    expect(runsBefore("spec#lint", "spec#bundle")).toBe(true);
+    expect(runsBefore("spec#bundle", "types#generate")).toBe(true);
+    expect(runsBefore("types#generate", "types#build")).toBe(true);
+    expect(runsBefore("types#build", "client#build")).toBe(true);
   });
 
   it("refuses a cycle", () => {
@@ -53,12 +53,6 @@ describe("runnableTasksInOrder", () => {
 describe("tasksAffectedBy", () => {
   it("follows dependencies through placeholder tasks", () => {
     const affected = tasksAffectedBy(runnableTasksInOrder(dry), dry, "spec");
-    expect([...affected].sort()).toEqual([
-      "client#build",
-      "spec#bundle",
-      "spec#lint",
-      "types#build",
-      "types#generate",
-    ]);
+    expect([...affected].sort()).toEqual(["client#build", "spec#bundle", "spec#lint", "types#build", "types#generate"]);
   });
 });

@@ -32,20 +32,34 @@ async function main() {
   log(
     `${selected.join(", ")}; ${runs} runs each; ${machine.cores} cores, load ${machine.loadAverageAtStart.join(" / ")}`,
   );
+  const budgets = readBudgets(JSON.parse(await readFile(budgetsJson, "utf8")));
   /** @type {Array<import("../metric.js").Metric>} */
   const metrics = [];
+  /** @type {string[]} */
+  const failed = [];
+  // Results are written after every suite, so a failure or an interrupted run keeps what was measured.
+  const save = async (/** @type {string[]} */ done) => {
+    const results = { date, durationMs: Math.round(performance.now() - started), machine, suites: done, metrics };
+    const verdicts = compareWithBudgets(metrics, budgets).filter((verdict) => verdict.status !== "missing");
+    await writeFile(resultsJson, `${JSON.stringify(results, null, 2)}\n`);
+    await writeFile(resultsMarkdown, markdownReport(results, verdicts));
+  };
+  /** @type {string[]} */
+  const done = [];
   for (const name of selected) {
     const suiteStarted = performance.now();
     const run = /** @type {(typeof suites)[string]} */ (suites[name]);
-    metrics.push(...(await run({ repoRoot, runs, log })));
-    log(`${name} done in ${((performance.now() - suiteStarted) / 1000).toFixed(0)} s`);
+    try {
+      metrics.push(...(await run({ repoRoot, runs, log })));
+      done.push(name);
+      log(`${name} done in ${((performance.now() - suiteStarted) / 1000).toFixed(0)} s`);
+    } catch (error) {
+      failed.push(name);
+      console.error(`bench: the ${name} suite failed: ${error instanceof Error ? error.message : error}`);
+    }
+    await save(done);
   }
-  const results = { date, durationMs: Math.round(performance.now() - started), machine, suites: selected, metrics };
-  const verdicts = compareWithBudgets(metrics, readBudgets(JSON.parse(await readFile(budgetsJson, "utf8")))).filter(
-    (verdict) => verdict.status !== "missing",
-  );
-  await writeFile(resultsJson, `${JSON.stringify(results, null, 2)}\n`);
-  await writeFile(resultsMarkdown, markdownReport(results, verdicts));
+  if (failed.length > 0) throw new Error(`suites failed: ${failed.join(", ")} (the others are in ${resultsJson})`);
   log(`wrote ${resultsMarkdown} and latest.json; compare with the budgets: pnpm bench:check`);
 }
 

@@ -40,6 +40,8 @@ export default {
       maxBuffer: 64 * 2 ** 20,
     });
     await writeFile(join(dir, "consumer.ts"), CONSUMER);
+    // An ES module package, as ours are: NodeNext then checks the consumer as ESM on both sides.
+    await writeFile(join(dir, "package.json"), `${JSON.stringify({ type: "module", private: true })}\n`);
     await symlink(benchNodeModules, join(dir, "node_modules"), "dir");
     const tsconfig = {
       extends: join(repoRoot, "tsconfig.base.json"),

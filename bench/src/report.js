@@ -35,7 +35,7 @@ export function markdownReport(results, verdicts) {
     "# Benchmark results",
     "",
     `Written by \`pnpm bench\` on ${results.date} (${(results.durationMs / 60_000).toFixed(1)} min). Check against`,
-    "`bench/budgets.json` with `pnpm bench:check`. Figures are medians of the runs (min–max in brackets);",
+    "`bench/budgets.json` with `pnpm bench:check`. Figures are medians of the runs, with their min and max;",
     "ratios are paired per run against a baseline measured in the same script.",
     "",
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB (${m.freeMemoryGbAtStart} GB free), ${m.os}; load average at start`,

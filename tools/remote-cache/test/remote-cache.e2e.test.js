@@ -93,10 +93,13 @@ describe("turbo remote cache against turborepo-remote-cache", () => {
       expect(`${task.taskId}: ${task.status} ${task.source}`).toBe(`${task.taskId}: HIT REMOTE`);
     expect(await untrackedFileDigests(clones.b)).toEqual(coldOutputs);
 
-    // For the record: the same machine building again, now from its local cache.
+    // The same machine building again: what it has is served from its local cache, not downloaded.
     const again = await runTurboScript({ cwd: clones.b, env: remoteEnv() });
     timings["local-hit build (machine B again)"] = again.ms;
     expect(again.code, describeRun(again)).toBe(0);
+    for (const task of again.tasks.filter((t) => t.status === "HIT")) {
+      expect(`${task.taskId}: ${task.source}`).toBe(`${task.taskId}: LOCAL`);
+    }
   });
 
   it("refuses a tampered artifact and rebuilds that task", async () => {

@@ -175,16 +175,17 @@ describe("circular $refs", () => {
 
       const generated = await runNode(
         [
-          join(specDir, "../packages/types/scripts/generate.js"),
-          "--input",
+          join(specDir, "../tools/codegen/src/cli.js"),
+          "types",
+          "--spec",
           join(work, "dist/openapi.json"),
-          "--output",
-          join(work, "openapi.ts"),
+          "--out",
+          join(work, "types"),
         ],
         120_000,
       );
       expect(generated.code, generated.output).toBe(0);
-      expect(readFileSync(join(work, "openapi.ts"), "utf8")).toMatch(
+      expect(readFileSync(join(work, "types/openapi.ts"), "utf8")).toMatch(
         /Person: \{[\s\S]*friend\?: components\["schemas"\]\["Friend"\]/,
       );
     } finally {

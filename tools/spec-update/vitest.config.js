@@ -1,3 +1,4 @@
+// @ts-check
 import { defineConfig } from "vitest/config";
 
 // Tests bundle with Redocly, run oasdiff and copy the repo: seconds each on a busy two-core machine.

@@ -43,9 +43,9 @@ export type { RateLimitOptions } from "./rate-limiter.js";
 export type { RequestOptions, WithResponse } from "./request-options.js";
 export {
   bodyHasMatchingKey,
-  hatchResendRule,
-  hatchUpsertRule,
   idempotentMethodRule,
+  type MatchKeysEntry,
+  matchKeysResendRule,
   type ResendRequest,
   type ResendRule,
 } from "./resend-rule.js";

@@ -1,10 +1,11 @@
 import { type AuthOption, type AuthScheme, type ResolvedAuth, resolveAuth } from "./auth.js";
 import { isBrowser, readEnv } from "./environment.js";
 import { HatchError } from "./errors.js";
+import { MATCH_KEYS } from "./generated/match-keys.js";
 import { SDK_CONFIG, SDK_SECURITY, type SdkSecurityScheme } from "./generated/sdk-config.js";
 import type { HatchLogger } from "./logger.js";
 import type { RateLimitOptions } from "./rate-limiter.js";
-import { hatchResendRule, type ResendRule } from "./resend-rule.js";
+import { matchKeysResendRule, type ResendRule } from "./resend-rule.js";
 import type { FetchLike } from "./transport.js";
 import { PACKAGE_NAME, VERSION } from "./version.js";
 
@@ -20,6 +21,11 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 export const MAX_TIMER_MS = 2_147_483_647;
 /** The limit the API documents (sdk.config.json `rateLimit`; Hatch: 100 requests per 10 seconds), or false for none. */
 export const DEFAULT_RATE_LIMIT = SDK_CONFIG.rateLimit;
+/**
+ * Resend only what cannot apply twice: operations the spec marks with `x-sdk-match-keys` when the
+ * body carries one of those keys (Hatch's upsert: `phoneNumber` or `email`), else idempotent methods.
+ */
+const DEFAULT_RESEND_RULE = matchKeysResendRule(MATCH_KEYS);
 
 export interface HatchClientOptions {
   /** Your Hatch API key. Defaults to `process.env.HATCH_API_KEY`. Keep it on servers only. */
@@ -47,7 +53,7 @@ export interface HatchClientOptions {
   auth?: AuthOption | undefined;
   /**
    * Decides whether a request that may already have reached the server can be sent again without
-   * applying it twice. Default: Hatch's rule (see README, "Retries and duplicates").
+   * applying it twice. Default: the spec's `x-sdk-match-keys` rule (see README, "Retries and duplicates").
    */
   safeToResend?: ResendRule | undefined;
   /** Allow plain `http://` to a host other than localhost. Default false: the key would travel in clear. */
@@ -258,7 +264,7 @@ export function resolveOptions(options: HatchClientOptions = {}): ResolvedOption
   if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
     throw invalid("maxResponseBytes", "a positive integer", maxResponseBytes);
   }
-  const safeToResend = options.safeToResend ?? hatchResendRule;
+  const safeToResend = options.safeToResend ?? DEFAULT_RESEND_RULE;
   if (typeof safeToResend !== "boolean" && typeof safeToResend !== "function") {
     throw invalid("safeToResend", "a boolean or a function", safeToResend);
   }

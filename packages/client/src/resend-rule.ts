@@ -1,5 +1,3 @@
-import { SDK_CONFIG } from "./generated/sdk-config.js";
-
 /**
  * Whether a request that may already have reached the server can be sent again without applying
  * it twice. The transport asks only when it matters: after a failure that happened once the
@@ -39,51 +37,40 @@ export function bodyHasMatchingKey(keys: readonly string[]): ResendRule {
   };
 }
 
-/** A request sent again is safe when its body names the record it upserts (sdk.config.json `retry.resend`). */
-interface ConfiguredResend {
-  readonly methods: readonly string[];
-  readonly path: string;
-  readonly whenBodyHas: readonly string[];
+/** An operation that updates the record matching one of `keys` in its body (`x-sdk-match-keys`). */
+export interface MatchKeysEntry {
+  /** Upper-case HTTP method. */
+  method: string;
+  /** The path template, `/v1/contacts/{contactId}`. */
+  path: string;
+  keys: readonly string[];
 }
 
-/** The end of a URL path that a path template (`/v1/contacts`, `/pets/{id}`) matches. */
+/** `/v1/contacts/{contactId}` → a pattern matching the end of a request's pathname (after any base path). */
 function pathPattern(template: string): RegExp {
   const escaped = template
-    .replace(/\/+$/, "")
-    .split(/\{[^}]*\}/)
+    .split(/\{[^}]+\}/)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join("[^/]+");
   return new RegExp(`${escaped}/?$`);
 }
 
 /**
- * The client's default rule from its SDK config: a request matching a configured upsert (method and
- * path) is safe to resend when its body carries one of the keys the upsert matches records by;
- * every other request, when its method is idempotent.
+ * The rule a client uses unless told otherwise: an operation the spec marks as matching by body
+ * keys may be resent when the body carries one of them; any other request only when its HTTP
+ * method is idempotent. It applies to the generated methods and to the openapi-fetch surface alike.
  */
-export function configuredResendRule(rules: readonly ConfiguredResend[]): ResendRule {
-  const compiled = rules.map((rule) => ({
-    methods: new Set(rule.methods),
-    path: pathPattern(rule.path),
-    body: bodyHasMatchingKey(rule.whenBodyHas) as (request: ResendRequest) => boolean,
+export function matchKeysResendRule(entries: readonly MatchKeysEntry[]): ResendRule {
+  const compiled = entries.map((entry) => ({
+    method: entry.method,
+    pattern: pathPattern(entry.path),
+    rule: bodyHasMatchingKey(entry.keys) as (request: ResendRequest) => boolean,
   }));
   return (request) => {
-    const match = compiled.find((rule) => rule.methods.has(request.method) && rule.path.test(request.url.pathname));
-    return match ? match.body(request) : IDEMPOTENT_METHODS.has(request.method);
+    const match = compiled.find((entry) => entry.method === request.method && entry.pattern.test(request.url.pathname));
+    return match ? match.rule(request) : IDEMPOTENT_METHODS.has(request.method);
   };
 }
-
-const CONFIGURED: readonly ConfiguredResend[] = SDK_CONFIG.retry.resend;
-
-/**
- * Hatch's upsert (`POST`/`PUT /v1/contacts`) matches an existing contact by `phoneNumber`, then by
- * `email`; a body with neither creates a new contact each time it is delivered. (The keys of the
- * first `retry.resend` entry of sdk.config.json.)
- */
-export const hatchUpsertRule: ResendRule = bodyHasMatchingKey(CONFIGURED[0]?.whenBodyHas ?? []);
-
-/** The client's default: the configured upsert rules (Hatch: contact upserts), the idempotent-method rule elsewhere. */
-export const hatchResendRule: ResendRule = configuredResendRule(CONFIGURED);
 
 /** Evaluates a rule; a rule that throws counts as "not safe". */
 export function allowsResend(rule: ResendRule, request: ResendRequest): boolean {

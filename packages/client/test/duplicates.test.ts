@@ -4,7 +4,9 @@ import {
   bodyHasMatchingKey,
   HatchConnectionError,
   HatchTimeoutError,
+  matchKeysResendRule,
   RateLimitError,
+  type ResendRequest,
   ServerError,
 } from "../src/index.js";
 import { createClient } from "../src/openapi-fetch.js";
@@ -183,5 +185,33 @@ describe("the rule is an input", () => {
     );
     expect(sent.value?.data?.data.id).toBe("by-rule");
     expect(bodies).toHaveLength(2);
+  });
+});
+
+describe("matchKeysResendRule: the default rule, from the spec's x-sdk-match-keys", () => {
+  const rule = matchKeysResendRule([{ method: "POST", path: "/v1/things/{thingId}/items", keys: ["sku"] }]) as (
+    request: ResendRequest,
+  ) => boolean;
+  const request = (method: string, url: string, body?: unknown): ResendRequest => ({
+    method,
+    url: new URL(url),
+    json: () => body,
+  });
+
+  test("a marked operation is safe to resend only when the body carries one of its keys", () => {
+    expect(rule(request("POST", "https://api.example.com/v1/things/t-1/items", { sku: "A1" }))).toBe(true);
+    expect(rule(request("POST", "https://api.example.com/v1/things/t-1/items/", { sku: "A1" }))).toBe(true);
+    expect(rule(request("POST", "https://api.example.com/v1/things/t-1/items", { sku: "" }))).toBe(false);
+    expect(rule(request("POST", "https://api.example.com/v1/things/t-1/items", { name: "A1" }))).toBe(false);
+  });
+
+  test("the path template matches behind a base path, and only whole segments", () => {
+    expect(rule(request("POST", "https://proxy.example.com/hatch/v1/things/t-1/items", { sku: "A1" }))).toBe(true);
+    expect(rule(request("POST", "https://api.example.com/v1/things/t-1/x/items", { sku: "A1" }))).toBe(false);
+  });
+
+  test("anything else follows HTTP: idempotent methods only", () => {
+    expect(rule(request("PUT", "https://api.example.com/v1/things/t-1/items"))).toBe(true);
+    expect(rule(request("POST", "https://api.example.com/v1/other", { sku: "A1" }))).toBe(false);
   });
 });

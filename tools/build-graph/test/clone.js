@@ -47,7 +47,9 @@ export function cloneRepo() {
     ["git", ["init", "-q"]],
     ["git", ["add", "-A"]],
     ["git", ["-c", "user.email=test@example.com", "-c", "user.name=test", "commit", "-qm", "snapshot"]],
-    ["pnpm", ["install", "--offline", "--frozen-lockfile"]],
+    // --prefer-offline: the store has every package, but pnpm may still want registry metadata it
+    // has not cached (its lockfile policy check), which --offline would refuse.
+    ["pnpm", ["install", "--prefer-offline", "--frozen-lockfile"]],
   ];
   for (const [command, args] of /** @type {Array<[string, string[]]>} */ (steps)) {
     const result = run(command, args, dir);

@@ -29,6 +29,8 @@ import { deref, isObject, pointer } from "./spec.js";
  * @property {string[]} errorKeys every other declared key (4xx, 5xx, ranges, default)
  * @property {string | undefined} unwrap the property of the success body the SDK method returns
  * @property {string[]} unwrapRequires the properties the unwrapped value's schema requires
+ * @property {string[]} matchKeys body properties by which the operation matches an existing record
+ *   (`x-sdk-match-keys`): resending it is safe when the body carries one of them
  */
 
 /**
@@ -104,6 +106,7 @@ function operationModel(spec, op, resource, sdkMethod, file) {
   }
   const unwrap = op.operation["x-sdk-unwrap"];
   const unwrapRequires = unwrap === undefined ? [] : checkUnwrap(spec, op, unwrap, success, file);
+  const matchKeys = checkMatchKeys(spec, op, bodyMedia ? requestBody.content[bodyMedia] : undefined, file);
   return {
     op,
     typeName: typePrefix(op, file),
@@ -120,7 +123,40 @@ function operationModel(spec, op, resource, sdkMethod, file) {
     errorKeys,
     unwrap,
     unwrapRequires,
+    matchKeys,
   };
+}
+
+/**
+ * `x-sdk-match-keys: [phoneNumber, email]` says the operation updates the record that has one of
+ * these body properties instead of creating another (an upsert), so a request that may have been
+ * applied can be sent again when its body carries one of them. Each must be a property of the JSON
+ * request body's schema.
+ *
+ * @param {Record<string, any>} spec
+ * @param {ListedOperation} op
+ * @param {any} media the request body's JSON Media Type Object, if any
+ * @param {string} [file]
+ * @returns {string[]}
+ */
+function checkMatchKeys(spec, op, media, file) {
+  const keys = op.operation["x-sdk-match-keys"];
+  if (keys === undefined) return [];
+  const where = { file, pointer: `${op.pointer}/x-sdk-match-keys` };
+  if (!Array.isArray(keys) || keys.length === 0 || !keys.every((key) => typeof key === "string" && key !== "")) {
+    throw new CodegenError(`must be a non-empty list of request body properties, found ${JSON.stringify(keys)}`, where);
+  }
+  if (!media) throw new CodegenError("the operation declares no JSON request body to match by", where);
+  const schema = deref(spec, media.schema, file);
+  const properties = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
+  const unknown = keys.filter((key) => !Object.hasOwn(properties, key));
+  if (unknown.length > 0) {
+    throw new CodegenError(
+      `${unknown.map((key) => JSON.stringify(key)).join(", ")} not a property of the request body`,
+      where,
+    );
+  }
+  return keys;
 }
 
 /**

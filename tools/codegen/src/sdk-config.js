@@ -20,7 +20,7 @@ import { deref } from "./spec.js";
  *   baseUrl: string,
  *   rateLimit: { limit: number, intervalMs: number } | false,
  *   userAgent: string,
- *   retry: { maxRetries: number, timeoutMs: number, resend: Array<{ methods: string[], path: string, whenBodyHas: string[] }> },
+ *   retry: { maxRetries: number, timeoutMs: number },
  *   security: string[],
  * }} SdkConfig
  */

@@ -181,7 +181,7 @@ describe("types", () => {
 describe("sdk", () => {
   it("one method per operation: path parameters first, then the query, then options with the headers", async () => {
     const files = await renderTarget("sdk", petstore, { file: "openapi.json", ...TARGET_OPTIONS.sdk });
-    expect([...files.keys()].sort()).toEqual(["index.ts", "pets.ts", "resources.ts"]);
+    expect([...files.keys()].sort()).toEqual(["index.ts", "match-keys.ts", "pets.ts", "resources.ts"]);
     const pets = files.get("pets.ts") ?? "";
     expect(pets).toContain(
       'get(petId: PetsGetOnePathParams["petId"], query?: PetsGetOneQueryParams, options?: PetsGetOptions): Promise<PetsGetOneResponse>;',
@@ -198,6 +198,37 @@ describe("sdk", () => {
     /** @type {any} */ (spec.paths["/pets/{petId}"]).get["x-sdk-unwrap"] = "data";
     await expect(renderTarget("sdk", spec, { file: "openapi.json", ...TARGET_OPTIONS.sdk })).rejects.toThrow(
       /#\/paths\/~1pets~1\{petId\}\/get\/x-sdk-unwrap: the 200 body schema .* does not require "data"/,
+    );
+  });
+});
+
+describe("x-sdk-match-keys", () => {
+  it("lists the operations that match by body keys, for the client's default resend rule", async () => {
+    const spec = /** @type {any} */ (structuredClone(petstore));
+    spec.paths["/pets"].post["x-sdk-match-keys"] = ["name"];
+    const files = await renderTarget("sdk", spec, { file: "openapi.json", ...TARGET_OPTIONS.sdk });
+    expect(files.get("match-keys.ts")).toContain('{ method: "POST", path: "/pets", keys: ["name"] },');
+    const without = await renderTarget("sdk", petstore, { file: "openapi.json", ...TARGET_OPTIONS.sdk });
+    expect(without.get("match-keys.ts")).not.toContain('method: "');
+  });
+
+  it.each([
+    [["nickname"], /x-sdk-match-keys: "nickname" not a property of the request body/],
+    [[], /x-sdk-match-keys: must be a non-empty list of request body properties/],
+    ["name", /x-sdk-match-keys: must be a non-empty list/],
+  ])("refuses %j with the pointer", async (keys, message) => {
+    const spec = /** @type {any} */ (structuredClone(petstore));
+    spec.paths["/pets"].post["x-sdk-match-keys"] = keys;
+    await expect(renderTarget("sdk", spec, { file: "openapi.json", ...TARGET_OPTIONS.sdk })).rejects.toThrow(
+      new RegExp(`#/paths/~1pets/post/${message.source}`),
+    );
+  });
+
+  it("needs a JSON request body", async () => {
+    const spec = /** @type {any} */ (structuredClone(petstore));
+    spec.paths["/pets/{petId}"].get["x-sdk-match-keys"] = ["name"];
+    await expect(renderTarget("sdk", spec, { file: "openapi.json", ...TARGET_OPTIONS.sdk })).rejects.toThrow(
+      /get\/x-sdk-match-keys: the operation declares no JSON request body to match by/,
     );
   });
 });

@@ -25,7 +25,7 @@ export async function assertNoPendingChangesets(cwd) {
   if (pending.length > 0) {
     throw new ReleaseError(
       `Refusing to release: ${pending.length} changeset(s) not yet applied (${pending.join(", ")}). ` +
-        "Run `pnpm changeset version`, review and commit the version bumps and changelogs, then release.",
+        "Run `pnpm version-packages`, review and commit the version bumps, changelogs and API change record, then release.",
       { step: "pending changesets" },
     );
   }

@@ -134,7 +134,7 @@ export function defaultSdkConfig({ spec, name: givenName, scope: givenScope }) {
     baseUrl,
     rateLimit: /** @type {false} */ (false),
     userAgent: `${scope}/client`,
-    retry: { maxRetries: 2, timeoutMs: 30000, resend: [] },
+    retry: { maxRetries: 2, timeoutMs: 30000 },
     security,
   };
   return { config: validateSdkConfig(config, "sdk.config.json (from --name, --scope and the document)"), notes };

@@ -1,3 +1,4 @@
+// @ts-check
 // The site search (search.html): finds the words of the query in search-index.json, which the build
 // writes from the guide, the quick start and every operation. Runs in the browser; loads nothing
 // but that file. Results are built with DOM nodes, never innerHTML, so no text is ever markup.

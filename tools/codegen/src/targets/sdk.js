@@ -72,8 +72,34 @@ export function sdkTarget({ model, header, typesModule, coreModule }) {
     "",
   ];
   files.set("resources.ts", resources.join("\n"));
+  files.set("match-keys.ts", matchKeysFile(model, header));
   files.set("index.ts", index.join("\n"));
   return files;
+}
+
+/**
+ * The operations that match an existing record by a body property (`x-sdk-match-keys`), as data for
+ * the core's default resend rule, which also covers calls through the openapi-fetch surface.
+ *
+ * @param {ReturnType<typeof import("../model.js").buildModel>} model
+ * @param {string} header
+ */
+function matchKeysFile(model, header) {
+  const entries = model.operations
+    .filter((operation) => operation.matchKeys.length > 0)
+    .map(
+      (operation) =>
+        `  { method: ${JSON.stringify(operation.op.method.toUpperCase())}, path: ${JSON.stringify(operation.op.path)}, keys: [${operation.matchKeys.map((key) => JSON.stringify(key)).join(", ")}] },`,
+    );
+  return [
+    `// ${header}`,
+    "",
+    "/** Operations that update the record matching one of `keys` in the body instead of creating one. */",
+    "export const MATCH_KEYS: readonly { method: string; path: string; keys: readonly string[] }[] = [",
+    ...entries,
+    "];",
+    "",
+  ].join("\n");
 }
 
 /** @param {string} name */

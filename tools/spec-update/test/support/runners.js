@@ -61,11 +61,12 @@ export async function buildSpecAndTypes(root) {
   execFileSync(
     process.execPath,
     [
-      join(REPO, "packages/types/scripts/generate.js"),
-      "--input",
+      join(REPO, "tools/codegen/src/cli.js"),
+      "types",
+      "--spec",
       join(root, "spec/dist/openapi.json"),
-      "--output",
-      join(root, "packages/types/src/generated/openapi.ts"),
+      "--out",
+      join(root, "packages/types/src/generated"),
     ],
     { cwd: join(REPO, "packages/types"), stdio: "pipe" },
   );

@@ -4,16 +4,20 @@
  * Measures what @hatch-api/client adds to a user's bundle: the built ESM entry (dist/index.js),
  * bundled and minified the way an app bundler would, then gzipped. Reported with openapi-fetch
  * left external (the client's own code), with it bundled in (what an app actually ships), and
- * openapi-fetch alone for reference. Run after `pnpm build`: `pnpm --filter @hatch-api/client size`.
+ * openapi-fetch alone for reference. `--json` prints the figures for `pnpm bench`.
+ * Run after `pnpm build`: `node bench/src/suites/client/size.js`.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "tsdown";
 
-const packageDir = fileURLToPath(new URL("..", import.meta.url));
+const require = createRequire(import.meta.url);
+// The client package itself (through the workspace link), so its dist/ resolves "openapi-fetch" as
+// it does for a user.
+const packageDir = await realpath(dirname(require.resolve("@hatch-api/client/package.json")));
 
 /**
  * @param {string} entry
@@ -51,21 +55,28 @@ async function minifiedSize(entry, bundleOpenapiFetch) {
 }
 
 const distEntry = join(packageDir, "dist/index.js");
-// Inside the package's node_modules so that "openapi-fetch" resolves from it as it does from dist/.
+// Inside the client's node_modules so that "openapi-fetch" resolves from it as it does from dist/.
 const scratch = join(packageDir, "node_modules/.cache/hatch-client-size");
 await mkdir(scratch, { recursive: true });
 const openapiFetchEntry = join(scratch, "openapi-fetch-only.js");
 await writeFile(openapiFetchEntry, 'export { default } from "openapi-fetch";\n');
 
+/** @type {Array<[string, string, { min: number, gzip: number }]>} */
 const rows = [
-  ["@hatch-api/client, openapi-fetch external", await minifiedSize(distEntry, false)],
-  ["@hatch-api/client + openapi-fetch", await minifiedSize(distEntry, true)],
-  ["openapi-fetch alone", await minifiedSize(openapiFetchEntry, true)],
+  ["clientOnly", "@hatch-api/client, openapi-fetch external", await minifiedSize(distEntry, false)],
+  ["clientWithOpenapiFetch", "@hatch-api/client + openapi-fetch", await minifiedSize(distEntry, true)],
+  ["openapiFetch", "openapi-fetch alone", await minifiedSize(openapiFetchEntry, true)],
 ];
 await rm(scratch, { recursive: true, force: true });
 
+if (process.argv.includes("--json")) {
+  process.stdout.write(
+    `${JSON.stringify(Object.fromEntries(rows.map(([id, label, size]) => [id, { label, ...size }])))}\n`,
+  );
+  process.exit(0);
+}
+
 const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(2)} kB`;
-for (const [label, size] of rows) {
-  const { min, gzip } = /** @type {{ min: number, gzip: number }} */ (size);
+for (const [, label, { min, gzip }] of rows) {
   process.stdout.write(`${String(label).padEnd(44)} min ${kb(min).padStart(9)}   min+gzip ${kb(gzip).padStart(8)}\n`);
 }

@@ -1,0 +1,8 @@
+// @ts-check
+import { fileURLToPath } from "node:url";
+
+export const benchDir = fileURLToPath(new URL("..", import.meta.url));
+export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+export const resultsJson = fileURLToPath(new URL("../results/latest.json", import.meta.url));
+export const resultsMarkdown = fileURLToPath(new URL("../results/latest.md", import.meta.url));
+export const budgetsJson = fileURLToPath(new URL("../budgets.json", import.meta.url));

@@ -1,0 +1,74 @@
+// @ts-check
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { metric } from "../../metric.js";
+import { pairedRatios } from "../../stats.js";
+
+const run = promisify(execFile);
+const OVERHEAD = fileURLToPath(new URL("./overhead.js", import.meta.url));
+const SIZE = fileURLToPath(new URL("./size.js", import.meta.url));
+const BASELINE = "openapi-fetch (bare)";
+
+/** Metric id fragments of the overhead cases. */
+const CASE_IDS = /** @type {Record<string, string>} */ ({
+  "plain fetch": "plainFetch",
+  "openapi-fetch (bare)": "openapiFetch",
+  "hatch.POST": "post",
+  "hatch.contacts.upsert": "upsert",
+});
+
+/**
+ * The built client's per-call cost and bundle size. Each script runs in its own Node process, so
+ * the JIT and heap state of the rest of the benchmark does not leak into the figures.
+ *
+ * @param {{ runs: number, log: (line: string) => void }} options
+ * @returns {Promise<Array<import("../../metric.js").Metric>>}
+ */
+export async function clientSuite({ runs, log }) {
+  /** @type {Array<import("../../metric.js").Metric>} */
+  const metrics = [];
+  const overhead = JSON.parse(
+    (await run(process.execPath, [OVERHEAD, "--json", "--rounds", String(Math.max(runs, 3))], { maxBuffer: 2 ** 24 }))
+      .stdout,
+  );
+  for (const [mode, label] of /** @type {const} */ ([
+    ["inProcess", "in-process (stub fetch)"],
+    ["loopback", "loopback (node:http on 127.0.0.1)"],
+  ])) {
+    /** @type {Record<string, number[]>} */
+    const samples = overhead[mode];
+    const baseline = samples[BASELINE] ?? [];
+    for (const [name, us] of Object.entries(samples)) {
+      const id = CASE_IDS[name] ?? name;
+      metrics.push(metric({ id: `client.${mode}.${id}Us`, label: `${name}, ${label}`, unit: "µs", samples: us }));
+      if (name !== BASELINE) {
+        metrics.push(
+          metric({
+            id: `client.${mode}.${id}.ratio`,
+            label: `${name} / bare openapi-fetch, ${label}`,
+            unit: "x",
+            samples: pairedRatios(us, baseline),
+          }),
+        );
+      }
+    }
+  }
+  log("client per-call cost measured");
+
+  /** @type {Record<string, { label: string, min: number, gzip: number }>} */
+  const sizes = JSON.parse((await run(process.execPath, [SIZE, "--json"], { maxBuffer: 2 ** 24 })).stdout);
+  for (const [id, size] of Object.entries(sizes)) {
+    metrics.push(
+      metric({
+        id: `client.size.${id}.minGzipKb`,
+        label: `${size.label}, min+gzip`,
+        unit: "kB",
+        samples: [size.gzip / 1024],
+      }),
+      metric({ id: `client.size.${id}.minKb`, label: `${size.label}, min`, unit: "kB", samples: [size.min / 1024] }),
+    );
+  }
+  log("client size measured");
+  return metrics;
+}

@@ -1,0 +1,31 @@
+// @ts-check
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The file a package's `bin` entry names (read from its package.json, since `exports` may hide the
+ * bin path from require.resolve).
+ *
+ * @param {string} packageName
+ * @param {string} [binName] default: the package name without its scope
+ */
+function binOf(packageName, binName = packageName.replace(/^@[^/]+\//, "")) {
+  const manifestPath = require.resolve(`${packageName}/package.json`);
+  const { bin } = JSON.parse(readFileSync(manifestPath, "utf8"));
+  const file = typeof bin === "string" ? bin : bin?.[binName];
+  if (!file) throw new Error(`${packageName} has no "${binName}" bin`);
+  return join(dirname(manifestPath), file);
+}
+
+/** Entry points of the raw tools, as pinned in bench/package.json, and of ours in the workspace. */
+export const tools = {
+  redocly: binOf("@redocly/cli", "redocly"),
+  openapiTypescript: binOf("openapi-typescript"),
+  tsc: binOf("typescript", "tsc"),
+  openapiBundle: binOf("@hatch-api/openapi-bundle"),
+  /** @param {string} repoRoot */
+  typesGenerate: (repoRoot) => join(repoRoot, "packages/types/scripts/generate.js"),
+};

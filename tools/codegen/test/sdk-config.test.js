@@ -28,7 +28,7 @@ function acme() {
     baseUrl: "https://api.acme.test/v2",
     rateLimit: false,
     userAgent: "@acme/client",
-    retry: { maxRetries: 1, timeoutMs: 5000, },
+    retry: { maxRetries: 1, timeoutMs: 5000 },
     security: [],
   };
 }
@@ -189,7 +189,7 @@ describe("--sdk-config", () => {
     const out = join(work.dir, "sdk");
     await mkdir(out);
     await writeFile(join(out, "keep.ts"), "previous");
-    const sdkConfig = await writeConfig({ ...acme(), retry: { maxRetries: -1, timeoutMs: 5000, } });
+    const sdkConfig = await writeConfig({ ...acme(), retry: { maxRetries: -1, timeoutMs: 5000 } });
     const run = spawnSync(
       process.execPath,
       [cli, "sdk", "--spec", spec, "--out", out, "--sdk-config", sdkConfig, "--core-module", "../core/operation.js"],

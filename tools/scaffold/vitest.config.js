@@ -1,3 +1,4 @@
+// @ts-check
 import { defineConfig } from "vitest/config";
 
 // The end-to-end test installs, builds and tests two scaffolded repos (Prism, tsc, tsdown, Redocly):

@@ -1,3 +1,4 @@
+// @ts-check
 import { defineConfig } from "vitest/config";
 
 // The fixture-operation test builds a copy of the workspace (spec bundle, tsc, Prism): generous

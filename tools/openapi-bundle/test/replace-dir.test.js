@@ -67,6 +67,30 @@ describe("replaceDirAtomic", () => {
     expect(readdirSync(parent)).toEqual(["dist"]);
   });
 
+  it("keeps every old file when moving the old directory aside fails (just before the swap)", async () => {
+    let renames = 0;
+    /** @type {typeof fsPromises.rename} */
+    const rename = async (from, to) => {
+      renames += 1;
+      if (renames === 1) throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+      return fsPromises.rename(from, to);
+    };
+    await expect(replaceDirAtomic(dir, next, { fs: { ...fsPromises, rename } })).rejects.toThrow(/EACCES/);
+    expect(renames).toBe(1);
+    expect(contents(dir)).toEqual(oldContents);
+    expect(readdirSync(parent)).toEqual(["dist"]);
+  });
+
+  it("keeps every old file when a new file cannot be written (its path is a folder of the new tree)", async () => {
+    const clash = [
+      { path: "x", data: "file" },
+      { path: "x/y.ts", data: "nested" },
+    ];
+    await expect(replaceDirAtomic(dir, clash)).rejects.toThrow();
+    expect(contents(dir)).toEqual(oldContents);
+    expect(readdirSync(parent)).toEqual(["dist"]);
+  });
+
   it("puts the old directory back when the swap's second rename fails", async () => {
     let renames = 0;
     /** @type {typeof fsPromises.rename} */

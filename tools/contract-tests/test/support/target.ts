@@ -22,7 +22,7 @@ declare module "vitest" {
 }
 
 export const target = inject("contractTarget");
-export const spec = loadSpec(target.specPath);
+export const spec = await loadSpec(target.specPath);
 export const operations = listOperations(spec);
 export const validator = new ResponseValidator(spec);
 export const coverage = new CoverageRegistry(target.registryDir);

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { ToolError } from "@hatch-api/openapi-bundle";
 
 const require = createRequire(import.meta.url);
 
@@ -15,10 +16,8 @@ const require = createRequire(import.meta.url);
  * @property {string} npmPackage the npm package the executable comes from, with its version
  */
 
-export class RuntimeNotInstalledError extends Error {
-  /** @override */
-  name = "RuntimeNotInstalledError";
-}
+/** A pinned runtime's binary is missing here (its npm package was not installed for this platform). */
+export class RuntimeNotInstalledError extends ToolError {}
 
 /**
  * The platform package of a runtime for this machine, from a table keyed by `<platform>-<arch>`.

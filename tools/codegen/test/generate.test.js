@@ -1,8 +1,9 @@
 // @ts-check
 import { spawnSync } from "node:child_process";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readTree } from "@hatch-api/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generate, renderTarget } from "../src/generate.js";
 import { scratch, tinySpec } from "./helpers.js";
@@ -31,17 +32,6 @@ afterEach(async () => {
   await work.remove();
 });
 
-/** @param {string} dir */
-async function snapshot(dir) {
-  const names = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
-    .sort();
-  return Object.fromEntries(
-    await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), "utf8")])),
-  );
-}
-
 describe("every target", () => {
   it.each(Object.keys(TARGET_OPTIONS))(
     "%s: a rebuild is byte-identical and every file carries the header",
@@ -50,9 +40,9 @@ describe("every target", () => {
       const options = TARGET_OPTIONS[/** @type {keyof typeof TARGET_OPTIONS} */ (target)];
       const out = join(work.dir, "generated");
       await generate(/** @type {any} */ (target), { spec, out, ...options });
-      const first = await snapshot(out);
+      const first = readTree(out);
       await generate(/** @type {any} */ (target), { spec, out, ...options });
-      expect(await snapshot(out)).toEqual(first);
+      expect(readTree(out)).toEqual(first);
       expect(Object.keys(first).length).toBeGreaterThan(0);
       for (const [name, text] of Object.entries(first)) {
         expect(text.split("\n")[0], name).toMatch(
@@ -67,12 +57,12 @@ describe("atomic output", () => {
   it("a spec that fails to generate leaves the previous output as it was, and no staging folder", async () => {
     const out = join(work.dir, "generated");
     await generate("samples", { spec: await work.writeSpec(petstore), out, ...TARGET_OPTIONS.samples });
-    const before = await snapshot(out);
+    const before = readTree(out);
     const broken = tinySpec({ "GET /a": { tags: ["a"] } });
     await expect(
       generate("samples", { spec: await work.writeSpec(broken), out, ...TARGET_OPTIONS.samples }),
     ).rejects.toThrow(/#\/paths\/~1a\/get: GET \/a has no operationId/);
-    expect(await snapshot(out)).toEqual(before);
+    expect(readTree(out)).toEqual(before);
     expect((await readdir(work.dir)).filter((name) => name.startsWith("."))).toEqual([]);
   });
 
@@ -81,7 +71,7 @@ describe("atomic output", () => {
     await mkdir(out, { recursive: true });
     await writeFile(join(out, "removedOperation.ts"), "stale");
     await generate("samples", { spec: await work.writeSpec(petstore), out, ...TARGET_OPTIONS.samples });
-    expect(Object.keys(await snapshot(out))).not.toContain("removedOperation.ts");
+    expect(Object.keys(readTree(out))).not.toContain("removedOperation.ts");
   });
 });
 

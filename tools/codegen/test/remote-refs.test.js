@@ -2,32 +2,26 @@
 // openapi-typescript fetches a URL `$ref` (and reads a file one) when handed a document holding
 // one. Codegen reads bundled documents only: any `$ref` that is not local is refused, with its
 // pointer, before a target runs, and nothing is requested.
-import { once } from "node:events";
 import { existsSync } from "node:fs";
-import { createServer } from "node:http";
 import { join } from "node:path";
+import { startRecordingServer } from "@hatch-api/test-support";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generate, renderTarget, TARGETS } from "../src/generate.js";
 import { scratch, tinySpec } from "./helpers.js";
 
-/** @type {string[]} */
-const requests = [];
-const server = createServer((request, response) => {
-  requests.push(request.url ?? "");
-  response.setHeader("content-type", "application/json");
-  response.end(JSON.stringify({ type: "object", properties: { name: { type: "string" } } }));
-});
+/** @type {Awaited<ReturnType<typeof startRecordingServer>>} */
+let server;
 /** @type {string} */
 let origin;
+/** @type {string[]} */
+let requests;
 beforeAll(async () => {
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = /** @type {import("node:net").AddressInfo} */ (server.address());
-  origin = `http://127.0.0.1:${address.port}`;
+  server = await startRecordingServer(JSON.stringify({ type: "object", properties: { name: { type: "string" } } }));
+  origin = server.url;
+  requests = server.hits;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 /** @type {Awaited<ReturnType<typeof scratch>>} */

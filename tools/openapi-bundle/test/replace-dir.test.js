@@ -1,10 +1,11 @@
 // @ts-check
 // A directory of outputs is replaced whole: after a failure at any step, including between two
 // files and between the two renames, it holds exactly the previous files.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import * as fsPromises from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readTree } from "@hatch-api/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { replaceDirAtomic } from "../src/index.js";
 
@@ -27,30 +28,19 @@ const next = [
   { path: "assets/b.css", data: "new b" },
 ];
 
-/** Every file below `dir`, with its text. */
-function contents(/** @type {string} */ root) {
-  return Object.fromEntries(
-    readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => [
-        join(entry.parentPath, entry.name).slice(root.length + 1),
-        readFileSync(join(entry.parentPath, entry.name), "utf8"),
-      ]),
-  );
-}
 const oldContents = { "a.json": "old a", "assets/b.css": "old b", "stale.html": "old stale" };
 
 describe("replaceDirAtomic", () => {
   it("leaves exactly the new files, and nothing beside the directory", async () => {
     await replaceDirAtomic(dir, next);
-    expect(contents(dir)).toEqual({ "a.json": "new a", "assets/b.css": "new b" });
+    expect(readTree(dir)).toEqual({ "a.json": "new a", "assets/b.css": "new b" });
     expect(readdirSync(parent)).toEqual(["dist"]);
   });
 
   it("creates the directory when it does not exist", async () => {
     rmSync(dir, { recursive: true });
     await replaceDirAtomic(dir, next);
-    expect(contents(dir)).toEqual({ "a.json": "new a", "assets/b.css": "new b" });
+    expect(readTree(dir)).toEqual({ "a.json": "new a", "assets/b.css": "new b" });
   });
 
   it("keeps every old file when writing the second file fails", async () => {
@@ -63,7 +53,7 @@ describe("replaceDirAtomic", () => {
     };
     await expect(replaceDirAtomic(dir, next, { fs: { ...fsPromises, open } })).rejects.toThrow(/ENOSPC/);
     expect(opened).toBe(2);
-    expect(contents(dir)).toEqual(oldContents);
+    expect(readTree(dir)).toEqual(oldContents);
     expect(readdirSync(parent)).toEqual(["dist"]);
   });
 
@@ -77,7 +67,7 @@ describe("replaceDirAtomic", () => {
     };
     await expect(replaceDirAtomic(dir, next, { fs: { ...fsPromises, rename } })).rejects.toThrow(/EACCES/);
     expect(renames).toBe(1);
-    expect(contents(dir)).toEqual(oldContents);
+    expect(readTree(dir)).toEqual(oldContents);
     expect(readdirSync(parent)).toEqual(["dist"]);
   });
 
@@ -87,7 +77,7 @@ describe("replaceDirAtomic", () => {
       { path: "x/y.ts", data: "nested" },
     ];
     await expect(replaceDirAtomic(dir, clash)).rejects.toThrow();
-    expect(contents(dir)).toEqual(oldContents);
+    expect(readTree(dir)).toEqual(oldContents);
     expect(readdirSync(parent)).toEqual(["dist"]);
   });
 
@@ -101,13 +91,13 @@ describe("replaceDirAtomic", () => {
     };
     await expect(replaceDirAtomic(dir, next, { fs: { ...fsPromises, rename } })).rejects.toThrow(/EIO/);
     expect(renames).toBe(2);
-    expect(contents(dir)).toEqual(oldContents);
+    expect(readTree(dir)).toEqual(oldContents);
     expect(readdirSync(parent)).toEqual(["dist"]);
   });
 
   it("refuses a path that leaves the directory", async () => {
     await expect(replaceDirAtomic(dir, [{ path: "../escape.txt", data: "x" }])).rejects.toThrow(/not a path inside/);
-    expect(contents(dir)).toEqual(oldContents);
+    expect(readTree(dir)).toEqual(oldContents);
     expect(readdirSync(parent)).toEqual(["dist"]);
   });
 });

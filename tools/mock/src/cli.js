@@ -2,6 +2,7 @@
 // @ts-check
 import { parseArgs } from "node:util";
 import { onStopRequest, runCli, UsageError } from "@hatch-api/openapi-bundle";
+import { MockError } from "./errors.js";
 import { prismVersion } from "./prism-command.js";
 import { startMock } from "./start-mock.js";
 
@@ -60,10 +61,7 @@ async function main() {
   });
 
   const { code, signal } = await mock.exited;
-  if (!stopping) {
-    console.error(`mock: Prism exited unexpectedly (${signal ?? `code ${code}`})\n${mock.log()}`);
-    process.exitCode = 1;
-  }
+  if (!stopping) throw new MockError(`Prism exited unexpectedly (${signal ?? `code ${code}`})\n${mock.log()}`);
 }
 
 await runCli(main, { name: "mock", usage });

@@ -30,6 +30,26 @@ const next = [
 
 const oldContents = { "a.json": "old a", "assets/b.css": "old b", "stale.html": "old stale" };
 
+/**
+ * The file system, except that the `nth` call of `call` fails with the error `code` (and the calls
+ * after it fail no more).
+ *
+ * @param {"open" | "rename"} call
+ * @param {number} nth
+ * @param {string} code
+ */
+function failingFs(call, nth, code) {
+  const real = { ...fsPromises };
+  let count = 0;
+  /** @param {...any} args */
+  const failing = async (...args) => {
+    count += 1;
+    if (count === nth) throw Object.assign(new Error(`${code}: injected failure`), { code });
+    return /** @type {(...args: any[]) => Promise<any>} */ (real[call])(...args);
+  };
+  return { fs: { ...real, [call]: failing }, calls: () => count };
+}
+
 describe("replaceDirAtomic", () => {
   it("leaves exactly the new files, and nothing beside the directory", async () => {
     await replaceDirAtomic(dir, next);
@@ -43,30 +63,14 @@ describe("replaceDirAtomic", () => {
     expect(readTree(dir)).toEqual({ "a.json": "new a", "assets/b.css": "new b" });
   });
 
-  it("keeps every old file when writing the second file fails", async () => {
-    let opened = 0;
-    /** @type {typeof fsPromises.open} */
-    const open = async (path, flags) => {
-      opened += 1;
-      if (opened === 2) throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
-      return fsPromises.open(path, flags);
-    };
-    await expect(replaceDirAtomic(dir, next, { fs: { ...fsPromises, open } })).rejects.toThrow(/ENOSPC/);
-    expect(opened).toBe(2);
-    expect(readTree(dir)).toEqual(oldContents);
-    expect(readdirSync(parent)).toEqual(["dist"]);
-  });
-
-  it("keeps every old file when moving the old directory aside fails (just before the swap)", async () => {
-    let renames = 0;
-    /** @type {typeof fsPromises.rename} */
-    const rename = async (from, to) => {
-      renames += 1;
-      if (renames === 1) throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
-      return fsPromises.rename(from, to);
-    };
-    await expect(replaceDirAtomic(dir, next, { fs: { ...fsPromises, rename } })).rejects.toThrow(/EACCES/);
-    expect(renames).toBe(1);
+  it.each([
+    ["writing the second file fails", "open", 2, "ENOSPC"],
+    ["moving the old directory aside fails (just before the swap)", "rename", 1, "EACCES"],
+    ["the swap's second rename fails (the old directory is put back)", "rename", 2, "EIO"],
+  ])("keeps every old file when %s", async (_when, call, nth, code) => {
+    const { fs, calls } = failingFs(/** @type {"open" | "rename"} */ (call), nth, code);
+    await expect(replaceDirAtomic(dir, next, { fs })).rejects.toThrow(code);
+    expect(calls()).toBe(nth);
     expect(readTree(dir)).toEqual(oldContents);
     expect(readdirSync(parent)).toEqual(["dist"]);
   });
@@ -77,20 +81,6 @@ describe("replaceDirAtomic", () => {
       { path: "x/y.ts", data: "nested" },
     ];
     await expect(replaceDirAtomic(dir, clash)).rejects.toThrow();
-    expect(readTree(dir)).toEqual(oldContents);
-    expect(readdirSync(parent)).toEqual(["dist"]);
-  });
-
-  it("puts the old directory back when the swap's second rename fails", async () => {
-    let renames = 0;
-    /** @type {typeof fsPromises.rename} */
-    const rename = async (from, to) => {
-      renames += 1;
-      if (renames === 2) throw Object.assign(new Error("EIO: i/o error"), { code: "EIO" });
-      return fsPromises.rename(from, to);
-    };
-    await expect(replaceDirAtomic(dir, next, { fs: { ...fsPromises, rename } })).rejects.toThrow(/EIO/);
-    expect(renames).toBe(2);
     expect(readTree(dir)).toEqual(oldContents);
     expect(readdirSync(parent)).toEqual(["dist"]);
   });

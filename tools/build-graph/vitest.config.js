@@ -1,3 +1,4 @@
+// @ts-check
 import { defineConfig } from "vitest/config";
 
 // The tests copy the repo, install it offline and run real turbo builds, Prism and the docs

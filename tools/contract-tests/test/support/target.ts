@@ -55,12 +55,3 @@ export function contractClient(
   });
   return { hatch, recorder };
 }
-
-/** Resolves to the value or the thrown error, so a test can inspect the exchange either way. */
-export async function settle<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
-  try {
-    return { value: await promise };
-  } catch (error) {
-    return { error };
-  }
-}

@@ -1,9 +1,8 @@
 // @ts-check
 import { resolve } from "node:path";
-import { CodegenError } from "./errors.js";
+import { replaceDirAtomic, UsageError } from "@hatch-api/openapi-bundle";
 import { buildModel } from "./model.js";
-import { replaceDirectory } from "./output.js";
-import { headerText, readSpec, specLabel } from "./spec.js";
+import { assertLocalRefs, headerText, readSpec, specLabel } from "./spec.js";
 import { contractTarget } from "./targets/contract.js";
 import { samplesTarget } from "./targets/samples.js";
 import { sdkTarget } from "./targets/sdk.js";
@@ -28,13 +27,15 @@ export const TARGETS = Object.freeze({
  */
 export async function renderTarget(target, spec, options) {
   if (!(target in TARGETS)) {
-    throw new CodegenError(`unknown target "${target}" (targets: ${Object.keys(TARGETS).join(", ")})`);
+    throw new UsageError(`unknown target "${target}" (targets: ${Object.keys(TARGETS).join(", ")})`);
   }
   const missing = TARGETS[target].filter((name) => !options[name]);
   if (missing.length > 0) {
-    throw new CodegenError(`the ${target} target needs ${missing.map((name) => `--${kebab(name)}`).join(", ")}`);
+    throw new UsageError(`the ${target} target needs ${missing.map((name) => `--${kebab(name)}`).join(", ")}`);
   }
   const file = options.file;
+  // Before any target (openapi-typescript would fetch a URL $ref, and read a file one from disk).
+  assertLocalRefs(spec, file);
   const header = headerText(options.label ?? specLabel(file));
   const model = buildModel(spec, file);
   /** @param {string} name an option renderTarget checked above */
@@ -81,7 +82,10 @@ export async function generate(target, options) {
   const out = resolve(options.out);
   const spec = await readSpec(file);
   const files = await renderTarget(target, spec, { ...options, file });
-  await replaceDirectory(out, files);
+  await replaceDirAtomic(
+    out,
+    [...files].map(([path, data]) => ({ path, data })),
+  );
   return { out, files: [...files.keys()].sort() };
 }
 

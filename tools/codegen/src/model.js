@@ -144,14 +144,14 @@ function checkMatchKeys(spec, op, media, file) {
   if (keys === undefined) return [];
   const where = { file, pointer: `${op.pointer}/x-sdk-match-keys` };
   if (!Array.isArray(keys) || keys.length === 0 || !keys.every((key) => typeof key === "string" && key !== "")) {
-    throw new CodegenError(`must be a non-empty list of request body properties, found ${JSON.stringify(keys)}`, where);
+    throw new SpecError(`must be a non-empty list of request body properties, found ${JSON.stringify(keys)}`, where);
   }
-  if (!media) throw new CodegenError("the operation declares no JSON request body to match by", where);
+  if (!media) throw new SpecError("the operation declares no JSON request body to match by", where);
   const schema = deref(spec, media.schema, file);
   const properties = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
   const unknown = keys.filter((key) => !Object.hasOwn(properties, key));
   if (unknown.length > 0) {
-    throw new CodegenError(
+    throw new SpecError(
       `${unknown.map((key) => JSON.stringify(key)).join(", ")} not a property of the request body`,
       where,
     );

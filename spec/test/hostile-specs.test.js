@@ -3,28 +3,27 @@
 // pointer), end in bounded time, touch no network, and leave the previous bundle byte-for-byte
 // intact. Circular $refs are legitimate OpenAPI: they must bundle, and generating types from the
 // bundle must finish.
-import { spawn } from "node:child_process";
 import { closeSync, cpSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
-import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import { join } from "node:path";
+import { readTree, runNode, startRecordingServer } from "@hatch-api/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copySpecSources, removeDir, runBundleCli, snapshotDir, specDir } from "./run-cli.js";
+import { copySpecSources, removeDir, runBundleCli } from "./run-cli.js";
 
 /** @type {string} */
 let goodBundle;
-/** Requests the "remote" server saw: a build must never make one. */
-const hits = /** @type {string[]} */ ([]);
-const server = createServer((request, response) => {
-  hits.push(request.url ?? "");
-  response.end("description: fetched\n");
-});
+/** The "remote" server: a build must never request anything from it (its `hits` stay empty). */
+/** @type {Awaited<ReturnType<typeof startRecordingServer>>} */
+let server;
 /** @type {string} */
 let remote;
+/** @type {string[]} */
+let hits;
 
 beforeAll(async () => {
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
-  const address = /** @type {import("node:net").AddressInfo} */ (server.address());
-  remote = `http://127.0.0.1:${address.port}`;
+  server = await startRecordingServer("description: fetched\n");
+  remote = server.url;
+  hits = server.hits;
   const work = copySpecSources();
   const { code, output } = runBundleCli(["bundle", "--config", "redocly.yaml", "--out", "dist", "openapi.yaml"], work);
   expect(code, output).toBe(0);
@@ -32,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   removeDir(join(goodBundle, ".."));
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 /**
@@ -44,11 +43,15 @@ function lintAndBundle(edit) {
   const work = copySpecSources();
   try {
     cpSync(goodBundle, join(work, "dist"), { recursive: true });
-    const before = snapshotDir(join(work, "dist"));
+    const before = readTree(join(work, "dist"), { encoding: "base64" });
     edit(work, join(work, "openapi.yaml"));
     const lint = runBundleCli(["lint", "--config", "redocly.yaml", "openapi.yaml"], work);
     const bundle = runBundleCli(["bundle", "--config", "redocly.yaml", "--out", "dist", "openapi.yaml"], work);
-    return { lint, bundle, distIntact: JSON.stringify(snapshotDir(join(work, "dist"))) === JSON.stringify(before) };
+    return {
+      lint,
+      bundle,
+      distIntact: JSON.stringify(readTree(join(work, "dist"), { encoding: "base64" })) === JSON.stringify(before),
+    };
   } finally {
     removeDir(work);
   }
@@ -77,6 +80,9 @@ function expectRefused({ lint, bundle, distIntact }, message) {
   expect(bundle.output).toMatch(/nothing was written/);
   expect(distIntact).toBe(true);
 }
+
+/** The types generator the build runs (openapi-codegen's `types` target). */
+const codegenCli = join(createRequire(import.meta.url).resolve("@hatch-api/codegen/package.json"), "../src/cli.js");
 
 const unauthorizedRef = '$ref: "#/components/responses/Unauthorized"';
 
@@ -174,18 +180,11 @@ describe("circular $refs", () => {
       expect(JSON.stringify(document)).toMatch(/"\$ref":"#\/components\/schemas\/Person"/);
 
       const generated = await runNode(
-        [
-          join(specDir, "../tools/codegen/src/cli.js"),
-          "types",
-          "--spec",
-          join(work, "dist/openapi.json"),
-          "--out",
-          join(work, "types"),
-        ],
-        120_000,
+        [codegenCli, "types", "--spec", join(work, "dist/openapi.json"), "--out", join(work, "generated")],
+        { timeoutMs: 120_000 },
       );
       expect(generated.code, generated.output).toBe(0);
-      expect(readFileSync(join(work, "types/openapi.ts"), "utf8")).toMatch(
+      expect(readFileSync(join(work, "generated/openapi.ts"), "utf8")).toMatch(
         /Person: \{[\s\S]*friend\?: components\["schemas"\]\["Friend"\]/,
       );
     } finally {
@@ -193,28 +192,3 @@ describe("circular $refs", () => {
     }
   });
 });
-
-/**
- * Runs node with `args`, killing it after `timeoutMs` (a hang fails the test instead of stalling it).
- *
- * @param {string[]} args
- * @param {number} timeoutMs
- * @returns {Promise<{ code: number | null, output: string }>}
- */
-function runNode(args, timeoutMs) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      output += chunk;
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}

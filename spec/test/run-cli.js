@@ -1,6 +1,6 @@
 // @ts-check
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -29,18 +29,6 @@ export function copySpecSources() {
     cpSync(join(specDir, name), join(dir, name), { recursive: true });
   }
   return dir;
-}
-
-/** Every file below `dir` with its bytes, for byte-for-byte comparisons. */
-export function snapshotDir(/** @type {string} */ dir) {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => {
-        const path = join(entry.parentPath, entry.name);
-        return [path.slice(dir.length), readFileSync(path).toString("base64")];
-      }),
-  );
 }
 
 export function removeDir(/** @type {string} */ dir) {

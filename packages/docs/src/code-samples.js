@@ -1,8 +1,13 @@
 // @ts-check
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join, relative } from "node:path";
-import { CodegenError, listOperations as listSpecOperations, sampleFileName } from "@hatch-api/codegen";
+import { sampleFileName } from "@hatch-api/codegen";
+import { readSpecFile } from "@hatch-api/openapi-bundle";
 import { DocsBuildError } from "./errors.js";
+import { listOperations } from "./operations.js";
+
+export { listOperations };
 
 /**
  * The languages every operation must have a sample in, keyed by file extension. `lang` is what
@@ -21,24 +26,8 @@ export const GENERATED_DIR = "generated";
 const GENERATED_HEADER = /^(\/\/|#) generated from .* by @hatch-api\/codegen, do not edit\n/;
 
 /** @typedef {{ lang: string, label: string, source: string }} CodeSample */
-/** @typedef {{ operationId: string, method: string, path: string }} OperationRef */
+/** @typedef {import("./operations.js").OperationRef} OperationRef */
 /** @typedef {{ source: string, file: string, generated: boolean }} SampleFile */
-
-/**
- * Lists the operations of an OpenAPI document (the shared lister of @hatch-api/codegen: an
- * operation without an operationId is an error naming it).
- *
- * @param {any} spec
- * @returns {OperationRef[]}
- */
-export function listOperations(spec) {
-  try {
-    return listSpecOperations(spec).map(({ operationId, method, path }) => ({ operationId, method, path }));
-  } catch (error) {
-    if (error instanceof CodegenError) throw new DocsBuildError(error.message);
-    throw error;
-  }
-}
 
 /**
  * Reads the sample files at the top of `dir` (sub-folders hold guide snippets and the generated
@@ -166,23 +155,19 @@ export async function buildDocsBundle({ specPath, samplesDir, cwd = process.cwd(
   return injectCodeSamples(spec, shown, { specPath: relative(cwd, specPath), samplesDir: relative(cwd, samplesDir) });
 }
 
-/** @param {string} specPath */
+/**
+ * Reads the bundled spec through the shared reader (its errors name the file and line), saying how
+ * to produce it when it is missing.
+ *
+ * @param {string} specPath
+ */
 export async function readSpec(specPath) {
-  let text;
-  try {
-    text = await readFile(specPath, "utf8");
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+  if (!existsSync(specPath)) {
     throw new DocsBuildError(
-      `Cannot read the bundled spec ${specPath} (${reason}); run \`pnpm turbo run bundle --filter=@hatch-api/spec\``,
+      `Cannot read the bundled spec ${specPath} (it does not exist); run \`pnpm turbo run bundle --filter=@hatch-api/spec\``,
     );
   }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new DocsBuildError(`${specPath} is not valid JSON: ${reason}`);
-  }
+  return /** @type {any} */ ((await readSpecFile(specPath)).document);
 }
 
 /** @param {string} segment JSON pointer escaping (RFC 6901), so `/v1/contacts` reads `~1v1~1contacts`. */

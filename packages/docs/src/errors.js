@@ -1,13 +1,9 @@
 // @ts-check
+import { ToolError } from "@hatch-api/openapi-bundle";
 
 /**
- * A problem with the docs' inputs (spec, samples, templates) that the author has to fix. The CLIs
- * print only its message, without a stack trace, because the message already says what and where.
+ * A problem with the docs' inputs (spec, samples, templates) that the author has to fix. A
+ * ToolError: the CLIs print only its message, without a stack trace, because the message already
+ * says what and where.
  */
-export class DocsBuildError extends Error {
-  /** @param {string} message */
-  constructor(message) {
-    super(message);
-    this.name = "DocsBuildError";
-  }
-}
+export class DocsBuildError extends ToolError {}

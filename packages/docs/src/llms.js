@@ -1,5 +1,5 @@
 // @ts-check
-import { operationsInDocumentOrder } from "./operations-markdown.js";
+import { operationsInDocumentOrder } from "./operations.js";
 
 /**
  * @typedef {object} MarkdownPage

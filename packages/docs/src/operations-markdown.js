@@ -1,6 +1,6 @@
 // @ts-check
-import { DocsBuildError } from "./errors.js";
 import { deref, flattenSchema, typeLabel } from "./openapi-schema.js";
+import { operationsInDocumentOrder } from "./operations.js";
 
 /**
  * The reference as Markdown, for `reference.md` and `llms-full.txt`: every operation with its
@@ -91,30 +91,6 @@ export function operationsMarkdown(docsSpec, { headingLevel = 2, referenceUrl } 
     }
   }
   return out.join("\n");
-}
-
-const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
-
-/**
- * The operations in the order the document lists them, the order the reference shows them in.
- * (Kept here rather than borrowed from code-samples.js, whose job is the samples.)
- *
- * @param {any} spec
- * @returns {Array<{ operationId: string, method: string, path: string }>}
- */
-export function operationsInDocumentOrder(spec) {
-  const operations = [];
-  for (const [path, item] of Object.entries(spec?.paths ?? {})) {
-    for (const method of Object.keys(item ?? {})) {
-      if (!HTTP_METHODS.has(method) || !item[method]) continue;
-      const operationId = item[method].operationId;
-      if (typeof operationId !== "string" || operationId === "") {
-        throw new DocsBuildError(`${method.toUpperCase()} ${path} has no operationId, so the docs cannot name it`);
-      }
-      operations.push({ operationId, method, path });
-    }
-  }
-  return operations;
 }
 
 /**

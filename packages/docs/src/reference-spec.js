@@ -1,5 +1,5 @@
 // @ts-check
-import { operationsInDocumentOrder } from "./operations-markdown.js";
+import { operationsInDocumentOrder } from "./operations.js";
 
 /**
  * The spec as Redoc gets it: the guide (`info.description`) is replaced by a short note that links

@@ -1,7 +1,7 @@
 // @ts-check
 
 import { deref, flattenSchema } from "./openapi-schema.js";
-import { operationsInDocumentOrder } from "./operations-markdown.js";
+import { operationsInDocumentOrder } from "./operations.js";
 
 /**
  * @typedef {object} SearchEntry

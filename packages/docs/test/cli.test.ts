@@ -35,7 +35,7 @@ describe("inject-code-samples CLI", () => {
     const { status, stderr } = run("inject-code-samples.js", ["--spec", specPath, "--out", out, "--samples", samples]);
     expect(status).toBe(1);
     expect(stderr).toMatch(
-      /^error: Code samples do not match the spec:\n- .*archiveContact\.ts: names operation "archiveContact"/,
+      /^inject-code-samples: Code samples do not match the spec:\n- .*archiveContact\.ts: names operation "archiveContact"/,
     );
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace for an input problem
     expect(await readFile(out, "utf8")).toBe("previous");
@@ -44,7 +44,7 @@ describe("inject-code-samples CLI", () => {
 
   it("explains its usage when --spec or --out is missing", () => {
     const { status, stderr } = run("inject-code-samples.js", ["--spec", specPath]);
-    expect(status).toBe(1);
+    expect(status).toBe(2);
     expect(stderr).toContain("usage: inject-code-samples --spec <openapi.json> --out <file>");
   });
 });
@@ -53,14 +53,14 @@ describe("build-site CLI", () => {
   it("exits 1 naming the spec when it cannot be read", () => {
     const { status, stderr } = run("build-site.js", ["--spec", join(dir, "absent.json"), "--out", join(dir, "site")]);
     expect(status).toBe(1);
-    expect(stderr).toContain(`error: Cannot read the bundled spec ${join(dir, "absent.json")}`);
+    expect(stderr).toContain(`build-site: Cannot read the bundled spec ${join(dir, "absent.json")}`);
   });
 });
 
 describe("preview CLI", () => {
   it("refuses a port that is not a number", () => {
     const { status, stderr } = run("preview.js", ["--port", "eighty"]);
-    expect(status).toBe(1);
+    expect(status).toBe(2);
     expect(stderr).toContain('--port must be a port number (0-65535), got "eighty"');
   });
 

@@ -150,6 +150,8 @@ describe("injectCodeSamples", () => {
     const dir = await scratchSamples("bad-json");
     const badSpec = join(dir, "openapi.json");
     await writeFile(badSpec, "{ not json");
-    await expect(buildDocsBundle({ specPath: badSpec, samplesDir })).rejects.toThrow(/openapi\.json is not valid JSON/);
+    await expect(buildDocsBundle({ specPath: badSpec, samplesDir })).rejects.toThrow(
+      /openapi\.json:1:3: is not valid JSON/,
+    );
   });
 });

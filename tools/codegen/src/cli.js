@@ -2,7 +2,7 @@
 // @ts-check
 // openapi-codegen <target> --spec <openapi.json> --out <dir> [target options]
 import { parseArgs } from "node:util";
-import { CodegenError } from "./errors.js";
+import { runCli, UsageError } from "@hatch-api/openapi-bundle";
 import { generate, kebab, TARGETS } from "./generate.js";
 
 const USAGE = `usage: openapi-codegen <target> --spec <openapi.json> --out <dir> [options]
@@ -18,7 +18,7 @@ options:
 
 const optionNames = [...new Set(Object.values(TARGETS).flat())];
 
-try {
+async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -30,12 +30,10 @@ try {
       ...Object.fromEntries(optionNames.map((name) => [kebab(name), { type: /** @type {const} */ ("string") }])),
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  if (values.help) return console.log(USAGE);
   const [target, ...extra] = positionals;
-  if (!target || extra.length > 0 || !values.spec || !values.out) throw new CodegenError(USAGE);
+  if (!target || extra.length > 0 || !values.spec || !values.out)
+    throw new UsageError("--spec, --out and one target are required");
   /** @type {Record<string, string | undefined>} */
   const options = {
     label: /** @type {string | undefined} */ (values.label),
@@ -51,14 +49,6 @@ try {
   });
   const ms = Math.round(performance.now() - started);
   console.log(`openapi-codegen ${target}: ${result.files.length} files in ${result.out} (${ms} ms)`);
-} catch (error) {
-  if (
-    error instanceof CodegenError ||
-    (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
-  ) {
-    console.error(`openapi-codegen: ${error.message}`);
-  } else {
-    console.error(error);
-  }
-  process.exitCode = 1;
 }
+
+await runCli(main, { name: "openapi-codegen", usage: USAGE });

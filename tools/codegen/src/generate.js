@@ -1,10 +1,9 @@
 // @ts-check
 import { resolve } from "node:path";
-import { CodegenError } from "./errors.js";
+import { replaceDirAtomic, UsageError } from "@hatch-api/openapi-bundle";
 import { buildModel } from "./model.js";
-import { replaceDirectory } from "./output.js";
 import { readSdkConfig, renderSdkConfig, resolveSecurity } from "./sdk-config.js";
-import { headerText, readSpec, specLabel } from "./spec.js";
+import { assertLocalRefs, headerText, readSpec, specLabel } from "./spec.js";
 import { contractTarget } from "./targets/contract.js";
 import { samplesTarget } from "./targets/samples.js";
 import { sdkTarget } from "./targets/sdk.js";
@@ -49,7 +48,7 @@ export function optionsFromSdkConfig(config) {
  */
 export async function renderTarget(target, spec, given) {
   if (!(target in TARGETS)) {
-    throw new CodegenError(`unknown target "${target}" (targets: ${Object.keys(TARGETS).join(", ")})`);
+    throw new UsageError(`unknown target "${target}" (targets: ${Object.keys(TARGETS).join(", ")})`);
   }
   const config = given.sdkConfig ? await readSdkConfig(given.sdkConfig) : undefined;
   /** @type {Record<string, string | undefined>} */
@@ -57,9 +56,11 @@ export async function renderTarget(target, spec, given) {
   for (const [name, value] of Object.entries(given)) if (value !== undefined) options[name] = value;
   const missing = TARGETS[target].filter((name) => !options[name]);
   if (missing.length > 0) {
-    throw new CodegenError(`the ${target} target needs ${missing.map((name) => `--${kebab(name)}`).join(", ")}`);
+    throw new UsageError(`the ${target} target needs ${missing.map((name) => `--${kebab(name)}`).join(", ")}`);
   }
   const file = given.file;
+  // Before any target (openapi-typescript would fetch a URL $ref, and read a file one from disk).
+  assertLocalRefs(spec, file);
   const header = headerText(options.label ?? specLabel(file));
   const model = buildModel(spec, file);
   /** @param {string} name an option renderTarget checked above */
@@ -114,7 +115,10 @@ export async function generate(target, options) {
   const spec = await readSpec(file);
   const sdkConfig = options.sdkConfig === undefined ? undefined : resolve(options.sdkConfig);
   const files = await renderTarget(target, spec, { ...options, file, sdkConfig });
-  await replaceDirectory(out, files);
+  await replaceDirAtomic(
+    out,
+    [...files].map(([path, data]) => ({ path, data })),
+  );
   return { out, files: [...files.keys()].sort() };
 }
 

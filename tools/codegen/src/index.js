@@ -1,10 +1,8 @@
 // @ts-check
-export { CodegenError } from "./errors.js";
 export { mediaExample, parameterExample, schemaExample } from "./examples.js";
 export { generate, optionsFromSdkConfig, renderTarget, TARGETS } from "./generate.js";
 export { buildModel } from "./model.js";
 export { planSdk, sampleFileName, sdkName, words } from "./naming.js";
 export { HTTP_METHODS, listOperations } from "./operations.js";
-export { replaceDirectory } from "./output.js";
 export { readSdkConfig, renderSdkConfig, resolveSecurity, SDK_CONFIG_SCHEMA, validateSdkConfig } from "./sdk-config.js";
-export { deref, headerText, readSpec, specLabel } from "./spec.js";
+export { assertLocalRefs, deref, headerText, readSpec, specLabel } from "./spec.js";

@@ -1,5 +1,5 @@
 // @ts-check
-import { CodegenError } from "./errors.js";
+import { SpecError } from "@hatch-api/openapi-bundle";
 import { camelCase, isIdentifier, planSdk, typePrefix, words } from "./naming.js";
 import { listOperations } from "./operations.js";
 import { deref, isObject, pointer } from "./spec.js";
@@ -87,7 +87,7 @@ function operationModel(spec, op, resource, sdkMethod, file) {
   const pathParams = params("path").sort((a, b) => pathOrder.indexOf(a.name) - pathOrder.indexOf(b.name));
   for (const name of pathOrder) {
     if (!pathParams.some((parameter) => parameter.name === name)) {
-      throw new CodegenError(`the path template names {${name}}, but no path parameter "${name}" is declared`, {
+      throw new SpecError(`the path template names {${name}}, but no path parameter "${name}" is declared`, {
         file,
         pointer: op.pointer,
       });
@@ -144,14 +144,14 @@ function checkMatchKeys(spec, op, media, file) {
   if (keys === undefined) return [];
   const where = { file, pointer: `${op.pointer}/x-sdk-match-keys` };
   if (!Array.isArray(keys) || keys.length === 0 || !keys.every((key) => typeof key === "string" && key !== "")) {
-    throw new CodegenError(`must be a non-empty list of request body properties, found ${JSON.stringify(keys)}`, where);
+    throw new SpecError(`must be a non-empty list of request body properties, found ${JSON.stringify(keys)}`, where);
   }
-  if (!media) throw new CodegenError("the operation declares no JSON request body to match by", where);
+  if (!media) throw new SpecError("the operation declares no JSON request body to match by", where);
   const schema = deref(spec, media.schema, file);
   const properties = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
   const unknown = keys.filter((key) => !Object.hasOwn(properties, key));
   if (unknown.length > 0) {
-    throw new CodegenError(
+    throw new SpecError(
       `${unknown.map((key) => JSON.stringify(key)).join(", ")} not a property of the request body`,
       where,
     );
@@ -173,14 +173,14 @@ function checkMatchKeys(spec, op, media, file) {
 function checkUnwrap(spec, op, unwrap, success, file) {
   const where = { file, pointer: `${op.pointer}/x-sdk-unwrap` };
   if (typeof unwrap !== "string" || unwrap === "") {
-    throw new CodegenError(`must name a property of the success body, found ${JSON.stringify(unwrap)}`, where);
+    throw new SpecError(`must name a property of the success body, found ${JSON.stringify(unwrap)}`, where);
   }
-  if (!success?.media) throw new CodegenError("the operation declares no JSON success body to unwrap", where);
+  if (!success?.media) throw new SpecError("the operation declares no JSON success body to unwrap", where);
   const response = deref(spec, op.operation.responses[success.key], file);
   const schema = deref(spec, response.content[success.media]?.schema, file);
   const required = isObject(schema) && Array.isArray(schema.required) ? schema.required : [];
   if (!required.includes(unwrap)) {
-    throw new CodegenError(
+    throw new SpecError(
       `the ${success.key} body schema (${pointer("paths", op.path, op.method, "responses", success.key)}) does not require "${unwrap}"`,
       where,
     );

@@ -1,5 +1,5 @@
 // @ts-check
-import { CodegenError } from "./errors.js";
+import { SpecError } from "@hatch-api/openapi-bundle";
 import { HTTP_METHODS } from "./operations.js";
 
 /** @typedef {import("./operations.js").ListedOperation} ListedOperation */
@@ -77,7 +77,7 @@ export function sampleFileName(operationId) {
 export function typePrefix(op, file) {
   const name = pascalCase(words(op.operationId));
   if (!isIdentifier(name)) {
-    throw new CodegenError(`operationId "${op.operationId}" gives no usable type name ("${name}")`, {
+    throw new SpecError(`operationId "${op.operationId}" gives no usable type name ("${name}")`, {
       file,
       pointer: op.pointer,
     });
@@ -105,7 +105,7 @@ export function sdkName(op, file) {
   let resource;
   if (explicitResource !== undefined) {
     if (typeof explicitResource !== "string" || !isIdentifier(explicitResource)) {
-      throw new CodegenError(
+      throw new SpecError(
         `x-sdk-resource must be a JavaScript identifier, found ${JSON.stringify(explicitResource)}`,
         where,
       );
@@ -114,20 +114,20 @@ export function sdkName(op, file) {
   } else {
     const tag = op.tags[0];
     if (tag === undefined) {
-      throw new CodegenError(
+      throw new SpecError(
         `${op.method.toUpperCase()} ${op.path} (${op.operationId}) has no tag and no x-sdk-resource: add a tag (one SDK resource per tag) or x-sdk-resource`,
         where,
       );
     }
     resource = camelCase(words(tag));
     if (!isIdentifier(resource)) {
-      throw new CodegenError(`tag "${tag}" gives no usable SDK resource name; set x-sdk-resource`, where);
+      throw new SpecError(`tag "${tag}" gives no usable SDK resource name; set x-sdk-resource`, where);
     }
   }
   let method;
   if (explicitMethod !== undefined) {
     if (typeof explicitMethod !== "string" || !isIdentifier(explicitMethod)) {
-      throw new CodegenError(
+      throw new SpecError(
         `x-sdk-method must be a JavaScript identifier, found ${JSON.stringify(explicitMethod)}`,
         where,
       );
@@ -139,7 +139,7 @@ export function sdkName(op, file) {
     const rest = all.filter((word) => !resourceWords.has(word) && !resourceWords.has(singular(word)));
     method = camelCase(rest.length > 0 ? rest : all);
     if (!isIdentifier(method)) {
-      throw new CodegenError(
+      throw new SpecError(
         `operationId "${op.operationId}" gives no usable SDK method name ("${method}"); set x-sdk-method`,
         where,
       );
@@ -179,7 +179,7 @@ export function planSdk(operations, file) {
       const first = /** @type {ListedOperation} */ (existing.variants[0]);
       const reason = whyNotMergeable(first, op);
       if (reason) {
-        throw new CodegenError(
+        throw new SpecError(
           `two operations map to the SDK method ${key}: ${describe(first)} and ${describe(op)} (${reason}); ` +
             "give one of them another x-sdk-method (or x-sdk-resource)",
           { file, pointer: op.pointer },

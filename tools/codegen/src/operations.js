@@ -1,5 +1,5 @@
 // @ts-check
-import { CodegenError } from "./errors.js";
+import { SpecError } from "@hatch-api/openapi-bundle";
 import { deref, isObject, pointer } from "./spec.js";
 
 /** The HTTP methods an OpenAPI Path Item may hold, in the order operations are listed. */
@@ -43,14 +43,14 @@ export function listOperations(spec, where = {}) {
       const at = pointer("paths", path, method);
       const { operationId } = operation;
       if (typeof operationId !== "string" || operationId.trim() === "") {
-        throw new CodegenError(
+        throw new SpecError(
           `${method.toUpperCase()} ${path} has no operationId; add one: it names the operation's SDK method, types, samples and contract tests`,
           { file: where.file, pointer: at },
         );
       }
       const previous = seen.get(operationId);
       if (previous !== undefined) {
-        throw new CodegenError(`operationId "${operationId}" is used twice: by #${previous} and #${at}`, {
+        throw new SpecError(`operationId "${operationId}" is used twice: by #${previous} and #${at}`, {
           file: where.file,
           pointer: at,
         });

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { CodegenError } from "./errors.js";
+import { SpecError } from "@hatch-api/openapi-bundle";
 import { tsLiteral } from "./render.js";
 import { deref } from "./spec.js";
 
@@ -138,7 +138,7 @@ export function validateSdkConfig(value, file) {
  * @param {string[]} lines
  */
 function configError(file, lines) {
-  return new CodegenError(
+  return new SpecError(
     `invalid SDK config (schema: tools/codegen/sdk-config.schema.json):\n${lines.map((line) => `  ${line}`).join("\n")}`,
     { file },
   );
@@ -166,13 +166,13 @@ export async function readSdkConfig(file) {
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    throw new CodegenError(`cannot read the SDK config (${/** @type {Error} */ (error).message})`, { file });
+    throw new SpecError(`cannot read the SDK config (${/** @type {Error} */ (error).message})`, { file });
   }
   let value;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new CodegenError(`is not valid JSON (${/** @type {Error} */ (error).message})`, { file });
+    throw new SpecError(`is not valid JSON (${/** @type {Error} */ (error).message})`, { file });
   }
   return validateSdkConfig(value, file);
 }
@@ -193,7 +193,7 @@ export function resolveSecurity(config, spec, files) {
     const where = { file: files.configFile, pointer: `/security/${index}` };
     if (!Object.hasOwn(schemes, name)) {
       const known = Object.keys(schemes);
-      throw new CodegenError(
+      throw new SpecError(
         `security scheme ${JSON.stringify(name)} is not declared in ${files.specFile}#/components/securitySchemes (${
           known.length > 0 ? `declared: ${known.join(", ")}` : "it declares none"
         })`,
@@ -211,7 +211,7 @@ export function resolveSecurity(config, spec, files) {
       return { name, type: "apiKey", in: scheme.in, parameter: scheme.name };
     }
     const shown = type === "http" ? `http ${scheme.scheme}` : type === "apiKey" ? `apiKey in ${scheme.in}` : type;
-    throw new CodegenError(
+    throw new SpecError(
       `security scheme ${JSON.stringify(name)} is ${shown}; the client sends HTTP bearer (also an OAuth 2 / OpenID Connect access token), HTTP basic, or an API key in a header or the query (remove it from #/security, or send it yourself with a fetch wrapper)`,
       where,
     );

@@ -1,32 +1,39 @@
 // @ts-check
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { CodegenError } from "./errors.js";
+import { listRefs, readSpecFile, SpecError } from "@hatch-api/openapi-bundle";
 
 /** @typedef {Record<string, any>} OpenApiDocument */
 
 /**
- * Reads a bundled OpenAPI 3.x document (JSON), failing with the file's name and what is wrong.
+ * Reads a bundled OpenAPI 3.x document (JSON or YAML) through the shared spec reader, failing with
+ * the file's name (and line, where the parser knows it) and what is wrong.
  *
  * @param {string} file
  * @returns {Promise<OpenApiDocument>}
  */
 export async function readSpec(file) {
-  let text;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    throw new CodegenError(`cannot read the OpenAPI document (${/** @type {Error} */ (error).message})`, { file });
-  }
-  let document;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    throw new CodegenError(`is not valid JSON (${/** @type {Error} */ (error).message})`, { file });
-  }
+  const { document } = await readSpecFile(file);
   checkDocument(document, file);
   return document;
+}
+
+/**
+ * Refuses a document with a `$ref` that is not local (`#/...`): generators read a bundled document,
+ * and openapi-typescript would fetch a URL `$ref` over the network or read a file one from disk.
+ *
+ * @param {OpenApiDocument} document
+ * @param {string} [file]
+ */
+export function assertLocalRefs(document, file) {
+  for (const { ref, pointer } of listRefs(document)) {
+    if (!ref.startsWith("#")) {
+      throw new SpecError(
+        `$ref "${ref}" is not local; generate from the bundled document (openapi-bundle), which holds every schema, so nothing is fetched or read besides it`,
+        { file, pointer },
+      );
+    }
+  }
 }
 
 /**
@@ -35,14 +42,14 @@ export async function readSpec(file) {
  * @returns {asserts document is OpenApiDocument}
  */
 export function checkDocument(document, file) {
-  if (!isObject(document)) throw new CodegenError("must hold an OpenAPI document (a JSON object)", { file });
+  if (!isObject(document)) throw new SpecError("must hold an OpenAPI document (a JSON object)", { file });
   if (typeof document.openapi !== "string" || !document.openapi.startsWith("3.")) {
-    throw new CodegenError(`must be OpenAPI 3.x, found openapi: ${JSON.stringify(document.openapi)}`, {
+    throw new SpecError(`must be OpenAPI 3.x, found openapi: ${JSON.stringify(document.openapi)}`, {
       file,
       pointer: "/openapi",
     });
   }
-  if (!isObject(document.paths)) throw new CodegenError("must be an object", { file, pointer: "/paths" });
+  if (!isObject(document.paths)) throw new SpecError("must be an object", { file, pointer: "/paths" });
 }
 
 /** @param {string} segment RFC 6901 escaping: `/v1/contacts` → `~1v1~1contacts`. */
@@ -68,15 +75,15 @@ export function deref(spec, node, file) {
   const seen = new Set();
   while (isObject(current) && typeof current.$ref === "string") {
     const ref = current.$ref;
-    if (!ref.startsWith("#/")) throw new CodegenError(`only local $refs are supported, found ${ref}`, { file });
-    if (seen.has(ref)) throw new CodegenError(`circular $ref ${ref}`, { file });
+    if (!ref.startsWith("#/")) throw new SpecError(`only local $refs are supported, found ${ref}`, { file });
+    if (seen.has(ref)) throw new SpecError(`circular $ref ${ref}`, { file });
     seen.add(ref);
     current = ref
       .slice(2)
       .split("/")
       .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
       .reduce((value, key) => (isObject(value) ? value[key] : undefined), /** @type {unknown} */ (spec));
-    if (current === undefined) throw new CodegenError(`$ref ${ref} points at nothing`, { file });
+    if (current === undefined) throw new SpecError(`$ref ${ref} points at nothing`, { file });
   }
   return current;
 }

@@ -1,11 +1,11 @@
 // @ts-check
 import { spawnSync } from "node:child_process";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readTree } from "@hatch-api/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generate, renderTarget } from "../src/generate.js";
-import { replaceDirectory } from "../src/output.js";
 import { scratch, tinySpec } from "./helpers.js";
 import { petstore } from "./petstore.js";
 
@@ -32,17 +32,6 @@ afterEach(async () => {
   await work.remove();
 });
 
-/** @param {string} dir */
-async function snapshot(dir) {
-  const names = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
-    .sort();
-  return Object.fromEntries(
-    await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), "utf8")])),
-  );
-}
-
 describe("every target", () => {
   it.each(Object.keys(TARGET_OPTIONS))(
     "%s: a rebuild is byte-identical and every file carries the header",
@@ -51,9 +40,9 @@ describe("every target", () => {
       const options = TARGET_OPTIONS[/** @type {keyof typeof TARGET_OPTIONS} */ (target)];
       const out = join(work.dir, "generated");
       await generate(/** @type {any} */ (target), { spec, out, ...options });
-      const first = await snapshot(out);
+      const first = readTree(out);
       await generate(/** @type {any} */ (target), { spec, out, ...options });
-      expect(await snapshot(out)).toEqual(first);
+      expect(readTree(out)).toEqual(first);
       expect(Object.keys(first).length).toBeGreaterThan(0);
       for (const [name, text] of Object.entries(first)) {
         expect(text.split("\n")[0], name).toMatch(
@@ -68,50 +57,13 @@ describe("atomic output", () => {
   it("a spec that fails to generate leaves the previous output as it was, and no staging folder", async () => {
     const out = join(work.dir, "generated");
     await generate("samples", { spec: await work.writeSpec(petstore), out, ...TARGET_OPTIONS.samples });
-    const before = await snapshot(out);
+    const before = readTree(out);
     const broken = tinySpec({ "GET /a": { tags: ["a"] } });
     await expect(
       generate("samples", { spec: await work.writeSpec(broken), out, ...TARGET_OPTIONS.samples }),
     ).rejects.toThrow(/#\/paths\/~1a\/get: GET \/a has no operationId/);
-    expect(await snapshot(out)).toEqual(before);
+    expect(readTree(out)).toEqual(before);
     expect((await readdir(work.dir)).filter((name) => name.startsWith("."))).toEqual([]);
-  });
-
-  it("a failure while writing or just before the swap leaves every previous file untouched", async () => {
-    const out = join(work.dir, "out");
-    await replaceDirectory(
-      out,
-      new Map([
-        ["a.ts", "old a"],
-        ["b.ts", "old b"],
-      ]),
-    );
-    const failure = replaceDirectory(
-      out,
-      new Map([
-        ["a.ts", "new a"],
-        ["b.ts", "new b"],
-      ]),
-      {
-        beforeSwap: () => {
-          throw new Error("disk full");
-        },
-      },
-    );
-    await expect(failure).rejects.toThrow("disk full");
-    expect(await snapshot(out)).toEqual({ "a.ts": "old a", "b.ts": "old b" });
-    // A file that cannot be written at all (its path is taken by a folder of the new tree).
-    await expect(
-      replaceDirectory(
-        out,
-        new Map([
-          ["x", "file"],
-          ["x/y.ts", "nested"],
-        ]),
-      ),
-    ).rejects.toThrow();
-    expect(await snapshot(out)).toEqual({ "a.ts": "old a", "b.ts": "old b" });
-    expect((await readdir(work.dir)).sort()).toEqual(["out"]);
   });
 
   it("files the new generation does not produce are removed", async () => {
@@ -119,7 +71,7 @@ describe("atomic output", () => {
     await mkdir(out, { recursive: true });
     await writeFile(join(out, "removedOperation.ts"), "stale");
     await generate("samples", { spec: await work.writeSpec(petstore), out, ...TARGET_OPTIONS.samples });
-    expect(Object.keys(await snapshot(out))).not.toContain("removedOperation.ts");
+    expect(Object.keys(readTree(out))).not.toContain("removedOperation.ts");
   });
 });
 
@@ -274,7 +226,7 @@ describe("the CLI", () => {
     const spec = await work.writeSpec(tinySpec({ "GET /a": { tags: ["a"] } }));
     const result = run(["types", "--spec", spec, "--out", join(work.dir, "out")]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`${spec}#/paths/~1a/get: GET /a has no operationId`);
+    expect(result.stderr).toContain(`${spec} #/paths/~1a/get: GET /a has no operationId`);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -285,7 +237,7 @@ describe("the CLI", () => {
   ])("%j fails with a usage message", async (args, message) => {
     const spec = await work.writeSpec(petstore, "x.json");
     const result = run(args.map((arg) => (arg === "x.json" ? spec : arg === "o" ? join(work.dir, "o") : arg)));
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
   });
 

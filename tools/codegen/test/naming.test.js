@@ -55,7 +55,7 @@ describe("the SDK naming rule", () => {
     const spec = tinySpec({ "GET /ping": { operationId: "ping" } });
     const [op] = listOperations(spec, { file: "api.json" });
     expect(() => sdkName(/** @type {any} */ (op), "api.json")).toThrow(
-      "api.json#/paths/~1ping/get: GET /ping (ping) has no tag and no x-sdk-resource",
+      "api.json #/paths/~1ping/get: GET /ping (ping) has no tag and no x-sdk-resource",
     );
   });
 
@@ -103,7 +103,7 @@ describe("operations", () => {
   it("an operation without an operationId is an error with its pointer", () => {
     const spec = tinySpec({ "DELETE /contacts/{id}": {} });
     expect(() => listOperations(spec, { file: "openapi.json" })).toThrow(
-      "openapi.json#/paths/~1contacts~1{id}/delete: DELETE /contacts/{id} has no operationId",
+      "openapi.json #/paths/~1contacts~1{id}/delete: DELETE /contacts/{id} has no operationId",
     );
   });
 

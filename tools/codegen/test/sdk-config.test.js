@@ -135,7 +135,7 @@ describe("security schemes", () => {
 
   it("names an undeclared scheme with the declared ones", () => {
     expect(() => resolveSecurity({ ...acme(), security: ["token", "bearerAuth"] }, spec, files)).toThrow(
-      'sdk.config.json#/security/1: security scheme "bearerAuth" is not declared in openapi.json#/components/securitySchemes (declared: token, basic, header, query, cookie, oauth)',
+      'sdk.config.json #/security/1: security scheme "bearerAuth" is not declared in openapi.json#/components/securitySchemes (declared: token, basic, header, query, cookie, oauth)',
     );
   });
 
@@ -147,7 +147,7 @@ describe("security schemes", () => {
 
   it("refuses an API key in a cookie, which the client cannot send", () => {
     expect(() => resolveSecurity({ ...acme(), security: ["cookie"] }, spec, files)).toThrow(
-      'sdk.config.json#/security/0: security scheme "cookie" is apiKey in cookie',
+      'sdk.config.json #/security/0: security scheme "cookie" is apiKey in cookie',
     );
   });
 });

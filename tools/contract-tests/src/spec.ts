@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { listOperations as listSpecOperations } from "@hatch-api/codegen";
+import { listOperations as listSpecOperations, readSpec, deref as specDeref } from "@hatch-api/codegen";
 
 /** The parts of an OpenAPI 3.0 document this harness reads. */
 export interface OpenApiDocument {
@@ -36,27 +36,17 @@ export function bundledSpecPath(): string {
   }
 }
 
-export function loadSpec(path: string = bundledSpecPath()): OpenApiDocument {
-  return JSON.parse(readFileSync(path, "utf8")) as OpenApiDocument;
+/** Reads the document through the shared spec reader (errors name the file and line). */
+export async function loadSpec(path: string = bundledSpecPath()): Promise<OpenApiDocument> {
+  return (await readSpec(path)) as OpenApiDocument;
 }
 
-/** Follows local `$ref`s (`#/components/...`) until it reaches an object that is not a reference. */
+/**
+ * Follows local `$ref`s (`#/components/...`) until it reaches an object that is not a reference:
+ * codegen's, typed for the caller.
+ */
 export function deref<T = Record<string, unknown>>(spec: OpenApiDocument, node: unknown): T {
-  let current = node;
-  const seen = new Set<string>();
-  while (isObject(current) && typeof current.$ref === "string") {
-    const ref = current.$ref;
-    if (!ref.startsWith("#/")) throw new Error(`only local $refs are supported in the bundled spec, got ${ref}`);
-    if (seen.has(ref)) throw new Error(`circular $ref ${ref}`);
-    seen.add(ref);
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce<unknown>((value, key) => (isObject(value) ? value[key] : undefined), spec);
-    if (current === undefined) throw new Error(`$ref ${ref} points at nothing in the bundled spec`);
-  }
-  return current as T;
+  return specDeref(spec, node) as T;
 }
 
 /**
@@ -79,8 +69,4 @@ export function responseFor(spec: OpenApiDocument, operation: SpecOperation, sta
   const response = responses?.[status];
   if (response === undefined) throw new Error(`${operation.operationId} declares no ${status} response`);
   return deref<{ content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> }>(spec, response);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

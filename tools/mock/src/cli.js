@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // @ts-check
 import { parseArgs } from "node:util";
-import { onStopRequest } from "@hatch-api/openapi-bundle";
-import { MockError, MockStartError } from "./errors.js";
+import { onStopRequest, runCli, UsageError } from "@hatch-api/openapi-bundle";
+import { MockError } from "./errors.js";
 import { prismVersion } from "./prism-command.js";
 import { startMock } from "./start-mock.js";
 
@@ -61,26 +61,7 @@ async function main() {
   });
 
   const { code, signal } = await mock.exited;
-  if (!stopping) {
-    console.error(`mock: Prism exited unexpectedly (${signal ?? `code ${code}`})\n${mock.log()}`);
-    process.exitCode = 1;
-  }
+  if (!stopping) throw new MockError(`Prism exited unexpectedly (${signal ?? `code ${code}`})\n${mock.log()}`);
 }
 
-class UsageError extends Error {}
-
-main().catch((error) => {
-  if (error instanceof UsageError || (error instanceof TypeError && "code" in error)) {
-    console.error(`mock: ${error.message}\n\n${usage}`);
-    process.exitCode = 2;
-  } else if (error instanceof MockError) {
-    // A start failure's message already carries Prism's log.
-    console.error(`mock: ${error.message}`);
-    if (!(error instanceof MockStartError) && error.cause instanceof MockStartError)
-      console.error(error.cause.prismLog);
-    process.exitCode = 1;
-  } else {
-    console.error(error);
-    process.exitCode = 1;
-  }
-});
+await runCli(main, { name: "mock", usage });

@@ -1,13 +1,11 @@
 // @ts-check
+import { ToolError } from "@hatch-api/openapi-bundle";
 
-/** Base class of every error the mock raises, so callers can tell them from their own. */
-export class MockError extends Error {
-  /** @param {string} message @param {ErrorOptions} [options] */
-  constructor(message, options) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+/**
+ * Base class of every error the mock raises, so callers can tell them from their own. A ToolError:
+ * the CLI prints its message (which says what to do) without a stack trace.
+ */
+export class MockError extends ToolError {}
 
 /** The spec Prism should serve is missing, usually because the bundle step has not run yet. */
 export class SpecNotFoundError extends MockError {

@@ -1,5 +1,4 @@
 // @ts-check
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 
@@ -30,27 +29,6 @@ export async function holdPort() {
   await once(server, "listening");
   const address = /** @type {import("node:net").AddressInfo} */ (server.address());
   return { port: address.port, close: () => new Promise((resolve) => server.close(resolve)) };
-}
-
-/**
- * Runs a Node script and collects its output; resolves when it exits.
- *
- * @param {string[]} args
- * @param {{ env?: NodeJS.ProcessEnv, timeoutMs?: number }} [options]
- */
-export async function runNode(args, { env = process.env, timeoutMs = 60_000 } = {}) {
-  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    output += chunk;
-  });
-  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-  const [code] = await once(child, "exit");
-  clearTimeout(timer);
-  return { code, output };
 }
 
 /** Posts a minimal valid upsert and returns status and parsed body. */

@@ -20,22 +20,27 @@ export async function runCli(main, { name, usage }) {
 }
 
 /**
- * Prints `error` the way `runCli` does and returns the exit code it deserves.
+ * Prints `error` the way `runCli` does and returns the exit code it deserves. `print` (default
+ * console.error) lets a CLI that takes its output functions as arguments, for its tests, report
+ * through them.
  *
  * @param {unknown} error
- * @param {{ name: string, usage?: string }} tool
+ * @param {{ name: string, usage?: string, print?: (text: string) => void }} tool
  * @returns {number}
  */
-export function reportCliError(error, { name, usage }) {
+export function reportCliError(error, { name, usage, print }) {
+  const write = print ?? ((/** @type {unknown} */ value) => console.error(value));
   if (error instanceof UsageError || isParseArgsError(error)) {
-    console.error(`${name}: ${/** @type {Error} */ (error).message}${usage ? `\n\n${usage}` : ""}`);
+    write(`${name}: ${/** @type {Error} */ (error).message}${usage ? `\n\n${usage}` : ""}`);
     return 2;
   }
   if (error instanceof ToolError) {
-    console.error(`${name}: ${error.message}`);
+    write(`${name}: ${error.message}`);
     return 1;
   }
-  console.error(error);
+  // A bug: the stack says where.
+  if (print) print(error instanceof Error ? (error.stack ?? String(error)) : String(error));
+  else console.error(error);
   return 1;
 }
 

@@ -1,5 +1,5 @@
 // @ts-check
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -21,15 +21,22 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(join(dir, "nested"))).toEqual(["out.json"]);
   });
 
-  it("keeps the old file and leaves no temporary file when the write fails", async () => {
+  it("keeps the old file and leaves no temporary file when writing the data fails", async () => {
     const target = join(dir, "out.json");
     writeFileSync(target, "previous");
+    // Data the file handle refuses: the temporary file is open, then the write throws.
+    await expect(writeFileAtomic(target, /** @type {any} */ (42))).rejects.toThrow(/data/);
+    expect(readFileSync(target, "utf8")).toBe("previous");
+    expect(readdirSync(dir)).toEqual(["out.json"]);
+  });
+
+  it("keeps what is there and leaves no temporary file when the final rename fails", async () => {
     // A directory can't be renamed over by a file: the rename fails after the temp file is written.
     const blocked = join(dir, "blocked");
-    const { mkdirSync } = await import("node:fs");
-    mkdirSync(join(blocked, "child"), { recursive: true });
+    mkdirSync(blocked);
+    writeFileSync(join(blocked, "child"), "previous");
     await expect(writeFileAtomic(blocked, "new")).rejects.toThrow();
-    expect(readFileSync(target, "utf8")).toBe("previous");
-    expect(readdirSync(dir).sort()).toEqual(["blocked", "out.json"]);
+    expect(readFileSync(join(blocked, "child"), "utf8")).toBe("previous");
+    expect(readdirSync(dir)).toEqual(["blocked"]);
   });
 });

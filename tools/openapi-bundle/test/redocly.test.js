@@ -1,30 +1,26 @@
 // @ts-check
 // Redocly itself never reaches the network, even for a $ref the spec checks would not see.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startRecordingServer } from "@hatch-api/test-support";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { cleanRedoclyOutput, runRedocly } from "../src/index.js";
 
-const hits = /** @type {string[]} */ ([]);
-const server = createServer((request, response) => {
-  hits.push(request.url ?? "");
-  response.end("type: string\n");
-});
+/** @type {Awaited<ReturnType<typeof startRecordingServer>>} */
+let server;
 /** @type {string} */
 let dir;
 beforeAll(async () => {
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+  server = await startRecordingServer("type: string\n");
   dir = mkdtempSync(join(tmpdir(), "redocly-test-"));
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 it("runs with the network off: a remote $ref fails without a request", async () => {
-  const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
   const spec = join(dir, "openapi.json");
   writeFileSync(
     spec,
@@ -32,11 +28,11 @@ it("runs with the network off: a remote $ref fails without a request", async () 
       openapi: "3.0.3",
       info: { title: "t", version: "1" },
       paths: {},
-      components: { schemas: { Remote: { $ref: `http://127.0.0.1:${port}/remote.yaml` } } },
+      components: { schemas: { Remote: { $ref: `${server.url}/remote.yaml` } } },
     }),
   );
   const { code, output } = await runRedocly(["bundle", spec, "-o", join(dir, "out.json")], { cwd: dir });
-  expect(hits).toEqual([]);
+  expect(server.hits).toEqual([]);
   expect(code, output).not.toBe(0);
   expect(output).toMatch(/network access is off during a build/);
 });

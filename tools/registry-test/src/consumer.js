@@ -2,7 +2,7 @@
 import { cp, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { execOk } from "./exec.js";
+import { execOk } from "@hatch-api/test-support";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/consumer/", import.meta.url));
 

@@ -1,7 +1,7 @@
 // @ts-check
 import { access, cp, readFile, realpath } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { execOk } from "./exec.js";
+import { execOk } from "@hatch-api/test-support";
 import { assertLoopbackRegistry } from "./loopback-guard.js";
 
 /**

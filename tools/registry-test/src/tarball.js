@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { execOk } from "./exec.js";
+import { execOk } from "@hatch-api/test-support";
 
 /**
  * @typedef {object} PublishedVersion

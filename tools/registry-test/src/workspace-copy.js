@@ -1,7 +1,7 @@
 // @ts-check
 import { cp, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { execOk } from "./exec.js";
+import { execOk } from "@hatch-api/test-support";
 
 /**
  * @typedef {object} WorkspacePackage

@@ -8,9 +8,9 @@ import { fileURLToPath } from "node:url";
 import { startMock } from "@hatch-api/mock";
 import { writeFileAtomic } from "@hatch-api/openapi-bundle";
 import { writePublishUserconfig } from "@hatch-api/release";
+import { exec, execOk } from "@hatch-api/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConsumer } from "../src/consumer.js";
-import { exec, execOk } from "../src/exec.js";
 import { assertLoopbackRegistry } from "../src/loopback-guard.js";
 import {
   findBrokenSourceMaps,

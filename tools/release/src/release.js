@@ -1,4 +1,5 @@
 // @ts-check
+import { reportCliError } from "@hatch-api/openapi-bundle";
 import { runReleaseChecks } from "./checks.js";
 import { ReleaseError } from "./errors.js";
 import { assertCleanTree } from "./git-tree.js";
@@ -69,8 +70,6 @@ export async function releaseCli({ error, ...context }) {
     await release(context);
     return 0;
   } catch (caught) {
-    if (!(caught instanceof ReleaseError)) throw caught;
-    error(`release: ${caught.message}`);
-    return 1;
+    return reportCliError(caught, { name: "release", print: error });
   }
 }

@@ -1,6 +1,6 @@
 // @ts-check
 import { parseArgs } from "node:util";
-import { ReleaseError } from "./errors.js";
+import { reportCliError, UsageError } from "@hatch-api/openapi-bundle";
 import { releaseSnapshot, undoSnapshot } from "./snapshot.js";
 
 export const SNAPSHOT_USAGE = `Usage:
@@ -10,29 +10,20 @@ export const SNAPSHOT_USAGE = `Usage:
   --publish   also publish under the dist-tag <tag> (NPM_TOKEN, npm_config_registry), then undo
   --force     with --undo: discard edits made to those files since the snapshot`;
 
-class UsageError extends Error {}
-
 /** @param {string[]} argv */
 function parse(argv) {
-  let parsed;
-  try {
-    // `pnpm release:snapshot -- pr-42` forwards a literal "--"; skip it.
-    parsed = parseArgs({
-      args: argv.filter((arg) => arg !== "--"),
-      allowPositionals: true,
-      options: {
-        undo: { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        publish: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    // parseArgs reports unknown options as TypeErrors with an ERR_PARSE_ARGS_* code.
-    if (error instanceof TypeError && "code" in error) throw new UsageError(error.message);
-    throw error;
-  }
-  const { values, positionals } = parsed;
+  // `pnpm release:snapshot -- pr-42` forwards a literal "--"; skip it. An unknown option is a
+  // parseArgs error, which reportCliError treats as a usage error.
+  const { values, positionals } = parseArgs({
+    args: argv.filter((arg) => arg !== "--"),
+    allowPositionals: true,
+    options: {
+      undo: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
+      publish: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
   if (positionals.length > 1) throw new UsageError(`expected at most one tag, got ${positionals.join(" ")}`);
   if (values.undo && (positionals.length > 0 || values.publish))
     throw new UsageError("--undo takes no tag and no --publish");
@@ -55,14 +46,6 @@ export async function snapshotCli(argv, { error, ...context }) {
     else await releaseSnapshot({ ...context, tag: options.tag, publish: options.publish });
     return 0;
   } catch (caught) {
-    if (caught instanceof ReleaseError) {
-      error(`release:snapshot: ${caught.message}`);
-      return 1;
-    }
-    if (caught instanceof UsageError) {
-      error(`release:snapshot: ${caught.message}\n\n${SNAPSHOT_USAGE}`);
-      return 2;
-    }
-    throw caught;
+    return reportCliError(caught, { name: "release:snapshot", usage: SNAPSHOT_USAGE, print: error });
   }
 }

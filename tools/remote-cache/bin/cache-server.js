@@ -30,6 +30,8 @@ Environment:
 class UsageError extends Error {}
 
 async function main() {
+  // Who launched us, read first: a launcher that dies while the server starts must still count.
+  const launchers = launcherPids();
   const { values } = parseArgs({
     options: {
       host: { type: "string", default: "127.0.0.1" },
@@ -85,7 +87,6 @@ async function main() {
   }
   // pnpm may exit on a signal without passing it on (then the shell it ran us in lives on): when
   // what launched us is gone, so are we.
-  const launchers = launcherPids();
   const parentWatch = setInterval(() => {
     if (launchers.some((pid) => !isAlive(pid))) shutdown("its launcher exited");
   }, 500);

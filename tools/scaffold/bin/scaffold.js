@@ -2,8 +2,7 @@
 // @ts-check
 // pnpm scaffold --spec <file|url> --out <dir> [--scope @acme] [--name acme] [--no-lockfile]
 import { parseArgs } from "node:util";
-import { CodegenError } from "@hatch-api/codegen";
-import { reportCliError, ToolError, UsageError } from "@hatch-api/openapi-bundle";
+import { reportCliError, UsageError } from "@hatch-api/openapi-bundle";
 import { scaffold } from "../src/scaffold.js";
 
 const USAGE = `usage: pnpm scaffold --spec <file|url> --out <dir> [--scope @acme] [--name acme] [--no-lockfile]
@@ -37,7 +36,5 @@ try {
     });
   }
 } catch (error) {
-  // The generators' errors (a bad name in the document, say) are the user's to fix too: no stack.
-  const shown = error instanceof CodegenError ? new ToolError(error.message) : error;
-  process.exitCode = reportCliError(shown, { name: "scaffold", usage: USAGE });
+  process.exitCode = reportCliError(error, { name: "scaffold", usage: USAGE });
 }

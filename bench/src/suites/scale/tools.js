@@ -27,5 +27,5 @@ export const tools = {
   tsc: binOf("typescript", "tsc"),
   openapiBundle: binOf("@hatch-api/openapi-bundle"),
   /** @param {string} repoRoot */
-  typesGenerate: (repoRoot) => join(repoRoot, "packages/types/scripts/generate.js"),
+  codegen: (repoRoot) => join(repoRoot, "tools/codegen/src/cli.js"),
 };

@@ -4,12 +4,12 @@
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { runCli } from "@hatch-api/openapi-bundle";
 import { buildSite, PACKAGE_DIR } from "../build-site.js";
-import { reportAndExit } from "./report-error.js";
 
 const require = createRequire(import.meta.url);
 
-try {
+async function main() {
   const { values } = parseArgs({
     options: { spec: { type: "string" }, out: { type: "string" } },
     strict: true,
@@ -20,6 +20,6 @@ try {
   const { files } = await buildSite({ specPath, outDir });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Docs site from ${specPath}: ${files.length} files in ${outDir} (${seconds} s)`);
-} catch (error) {
-  reportAndExit(error);
 }
+
+await runCli(main, { name: "build-site", usage: "usage: build-site [--spec <openapi.json>] [--out <dir>]" });

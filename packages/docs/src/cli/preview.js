@@ -5,13 +5,14 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { onStopRequest } from "@hatch-api/openapi-bundle";
+import { onStopRequest, reportCliError, runCli, UsageError } from "@hatch-api/openapi-bundle";
 import { PACKAGE_DIR } from "../build-site.js";
 import { DocsBuildError } from "../errors.js";
 import { startStaticServer } from "../static-server.js";
-import { reportAndExit } from "./report-error.js";
 
-try {
+const usage = "usage: preview [--port 8080] [--host 127.0.0.1] [--dir dist]";
+
+async function main() {
   const { values } = parseArgs({
     options: { port: { type: "string" }, host: { type: "string" }, dir: { type: "string" } },
     strict: true,
@@ -19,7 +20,7 @@ try {
   const portText = values.port ?? process.env.PORT ?? "8080";
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new DocsBuildError(`--port must be a port number (0-65535), got "${portText}"`);
+    throw new UsageError(`--port must be a port number (0-65535), got "${portText}"`);
   }
   const root = resolve(values.dir ?? join(PACKAGE_DIR, "dist"));
   if (!existsSync(join(root, "index.html"))) {
@@ -31,8 +32,11 @@ try {
   console.log(`Hatch API docs: ${server.url}/ (reference: ${server.url}/reference.html). Ctrl+C stops.`);
   // Ctrl-C, `kill <pid>`, a closed terminal, or the pnpm that started us killed: close the port.
   onStopRequest(() => {
-    server.close().then(() => process.exit(0), reportAndExit);
+    server.close().then(
+      () => process.exit(0),
+      (error) => process.exit(reportCliError(error, { name: "preview" })),
+    );
   });
-} catch (error) {
-  reportAndExit(error);
 }
+
+await runCli(main, { name: "preview", usage });

@@ -1,5 +1,5 @@
 // @ts-check
-import { CodegenError } from "../errors.js";
+import { SpecError } from "@hatch-api/openapi-bundle";
 import { pascalCase, words } from "../naming.js";
 import { jsDoc } from "../render.js";
 
@@ -29,9 +29,7 @@ export function sdkTarget({ model, header, typesModule, coreModule }) {
   const exportedTypes = new Map();
   for (const [resource, methods] of model.plan) {
     if (["index", "resources"].includes(resource)) {
-      throw new CodegenError(
-        `the SDK resource name "${resource}" is reserved for a generated file; set x-sdk-resource`,
-      );
+      throw new SpecError(`the SDK resource name "${resource}" is reserved for a generated file; set x-sdk-resource`);
     }
     const variantsOf = (/** @type {import("../naming.js").SdkMethod} */ method) =>
       method.variants.map((op) => /** @type {OperationModel} */ (model.byId.get(op.operationId)));

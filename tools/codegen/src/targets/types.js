@@ -1,7 +1,7 @@
 // @ts-check
 import { pathToFileURL } from "node:url";
+import { SpecError } from "@hatch-api/openapi-bundle";
 import openapiTS, { astToString } from "openapi-typescript";
-import { CodegenError } from "../errors.js";
 import { jsonMedia, statusKeyType } from "../model.js";
 import { isIdentifier, pascalCase, words } from "../naming.js";
 import { jsDoc } from "../render.js";
@@ -25,7 +25,7 @@ export async function typesTarget({ spec, model, file, header }) {
     const ast = await openapiTS(/** @type {any} */ (structuredClone(spec)), { silent: true, cwd: pathToFileURL(file) });
     source = astToString(ast);
   } catch (error) {
-    throw new CodegenError(`openapi-typescript failed: ${/** @type {Error} */ (error).message}`, { file });
+    throw new SpecError(`openapi-typescript failed: ${/** @type {Error} */ (error).message}`, { file });
   }
   return new Map([
     ["openapi.ts", `// ${header}\n\n${source}`],
@@ -45,7 +45,7 @@ function aliasesFile(spec, model, file, header) {
   /** @param {string} name @param {string} origin */
   const claim = (name, origin) => {
     const other = RESERVED.has(name) ? "openapi-typescript's own export" : declared.get(name);
-    if (other) throw new CodegenError(`the type name ${name} is claimed twice: by ${other} and by ${origin}`, { file });
+    if (other) throw new SpecError(`the type name ${name} is claimed twice: by ${other} and by ${origin}`, { file });
     declared.set(name, origin);
     return name;
   };

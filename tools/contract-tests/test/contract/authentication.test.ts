@@ -1,8 +1,9 @@
 import { AuthenticationError } from "@hatch-api/client";
+import { outcomeOf } from "@hatch-api/test-support";
 import { describe, expect, it } from "vitest";
 import { expectSpecResponse, expectThrown } from "../support/assertions.js";
 import { bindingFor } from "../support/bindings.js";
-import { contractClient, coverage, INVALID_KEY, isProvider, operations, settle } from "../support/target.js";
+import { contractClient, coverage, INVALID_KEY, isProvider, operations } from "../support/target.js";
 
 /**
  * Mock mode: Prism enforces `bearerAuth` by the presence of an `Authorization: Bearer` header only,
@@ -32,7 +33,7 @@ describe.each(operations.filter((operation) => operation.statuses.includes("401"
 
     it(`${binding.sdkName} throws AuthenticationError`, async () => {
       const { hatch, recorder } = unauthenticatedClient();
-      const outcome = await settle(binding.sdk(hatch));
+      const outcome = await outcomeOf(binding.sdk(hatch));
       const exchange = recorder.last();
       expectSpecResponse(operation, "401", exchange, 401);
       const error = expectThrown(outcome, AuthenticationError);

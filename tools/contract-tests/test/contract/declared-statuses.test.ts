@@ -1,9 +1,10 @@
 import { ERROR_CLASSES, HatchApiError, type MappedErrorStatus } from "@hatch-api/client";
+import { outcomeOf } from "@hatch-api/test-support";
 import { describe, expect, it } from "vitest";
 import type { SpecOperation } from "../../src/spec.js";
 import { expectSpecResponse, expectThrown } from "../support/assertions.js";
 import { bindingFor } from "../support/bindings.js";
-import { contractClient, coverage, isProvider, operations, settle } from "../support/target.js";
+import { contractClient, coverage, isProvider, operations } from "../support/target.js";
 
 const MOCK_ONLY = "needs Prism's `Prefer: code=…`, which only the mock honours";
 
@@ -63,7 +64,7 @@ describe.each(cases)("$label", ({ operation, status }) => {
 
   it(`${binding.sdkName} ${isSuccess ? "resolves to the (unwrapped) body" : "throws the mapped error class"}`, async () => {
     const { hatch, recorder } = contractClient({ prefer });
-    const outcome = await settle(binding.sdk(hatch));
+    const outcome = await outcomeOf(binding.sdk(hatch));
     const exchange = recorder.last();
     expectSpecResponse(operation, status.declared, exchange, code);
     if (isSuccess) {

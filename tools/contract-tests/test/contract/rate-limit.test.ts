@@ -1,9 +1,10 @@
 import { RateLimitError } from "@hatch-api/client";
+import { outcomeOf } from "@hatch-api/test-support";
 import { describe, expect, it } from "vitest";
 import { responseFor } from "../../src/spec.js";
 import { expectSpecResponse, expectThrown } from "../support/assertions.js";
 import { bindingFor } from "../support/bindings.js";
-import { contractClient, coverage, isProvider, operations, settle, spec } from "../support/target.js";
+import { contractClient, coverage, isProvider, operations, spec } from "../support/target.js";
 
 const MOCK_ONLY = "needs Prism's `Prefer: code=429`, which only the mock honours";
 
@@ -35,7 +36,7 @@ describe.each(operations.filter((operation) => operation.statuses.includes("429"
 
     it(`${binding.sdkName} throws RateLimitError with the delay from Retry-After`, async () => {
       const { hatch, recorder } = contractClient({ prefer: "code=429" });
-      const outcome = await settle(binding.sdk(hatch));
+      const outcome = await outcomeOf(binding.sdk(hatch));
       const exchange = recorder.last();
       expectSpecResponse(operation, "429", exchange, 429);
       const error = expectThrown(outcome, RateLimitError);

@@ -1,7 +1,8 @@
+import { outcomeOf } from "@hatch-api/test-support";
 import { describe, expect, it } from "vitest";
 import { expectNoSpecViolations, expectSpecResponse } from "../support/assertions.js";
 import { bindingFor } from "../support/bindings.js";
-import { contractClient, coverage, operations, settle } from "../support/target.js";
+import { contractClient, coverage, operations } from "../support/target.js";
 
 // The spec's example request as it is, with no `Prefer`: the mock (or, in provider mode, the real
 // server) decides the answer, which must be the operation's first declared 2xx.
@@ -28,7 +29,7 @@ describe.each(withSuccess)(
 
     it(`${binding.sdkName} resolves to the schema-valid body`, async () => {
       const { hatch, recorder } = contractClient();
-      const outcome = await settle(binding.sdk(hatch));
+      const outcome = await outcomeOf(binding.sdk(hatch));
       const exchange = recorder.last();
       expectNoSpecViolations(operation, exchange);
       if ("error" in outcome) throw outcome.error;

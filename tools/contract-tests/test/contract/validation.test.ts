@@ -1,8 +1,9 @@
 import { ValidationError } from "@hatch-api/client";
+import { outcomeOf } from "@hatch-api/test-support";
 import { describe, expect, it } from "vitest";
 import { expectSpecResponse, expectThrown } from "../support/assertions.js";
 import { bindingFor } from "../support/bindings.js";
-import { contractClient, coverage, isProvider, operations, settle } from "../support/target.js";
+import { contractClient, coverage, isProvider, operations } from "../support/target.js";
 
 /** The field names the JSON:API errors of a body point at (last segment of `source.pointer`). */
 function pointedFields(body: unknown): string[] {
@@ -39,7 +40,7 @@ describe.each(refusable)("$operationId ($method $path) → 422 for a body withou
 
   it(`${binding.sdkName} throws ValidationError whose fieldErrors are the fields the answer names`, async () => {
     const { hatch, recorder } = contractClient();
-    const outcome = await settle(binding.sdk(hatch, { body: {} }));
+    const outcome = await outcomeOf(binding.sdk(hatch, { body: {} }));
     const exchange = recorder.last();
     expectSpecResponse(operation, "422", exchange, 422);
     const error = expectThrown(outcome, ValidationError);

@@ -14,7 +14,7 @@ import { valuesOf, wrongTypeFor } from "./schema-arbitrary.js";
 /** Runs per property and operation: enough to vary every field, few enough to stay a few seconds. */
 const RUNS = 40;
 
-const spec = loadSpec();
+const spec = await loadSpec();
 
 interface Target {
   operation: SpecOperation;

@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runNode } from "@hatch-api/test-support";
 
 const packageDir = fileURLToPath(new URL("../..", import.meta.url));
 const vitestEntry = join(dirname(createRequire(import.meta.url).resolve("vitest/package.json")), "vitest.mjs");
@@ -18,18 +17,11 @@ export async function runContractSuite(env: Record<string, string>, extraArgs: s
       ([name]) => !name.startsWith("VITEST") && !name.startsWith("HATCH_") && name !== "NODE_ENV",
     ),
   );
-  const child = spawn(process.execPath, [vitestEntry, "run", "test/contract", ...extraArgs], {
+  // Killed before the meta config's 120 s test timeout, so a hung run fails with its output.
+  const { code, output } = await runNode([vitestEntry, "run", "test/contract", ...extraArgs], {
     cwd: packageDir,
     env: { ...inherited, NO_COLOR: "1", FORCE_COLOR: "0", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    timeoutMs: 110_000,
   });
-  let output = "";
-  child.stdout.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    output += chunk;
-  });
-  const [code] = (await once(child, "exit")) as [number | null];
   return { code, output };
 }

@@ -22,7 +22,7 @@ declare module "vitest" {
 }
 
 export const target = inject("contractTarget");
-export const spec = loadSpec(target.specPath);
+export const spec = await loadSpec(target.specPath);
 export const operations = listOperations(spec);
 export const validator = new ResponseValidator(spec);
 export const coverage = new CoverageRegistry(target.registryDir);
@@ -54,13 +54,4 @@ export function contractClient(
     ...clientOptions,
   });
   return { hatch, recorder };
-}
-
-/** Resolves to the value or the thrown error, so a test can inspect the exchange either way. */
-export async function settle<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
-  try {
-    return { value: await promise };
-  } catch (error) {
-    return { error };
-  }
 }

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { ToolError } from "@hatch-api/openapi-bundle";
 
 const require = createRequire(import.meta.url);
 
@@ -15,10 +16,8 @@ const require = createRequire(import.meta.url);
  * @property {string} npmPackage the npm package the executable comes from, with its version
  */
 
-export class RuntimeNotInstalledError extends Error {
-  /** @override */
-  name = "RuntimeNotInstalledError";
-}
+/** A pinned runtime's binary is missing here (its npm package was not installed for this platform). */
+export class RuntimeNotInstalledError extends ToolError {}
 
 /**
  * The platform package of a runtime for this machine, from a table keyed by `<platform>-<arch>`.
@@ -83,34 +82,52 @@ export function node24() {
   return node("node24");
 }
 
+/**
+ * A runtime whose npm wrapper (`bun`, `deno`) lists its binary as an optional dependency per
+ * platform: the binary comes from that platform package, the version from the wrapper.
+ *
+ * @param {{ label: string, wrapper: string, platformPackage: (target: string) => string, targets: Record<string, string>, binary: string }} runtime
+ * @returns {RuntimeBinary}
+ */
+function fromPlatformPackage({ label, wrapper: wrapperName, platformPackage, targets, binary: relative }) {
+  const wrapper = packageDir(wrapperName);
+  const target = forThisPlatform(targets);
+  const dir =
+    wrapper && target ? packageDir(platformPackage(target), createRequire(join(wrapper, "package.json"))) : undefined;
+  const found = binaryIn(label, dir, relative, `no ${platformPackage("<platform>")} package for ${platform}-${arch}`);
+  return { ...found, version: wrapper ? manifest(wrapper).version : found.version };
+}
+
 /** Bun, from the `@oven/bun-<platform>` package the `bun` wrapper depends on. */
 export function bun() {
-  const wrapper = packageDir("bun");
-  const target = forThisPlatform({
-    "linux-x64": "linux-x64",
-    "linux-arm64": "linux-aarch64",
-    "darwin-x64": "darwin-x64",
-    "darwin-arm64": "darwin-aarch64",
+  return fromPlatformPackage({
+    label: "Bun",
+    wrapper: "bun",
+    platformPackage: (target) => `@oven/bun-${target}`,
+    targets: {
+      "linux-x64": "linux-x64",
+      "linux-arm64": "linux-aarch64",
+      "darwin-x64": "darwin-x64",
+      "darwin-arm64": "darwin-aarch64",
+    },
+    binary: "bin/bun",
   });
-  const dir =
-    wrapper && target ? packageDir(`@oven/bun-${target}`, createRequire(join(wrapper, "package.json"))) : undefined;
-  const binary = binaryIn("Bun", dir, "bin/bun", `no @oven/bun package for ${platform}-${arch}`);
-  return { ...binary, version: wrapper ? manifest(wrapper).version : binary.version };
 }
 
 /** Deno, from the `@deno/<platform>` package the `deno` wrapper depends on. */
 export function deno() {
-  const wrapper = packageDir("deno");
-  const target = forThisPlatform({
-    "linux-x64": "linux-x64-glibc",
-    "linux-arm64": "linux-arm64-glibc",
-    "darwin-x64": "darwin-x64",
-    "darwin-arm64": "darwin-arm64",
+  return fromPlatformPackage({
+    label: "Deno",
+    wrapper: "deno",
+    platformPackage: (target) => `@deno/${target}`,
+    targets: {
+      "linux-x64": "linux-x64-glibc",
+      "linux-arm64": "linux-arm64-glibc",
+      "darwin-x64": "darwin-x64",
+      "darwin-arm64": "darwin-arm64",
+    },
+    binary: "deno",
   });
-  const dir =
-    wrapper && target ? packageDir(`@deno/${target}`, createRequire(join(wrapper, "package.json"))) : undefined;
-  const binary = binaryIn("Deno", dir, "deno", `no @deno package for ${platform}-${arch}`);
-  return { ...binary, version: wrapper ? manifest(wrapper).version : binary.version };
 }
 
 /** The versions of Miniflare and of the workerd it runs (the worker itself cannot tell). */

@@ -6,11 +6,11 @@ import { tools } from "../tools.js";
 export default {
   id: "types",
   label: "types",
-  ours: "packages/types/scripts/generate.js (what types#generate runs)",
+  ours: "openapi-codegen types (what types#generate runs: openapi-typescript plus the named aliases)",
   raw: "openapi-typescript -o openapi.ts",
   oursCommand: ({ repoRoot, document, work }) => ({
     command: process.execPath,
-    args: [tools.typesGenerate(repoRoot), "--input", document, "--output", join(work, "ours-types", "openapi.ts")],
+    args: [tools.codegen(repoRoot), "types", "--spec", document, "--out", join(work, "ours-types")],
     cwd: work,
   }),
   rawCommand: ({ document, work }) => ({

@@ -1,7 +1,7 @@
 // @ts-check
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { EXIT_WITH_PARENT } from "@hatch-api/openapi-bundle";
 
 const require = createRequire(import.meta.url);
 
@@ -14,7 +14,7 @@ export const prismVersion = JSON.parse(
 ).version;
 
 /** Preloaded into Prism so it exits when whoever started it goes away (see exit-with-parent.cjs). */
-export const exitWithParentPath = fileURLToPath(new URL("./exit-with-parent.cjs", import.meta.url));
+export const exitWithParentPath = EXIT_WITH_PARENT;
 
 /**
  * @typedef {object} PrismOptions

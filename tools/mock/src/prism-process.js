@@ -1,15 +1,11 @@
 // @ts-check
-import { spawn } from "node:child_process";
+import { spawnGroup } from "@hatch-api/openapi-bundle";
 import { MockStartError, PortInUseError } from "./errors.js";
 import { LogBuffer } from "./log-buffer.js";
 import { prismNodeArgs } from "./prism-command.js";
 
 const READY_LINE = /Prism is listening on (https?:\/\/\S+)/;
 const STOP_GRACE_MS = 3_000;
-
-/** Process groups of Prisms still running, killed synchronously if this process exits first. */
-const running = new Set();
-let exitHookInstalled = false;
 
 /**
  * @typedef {object} RunningPrism
@@ -31,27 +27,12 @@ export async function launchPrism(options) {
   const { timeoutMs, onOutput, ...prismOptions } = options;
   const log = new LogBuffer();
   const started = performance.now();
-  // detached: Prism leads its own process group, so stopping it reaches anything it forks, and a
-  // Ctrl-C in a terminal goes to the CLI (which stops Prism in order) rather than to both at once.
-  const child = spawn(process.execPath, prismNodeArgs(prismOptions), {
-    detached: true,
-    stdio: ["pipe", "pipe", "pipe"],
+  // Its own process group (see spawnGroup): stopping it reaches anything it forks, and a Ctrl-C in
+  // a terminal goes to the CLI (which stops Prism in order) rather than to both at once.
+  const { child, exited, spawnFailed, stop } = spawnGroup(process.execPath, prismNodeArgs(prismOptions), {
     env: prismEnv(process.env),
+    graceMs: STOP_GRACE_MS,
   });
-  /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
-  const exited = new Promise((resolve) => {
-    child.once("exit", (code, signal) => {
-      running.delete(child.pid);
-      resolve({ code, signal });
-    });
-  });
-  // A failed spawn emits "error" (and no "exit"); surface it as a start failure below.
-  /** @type {Promise<Error>} */
-  const spawnFailed = new Promise((resolve) => child.on("error", resolve));
-  if (child.pid !== undefined) {
-    running.add(child.pid);
-    installExitHook();
-  }
 
   /** @type {(url: string) => void} */
   let onReady = () => {};
@@ -75,13 +56,6 @@ export async function launchPrism(options) {
   };
   child.stdout.on("data", onChunk);
   child.stderr.on("data", onChunk);
-
-  /** @type {Promise<void> | undefined} */
-  let stopping;
-  const stop = () => {
-    stopping ??= stopGroup(child.pid, exited, () => child.stdin.destroy());
-    return stopping;
-  };
 
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
@@ -141,46 +115,4 @@ export async function launchPrism(options) {
 export function prismEnv(env) {
   const { HATCH_API_KEY: _key, ...rest } = env;
   return { ...rest, NO_COLOR: "1", FORCE_COLOR: "0", DO_NOT_TRACK: "1", SCARF_ANALYTICS: "false" };
-}
-
-/**
- * @param {number | undefined} pid
- * @param {Promise<unknown>} exited
- * @param {() => void} closeStdin
- */
-async function stopGroup(pid, exited, closeStdin) {
-  if (pid === undefined) return;
-  closeStdin();
-  if (!running.has(pid)) return;
-  killGroup(pid, "SIGTERM");
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  const graceOver = new Promise((resolve) => {
-    timer = setTimeout(resolve, STOP_GRACE_MS, "grace-over");
-  });
-  const first = await Promise.race([exited, graceOver]);
-  clearTimeout(timer);
-  if (first === "grace-over") {
-    killGroup(pid, "SIGKILL");
-    await exited;
-  }
-}
-
-/** @param {number} pid @param {NodeJS.Signals} signal */
-function killGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-  } catch (error) {
-    // ESRCH: the group is already gone, which is what we wanted.
-    if (/** @type {NodeJS.ErrnoException} */ (error).code !== "ESRCH") throw error;
-  }
-}
-
-function installExitHook() {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  // "exit" handlers must be synchronous; a SIGKILL to the group is, and it is the last chance.
-  process.on("exit", () => {
-    for (const pid of running) killGroup(pid, "SIGKILL");
-  });
 }

@@ -10,6 +10,7 @@ export { SpecError, ToolError, UsageError } from "./errors.js";
 export { lintSpec } from "./lint.js";
 export { listOverlays } from "./overlays.js";
 export { onStopRequest, starterPid } from "./process-exit.js";
+export { EXIT_WITH_PARENT, spawnGroup } from "./process-group.js";
 export { cleanRedoclyOutput, redoclyEnv, runRedocly } from "./redocly.js";
 export { collectSpecFiles, listRefs } from "./spec-files.js";
 export { DEFAULT_MAX_BYTES, parseSpecText, readSpecFile } from "./spec-reader.js";

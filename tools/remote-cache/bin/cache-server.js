@@ -3,7 +3,7 @@
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { isAlive, launcherPids } from "../src/ancestors.js";
+import { onStopRequest, runCli, UsageError } from "@hatch-api/openapi-bundle";
 import { startCacheServer } from "../src/start-cache-server.js";
 import { resolveServerToken } from "../src/token.js";
 
@@ -27,11 +27,14 @@ Environment:
   STORAGE_PROVIDER   s3 | minio | google-cloud-storage | azure-blob-storage instead of the local folder,
                      with STORAGE_PATH (the bucket) and the provider's settings (S3_ENDPOINT, ...)`;
 
-class UsageError extends Error {}
-
 async function main() {
-  // Who launched us, read first: a launcher that dies while the server starts must still count.
-  const launchers = launcherPids();
+  // Registered first: Ctrl-C, `kill`, or a launcher that dies while the server starts must stop it.
+  /** @type {string | undefined} */
+  let stopRequested;
+  let requestStop = (/** @type {string} */ reason) => {
+    stopRequested = reason;
+  };
+  const removeStopHandlers = onStopRequest((reason) => requestStop(reason));
   const { values } = parseArgs({
     options: {
       host: { type: "string", default: "127.0.0.1" },
@@ -76,36 +79,20 @@ async function main() {
   console.log("Press Ctrl-C to stop.");
 
   let stopping = false;
-  const shutdown = async (/** @type {string} */ reason) => {
+  requestStop = async (reason) => {
     if (stopping) return;
     stopping = true;
     await server.stop();
     console.log(`cache server stopped (${reason})`);
   };
-  for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
-    process.once(signal, () => shutdown(signal));
-  }
-  // pnpm may exit on a signal without passing it on (then the shell it ran us in lives on): when
-  // what launched us is gone, so are we.
-  const parentWatch = setInterval(() => {
-    if (launchers.some((pid) => !isAlive(pid))) shutdown("its launcher exited");
-  }, 500);
-  parentWatch.unref();
+  if (stopRequested !== undefined) requestStop(stopRequested);
 
   const { code, signal } = await server.exited;
-  clearInterval(parentWatch);
+  removeStopHandlers();
   if (!stopping) {
     console.error(`cache-server: the server exited unexpectedly (${signal ?? `code ${code}`})\n${server.log()}`);
     process.exitCode = 1;
   }
 }
 
-main().catch((error) => {
-  if (error instanceof UsageError || (error instanceof TypeError && "code" in error)) {
-    console.error(`cache-server: ${error.message}\n\n${usage}`);
-    process.exitCode = 2;
-  } else {
-    console.error(`cache-server: ${error instanceof Error ? error.message : error}`);
-    process.exitCode = 1;
-  }
-});
+await runCli(main, { name: "cache-server", usage });

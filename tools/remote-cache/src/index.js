@@ -1,5 +1,4 @@
 // @ts-check
-export { exec, execOk } from "./exec.js";
 export { cacheServerEnv, STORAGE_PROVIDERS } from "./server-env.js";
 export { listeningUrl, parseServerLogLine } from "./server-log.js";
 export { serverPackage, startCacheServer } from "./start-cache-server.js";

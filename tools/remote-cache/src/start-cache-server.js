@@ -1,20 +1,14 @@
 // @ts-check
-import { spawn } from "node:child_process";
 import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { EXIT_WITH_PARENT, spawnGroup, ToolError } from "@hatch-api/openapi-bundle";
 import { cacheServerEnv } from "./server-env.js";
 import { listeningUrl, parseServerLogLine } from "./server-log.js";
 
 const require = createRequire(import.meta.url);
 const packageJsonPath = require.resolve("turborepo-remote-cache/package.json");
-const EXIT_WITH_PARENT = fileURLToPath(new URL("./exit-with-parent.cjs", import.meta.url));
 const STOP_GRACE_MS = 5_000;
-
-/** Process groups of servers still running, killed synchronously if this process exits first. */
-const running = new Set();
-let exitHookInstalled = false;
 
 /** The pinned server's version and CLI entry, read from its package.json. */
 export async function serverPackage() {
@@ -64,26 +58,12 @@ export async function startCacheServer(options) {
     options.env,
   );
   const { version, cli } = await serverPackage();
-  // detached: the server leads its own process group, so a terminal's Ctrl-C reaches the CLI that
-  // started it (which stops it in order) rather than both at once.
-  const child = spawn(process.execPath, ["--require", EXIT_WITH_PARENT, cli], {
-    detached: true,
+  // Its own process group (see spawnGroup): a terminal's Ctrl-C reaches the CLI that started it
+  // (which stops it in order) rather than both at once.
+  const { child, exited, spawnFailed, stop } = spawnGroup(process.execPath, ["--require", EXIT_WITH_PARENT, cli], {
     env,
-    stdio: ["pipe", "pipe", "pipe"],
+    graceMs: STOP_GRACE_MS,
   });
-  /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
-  const exited = new Promise((resolve) => {
-    child.once("exit", (code, signal) => {
-      running.delete(child.pid);
-      resolve({ code, signal });
-    });
-  });
-  /** @type {Promise<Error>} */
-  const spawnFailed = new Promise((resolve) => child.once("error", resolve));
-  if (child.pid !== undefined) {
-    running.add(child.pid);
-    installExitHook();
-  }
 
   let output = "";
   let partial = "";
@@ -113,13 +93,6 @@ export async function startCacheServer(options) {
   child.stdout.on("data", onChunk);
   child.stderr.on("data", onChunk);
 
-  /** @type {Promise<void> | undefined} */
-  let stopping;
-  const stop = () => {
-    stopping ??= stopGroup(child.pid, exited, () => child.stdin.destroy());
-    return stopping;
-  };
-
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   const outcome = await Promise.race([
@@ -144,48 +117,7 @@ export async function startCacheServer(options) {
     };
   }
   await stop();
-  throw new Error(
+  throw new ToolError(
     `turborepo-remote-cache ${version} did not start (${result.detail}):\n${output.trim() || "(no output)"}`,
   );
-}
-
-/**
- * @param {number | undefined} pid
- * @param {Promise<unknown>} exited
- * @param {() => void} closeStdin
- */
-async function stopGroup(pid, exited, closeStdin) {
-  if (pid === undefined || !running.has(pid)) return;
-  killGroup(pid, "SIGTERM");
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  const graceOver = new Promise((resolve) => {
-    timer = setTimeout(resolve, STOP_GRACE_MS, "grace-over");
-  });
-  const first = await Promise.race([exited, graceOver]);
-  clearTimeout(timer);
-  if (first === "grace-over") {
-    killGroup(pid, "SIGKILL");
-    await exited;
-  }
-  closeStdin();
-}
-
-/** @param {number} pid @param {NodeJS.Signals} signal */
-function killGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-  } catch (error) {
-    // ESRCH: already gone, which is what we wanted.
-    if (/** @type {NodeJS.ErrnoException} */ (error).code !== "ESRCH") throw error;
-  }
-}
-
-function installExitHook() {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  // "exit" handlers must be synchronous; a SIGKILL to the group is, and it is the last chance.
-  process.on("exit", () => {
-    for (const pid of running) killGroup(pid, "SIGKILL");
-  });
 }

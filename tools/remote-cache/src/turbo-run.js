@@ -1,7 +1,7 @@
 // @ts-check
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { exec } from "./exec.js";
+import { exec } from "@hatch-api/test-support";
 
 /**
  * @typedef {object} TaskCacheResult
@@ -27,7 +27,11 @@ import { exec } from "./exec.js";
  * @returns {Promise<TurboRunResult>}
  */
 export async function runTurboScript({ cwd, script = "build", args = [], env, timeoutMs }) {
-  const { code, output, ms } = await exec("pnpm", ["run", script, ...args, "--summarize"], { cwd, env, timeoutMs });
+  const { code, output, ms } = await exec("pnpm", ["run", script, ...args, "--summarize"], {
+    cwd,
+    env,
+    timeoutMs: timeoutMs ?? 600_000,
+  });
   const summaryPath = /^\s*Summary:\s+(\S+\.json)\s*$/m.exec(output)?.[1];
   if (!summaryPath) return { code, output, ms, tasks: [] };
   return { code, output, ms, tasks: parseRunSummary(await readFile(resolve(cwd, summaryPath), "utf8")) };

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { execOk } from "./exec.js";
+import { execOk } from "@hatch-api/test-support";
 
 /**
  * Variables a parent pnpm or turbo sets for its scripts. A nested pnpm/turbo in a clone must not
@@ -47,7 +47,11 @@ export async function cloneWorkspace({ source, commit, dir, env = cleanToolEnv()
   await execOk("git", ["checkout", "--quiet", "--detach", commit], { cwd: dir, env });
   // --prefer-offline: every package is in the store, but pnpm may still want registry metadata it
   // has not cached (its lockfile policy check), which --offline would refuse.
-  await execOk("pnpm", ["install", "--frozen-lockfile", "--prefer-offline", "--reporter=silent"], { cwd: dir, env });
+  await execOk("pnpm", ["install", "--frozen-lockfile", "--prefer-offline", "--reporter=silent"], {
+    cwd: dir,
+    env,
+    timeoutMs: 600_000,
+  });
   return dir;
 }
 

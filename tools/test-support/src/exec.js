@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
  * @property {string} stdout
  * @property {string} stderr
  * @property {string} output stdout and stderr interleaved as they arrived
+ * @property {number} ms wall-clock duration
  */
 
 /**
@@ -23,6 +24,7 @@ import { spawn } from "node:child_process";
  */
 export function exec(command, args, { cwd, env = process.env, timeoutMs = 180_000 } = {}) {
   return new Promise((resolve, reject) => {
+    const started = performance.now();
     const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
@@ -42,7 +44,8 @@ export function exec(command, args, { cwd, env = process.env, timeoutMs = 180_00
     });
     child.once("close", (code, signal) => {
       clearTimeout(timer);
-      resolve({ code: code ?? (signal ? 1 : 0), signal, stdout, stderr, output });
+      const ms = Math.round(performance.now() - started);
+      resolve({ code: code ?? (signal ? 1 : 0), signal, stdout, stderr, output, ms });
     });
   });
 }

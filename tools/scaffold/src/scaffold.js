@@ -90,7 +90,9 @@ export async function scaffold(options) {
     if (transform) text = transform(text);
     files.set(path, text);
   }
-  for (const [path, text] of generatedFiles({ config, names, spec, fixes })) files.set(path, text);
+  const workspace = YAML.parse(await readFile(join(TEMPLATE_ROOT, "pnpm-workspace.yaml"), "utf8"));
+  const catalog = /** @type {Record<string, string>} */ (workspace?.catalog ?? {});
+  for (const [path, text] of generatedFiles({ config, names, spec, fixes, catalog })) files.set(path, text);
   dropMissingWorkspaceDependencies(files);
   files.set("spec/openapi.yaml", YAML.stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false }));
   if (overlay) files.set("spec/overlays/00-operation-names.yaml", overlay);

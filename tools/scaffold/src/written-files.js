@@ -111,10 +111,11 @@ export function fileTransforms(config, _names) {
 }
 
 /**
- * @param {{ config: SdkConfig, names: Names, spec: Record<string, any>, fixes: import("./operation-fixes.js").Fixes }} input
+ * @param {{ config: SdkConfig, names: Names, spec: Record<string, any>, fixes: import("./operation-fixes.js").Fixes, catalog: Record<string, string> }} input
+ *   `catalog`: this repo's pnpm catalog, which the copied package.json files refer to (`"catalog:"`)
  * @returns {Map<string, string>}
  */
-export function generatedFiles({ config, names, spec, fixes }) {
+export function generatedFiles({ config, names, spec, fixes, catalog }) {
   const files = new Map();
   const scope = config.scope;
   files.set(
@@ -165,6 +166,12 @@ overrides:
   "@stoplight/prism-core": 5.8.0
   "@stoplight/prism-http": 5.12.0
   "@stoplight/prism-http-server": 5.12.2
+
+# One version for dev dependencies that several packages share: a package says \`"name": "catalog:"\`.
+catalog:
+${Object.entries(catalog)
+  .map(([name, version]) => `  ${JSON.stringify(name)}: ${version}`)
+  .join("\n")}
 `,
   );
   files.set(

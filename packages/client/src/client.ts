@@ -34,7 +34,13 @@ export function createHatchClient(options: HatchClientOptions = {}): HatchClient
     limiter: resolved.rateLimit === false ? undefined : new SlidingWindowRateLimiter(resolved.rateLimit),
     redact,
   });
-  const api = createClient<paths, "application/json">({ baseUrl: resolved.baseUrl, fetch: transport() });
+  // Ask for JSON, and for the JSON error formats (RFC 9457 problem+json, JSON:API): a spec that also
+  // offers XML (Petstore) would otherwise get whatever the server prefers.
+  const api = createClient<paths, "application/json">({
+    baseUrl: resolved.baseUrl,
+    fetch: transport(),
+    headers: { Accept: "application/json, application/problem+json, application/vnd.api+json" },
+  });
   const summary = () => ({
     baseUrl: resolved.baseUrl,
     apiKey: REDACTED,

@@ -1,4 +1,4 @@
-import type { JsonApiError } from "@hatch-api/types";
+import type { ErrorItem as JsonApiError } from "./error-item.js";
 import {
   AuthenticationError,
   BadRequestError,

@@ -1,4 +1,4 @@
-import type { JsonApiError } from "@hatch-api/types";
+import type { ErrorItem as JsonApiError } from "./error-item.js";
 
 /** Base class of every error the client throws. */
 export class HatchError extends Error {

@@ -10,7 +10,9 @@ export type {
 export type { AuthOption, AuthScheme } from "./auth.js";
 export { createHatchClient, type HatchClient } from "./client.js";
 export type { UpsertContactOptions } from "./contacts.js";
+export { type BodyEncoding, bodyEncodingOf, encodeRequestBody } from "./core/body-encoding.js";
 export { ERROR_CLASSES, type ErrorFor, type MappedErrorStatus } from "./core/error-classes.js";
+export type { ErrorItem } from "./error-item.js";
 export {
   AuthenticationError,
   BadRequestError,

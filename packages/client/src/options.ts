@@ -1,24 +1,26 @@
-import { type AuthOption, type ResolvedAuth, resolveAuth } from "./auth.js";
+import { type AuthOption, type AuthScheme, type ResolvedAuth, resolveAuth } from "./auth.js";
 import { isBrowser, readEnv } from "./environment.js";
 import { HatchError } from "./errors.js";
 import { MATCH_KEYS } from "./generated/match-keys.js";
+import { SDK_CONFIG, SDK_SECURITY, type SdkSecurityScheme } from "./generated/sdk-config.js";
 import type { HatchLogger } from "./logger.js";
 import type { RateLimitOptions } from "./rate-limiter.js";
 import { matchKeysResendRule, type ResendRule } from "./resend-rule.js";
 import type { FetchLike } from "./transport.js";
 import { PACKAGE_NAME, VERSION } from "./version.js";
 
-export const DEFAULT_BASE_URL = "https://api.usehatchapp.com";
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_RETRIES = 2;
+// The API-specific defaults come from sdk.config.json, through the generated sdk-config.ts.
+export const DEFAULT_BASE_URL = SDK_CONFIG.baseUrl;
+export const DEFAULT_TIMEOUT_MS = SDK_CONFIG.retry.timeoutMs;
+export const DEFAULT_MAX_RETRIES = SDK_CONFIG.retry.maxRetries;
 /** Default bound on a whole call: rate-limiter waits, every attempt and every backoff together. */
 export const DEFAULT_TOTAL_TIMEOUT_MS = 120_000;
 /** Default cap on a response body. Hatch's responses are a few hundred bytes; this only stops runaways. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 /** The longest delay `setTimeout` can hold (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
-/** The limit Hatch documents: 100 requests per 10 seconds per account. */
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = Object.freeze({ limit: 100, intervalMs: 10_000 });
+/** The limit the API documents (sdk.config.json `rateLimit`; Hatch: 100 requests per 10 seconds), or false for none. */
+export const DEFAULT_RATE_LIMIT = SDK_CONFIG.rateLimit;
 /**
  * Resend only what cannot apply twice: operations the spec marks with `x-sdk-match-keys` when the
  * body carries one of those keys (Hatch's upsert: `phoneNumber` or `email`), else idempotent methods.
@@ -147,11 +149,45 @@ function checkHeaderText(option: string, value: unknown): string {
 
 function resolveRateLimit(value: HatchClientOptions["rateLimit"]): RateLimitOptions | false {
   if (value === false) return false;
-  if (value === undefined) return DEFAULT_RATE_LIMIT;
+  const defaults = DEFAULT_RATE_LIMIT as RateLimitOptions | false;
+  if (value === undefined) return defaults === false ? false : { ...defaults };
   if (value === null || typeof value !== "object") throw invalid("rateLimit", "an object or false", value);
-  const limit = value.limit ?? DEFAULT_RATE_LIMIT.limit;
-  if (!Number.isSafeInteger(limit) || limit < 1) throw invalid("rateLimit.limit", "a positive integer", limit);
-  return { limit, intervalMs: checkDuration("rateLimit.intervalMs", value.intervalMs, DEFAULT_RATE_LIMIT.intervalMs) };
+  const limit = value.limit ?? (defaults === false ? undefined : defaults.limit);
+  if (!Number.isSafeInteger(limit) || (limit as number) < 1) {
+    throw invalid("rateLimit.limit", "a positive integer", limit);
+  }
+  if (defaults === false && value.intervalMs === undefined) {
+    throw invalid("rateLimit.intervalMs", "a number of milliseconds (the API has no default limit)", undefined);
+  }
+  return {
+    limit: limit as number,
+    intervalMs: checkDuration("rateLimit.intervalMs", value.intervalMs, defaults === false ? 0 : defaults.intervalMs),
+  };
+}
+
+/** What a client of an API without security sends: nothing. */
+const NO_AUTH: ResolvedAuth = Object.freeze({
+  headers: [],
+  query: [],
+  secretHeaders: new Set<string>(),
+  secrets: [],
+});
+
+/**
+ * The `auth` used when none is passed: every security scheme of sdk.config.json, each sending
+ * `apiKey` (Hatch: bearer), or null when the API declares none. HTTP basic needs a username the
+ * config cannot know, so an API using it needs `auth` passed.
+ */
+function defaultAuthOption(schemes: readonly SdkSecurityScheme[]): AuthOption | null {
+  if (schemes.length === 0) return null;
+  const options = schemes.map((scheme): AuthScheme => {
+    if (scheme.type === "apiKey") return { type: "apiKey", in: scheme.in, name: scheme.parameter };
+    if (scheme.scheme === "bearer") return { type: "bearer" };
+    throw new HatchError(
+      `createHatchClient: this API authenticates with HTTP basic (${scheme.name}): pass \`auth: { type: "basic", username }\` (the password defaults to \`apiKey\`)`,
+    );
+  });
+  return options.length === 1 ? (options[0] as AuthScheme) : options;
 }
 
 /** Applies defaults and checks every option, failing at creation rather than on the first call. */
@@ -164,13 +200,14 @@ export function resolveOptions(options: HatchClientOptions = {}): ResolvedOption
     );
   }
 
-  const apiKey = options.apiKey ?? readEnv("HATCH_API_KEY");
+  const apiKey = options.apiKey ?? readEnv(SDK_CONFIG.env.apiKey);
+  const defaultAuth = options.auth === undefined ? defaultAuthOption(SDK_SECURITY) : undefined;
   // With an explicit `auth` whose schemes carry their own secrets, no API key is needed; the
-  // schemes check what they need themselves.
-  if (options.auth === undefined && (apiKey === undefined || apiKey === "")) {
+  // schemes check what they need themselves. An API that declares no security needs none either.
+  if (options.auth === undefined && defaultAuth !== null && (apiKey === undefined || apiKey === "")) {
     throw new HatchError(
-      "createHatchClient: missing Hatch API key. Pass `apiKey`, or set the HATCH_API_KEY environment variable. " +
-        "Create a key in Hatch's App Marketplace.",
+      `createHatchClient: missing ${SDK_CONFIG.title} API key. Pass \`apiKey\`, or set the ${SDK_CONFIG.env.apiKey} environment variable.` +
+        ("apiKeyHelp" in SDK_CONFIG ? ` ${SDK_CONFIG.apiKeyHelp}` : ""),
     );
   }
   if (apiKey !== undefined && typeof apiKey !== "string") {
@@ -184,7 +221,7 @@ export function resolveOptions(options: HatchClientOptions = {}): ResolvedOption
     );
   }
 
-  const baseUrlText = options.baseUrl ?? readEnv("HATCH_BASE_URL") ?? DEFAULT_BASE_URL;
+  const baseUrlText = options.baseUrl ?? readEnv(SDK_CONFIG.env.baseUrl) ?? DEFAULT_BASE_URL;
   let baseUrl: URL;
   try {
     baseUrl = new URL(baseUrlText);
@@ -231,11 +268,11 @@ export function resolveOptions(options: HatchClientOptions = {}): ResolvedOption
   if (typeof safeToResend !== "boolean" && typeof safeToResend !== "function") {
     throw invalid("safeToResend", "a boolean or a function", safeToResend);
   }
-  const logger = options.logger ?? (readEnv("HATCH_LOG") === "debug" ? console : undefined);
+  const logger = options.logger ?? (readEnv(SDK_CONFIG.env.log) === "debug" ? console : undefined);
   if (logger !== undefined && typeof logger?.debug !== "function") {
     throw invalid("logger", "an object with a debug(message, details) method", logger);
   }
-  const auth = resolveAuth(options.auth, apiKey);
+  const auth = defaultAuth === null ? NO_AUTH : resolveAuth(options.auth ?? defaultAuth, apiKey);
 
   return {
     apiKey: apiKey ?? "",

@@ -5,6 +5,7 @@ import type {
   ContactsUpsertError,
   ContactsUpsertOptions,
   ErrorFor,
+  HatchApiError,
   HatchClient,
   NotFoundError,
   RateLimitError,
@@ -36,8 +37,10 @@ describe("the generated SDK is typed from @hatch-api/types", () => {
   });
 
   test("a status the client does not map is a compile error until it is added to ERROR_CLASSES", () => {
-    // @ts-expect-error: 410 is not mapped to an error class
-    expectTypeOf<ErrorFor<410>>();
+    // @ts-expect-error: 499 (no standard meaning) is not mapped to an error class
+    expectTypeOf<ErrorFor<499>>();
+    // Standard client errors without a class of their own are the base class.
+    expectTypeOf<ErrorFor<405>>().toEqualTypeOf<HatchApiError>();
     // @ts-expect-error: nor is a 4XX range
     expectTypeOf<ErrorFor<"4XX">>();
   });

@@ -12,7 +12,9 @@ targets:
   samples   a TypeScript and a curl sample per operation      --client-package <p> --client-factory <f> --client-variable <v> --api-key-env <NAME>
   contract  contract-test bindings per operation              --client-package <p> --client-type <T>
 options:
-  --label <text>   how headers name the spec (default: its path relative to the repository)`;
+  --sdk-config <file>  an SDK config (sdk.config.json): supplies the names above that are not given,
+                       and makes the sdk target write sdk-config.ts, the client's defaults
+  --label <text>       how headers name the spec (default: its path relative to the repository)`;
 
 const optionNames = [...new Set(Object.values(TARGETS).flat())];
 
@@ -23,6 +25,7 @@ async function main() {
       spec: { type: "string" },
       out: { type: "string" },
       label: { type: "string" },
+      "sdk-config": { type: "string" },
       help: { type: "boolean", short: "h" },
       ...Object.fromEntries(optionNames.map((name) => [kebab(name), { type: /** @type {const} */ ("string") }])),
     },
@@ -32,7 +35,10 @@ async function main() {
   if (!target || extra.length > 0 || !values.spec || !values.out)
     throw new UsageError("--spec, --out and one target are required");
   /** @type {Record<string, string | undefined>} */
-  const options = { label: /** @type {string | undefined} */ (values.label) };
+  const options = {
+    label: /** @type {string | undefined} */ (values.label),
+    sdkConfig: /** @type {string | undefined} */ (values["sdk-config"]),
+  };
   const given = /** @type {Record<string, unknown>} */ (values);
   for (const name of optionNames) options[name] = /** @type {string | undefined} */ (given[kebab(name)]);
   const started = performance.now();

@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { replaceDirAtomic, UsageError } from "@hatch-api/openapi-bundle";
 import { buildModel } from "./model.js";
+import { readSdkConfig, renderSdkConfig, resolveSecurity } from "./sdk-config.js";
 import { assertLocalRefs, headerText, readSpec, specLabel } from "./spec.js";
 import { contractTarget } from "./targets/contract.js";
 import { samplesTarget } from "./targets/samples.js";
@@ -18,22 +19,46 @@ export const TARGETS = Object.freeze({
 /** @typedef {keyof typeof TARGETS} Target */
 
 /**
+ * The target options an SDK config supplies (`--sdk-config`); an option given on the command line
+ * wins over the config.
+ *
+ * @param {import("./sdk-config.js").SdkConfig} config
+ * @returns {Record<string, string>}
+ */
+export function optionsFromSdkConfig(config) {
+  return {
+    typesModule: config.packages.types,
+    clientPackage: config.packages.client,
+    clientFactory: config.client.factory,
+    clientVariable: config.client.variable,
+    clientType: config.client.type,
+    apiKeyEnv: config.env.apiKey,
+  };
+}
+
+/**
  * Renders one target's files in memory (nothing is written).
  *
  * @param {Target} target
  * @param {Record<string, any>} spec the parsed document
- * @param {{ file: string, label?: string } & Record<string, string | undefined>} options
+ * @param {{ file: string, label?: string, sdkConfig?: string } & Record<string, string | undefined>} given
+ *   `sdkConfig`: the path of an SDK config, which supplies the options below it does not set, and
+ *   makes the sdk target write `sdk-config.ts` (the client's defaults)
  * @returns {Promise<Map<string, string>>} relative path → contents
  */
-export async function renderTarget(target, spec, options) {
+export async function renderTarget(target, spec, given) {
   if (!(target in TARGETS)) {
     throw new UsageError(`unknown target "${target}" (targets: ${Object.keys(TARGETS).join(", ")})`);
   }
+  const config = given.sdkConfig ? await readSdkConfig(given.sdkConfig) : undefined;
+  /** @type {Record<string, string | undefined>} */
+  const options = { ...(config ? optionsFromSdkConfig(config) : {}) };
+  for (const [name, value] of Object.entries(given)) if (value !== undefined) options[name] = value;
   const missing = TARGETS[target].filter((name) => !options[name]);
   if (missing.length > 0) {
     throw new UsageError(`the ${target} target needs ${missing.map((name) => `--${kebab(name)}`).join(", ")}`);
   }
-  const file = options.file;
+  const file = given.file;
   // Before any target (openapi-typescript would fetch a URL $ref, and read a file one from disk).
   assertLocalRefs(spec, file);
   const header = headerText(options.label ?? specLabel(file));
@@ -46,8 +71,15 @@ export async function renderTarget(target, spec, options) {
       const { typesTarget } = await import("./targets/types.js");
       return typesTarget({ spec, model, file, header });
     }
-    case "sdk":
-      return sdkTarget({ model, header, typesModule: option("typesModule"), coreModule: option("coreModule") });
+    case "sdk": {
+      const files = sdkTarget({ model, header, typesModule: option("typesModule"), coreModule: option("coreModule") });
+      if (config && given.sdkConfig) {
+        const configFile = /** @type {string} */ (given.sdkConfig);
+        const security = resolveSecurity(config, spec, { configFile, specFile: file });
+        files.set("sdk-config.ts", renderSdkConfig({ config, security, header, configLabel: specLabel(configFile) }));
+      }
+      return files;
+    }
     case "samples":
       return samplesTarget({
         spec,
@@ -81,7 +113,8 @@ export async function generate(target, options) {
   const file = resolve(options.spec);
   const out = resolve(options.out);
   const spec = await readSpec(file);
-  const files = await renderTarget(target, spec, { ...options, file });
+  const sdkConfig = options.sdkConfig === undefined ? undefined : resolve(options.sdkConfig);
+  const files = await renderTarget(target, spec, { ...options, file, sdkConfig });
   await replaceDirAtomic(
     out,
     [...files].map(([path, data]) => ({ path, data })),

@@ -1,4 +1,5 @@
 import { Ajv, type ValidateFunction } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { deref, type OpenApiDocument, responseFor, type SpecOperation } from "./spec.js";
 
@@ -12,6 +13,30 @@ const ANNOTATIONS_ONLY = new Set(["example", "xml", "externalDocs", "discriminat
 const SCHEMA_REF = "#/components/schemas/";
 
 type Schema = Record<string, unknown>;
+
+/** Formats the document uses that Ajv and ajv-formats do not define. */
+function customFormats(spec: unknown): string[] {
+  const known = new Ajv();
+  addFormats(known);
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (typeof node === "object" && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "format" && typeof value === "string" && !known.formats[value]) found.add(value);
+        else visit(value);
+      }
+    }
+  };
+  visit(spec);
+  return [...found];
+}
+
+/** `application/json` and the structured `+json` types. */
+function isJsonMediaType(media: string): boolean {
+  const type = media.split(";")[0]?.trim().toLowerCase() ?? "";
+  return type === "application/json" || type.endsWith("+json");
+}
 
 /**
  * Converts an OpenAPI 3.0 Schema Object to JSON Schema (draft-07 as Ajv reads it): `nullable: true`
@@ -56,27 +81,45 @@ export function toJsonSchema(node: unknown): unknown {
  */
 export class ResponseValidator {
   readonly #spec: OpenApiDocument;
-  readonly #ajv = new Ajv({ strict: true, allErrors: true });
+  readonly #ajv: Ajv;
   readonly #defs: Schema;
   readonly #compiled = new Map<string, ValidateFunction>();
 
   constructor(spec: OpenApiDocument) {
     this.#spec = spec;
+    // OpenAPI 3.1 schemas are JSON Schema 2020-12 (`unevaluatedProperties`, `prefixItems`, ...);
+    // 3.0's are the draft-07-like dialect converted by toJsonSchema. Strict about unknown keywords;
+    // not about where `type` is written: real documents put `properties` in an `allOf` member
+    // without repeating `type: object` (Train Travel), which constrains nothing less.
+    const options = { strict: true, strictTypes: false, allErrors: true } as const;
+    this.#ajv = String(spec.openapi).startsWith("3.1") ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
     addFormats(this.#ajv);
+    // A format OpenAPI leaves open (`iso-country-code`) cannot be checked: accept any value for it
+    // rather than refusing the schema.
+    for (const format of customFormats(spec)) this.#ajv.addFormat(format, true);
     const schemas = spec.components?.schemas ?? {};
     this.#defs = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, toJsonSchema(schema)]));
   }
 
-  /** Whether (operation, status) declares an `application/json` body with a schema. */
-  declaresJson(operation: SpecOperation, status: string): boolean {
-    return responseFor(this.#spec, operation, status).content?.["application/json"]?.schema !== undefined;
+  /**
+   * The JSON media type object declared for (operation, status): `application/json`, else the
+   * first `+json` type (`application/problem+json`, `application/vnd.api+json`).
+   */
+  #jsonMedia(operation: SpecOperation, status: string): { schema?: unknown } | undefined {
+    const content: Record<string, { schema?: unknown }> = responseFor(this.#spec, operation, status).content ?? {};
+    const key = "application/json" in content ? "application/json" : Object.keys(content).find(isJsonMediaType);
+    return key === undefined ? undefined : content[key];
   }
 
-  /** JSON Schema of the `application/json` body declared for (operation, status). */
+  /** Whether (operation, status) declares a JSON body with a schema. */
+  declaresJson(operation: SpecOperation, status: string): boolean {
+    return this.#jsonMedia(operation, status)?.schema !== undefined;
+  }
+
+  /** JSON Schema of the JSON body declared for (operation, status). */
   schemaFor(operation: SpecOperation, status: string): Schema {
-    const response = responseFor(this.#spec, operation, status);
-    const media = response.content?.["application/json"];
-    if (!media?.schema) throw new Error(`${operation.operationId} ${status} declares no application/json schema`);
+    const media = this.#jsonMedia(operation, status);
+    if (!media?.schema) throw new Error(`${operation.operationId} ${status} declares no JSON schema`);
     return { ...(toJsonSchema(deref(this.#spec, media.schema)) as Schema), $defs: this.#defs };
   }
 

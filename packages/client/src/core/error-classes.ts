@@ -26,6 +26,33 @@ const SERVER_ERRORS = {
 } as const;
 
 /**
+ * Client-error statuses with no class of their own: a spec may declare them (Petstore's 405), and
+ * the client throws the base class for them, as for any status it does not know.
+ */
+const OTHER_CLIENT_ERRORS = {
+  405: HatchApiError,
+  406: HatchApiError,
+  407: HatchApiError,
+  408: HatchApiError,
+  410: HatchApiError,
+  411: HatchApiError,
+  412: HatchApiError,
+  413: HatchApiError,
+  414: HatchApiError,
+  415: HatchApiError,
+  416: HatchApiError,
+  417: HatchApiError,
+  421: HatchApiError,
+  423: HatchApiError,
+  424: HatchApiError,
+  425: HatchApiError,
+  426: HatchApiError,
+  428: HatchApiError,
+  431: HatchApiError,
+  451: HatchApiError,
+} as const;
+
+/**
  * The error class the client throws for each response key a spec may declare (as openapi-typescript
  * types the keys: numbers for codes, strings for ranges and `default`). The generated SDK types
  * every operation's errors through this table (`ErrorFor`), so a spec that declares a status missing
@@ -40,6 +67,7 @@ export const ERROR_CLASSES = {
   409: ConflictError,
   422: ValidationError,
   429: RateLimitError,
+  ...OTHER_CLIENT_ERRORS,
   ...SERVER_ERRORS,
   /** Any status the operation does not list. */
   default: HatchApiError,

@@ -15,6 +15,8 @@ import type { CallSettings, FetchLike } from "../transport.js";
 export type { RequestOptions, WithResponse } from "../request-options.js";
 export type { ErrorFor } from "./error-classes.js";
 
+import { bodyEncodingOf, encodeRequestBody } from "./body-encoding.js";
+
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
 /** What the generator knows about one operation, as data. */
@@ -29,6 +31,8 @@ export interface OperationDescriptor {
   unwrap?: string;
   /** The properties the unwrapped value must have (its schema's `required`). */
   unwrapRequires?: readonly string[];
+  /** The request body's media type when it is not JSON (a form, multipart, a file as is). */
+  bodyMediaType?: string;
 }
 
 /** The request parts of one call, as openapi-fetch takes them. */
@@ -86,9 +90,18 @@ export function createOperationCaller(
   // openapi-fetch's `request` is typed per path and method; the descriptors come from the same spec.
   const request = client.request as unknown as RequestFn;
   return async <T>(operation: OperationDescriptor, input: OperationInput, options: RequestOptions = {}) => {
+    const encoding = operation.bodyMediaType === undefined ? "json" : bodyEncodingOf(operation.bodyMediaType);
     const { data, error, response } = await request(operation.method, operation.path, {
       params: { path: input.path, query: input.query, header: input.header },
       body: input.body,
+      ...(encoding === "json"
+        ? {}
+        : {
+            bodySerializer: (body: unknown) => encodeRequestBody(encoding, body),
+            // Multipart's Content-Type carries the boundary, which only fetch knows: openapi-fetch
+            // leaves it to fetch for FormData.
+            ...(encoding === "multipart" ? {} : { headers: { "Content-Type": operation.bodyMediaType } }),
+          }),
       signal: options.signal,
       fetch: fetchForCall(transport, defaultFetch, options),
     });

@@ -1,8 +1,10 @@
 // @ts-check
+
 import { jsonMedia } from "../model.js";
 import { tsLiteral } from "../render.js";
 import { deref, isObject } from "../spec.js";
 import { requestExample } from "./samples.js";
+import { isJsonMedia } from "./sdk.js";
 
 /** @typedef {import("../model.js").OperationModel} OperationModel */
 
@@ -51,6 +53,9 @@ export function contractTarget({ spec, model, header, clientPackage, clientType 
   const file = [
     `// ${header}`,
     `import type { ${clientType} } from ${JSON.stringify(clientPackage)};`,
+    ...(model.operations.some((m) => m.body && !isJsonMedia(m.body.media))
+      ? [`import { bodyEncodingOf, encodeRequestBody } from ${JSON.stringify(clientPackage)};`]
+      : []),
     "",
     "/** A declared response key and how the suite provokes it through Prism (or why it cannot). */",
     "export interface ContractStatus {",
@@ -119,10 +124,17 @@ function operationEntry(spec, m, model, clientType) {
   if (m.pathParams.length > 0) params.push(`path: ${tsLiteral(example.path, `${i}    `)}`);
   if (Object.keys(example.query).length > 0) params.push(`query: ${tsLiteral(example.query, `${i}    `)}`);
   if (Object.keys(example.headers).length > 0) params.push(`header: ${tsLiteral(example.headers, `${i}    `)}`);
+  const bodyMedia = m.body && !isJsonMedia(m.body.media) ? m.body.media : undefined;
   const init = [
     ...(params.length > 0 ? [`params: { ${params.join(", ")} }`] : []),
     ...(bodyLiteral ? [`body: ${bodyLiteral}`] : []),
-    "headers: overrides.headers",
+    // A body that is not JSON is encoded as the client's SDK methods encode it.
+    ...(bodyMedia
+      ? [`bodySerializer: (body: unknown) => encodeRequestBody(bodyEncodingOf(${JSON.stringify(bodyMedia)}), body)`]
+      : []),
+    bodyMedia && !/^multipart\/form-data/i.test(bodyMedia)
+      ? `headers: { "Content-Type": ${JSON.stringify(bodyMedia)}, ...overrides.headers }`
+      : "headers: overrides.headers",
   ];
   const openapiFetch = `(client, overrides = {}) =>\n${i}  client.${m.op.method.toUpperCase()}(${JSON.stringify(m.op.path)}, { ${init.join(", ")} })`;
 

@@ -5,6 +5,12 @@ import { jsDoc } from "../render.js";
 
 /** @typedef {import("../model.js").OperationModel} OperationModel */
 
+/** A JSON media type (openapi-fetch's default encoding), as opposed to a form, multipart or a file. @param {string} media */
+export function isJsonMedia(media) {
+  const type = media.split(";")[0]?.trim().toLowerCase() ?? "";
+  return type === "application/json" || type.endsWith("+json") || type === "*/*" || type === "";
+}
+
 /**
  * SDK resources: `<resource>.ts` per resource (an interface, its options types and a factory) and
  * `index.ts` (all resources on one object). The generated code imports its types from `typesModule`
@@ -217,6 +223,8 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
         ...(v.unwrap
           ? [`unwrap: ${JSON.stringify(v.unwrap)}`, `unwrapRequires: ${JSON.stringify(v.unwrapRequires)}`]
           : []),
+        // A body that is not JSON (a form, multipart, a file): the core encodes it by its media type.
+        ...(v.body && !isJsonMedia(v.body.media) ? [`bodyMediaType: ${JSON.stringify(v.body.media)}`] : []),
       ];
       descriptors.push(
         `const ${v.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation: OperationDescriptor = { ${fields.join(", ")} };`,

@@ -1,0 +1,5 @@
+// @ts-check
+export { lintConfig, summarizeLint } from "./lint-report.js";
+export { derivedOperationId, derivedTag, overlaySkeleton, planFixes } from "./operation-fixes.js";
+export { readDocument, scaffold } from "./scaffold.js";
+export { defaultSdkConfig, nameFromTitle } from "./sdk-config-defaults.js";

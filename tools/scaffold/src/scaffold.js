@@ -1,0 +1,204 @@
+// @ts-check
+// pnpm scaffold: writes a new SDK monorepo for any OpenAPI 3.0/3.1 document, with this repo's
+// layout, generic tools and hand-written core, its names taken from a fresh sdk.config.json.
+import { spawnSync } from "node:child_process";
+import { chmod, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseSpecText, runRedocly, ToolError } from "@hatch-api/openapi-bundle";
+import YAML from "yaml";
+import { lintConfig, summarizeLint } from "./lint-report.js";
+import { overlaySkeleton, planFixes } from "./operation-fixes.js";
+import { defaultSdkConfig, namesOf } from "./sdk-config-defaults.js";
+import { applyRenames, listTemplateFiles, readTemplate, renames } from "./template.js";
+import { fileTransforms, generatedFiles } from "./written-files.js";
+
+/** This repository: the template. */
+export const TEMPLATE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+/**
+ * Reads the document from a file or an http(s) URL, as JSON or YAML.
+ *
+ * @param {string} source
+ * @param {{ fetch?: typeof fetch }} [options]
+ * @returns {Promise<{ spec: Record<string, any>, shown: string }>}
+ */
+export async function readDocument(source, options = {}) {
+  let text;
+  if (/^https?:\/\//i.test(source)) {
+    const response = await (options.fetch ?? fetch)(source, { signal: AbortSignal.timeout(60_000) });
+    if (!response.ok) throw new ToolError(`${source}: the server answered ${response.status} ${response.statusText}`);
+    text = await response.text();
+  } else {
+    try {
+      text = await readFile(source, "utf8");
+    } catch (error) {
+      throw new ToolError(`${source}: cannot read the document (${/** @type {NodeJS.ErrnoException} */ (error).code})`);
+    }
+  }
+  const spec = /** @type {Record<string, any>} */ (parseSpecText(text, { file: source, json: /^\s*[{[]/.test(text) }));
+  if (!spec || typeof spec !== "object" || !/^3\.[01]\./.test(String(spec.openapi))) {
+    throw new ToolError(
+      `${source}: not an OpenAPI 3.0 or 3.1 document (openapi: ${JSON.stringify(spec?.openapi ?? spec?.swagger ?? null)})`,
+    );
+  }
+  return { spec, shown: source };
+}
+
+/**
+ * @typedef {object} ScaffoldOptions
+ * @property {string} spec a file or an http(s) URL
+ * @property {string} out the new repo's folder (must not exist, or be empty)
+ * @property {string} [scope] npm scope, e.g. `@acme` (default `@<name>`)
+ * @property {string} [name] the API's short name, e.g. `acme` (default: from the title)
+ * @property {boolean} [lockfile] write pnpm-lock.yaml with `pnpm install --lockfile-only` (default true)
+ * @property {(line: string) => void} [log]
+ */
+
+/**
+ * @param {ScaffoldOptions} options
+ * @returns {Promise<{ out: string, config: import("@hatch-api/codegen/sdk-config").SdkConfig, report: string[], files: string[] }>}
+ */
+export async function scaffold(options) {
+  const log = options.log ?? ((line) => console.log(line));
+  const out = resolve(options.out);
+  const existing = await readdir(out).catch(() => []);
+  if (existing.length > 0) throw new ToolError(`${options.out}: exists and is not empty; scaffold writes a new repo`);
+  if (options.name !== undefined && !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(options.name)) {
+    throw new ToolError(
+      `--name ${JSON.stringify(options.name)}: use lowercase letters, digits and single dashes (acme, train-travel)`,
+    );
+  }
+  if (options.scope !== undefined && !/^@[a-z0-9][a-z0-9._~-]*$/.test(options.scope)) {
+    throw new ToolError(`--scope ${JSON.stringify(options.scope)}: an npm scope such as @acme`);
+  }
+
+  const { spec } = await readDocument(options.spec);
+  const { config, notes } = defaultSdkConfig({ spec, name: options.name, scope: options.scope });
+  const names = namesOf(config.name);
+  const fixes = planFixes(spec);
+  const overlay = overlaySkeleton(fixes, config.title);
+
+  /** @type {Map<string, string>} */
+  const files = new Map();
+  const rules = renames(config, names);
+  const transforms = fileTransforms(config, names);
+  for (const path of await listTemplateFiles(TEMPLATE_ROOT)) {
+    let text = applyRenames(await readTemplate(TEMPLATE_ROOT, path), rules);
+    const transform = transforms[path];
+    if (transform) text = transform(text);
+    files.set(path, text);
+  }
+  const workspace = YAML.parse(await readFile(join(TEMPLATE_ROOT, "pnpm-workspace.yaml"), "utf8"));
+  const catalog = /** @type {Record<string, string>} */ (workspace?.catalog ?? {});
+  for (const [path, text] of generatedFiles({ config, names, spec, fixes, catalog })) files.set(path, text);
+  dropMissingWorkspaceDependencies(files);
+  files.set("spec/openapi.yaml", YAML.stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false }));
+  if (overlay) files.set("spec/overlays/00-operation-names.yaml", overlay);
+  files.set("sdk.config.json", `${JSON.stringify(config, null, 2)}\n`);
+
+  await mkdir(out, { recursive: true });
+  try {
+    for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+      const target = join(out, path);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, text);
+    }
+    // Renamed identifiers sort differently (HatchApiError → PetstoreApiError): let the repo's own
+    // formatter settle imports and layout, so `pnpm lint` passes in the new repo as it does here.
+    const biome = spawnSync(
+      process.execPath,
+      [createRequire(import.meta.url).resolve("@biomejs/biome/bin/biome"), "check", "--write", "."],
+      {
+        cwd: out,
+        encoding: "utf8",
+      },
+    );
+    const formatted =
+      biome.status === 0
+        ? []
+        : [
+            `Note: biome check left findings to fix by hand (run \`pnpm lint\` there):\n${biome.stderr || biome.stdout}`,
+          ];
+    await chmod(join(out, ".ci/run"), 0o755);
+    await chmod(join(out, "tools/bootstrap.sh"), 0o755);
+
+    // Lint the document as written with Redocly's `recommended`, then keep recommended but turn
+    // the rules it fails at error level into warnings, so the first build runs, and say so.
+    const lint = await lintWithRecommended(out);
+    const summary = summarizeLint(lint);
+    await writeFile(join(out, "spec/redocly.yaml"), lintConfig(summary));
+
+    /** @type {string[]} */
+    const report = [
+      `Scaffolded ${config.title} (OpenAPI ${spec.openapi}) into ${options.out}: ${config.packages.types}, ${config.packages.client}.`,
+      ...summary.lines,
+      fixes.operations.length > 0
+        ? `spec/overlays/00-operation-names.yaml: ${fixes.renamed} derived operationId(s), ${fixes.tagged} derived tag(s), ${fixes.methods} x-sdk-method(s) for SDK names the rule could not use (edit the names there).`
+        : "Every operation has an operationId, a tag and a usable SDK name: no overlay needed.",
+      ...notes.map((note) => `Note: ${note}.`),
+      ...formatted,
+    ];
+    if (options.lockfile !== false) {
+      const install = spawnSync("pnpm", ["install", "--lockfile-only", "--prefer-offline", "--ignore-scripts"], {
+        cwd: out,
+        encoding: "utf8",
+        env: { ...process.env, npm_config_verify_deps_before_run: "false" },
+      });
+      if (install.status !== 0) {
+        throw new ToolError(
+          `pnpm install --lockfile-only failed in ${options.out}:\n${install.stderr || install.stdout}`,
+        );
+      }
+    }
+    report.push(`Next: cd ${options.out} && bash tools/bootstrap.sh && pnpm build`);
+    for (const line of report) log(line);
+    return { out, config, report, files: [...files.keys()].sort() };
+  } catch (error) {
+    // Nothing half-written stays behind: the folder was empty (or absent) when we started.
+    await rm(out, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Removes dependencies on workspace packages the new repo does not have (the mock's tests use
+ * the release tool here, for instance; those tests are not copied).
+ *
+ * @param {Map<string, string>} files
+ */
+function dropMissingWorkspaceDependencies(files) {
+  const manifests = [...files.keys()].filter((path) => path.endsWith("package.json"));
+  const present = new Set(manifests.map((path) => JSON.parse(/** @type {string} */ (files.get(path))).name));
+  for (const path of manifests) {
+    const pkg = JSON.parse(/** @type {string} */ (files.get(path)));
+    let changed = false;
+    for (const field of ["dependencies", "devDependencies"]) {
+      for (const [name, version] of Object.entries(pkg[field] ?? {})) {
+        if (String(version).startsWith("workspace:") && !present.has(name)) {
+          delete pkg[field][name];
+          changed = true;
+        }
+      }
+    }
+    if (changed) files.set(path, `${JSON.stringify(pkg, null, 2)}\n`);
+  }
+}
+
+/** @param {string} out */
+async function lintWithRecommended(out) {
+  const config = join(out, "spec/.redocly.recommended.yaml");
+  await writeFile(config, "extends:\n  - recommended\ntelemetry: off\n");
+  try {
+    const run = await runRedocly(["lint", join(out, "spec/openapi.yaml"), "--config", config, "--format", "json"], {
+      cwd: join(out, "spec"),
+    });
+    const start = run.output.indexOf("{");
+    const end = run.output.lastIndexOf("}");
+    if (start < 0 || end < start) throw new ToolError(`Redocly lint printed no report:\n${run.output}`);
+    return /** @type {{ problems: Array<Record<string, any>> }} */ (JSON.parse(run.output.slice(start, end + 1)));
+  } finally {
+    await rm(config, { force: true });
+  }
+}

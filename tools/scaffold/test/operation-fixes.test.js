@@ -1,0 +1,83 @@
+// @ts-check
+import { describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { derivedOperationId, derivedTag, operationTarget, overlaySkeleton, planFixes } from "../src/operation-fixes.js";
+
+/** @param {Record<string, Record<string, unknown>>} paths */
+const doc = (paths) => ({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths });
+const ok = { responses: { 200: { description: "ok" } } };
+
+describe("derived names", () => {
+  it.each([
+    ["get", "/pets/{petId}", "getPetsByPetId"],
+    ["post", "/user/createWithList", "postUserCreateWithList"],
+    ["delete", "/v1/pet-types/{type_id}/owners", "deleteV1PetTypesByTypeIdOwners"],
+    ["get", "/", "get"],
+  ])("%s %s → %s", (method, path, id) => {
+    expect(derivedOperationId(method, path)).toBe(id);
+  });
+
+  it.each([
+    ["/v1/pets/{id}", "pets"],
+    ["/2.0/{id}/orders", "orders"],
+    ["/{id}", "default"],
+  ])("tag of %s → %s", (path, tag) => {
+    expect(derivedTag(path)).toBe(tag);
+  });
+
+  it("quotes a path with a quote in the overlay target", () => {
+    expect(operationTarget("/it's", "get")).toBe("$.paths['/it\\'s'].get");
+  });
+});
+
+describe("planFixes", () => {
+  it("names and tags only what lacks them, with ids unique against the document's own", () => {
+    const fixes = planFixes(
+      doc({
+        "/pets": { get: { ...ok }, post: { ...ok, operationId: "getPets", tags: ["pets"] } },
+        "/pets/{id}": { get: { ...ok, operationId: "showPet" } },
+      }),
+    );
+    expect(fixes.renamed).toBe(1);
+    expect(fixes.tagged).toBe(2);
+    expect(fixes.operations).toEqual([
+      { method: "get", path: "/pets", pointer: "#/paths/~1pets/get", operationId: "getPets2", tags: ["pets"] },
+      { method: "get", path: "/pets/{id}", pointer: "#/paths/~1pets~1{id}/get", tags: ["pets"] },
+    ]);
+  });
+
+  it("gives x-sdk-method where the naming rule yields a reserved word or a collision", () => {
+    const fixes = planFixes(
+      doc({
+        "/pet/{id}": { delete: { ...ok, operationId: "deletePet", tags: ["pet"] } },
+        "/a": { get: { ...ok, operationId: "listPets", tags: ["pets"] } },
+        "/b": { get: { ...ok, operationId: "list_pets", tags: ["pets"] } },
+      }),
+    );
+    expect(fixes.methods).toBe(3);
+    expect(fixes.operations.map((fix) => [fix.path, fix.sdkMethod])).toEqual([
+      ["/pet/{id}", "deletePet"],
+      ["/a", "listPets"],
+      ["/b", "listPets"],
+    ]);
+  });
+
+  it("needs nothing for a document that names and tags everything", () => {
+    const fixes = planFixes(doc({ "/pets": { get: { ...ok, operationId: "listPets", tags: ["pets"] } } }));
+    expect(fixes.operations).toEqual([]);
+    expect(overlaySkeleton(fixes, "t")).toBeUndefined();
+  });
+});
+
+describe("overlaySkeleton", () => {
+  it("is an Overlay 1.0 document whose actions target each operation and say what to set", () => {
+    const fixes = planFixes(doc({ "/pets/{petId}": { get: { ...ok } } }));
+    const text = /** @type {string} */ (overlaySkeleton(fixes, "Pet API"));
+    expect(text).toMatch(/^# Written by pnpm scaffold/);
+    expect(YAML.parse(text)).toEqual({
+      overlay: "1.0.0",
+      info: { title: "Operation names and tags for the Pet API SDK", version: "1.0.0" },
+      actions: [{ target: "$.paths['/pets/{petId}'].get", update: { operationId: "getPetsByPetId", tags: ["pets"] } }],
+    });
+  });
+});

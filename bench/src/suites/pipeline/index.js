@@ -2,7 +2,8 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { cleanToolEnv, cloneWorkspace, execOk, gitHead, resetClone, runTurboScript } from "@hatch-api/remote-cache";
+import { cleanToolEnv, cloneWorkspace, gitHead, resetClone, runTurboScript } from "@hatch-api/remote-cache";
+import { execOk } from "@hatch-api/test-support";
 import { metric } from "../../metric.js";
 import { pairedRatios } from "../../stats.js";
 import { runnableTasksInOrder, tasksAffectedBy } from "./build-graph.js";

@@ -43,6 +43,16 @@ export function isIdentifier(name) {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED_WORDS.has(name);
 }
 
+/**
+ * A name that can follow a dot: identifier syntax, reserved words included (`pets.delete(...)` is
+ * valid JavaScript and TypeScript; method names never become variables in generated code).
+ *
+ * @param {string} name
+ */
+export function isPropertyName(name) {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+}
+
 /** @param {string} word a crude singular, enough to match `contacts` with `contact`. */
 export function singular(word) {
   if (word.endsWith("ies") && word.length > 3) return `${word.slice(0, -3)}y`;
@@ -126,7 +136,7 @@ export function sdkName(op, file) {
   }
   let method;
   if (explicitMethod !== undefined) {
-    if (typeof explicitMethod !== "string" || !isIdentifier(explicitMethod)) {
+    if (typeof explicitMethod !== "string" || !isPropertyName(explicitMethod)) {
       throw new SpecError(
         `x-sdk-method must be a JavaScript identifier, found ${JSON.stringify(explicitMethod)}`,
         where,
@@ -138,7 +148,7 @@ export function sdkName(op, file) {
     const all = words(op.operationId);
     const rest = all.filter((word) => !resourceWords.has(word) && !resourceWords.has(singular(word)));
     method = camelCase(rest.length > 0 ? rest : all);
-    if (!isIdentifier(method)) {
+    if (!isPropertyName(method)) {
       throw new SpecError(
         `operationId "${op.operationId}" gives no usable SDK method name ("${method}"); set x-sdk-method`,
         where,

@@ -59,9 +59,27 @@ describe("the SDK naming rule", () => {
     );
   });
 
+  it("a reserved word is a valid method name (it only ever follows a dot)", () => {
+    const spec = tinySpec({
+      "DELETE /pets/{id}": {
+        operationId: "deletePet",
+        tags: ["pets"],
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      },
+      "GET /pets/{id}": {
+        operationId: "pets/new",
+        tags: ["pets"],
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      },
+    });
+    expect(names(spec)).toEqual(["pets.new", "pets.delete"]);
+  });
+
   it("an x-sdk-method that is not an identifier is refused", () => {
     const spec = tinySpec({ "GET /a": { operationId: "a", tags: ["t"], "x-sdk-method": "get-all" } });
     expect(() => names(spec)).toThrow(/x-sdk-method must be a JavaScript identifier, found "get-all"/);
+    const spaced = tinySpec({ "GET /a": { operationId: "a", tags: ["t"], "x-sdk-method": "get all" } });
+    expect(() => names(spaced)).toThrow(/x-sdk-method must be a JavaScript identifier, found "get all"/);
   });
 
   it("two operations mapping to one method are an error naming both", () => {

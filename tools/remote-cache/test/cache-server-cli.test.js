@@ -1,5 +1,5 @@
 // @ts-check
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +17,9 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const child of started.splice(0))
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  // Whatever a launcher left behind when a test failed (a shell, the CLI, the server) names this
+  // test's storage folder on its command line: stop it too, so no server outlives the test.
+  spawnSync("pkill", ["-KILL", "-f", dir]);
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -113,8 +113,8 @@ const camel = (parts) =>
 
 /**
  * With the operationIds and tags fixed, the SDK names the codegen rule gives must be usable: a
- * method that comes out a reserved word (\`deletePet\` on the tag \`pet\` gives \`delete\`), or two
- * operations on one name, get \`x-sdk-method\`: the whole operationId in camelCase (\`deletePet\`).
+ * name it cannot make, or two operations on one name, get \`x-sdk-method\`: the whole operationId in
+ * camelCase (\`listPets\`). A reserved word is fine (\`pet.delete\`: it only ever follows a dot).
  * Adds those to \`operations\` and returns how many.
  *
  * @param {Record<string, any>} spec
@@ -210,7 +210,7 @@ export function overlaySkeleton(fixes, title) {
     " tag is the SDK resource). The names are derived: operationId = method + path segments in",
     " PascalCase, a {parameter} as By<Parameter> (GET /pets/{petId} -> getPetsByPetId); tag = the",
     " first path segment that is not a parameter or a version. Where the SDK method name the rule",
-    " gives is a reserved word or shared by two operations, x-sdk-method is the whole operationId.",
+    " gives is unusable or shared by two operations, x-sdk-method is the whole operationId.",
     " Rename them here freely; x-sdk-resource / x-sdk-method choose SDK names without changing ids.",
   ].join("\n");
   return document.toString({ lineWidth: 0 });

@@ -83,6 +83,8 @@ describe("samples", () => {
       "createPet.ts",
       "pets%2Fget%2Eone.sh",
       "pets%2Fget%2Eone.ts",
+      "uploadPhoto.sh",
+      "uploadPhoto.ts",
     ]);
     const curl = files.get("pets%2Fget%2Eone.sh");
     expect(curl).toContain('curl --request GET "https://api.example.com/pets/p%201?include-owner=true"');
@@ -219,7 +221,9 @@ describe("the CLI", () => {
       "K",
     ]);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/openapi-codegen samples: 4 files in .*out/);
+    // A TypeScript and a curl sample per operation.
+    const operations = Object.values(petstore.paths).flatMap((item) => Object.keys(item)).length;
+    expect(result.stdout).toMatch(new RegExp(`openapi-codegen samples: ${2 * operations} files in .*out`));
   });
 
   it("exits 1 with the file and pointer of a bad spec, without a stack trace", async () => {

@@ -1,7 +1,10 @@
 // @ts-check
 import { tinySpec } from "./helpers.js";
 
-/** A document with path, query and header parameters, a body, an unsafe operationId and a 204. */
+/**
+ * A document with path, query and header parameters, a body, an unsafe operationId, a 204, and an
+ * optional body before a required query parameter.
+ */
 export const petstore = tinySpec(
   {
     "GET /pets/{petId}": {
@@ -28,6 +31,17 @@ export const petstore = tinySpec(
         content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } },
       },
       responses: { 204: { description: "created" }, 422: { description: "bad" } },
+    },
+    // Like GitHub's release-asset upload: an optional body beside a required query parameter.
+    "POST /pets/{petId}/photos": {
+      operationId: "uploadPhoto",
+      tags: ["pets"],
+      parameters: [
+        { name: "petId", in: "path", required: true, schema: { type: "string" } },
+        { name: "name", in: "query", required: true, schema: { type: "string" } },
+      ],
+      requestBody: { content: { "application/json": { schema: { type: "object" } } } },
+      responses: { 204: { description: "uploaded" } },
     },
   },
   {

@@ -52,11 +52,13 @@ export function cleanRedoclyOutput(text) {
 /**
  * Runs the Redocly CLI with `args` in its own Node process, with telemetry off, no network at
  * all (see no-network.cjs), a heap limit and a deadline. Resolves with its exit code (null when it was killed), why it was killed if it was,
- * and its cleaned output; never rejects for a non-zero exit (callers decide what that means).
+ * its cleaned output (stdout and stderr as they came) and its stdout alone, raw (for `--format json`,
+ * which stderr lines would otherwise split); never rejects for a non-zero exit (callers decide what
+ * that means).
  *
  * @param {string[]} args
  * @param {RunRedoclyOptions} [options]
- * @returns {Promise<{ code: number | null, output: string, killed?: "timeout" }>}
+ * @returns {Promise<{ code: number | null, output: string, stdout: string, killed?: "timeout" }>}
  */
 export function runRedocly(args, options = {}) {
   const heapMb = options.heapMb ?? DEFAULT_REDOCLY_HEAP_MB;
@@ -78,10 +80,12 @@ export function runRedocly(args, options = {}) {
       child.kill("SIGKILL");
     }, timeoutMs);
     let output = "";
+    let stdout = "";
     /** @param {NodeJS.WriteStream} sink */
     const collect = (sink) => (/** @type {Buffer} */ chunk) => {
       const text = chunk.toString("utf8");
       output += text;
+      if (sink === process.stdout) stdout += text;
       if (options.stream) sink.write(cleanRedoclyOutput(text));
     };
     child.stdout.on("data", collect(process.stdout));
@@ -92,7 +96,7 @@ export function runRedocly(args, options = {}) {
     });
     child.on("close", (code) => {
       clearTimeout(timer);
-      resolve({ code, output: cleanRedoclyOutput(output), ...(killed ? { killed } : {}) });
+      resolve({ code, output: cleanRedoclyOutput(output), stdout, ...(killed ? { killed } : {}) });
     });
   });
 }

@@ -191,13 +191,16 @@ async function lintWithRecommended(out) {
   const config = join(out, "spec/.redocly.recommended.yaml");
   await writeFile(config, "extends:\n  - recommended\ntelemetry: off\n");
   try {
-    const run = await runRedocly(["lint", join(out, "spec/openapi.yaml"), "--config", config, "--format", "json"], {
+    // Redocly stops listing at 100 problems by default; every rule the document fails must be
+    // reported and turned into a warning, or the first build fails on the rules past the cut.
+    const args = ["lint", join(out, "spec/openapi.yaml"), "--config", config, "--format", "json"];
+    const run = await runRedocly([...args, "--max-problems", String(Number.MAX_SAFE_INTEGER)], {
       cwd: join(out, "spec"),
     });
-    const start = run.output.indexOf("{");
-    const end = run.output.lastIndexOf("}");
+    const start = run.stdout.indexOf("{");
+    const end = run.stdout.lastIndexOf("}");
     if (start < 0 || end < start) throw new ToolError(`Redocly lint printed no report:\n${run.output}`);
-    return /** @type {{ problems: Array<Record<string, any>> }} */ (JSON.parse(run.output.slice(start, end + 1)));
+    return /** @type {{ problems: Array<Record<string, any>> }} */ (JSON.parse(run.stdout.slice(start, end + 1)));
   } finally {
     await rm(config, { force: true });
   }

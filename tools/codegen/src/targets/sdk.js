@@ -172,6 +172,9 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
       );
     }
     const optionsRequired = (main.queryParams.length > 0 && main.body && queryRequired) || headersRequired;
+    // A required parameter cannot follow an optional one: before required options (a required
+    // query beside a body, a required header), an optional body or query is spelled `T | undefined`.
+    if (optionsRequired) signature.splice(0, signature.length, ...signature.map(requiredButUndefined));
     signature.push(`options${optionsRequired ? "" : "?"}: ${Options}`);
     optionTypes.push(
       `${jsDoc([`Options of \`${resource}.${name}\`.`])}export interface ${Options} extends RequestOptions {\n${optionMembers.join("\n")}${optionMembers.length ? "\n" : ""}}`,
@@ -207,7 +210,7 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
     // Two overloads: `{ withResponse: true }` resolves to `WithResponse<…>`, anything else to the data.
     // Options are required there, so an optional parameter before them is spelled `T | undefined`.
     const withResponseSignature = [
-      ...signature.slice(0, -1).map((part) => part.replace(/^(\w+)\?: (.*)$/, "$1: $2 | undefined")),
+      ...signature.slice(0, -1).map(requiredButUndefined),
       `options: ${Options} & { withResponse: true }`,
     ];
     interfaceMembers.push(
@@ -274,4 +277,13 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
     "}",
     "",
   ].join("\n");
+}
+
+/**
+ * `name?: T` as `name: T | undefined`, for a parameter that precedes a required one.
+ *
+ * @param {string} part
+ */
+function requiredButUndefined(part) {
+  return part.replace(/^(\w+)\?: (.*)$/, "$1: $2 | undefined");
 }

@@ -6,7 +6,10 @@ export default defineConfig({
   entry: ["src/index.ts"],
   format: ["esm", "cjs"],
   platform: "neutral",
-  dts: true,
+  // Declarations by oxc's isolated-declarations transform instead of a tsc emit: the package is
+  // type aliases and interfaces only, which it handles exactly, and on a large document (GitHub's,
+  // 6.5 MB of types) the build takes 40% less time (bench: scaffold.typesBuild).
+  dts: { oxc: true },
   clean: true,
   sourcemap: false,
   // Plugin timings depend on the machine's load, not on the code: not worth a warning per build.

@@ -2,6 +2,7 @@
 import { clientSuite } from "./client/index.js";
 import { pipelineSuite } from "./pipeline/index.js";
 import { prismSuite } from "./prism.js";
+import { scaffoldSuite } from "./scaffold/index.js";
 import { scaleSuite } from "./scale/index.js";
 
 /**
@@ -12,6 +13,7 @@ import { scaleSuite } from "./scale/index.js";
 export const suites = {
   pipeline: pipelineSuite,
   scale: scaleSuite,
+  scaffold: scaffoldSuite,
   client: clientSuite,
   prism: prismSuite,
 };

@@ -1,11 +1,48 @@
 // @ts-check
+import { conformsTo, hasUndeclaredProperties } from "./example-check.js";
 import { deref, isObject } from "./spec.js";
 
 /**
- * Example values for requests, taken from the spec: a media type's `example`, else its first named
- * `examples` entry, else one built from the schema (its `example`, `default` or first `enum` value,
- * else each property's example; required properties without one get a placeholder of their type).
+ * Example values for requests, taken from the spec: a media type's `example`, else its named
+ * `examples` in order, else one built from the schema (its `example`, `default` or first `enum`
+ * value, else each property's example; required properties without one get a placeholder of their
+ * type). The first candidate that conforms to the schema wins (see example-check.js); when none
+ * does, the first one, as before.
  */
+
+/**
+ * The first candidate that conforms to `schema` and declares no property it does not know.
+ *
+ * @param {Record<string, any>} spec
+ * @param {unknown} schema
+ * @param {Array<() => unknown>} candidates lazily, so the schema-built one is only built when needed
+ */
+function firstConforming(spec, schema, candidates) {
+  /** @type {unknown} */
+  let fallback;
+  for (const candidate of candidates) {
+    const value = candidate();
+    if (value === undefined) continue;
+    if (fallback === undefined) fallback = value;
+    if (conformsTo(spec, schema, value) && !hasUndeclaredProperties(spec, schema, value)) return value;
+  }
+  return fallback;
+}
+
+/**
+ * An Example Object's values, in order (a Media Type's or a Parameter's `examples` map).
+ *
+ * @param {Record<string, any>} spec
+ * @param {unknown} examples
+ * @returns {Array<() => unknown>}
+ */
+function namedExamples(spec, examples) {
+  if (!isObject(examples)) return [];
+  return Object.values(examples).map((entry) => () => {
+    const example = deref(spec, entry);
+    return isObject(example) ? example.value : undefined;
+  });
+}
 
 /**
  * @param {Record<string, any>} spec
@@ -14,13 +51,11 @@ import { deref, isObject } from "./spec.js";
  */
 export function mediaExample(spec, media) {
   if (!isObject(media)) return undefined;
-  if (media.example !== undefined) return media.example;
-  if (isObject(media.examples)) {
-    const first = Object.values(media.examples)[0];
-    const example = deref(spec, first);
-    if (isObject(example) && example.value !== undefined) return example.value;
-  }
-  return schemaExample(spec, media.schema);
+  return firstConforming(spec, media.schema, [
+    () => media.example,
+    ...namedExamples(spec, media.examples),
+    () => schemaExample(spec, media.schema),
+  ]);
 }
 
 /**
@@ -28,12 +63,11 @@ export function mediaExample(spec, media) {
  * @param {any} parameter a Parameter Object
  */
 export function parameterExample(spec, parameter) {
-  if (parameter.example !== undefined) return parameter.example;
-  if (isObject(parameter.examples)) {
-    const example = deref(spec, Object.values(parameter.examples)[0]);
-    if (isObject(example) && example.value !== undefined) return example.value;
-  }
-  return schemaExample(spec, parameter.schema);
+  return firstConforming(spec, parameter.schema, [
+    () => parameter.example,
+    ...namedExamples(spec, parameter.examples),
+    () => schemaExample(spec, parameter.schema),
+  ]);
 }
 
 /**

@@ -94,8 +94,9 @@ describe("samples", () => {
     expect(ts).toContain("const acme = createAcme({ apiKey: process.env.ACME_KEY });");
     expect(ts).toContain('const result = await acme.pets.get("p 1", { "include-owner": true });');
     // A body example is built from the schema's property examples; quotes survive the shell.
-    expect(files.get("createPet.sh")).toContain(`--data '{\n    "name": "Rex'\\''s"\n  }'`);
-    expect(files.get("createPet.ts")).toContain('await acme.pets.create({ name: "Rex\'s" });');
+    // (with the defaulted property too: a sample shows what the server would assume).
+    expect(files.get("createPet.sh")).toContain(`--data '{\n    "name": "Rex'\\''s",\n    "status": "available"\n  }'`);
+    expect(files.get("createPet.ts")).toContain('await acme.pets.create({ name: "Rex\'s", status: "available" });');
   });
 });
 

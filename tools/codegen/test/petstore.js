@@ -54,7 +54,12 @@ export const petstore = tinySpec(
           type: "object",
           description: "A pet. */ not the end of the comment",
           required: ["name"],
-          properties: { name: { type: "string", example: "Rex's" }, tag: { type: "string", nullable: true } },
+          properties: {
+            name: { type: "string", example: "Rex's" },
+            tag: { type: "string", nullable: true },
+            // Optional in the types although it has a default: `pets.create({ name })` compiles.
+            status: { type: "string", default: "available" },
+          },
         },
         "pet-list": { type: "array", items: { $ref: "#/components/schemas/Pet" } },
       },

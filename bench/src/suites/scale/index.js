@@ -4,9 +4,8 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { metric } from "../../metric.js";
+import { pairedMetrics, record, sideSamples } from "../../paired-metrics.js";
 import { runCommand } from "../../run-command.js";
-import { pairedRatios } from "../../stats.js";
 import { stages as allStages } from "./stages/index.js";
 
 const require = createRequire(import.meta.url);
@@ -55,45 +54,22 @@ export async function scaleSuite({ repoRoot, runs, log, stages = allStages }) {
  */
 async function measureStage(stage, ctx, runs, log) {
   const { env } = ctx;
-  /** @type {Array<import("../../metric.js").Metric>} */
-  const metrics = [];
   await stage.prepare?.(ctx);
-  /** @type {{ ours: number[], raw: number[], oursMb: number[], rawMb: number[] }} */
-  const s = { ours: [], raw: [], oursMb: [], rawMb: [] };
+  const s = { ours: sideSamples(), raw: sideSamples() };
   for (let round = 0; round < runs; round++) {
     for (const side of /** @type {const} */ (["ours", "raw"])) {
       const spec = side === "ours" ? stage.oursCommand(ctx) : stage.rawCommand(ctx);
       await mkdir(spec.cwd, { recursive: true });
       const result = await runCommand(spec.command, spec.args, { cwd: spec.cwd, env });
-      s[side].push(result.ms);
-      if (result.peakRssMb !== undefined) s[side === "ours" ? "oursMb" : "rawMb"].push(result.peakRssMb);
+      record(s[side], result);
       log(`scale ${stage.id} ${side} run ${round + 1}/${runs}: ${(result.ms / 1000).toFixed(1)} s`);
     }
   }
-  const prefix = `scale.${stage.id}`;
-  metrics.push(
-    metric({
-      id: `${prefix}.ratio`,
-      label: `${stage.label}: ours / raw`,
-      unit: "x",
-      samples: pairedRatios(s.ours, s.raw),
-      note: `${stage.ours} vs ${stage.raw}`,
-    }),
-    metric({ id: `${prefix}.oursMs`, label: `${stage.label}: ours`, unit: "ms", samples: s.ours }),
-    metric({ id: `${prefix}.rawMs`, label: `${stage.label}: raw`, unit: "ms", samples: s.raw }),
-  );
-  if (s.oursMb.length > 0)
-    metrics.push(
-      metric({
-        id: `${prefix}.oursPeakMb`,
-        label: `${stage.label}: ours peak memory`,
-        unit: "MB",
-        samples: s.oursMb,
-      }),
-    );
-  if (s.rawMb.length > 0)
-    metrics.push(
-      metric({ id: `${prefix}.rawPeakMb`, label: `${stage.label}: raw peak memory`, unit: "MB", samples: s.rawMb }),
-    );
-  return metrics;
+  return pairedMetrics({
+    prefix: `scale.${stage.id}`,
+    label: stage.label,
+    note: `${stage.ours} vs ${stage.raw}`,
+    ours: s.ours,
+    raw: s.raw,
+  });
 }

@@ -26,10 +26,11 @@ const SERVER_ERRORS = {
 } as const;
 
 /**
- * Client-error statuses with no class of their own: a spec may declare them (Petstore's 405), and
- * the client throws the base class for them, as for any status it does not know.
+ * Client-error statuses with no class of their own: a spec may declare them (Petstore's 405,
+ * GitHub's 402), and the client throws the base class for them, as for any status it does not know.
  */
 const OTHER_CLIENT_ERRORS = {
+  402: HatchApiError,
   405: HatchApiError,
   406: HatchApiError,
   407: HatchApiError,

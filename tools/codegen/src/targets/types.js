@@ -22,7 +22,14 @@ const RESERVED = new Set(["paths", "components", "operations", "webhooks", "$def
 export async function typesTarget({ spec, model, file, header }) {
   let source;
   try {
-    const ast = await openapiTS(/** @type {any} */ (structuredClone(spec)), { silent: true, cwd: pathToFileURL(file) });
+    const ast = await openapiTS(/** @type {any} */ (structuredClone(spec)), {
+      silent: true,
+      cwd: pathToFileURL(file),
+      // A property with a `default` that is not `required` may be left out: the server fills it
+      // in. openapi-typescript would make it required everywhere but parameters, so every request
+      // body would have to pass GitHub's `start_private_fork: false` and the like.
+      defaultNonNullable: false,
+    });
     source = astToString(ast);
   } catch (error) {
     throw new SpecError(`openapi-typescript failed: ${/** @type {Error} */ (error).message}`, { file });

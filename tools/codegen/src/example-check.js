@@ -1,0 +1,133 @@
+// @ts-check
+// Published documents often carry examples that contradict their own schemas (GitHub's has over a
+// thousand: missing required properties, extra ones, an object where the schema says string).
+// Generated samples and contract requests built from such an example fail to compile (the SDK's
+// types follow the schema) and Prism refuses them. Each candidate example is therefore checked
+// against its schema, and the first that conforms is used.
+import { createRequire } from "node:module";
+import { deref, isObject } from "./spec.js";
+
+/** @typedef {(value: unknown) => boolean} Check */
+
+/** The validators of one document, by schema object (a document is read once per generation). */
+const checksBySpec = new WeakMap();
+
+/**
+ * A copy of `schema` whose local `$ref`s point into the document registered as `openapi`, so that
+ * an inline schema (a media type's, a parameter's) resolves its references where they live.
+ *
+ * @param {unknown} node
+ * @returns {unknown}
+ */
+function anchored(node) {
+  if (Array.isArray(node)) return node.map(anchored);
+  if (!isObject(node)) return node;
+  /** @type {Record<string, unknown>} */
+  const copy = {};
+  for (const [key, value] of Object.entries(node)) {
+    copy[key] =
+      key === "$ref" && typeof value === "string" && value.startsWith("#") ? `openapi${value}` : anchored(value);
+  }
+  return copy;
+}
+
+/**
+ * @param {Record<string, any>} spec
+ */
+function validatorFor(spec) {
+  let state = checksBySpec.get(spec);
+  if (state) return state;
+  // Ajv ships CommonJS whose default export TypeScript sees through `.default`; require is simplest.
+  const Ajv = createRequire(import.meta.url)("ajv").default;
+  // Not strict: OpenAPI schemas carry `example`, `xml`, `discriminator`, `x-…` that JSON Schema does
+  // not know; `nullable` (OpenAPI 3.0) is built into Ajv. Formats are not checked: an example's
+  // format is a documentation matter, and unknown formats ("binary", "uri-template") would throw.
+  const ajv = new Ajv({ strict: false, validateFormats: false, validateSchema: false, allErrors: false });
+  // The document itself is never validated; registering it lets `openapi#/components/…` resolve.
+  ajv.addSchema({ ...spec, $id: undefined }, "openapi");
+  state = { ajv, checks: new WeakMap() };
+  checksBySpec.set(spec, state);
+  return state;
+}
+
+/**
+ * Whether `value` conforms to `schema` (an inline Schema Object of `spec`, or a `$ref` to one).
+ * A schema Ajv cannot compile (OpenAPI 3.0's boolean `exclusiveMinimum`, an unresolvable `$ref`)
+ * accepts every value: the check can only rule examples out, never make generation fail.
+ *
+ * @param {Record<string, any>} spec
+ * @param {unknown} schema
+ * @param {unknown} value
+ */
+export function conformsTo(spec, schema, value) {
+  if (!isObject(schema)) return true;
+  const { ajv, checks } = validatorFor(spec);
+  /** @type {Check | undefined} */
+  let check = checks.get(schema);
+  if (!check) {
+    try {
+      const validate = ajv.compile(anchored(schema));
+      check = (/** @type {unknown} */ candidate) => validate(candidate) === true;
+    } catch {
+      check = () => true;
+    }
+    checks.set(schema, check);
+  }
+  return check(value);
+}
+
+/**
+ * Whether `value` has a property its schema does not declare, where the schema allows none (no
+ * `additionalProperties`, `patternProperties`): JSON Schema accepts those, but the generated types
+ * do not (TypeScript's excess property check on an object literal), so such an example would not
+ * compile as an SDK call. A union (`oneOf`/`anyOf`) is excess only when every member says so.
+ *
+ * @param {Record<string, any>} spec
+ * @param {unknown} schema
+ * @param {unknown} value
+ * @param {number} [depth]
+ * @returns {boolean}
+ */
+export function hasUndeclaredProperties(spec, schema, value, depth = 0) {
+  const resolved = derefSafely(spec, schema);
+  if (!isObject(resolved) || depth > 16) return false;
+  for (const key of ["oneOf", "anyOf"]) {
+    const members = resolved[key];
+    if (Array.isArray(members) && members.length > 0)
+      return members.every((member) => hasUndeclaredProperties(spec, member, value, depth + 1));
+  }
+  if (Array.isArray(value)) return value.some((item) => hasUndeclaredProperties(spec, resolved.items, item, depth + 1));
+  if (!isObject(value)) return false;
+  const parts = [
+    resolved,
+    ...(Array.isArray(resolved.allOf) ? resolved.allOf.map((part) => derefSafely(spec, part)) : []),
+  ];
+  /** @type {Map<string, unknown>} */
+  const declared = new Map();
+  let open = false;
+  for (const part of parts.filter(isObject)) {
+    for (const [name, property] of Object.entries(isObject(part.properties) ? part.properties : {}))
+      declared.set(name, property);
+    if ((part.additionalProperties !== undefined && part.additionalProperties !== false) || part.patternProperties)
+      open = true;
+    // A member that is itself a union or untyped leaves the shape to it: not ours to judge.
+    if (part !== resolved && (part.oneOf || part.anyOf)) open = true;
+  }
+  return Object.entries(value).some(([name, item]) =>
+    declared.has(name) ? hasUndeclaredProperties(spec, declared.get(name), item, depth + 1) : !open,
+  );
+}
+
+/**
+ * `node` with its `$ref` chain followed; undefined where it leads nowhere.
+ *
+ * @param {Record<string, any>} spec
+ * @param {unknown} node
+ */
+function derefSafely(spec, node) {
+  try {
+    return deref(spec, node);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,80 @@
+// @ts-check
+import { describe, expect, it } from "vitest";
+import { mediaExample, parameterExample } from "../src/examples.js";
+
+// Examples are checked against their schema before a sample or a contract request is built from
+// them: published documents carry examples their own schemas (and so the SDK's types) reject.
+const spec = {
+  openapi: "3.0.3",
+  info: { title: "t", version: "1" },
+  paths: {},
+  components: {
+    schemas: {
+      Label: {
+        type: "object",
+        required: ["name", "priority"],
+        properties: {
+          name: { type: "string" },
+          priority: { type: "integer", minimum: 1 },
+          note: { type: "string", nullable: true },
+          delimiter: { type: "string", default: "," },
+        },
+      },
+      Open: { type: "object", properties: { name: { type: "string" } }, additionalProperties: true },
+    },
+  },
+};
+const label = { $ref: "#/components/schemas/Label" };
+
+describe("mediaExample", () => {
+  it("keeps an example that conforms, through $refs and OpenAPI 3.0's nullable", () => {
+    const example = { name: "bug", priority: 2, note: null };
+    expect(mediaExample(spec, { schema: label, example })).toEqual(example);
+  });
+
+  it("skips an example missing a required property for the next named one", () => {
+    const media = {
+      schema: label,
+      examples: { broken: { value: { name: "bug" } }, good: { value: { name: "bug", priority: 3 } } },
+    };
+    expect(mediaExample(spec, media)).toEqual({ name: "bug", priority: 3 });
+  });
+
+  it("skips an example with a property the schema does not declare (the SDK's types reject it)", () => {
+    const built = mediaExample(spec, { schema: label, example: { name: "bug", priority: 1, id: 7 } });
+    // None of the document's examples fits: the one built from the schema, with every required field.
+    // (name and priority as placeholders of their type and minimum, delimiter its default).
+    expect(built).toEqual({ name: "string", priority: 1, delimiter: "," });
+  });
+
+  it("keeps undeclared properties where the schema allows them", () => {
+    const example = { name: "x", extra: true };
+    expect(mediaExample(spec, { schema: { $ref: "#/components/schemas/Open" }, example })).toEqual(example);
+  });
+
+  it("replaces an example of the wrong type (an object for a text/plain string)", () => {
+    expect(mediaExample(spec, { schema: { type: "string" }, example: { text: "Hello" } })).toBe("string");
+  });
+
+  it("accepts a union's example that fits one member", () => {
+    const schema = { oneOf: [{ type: "integer" }, label] };
+    expect(mediaExample(spec, { schema, example: { name: "a", priority: 5 } })).toEqual({ name: "a", priority: 5 });
+  });
+
+  it("keeps the first example when the schema cannot be checked (OpenAPI 3.0's boolean exclusiveMinimum)", () => {
+    const schema = { type: "integer", minimum: 0, exclusiveMinimum: true };
+    expect(mediaExample(spec, { schema, example: 5 })).toBe(5);
+  });
+});
+
+describe("parameterExample", () => {
+  it("skips a parameter example outside the schema's enum", () => {
+    const parameter = {
+      name: "state",
+      in: "query",
+      schema: { type: "string", enum: ["open", "closed"] },
+      example: "all",
+    };
+    expect(parameterExample(spec, parameter)).toBe("open");
+  });
+});

@@ -144,7 +144,9 @@ export async function scaffold(options) {
       const install = spawnSync("pnpm", ["install", "--lockfile-only", "--prefer-offline", "--ignore-scripts"], {
         cwd: out,
         encoding: "utf8",
-        env: { ...process.env, npm_config_verify_deps_before_run: "false" },
+        // pnpm 12 reads its settings from pnpm_config_* (npm_config_* are npm's): no check that the
+        // new folder's dependencies are installed, which is what this install is about to record.
+        env: { ...process.env, pnpm_config_verify_deps_before_run: "false" },
       });
       if (install.status !== 0) {
         throw new ToolError(

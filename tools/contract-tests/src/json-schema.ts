@@ -41,7 +41,8 @@ function isJsonMediaType(media: string): boolean {
 /**
  * Converts an OpenAPI 3.0 Schema Object to JSON Schema (draft-07 as Ajv reads it): `nullable: true`
  * becomes a `"null"` type, boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers, component
- * `$ref`s point into `$defs`, and annotation-only keywords are dropped so Ajv can stay strict.
+ * `$ref`s point into `$defs`, and annotation-only keywords and `x-` extensions are dropped so Ajv
+ * can stay strict.
  */
 export function toJsonSchema(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(toJsonSchema);
@@ -53,7 +54,9 @@ export function toJsonSchema(node: unknown): unknown {
   }
   const out: Schema = {};
   for (const [key, value] of Object.entries(source)) {
-    if (ANNOTATIONS_ONLY.has(key) || key === "nullable") continue;
+    // Specification extensions (`x-github-breaking-changes`) may sit on any Schema Object and
+    // constrain nothing; strict Ajv would refuse them as unknown keywords.
+    if (ANNOTATIONS_ONLY.has(key) || key === "nullable" || key.startsWith("x-")) continue;
     if (key === "properties" && typeof value === "object" && value !== null) {
       out.properties = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, toJsonSchema(schema)]));
     } else if (["items", "additionalProperties", "not", "allOf", "anyOf", "oneOf"].includes(key)) {

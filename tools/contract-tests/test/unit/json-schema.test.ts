@@ -17,6 +17,15 @@ describe("toJsonSchema", () => {
       exclusiveMinimum: 1,
     });
   });
+
+  it("drops specification extensions, which strict Ajv would refuse, but not properties named x-…", () => {
+    const schema = {
+      type: "object",
+      "x-github-breaking-changes": [{ changeset: "remove" }],
+      properties: { "x-rate": { type: "integer", "x-unit": "req/s" } },
+    };
+    expect(toJsonSchema(schema)).toEqual({ type: "object", properties: { "x-rate": { type: "integer" } } });
+  });
 });
 
 const spec = await loadSpec();

@@ -37,12 +37,16 @@ function anchored(node) {
 function validatorFor(spec) {
   let state = checksBySpec.get(spec);
   if (state) return state;
-  // Ajv ships CommonJS whose default export TypeScript sees through `.default`; require is simplest.
-  const Ajv = createRequire(import.meta.url)("ajv").default;
+  // Ajv and ajv-formats ship CommonJS whose default export TypeScript sees through `.default`.
+  const require = createRequire(import.meta.url);
+  const Ajv = require("ajv").default;
+  const addFormats = require("ajv-formats").default;
   // Not strict: OpenAPI schemas carry `example`, `xml`, `discriminator`, `x-…` that JSON Schema does
-  // not know; `nullable` (OpenAPI 3.0) is built into Ajv. Formats are not checked: an example's
-  // format is a documentation matter, and unknown formats ("binary", "uri-template") would throw.
-  const ajv = new Ajv({ strict: false, validateFormats: false, validateSchema: false, allErrors: false });
+  // not know, and formats of their own ("binary", "uri-template") that are then not checked;
+  // `nullable` (OpenAPI 3.0) is built into Ajv. Known formats are checked, as Prism checks requests
+  // and the contract tests check responses.
+  const ajv = new Ajv({ strict: false, validateSchema: false, allErrors: false, logger: false });
+  addFormats(ajv);
   // The document itself is never validated; registering it lets `openapi#/components/…` resolve.
   ajv.addSchema({ ...spec, $id: undefined }, "openapi");
   state = { ajv, checks: new WeakMap() };

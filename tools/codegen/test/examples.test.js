@@ -56,6 +56,12 @@ describe("mediaExample", () => {
     expect(mediaExample(spec, { schema: { type: "string" }, example: { text: "Hello" } })).toBe("string");
   });
 
+  it("checks known formats, as Prism does, and accepts any value for a format of the document's own", () => {
+    const when = { type: "string", format: "date-time" };
+    expect(mediaExample(spec, { schema: when, example: "yesterday" })).toBe("2026-01-01T00:00:00Z");
+    expect(mediaExample(spec, { schema: { type: "string", format: "sku" }, example: "A-1" })).toBe("A-1");
+  });
+
   it("accepts a union's example that fits one member", () => {
     const schema = { oneOf: [{ type: "integer" }, label] };
     expect(mediaExample(spec, { schema, example: { name: "a", priority: 5 } })).toEqual({ name: "a", priority: 5 });

@@ -197,6 +197,23 @@ describe("contract", () => {
     expect(text).toContain('client.GET("/pets/{petId}", { params: { path: { petId: "p 1" }');
     expect(text).toContain("client.pets.get(");
   });
+
+  it("asks Prism for the first example that fits the schema, or a generated body when none does", async () => {
+    const spec = /** @type {any} */ (structuredClone(petstore));
+    const ok = spec.paths["/pets/{petId}"].get.responses[200].content["application/json"];
+    const answer = (/** @type {string} */ text) => /prefer: "(code=200[^"]*)"/.exec(text)?.[1];
+    const render = async () =>
+      (await renderTarget("contract", spec, { file: "openapi.json", ...TARGET_OPTIONS.contract })).get("operations.ts");
+    ok.examples = { broken: { value: { tag: "no name" } }, good: { value: { name: "Rex" } } };
+    expect(answer((await render()) ?? "")).toBe("code=200, example=good");
+    ok.examples = { broken: { value: { tag: "no name" } } };
+    expect(answer((await render()) ?? "")).toBe("code=200, dynamic=true");
+    delete ok.examples;
+    ok.example = { name: 7 };
+    expect(answer((await render()) ?? "")).toBe("code=200, dynamic=true");
+    ok.example = { name: "Rex" };
+    expect(answer((await render()) ?? "")).toBe("code=200");
+  });
 });
 
 describe("the CLI", () => {

@@ -57,6 +57,10 @@ function isViolation(value) {
   );
 }
 
+/** The members JSON:API allows at the top of a document that has `errors`, and in an error object. */
+const TOP_LEVEL_MEMBERS = new Set(["errors", "meta", "jsonapi", "links"]);
+const ERROR_MEMBERS = new Set(["id", "links", "status", "code", "title", "detail", "source", "meta"]);
+
 /**
  * Reads the error style from an example body, or `undefined` when the example is not a JSON:API
  * error document (then the mock leaves Prism's answer alone).
@@ -65,10 +69,18 @@ function isViolation(value) {
  * @returns {ErrorStyle | undefined}
  */
 export function errorStyleOf(example) {
-  const errors = /** @type {{ errors?: unknown } | undefined} */ (example)?.errors;
+  if (typeof example !== "object" || example === null) return undefined;
+  const errors = /** @type {{ errors?: unknown }} */ (example).errors;
   if (!Array.isArray(errors) || errors.length === 0) return undefined;
   /** @type {Array<{ title?: unknown, source?: { pointer?: unknown } }>} */
   const objects = errors.filter((error) => typeof error === "object" && error !== null);
+  // Only members JSON:API defines, at the top and in each error: other formats have an `errors`
+  // array too (GitHub's `{ message, documentation_url, errors: [{ resource, field, code }] }`), and
+  // rewriting one of those into JSON:API would break its declared schema.
+  const onlyJsonApi = (/** @type {object} */ value, /** @type {Set<string>} */ members) =>
+    Object.keys(value).every((key) => members.has(key));
+  if (!onlyJsonApi(example, TOP_LEVEL_MEMBERS) || objects.length !== errors.length) return undefined;
+  if (!objects.every((error) => onlyJsonApi(error, ERROR_MEMBERS))) return undefined;
   const pointers = objects.map((error) => error.source?.pointer).filter((pointer) => typeof pointer === "string");
   const prefixes = pointers.map((pointer) => pointer.slice(0, Math.max(0, pointer.lastIndexOf("/"))));
   const titles = objects.map((error) => error.title).filter((title) => typeof title === "string");

@@ -23,6 +23,10 @@ describe("errorStyleOf", () => {
     expect(errorStyleOf({ message: "invalid" })).toBeUndefined();
     expect(errorStyleOf({ errors: [] })).toBeUndefined();
     expect(errorStyleOf(undefined)).toBeUndefined();
+    // GitHub's validation error has an `errors` array, but is not JSON:API.
+    const github = { message: "Validation Failed", documentation_url: "https://docs", errors: [{ field: "key" }] };
+    expect(errorStyleOf(github)).toBeUndefined();
+    expect(errorStyleOf({ errors: [{ resource: "Issue", field: "title", code: "missing" }] })).toBeUndefined();
   });
 });
 

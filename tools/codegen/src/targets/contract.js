@@ -1,5 +1,6 @@
 // @ts-check
 
+import { conformsTo } from "../example-check.js";
 import { jsonMedia } from "../model.js";
 import { tsLiteral } from "../render.js";
 import { deref, isObject } from "../spec.js";
@@ -9,8 +10,8 @@ import { isJsonMedia } from "./sdk.js";
 /** @typedef {import("../model.js").OperationModel} OperationModel */
 
 /**
- * How Prism can be made to answer a declared response key: `Prefer: code=…` (plus `example=…` when
- * the response has named examples), or why it cannot, as a waiver the coverage gate prints.
+ * How Prism can be made to answer a declared response key: `Prefer: code=…` (plus which example,
+ * see exampleChoice), or why it cannot, as a waiver the coverage gate prints.
  *
  * @param {Record<string, any>} spec
  * @param {OperationModel} m
@@ -34,10 +35,31 @@ export function provokeStatus(spec, m, key) {
   }
   const response = deref(spec, m.op.operation.responses[key]);
   const media = isObject(response) ? jsonMedia(response.content) : undefined;
-  const examples = media ? response.content[media]?.examples : undefined;
-  const exampleName = isObject(examples) ? Object.keys(examples)[0] : undefined;
-  const prefer = exampleName ? `code=${code}, example=${exampleName}` : `code=${code}`;
-  return { declared: key, status: code, prefer };
+  const content = media ? response.content[media] : undefined;
+  return { declared: key, status: code, prefer: `code=${code}${exampleChoice(spec, content)}` };
+}
+
+/**
+ * Which answer Prism should serve for a response's JSON content: the first named example that
+ * conforms to the schema; Prism's own (static) choice when the content has no example, or a
+ * single one that conforms; and a body Prism generates from the schema (`dynamic=true`) when
+ * every example the document gives breaks it (GitHub's break theirs by the hundred), since the
+ * tests check the answer against the schema, not the document's examples.
+ *
+ * @param {Record<string, any>} spec
+ * @param {any} content a Media Type Object, or undefined
+ */
+function exampleChoice(spec, content) {
+  if (!isObject(content)) return "";
+  if (isObject(content.examples) && Object.keys(content.examples).length > 0) {
+    const named = Object.entries(content.examples).find(([, entry]) => {
+      const example = deref(spec, entry);
+      return isObject(example) && example.value !== undefined && conformsTo(spec, content.schema, example.value);
+    });
+    return named ? `, example=${named[0]}` : ", dynamic=true";
+  }
+  if (content.example !== undefined && !conformsTo(spec, content.schema, content.example)) return ", dynamic=true";
+  return "";
 }
 
 /**

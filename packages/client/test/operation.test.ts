@@ -99,6 +99,30 @@ describe("the operation caller", () => {
   });
 });
 
+describe("a success body that is not JSON", () => {
+  test("is asked for by its media type and read as text", async () => {
+    const { call, seen } = caller(() => new Response("Keep it logically awesome.", { status: 200 }));
+    const zen = { ...getNote, responseMediaType: "text/plain" };
+    await expect(call(zen, { path: { contactId: "c", noteId: "n" } })).resolves.toBe("Keep it logically awesome.");
+    expect(seen[0]?.headers.get("accept")).toBe("text/plain");
+  });
+
+  test("is read as a Blob when it is not text (a file, an archive)", async () => {
+    const bytes = new Uint8Array([80, 75, 3, 4]);
+    const { call, seen } = caller(() => new Response(bytes, { status: 200 }));
+    const archive = { ...getNote, responseMediaType: "application/zip" };
+    const body = await call<Blob>(archive, { path: { contactId: "c", noteId: "n" } });
+    expect(new Uint8Array(await body.arrayBuffer())).toEqual(bytes);
+    expect(seen[0]?.headers.get("accept")).toBe("application/zip");
+  });
+
+  test("still gets its errors as the mapped class", async () => {
+    const { call } = caller(() => json(404, { message: "no zen today" }));
+    const zen = { ...getNote, responseMediaType: "text/plain" };
+    await expect(call(zen, { path: { contactId: "c", noteId: "n" } })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
 describe("selectVariant", () => {
   const variants = { POST: { ...getNote, method: "post" as const }, PUT: { ...getNote, method: "put" as const } };
 

@@ -81,6 +81,10 @@ describe("samples", () => {
     expect([...files.keys()].sort()).toEqual([
       "createPet.sh",
       "createPet.ts",
+      "getPetBio.sh",
+      "getPetBio.ts",
+      "getPetPhoto.sh",
+      "getPetPhoto.ts",
       "pets%2Fget%2Eone.sh",
       "pets%2Fget%2Eone.ts",
       "uploadPhoto.sh",

@@ -32,6 +32,23 @@ export const petstore = tinySpec(
       },
       responses: { 204: { description: "created" }, 422: { description: "bad" } },
     },
+    // Success bodies that are not JSON: text (GitHub's zen) and a file.
+    "GET /pets/{petId}/bio": {
+      operationId: "getPetBio",
+      tags: ["pets"],
+      "x-sdk-method": "bio",
+      parameters: [{ name: "petId", in: "path", required: true, schema: { type: "string" } }],
+      responses: { 200: { description: "ok", content: { "text/plain": { schema: { type: "string" } } } } },
+    },
+    "GET /pets/{petId}/photo": {
+      operationId: "getPetPhoto",
+      tags: ["pets"],
+      "x-sdk-method": "photo",
+      parameters: [{ name: "petId", in: "path", required: true, schema: { type: "string" } }],
+      responses: {
+        200: { description: "ok", content: { "image/png": { schema: { type: "string", format: "binary" } } } },
+      },
+    },
     // Like GitHub's release-asset upload: an optional body beside a required query parameter.
     "POST /pets/{petId}/photos": {
       operationId: "uploadPhoto",

@@ -33,6 +33,8 @@ export interface OperationDescriptor {
   unwrapRequires?: readonly string[];
   /** The request body's media type when it is not JSON (a form, multipart, a file as is). */
   bodyMediaType?: string;
+  /** The success body's media type when it is not JSON: asked for, and read as text or a Blob. */
+  responseMediaType?: string;
 }
 
 /** The request parts of one call, as openapi-fetch takes them. */
@@ -91,17 +93,19 @@ export function createOperationCaller(
   const request = client.request as unknown as RequestFn;
   return async <T>(operation: OperationDescriptor, input: OperationInput, options: RequestOptions = {}) => {
     const encoding = operation.bodyMediaType === undefined ? "json" : bodyEncodingOf(operation.bodyMediaType);
+    const headers: Record<string, string> = {};
+    // Multipart's Content-Type carries the boundary, which only fetch knows: openapi-fetch leaves
+    // it to fetch for FormData.
+    if (encoding !== "json" && encoding !== "multipart") headers["Content-Type"] = operation.bodyMediaType as string;
+    const answer = operation.responseMediaType;
+    // The client asks for JSON by default; a text or binary answer is asked for by its own type.
+    if (answer !== undefined) headers.Accept = answer;
     const { data, error, response } = await request(operation.method, operation.path, {
       params: { path: input.path, query: input.query, header: input.header },
       body: input.body,
-      ...(encoding === "json"
-        ? {}
-        : {
-            bodySerializer: (body: unknown) => encodeRequestBody(encoding, body),
-            // Multipart's Content-Type carries the boundary, which only fetch knows: openapi-fetch
-            // leaves it to fetch for FormData.
-            ...(encoding === "multipart" ? {} : { headers: { "Content-Type": operation.bodyMediaType } }),
-          }),
+      ...(encoding === "json" ? {} : { bodySerializer: (body: unknown) => encodeRequestBody(encoding, body) }),
+      ...(answer === undefined ? {} : { parseAs: /^text\//i.test(answer) ? "text" : "blob" }),
+      ...(Object.keys(headers).length > 0 ? { headers } : {}),
       signal: options.signal,
       fetch: fetchForCall(transport, defaultFetch, options),
     });

@@ -5,7 +5,7 @@ import { jsonMedia } from "../model.js";
 import { tsLiteral } from "../render.js";
 import { deref, isObject } from "../spec.js";
 import { requestExample } from "./samples.js";
-import { isJsonMedia } from "./sdk.js";
+import { isJsonMedia, nonJsonSuccess } from "./sdk.js";
 
 /** @typedef {import("../model.js").OperationModel} OperationModel */
 
@@ -147,6 +147,12 @@ function operationEntry(spec, m, model, clientType) {
   if (Object.keys(example.query).length > 0) params.push(`query: ${tsLiteral(example.query, `${i}    `)}`);
   if (Object.keys(example.headers).length > 0) params.push(`header: ${tsLiteral(example.headers, `${i}    `)}`);
   const bodyMedia = m.body && !isJsonMedia(m.body.media) ? m.body.media : undefined;
+  // A success body that is not JSON is asked for and read as the SDK methods do.
+  const answer = nonJsonSuccess(m);
+  const headers = [
+    ...(bodyMedia && !/^multipart\/form-data/i.test(bodyMedia) ? [`"Content-Type": ${JSON.stringify(bodyMedia)}`] : []),
+    ...(answer ? [`Accept: ${JSON.stringify(answer.media)}`] : []),
+  ];
   const init = [
     ...(params.length > 0 ? [`params: { ${params.join(", ")} }`] : []),
     ...(bodyLiteral ? [`body: ${bodyLiteral}`] : []),
@@ -154,9 +160,8 @@ function operationEntry(spec, m, model, clientType) {
     ...(bodyMedia
       ? [`bodySerializer: (body: unknown) => encodeRequestBody(bodyEncodingOf(${JSON.stringify(bodyMedia)}), body)`]
       : []),
-    bodyMedia && !/^multipart\/form-data/i.test(bodyMedia)
-      ? `headers: { "Content-Type": ${JSON.stringify(bodyMedia)}, ...overrides.headers }`
-      : "headers: overrides.headers",
+    ...(answer ? [`parseAs: ${JSON.stringify(answer.parseAs)}`] : []),
+    headers.length > 0 ? `headers: { ${headers.join(", ")}, ...overrides.headers }` : "headers: overrides.headers",
   ];
   const openapiFetch = `(client, overrides = {}) =>\n${i}  client.${m.op.method.toUpperCase()}(${JSON.stringify(m.op.path)}, { ${init.join(", ")} })`;
 

@@ -12,6 +12,19 @@ export function isJsonMedia(media) {
 }
 
 /**
+ * How a success body that is not JSON is asked for and read: `Accept` its media type, and read as
+ * text (`text/plain`, `text/html`) or as a Blob (a file, an archive). Undefined for JSON.
+ *
+ * @param {import("../model.js").OperationModel} m
+ * @returns {{ media: string, parseAs: "text" | "blob" } | undefined}
+ */
+export function nonJsonSuccess(m) {
+  const media = m.success?.media;
+  if (media === undefined || isJsonMedia(media)) return undefined;
+  return { media, parseAs: /^text\//i.test(media) ? "text" : "blob" };
+}
+
+/**
  * SDK resources: `<resource>.ts` per resource (an interface, its options types and a factory) and
  * `index.ts` (all resources on one object). The generated code imports its types from `typesModule`
  * (the aliases of the types target) and its runtime from `coreModule`, a hand-written module that
@@ -184,6 +197,8 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
     typeImports.add(`${t}Response`);
     let result = `${t}Response`;
     if (!main.success?.media) result = main.success ? "void" : "unknown";
+    // A binary body is read as a Blob, whatever the schema's `format: binary` string says.
+    else if (nonJsonSuccess(main)?.parseAs === "blob") result = "Blob";
     else if (main.unwrap) result = `${t}Response[${JSON.stringify(main.unwrap)}]`;
 
     // The error classes it may throw: a compile error (ErrorFor's constraint) for a declared status
@@ -228,6 +243,8 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
           : []),
         // A body that is not JSON (a form, multipart, a file): the core encodes it by its media type.
         ...(v.body && !isJsonMedia(v.body.media) ? [`bodyMediaType: ${JSON.stringify(v.body.media)}`] : []),
+        // A success body that is not JSON: the core asks for it and reads it as text or a Blob.
+        ...(nonJsonSuccess(v) ? [`responseMediaType: ${JSON.stringify(nonJsonSuccess(v)?.media)}`] : []),
       ];
       descriptors.push(
         `const ${v.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation: OperationDescriptor = { ${fields.join(", ")} };`,

@@ -1,4 +1,5 @@
 import { HatchError } from "./errors.js";
+import { SDK_CONFIG } from "./generated/sdk-config.js";
 
 /**
  * How requests prove who they are: the OpenAPI security schemes a client core can apply. Each
@@ -32,7 +33,7 @@ const SECRET = /^[!-~]+$/;
 
 function authError(where: string, problem: string): HatchError {
   // Never echoes a value: it may be a secret.
-  return new HatchError(`createHatchClient: \`${where}\` ${problem}`);
+  return new HatchError(`${SDK_CONFIG.client.factory}: \`${where}\` ${problem}`);
 }
 
 function secretOf(where: string, value: unknown, apiKey: string | undefined): string {

@@ -2,17 +2,22 @@ import type { paths } from "@hatch-api/types";
 import { createOperationCaller } from "./core/operation.js";
 import type { GeneratedResources } from "./generated/index.js";
 import { createResources } from "./generated/resources.js";
+import { SDK_CONFIG } from "./generated/sdk-config.js";
 import { type Client, createClient } from "./openapi-fetch.js";
-import { type HatchClientOptions, resolveOptions } from "./options.js";
+import { resolveOptions, type SdkClientOptions } from "./options.js";
 import { SlidingWindowRateLimiter } from "./rate-limiter.js";
 import { createRedactor, REDACTED } from "./redaction.js";
 import { createTransport } from "./transport.js";
+
+// These three are exported under the names sdk.config.json gives them (`client.factory`,
+// `client.type` and `<client.type>Options`) by the generated src/generated/client-names.ts.
+export type { SdkClientOptions };
 
 /**
  * The typed openapi-fetch surface (`POST`, `PUT`, `use`, ...) plus the generated resources, one per
  * tag of the spec with one method per operation (`contacts.upsert`).
  */
-export interface HatchClient extends Client<paths, "application/json">, GeneratedResources {
+export interface SdkClient extends Client<paths, "application/json">, GeneratedResources {
   /** The API origin this client talks to. */
   readonly baseUrl: string;
 }
@@ -24,7 +29,7 @@ const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
  * Creates a client for Hatch's public REST API. Fails at once on a missing API key, bad options,
  * or (unless `dangerouslyAllowBrowser`) in a browser.
  */
-export function createHatchClient(options: HatchClientOptions = {}): HatchClient {
+export function createSdkClient(options: SdkClientOptions = {}): SdkClient {
   const resolved = resolveOptions(options);
   const redact = createRedactor(resolved.secrets);
   // The key lives only in the transport's closure: no property of the client holds it, so neither
@@ -56,7 +61,7 @@ export function createHatchClient(options: HatchClientOptions = {}): HatchClient
     toJSON: { value: summary },
     [inspectSymbol]: {
       value: (_depth: number, inspectOptions: unknown, inspect?: (value: unknown, options: unknown) => string) =>
-        `HatchClient ${inspect ? inspect(summary(), inspectOptions) : JSON.stringify(summary())}`,
+        `${SDK_CONFIG.client.type} ${inspect ? inspect(summary(), inspectOptions) : JSON.stringify(summary())}`,
     },
   });
   return client;

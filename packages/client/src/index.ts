@@ -8,7 +8,6 @@ export type {
   UpsertContactResponse,
 } from "@hatch-api/types";
 export type { AuthOption, AuthScheme } from "./auth.js";
-export { createHatchClient, type HatchClient } from "./client.js";
 export type { UpsertContactOptions } from "./contacts.js";
 export { type BodyEncoding, bodyEncodingOf, encodeRequestBody } from "./core/body-encoding.js";
 export { ERROR_CLASSES, type ErrorFor, type MappedErrorStatus } from "./core/error-classes.js";
@@ -28,6 +27,9 @@ export {
   ServerError,
   ValidationError,
 } from "./errors.js";
+// The factory, the client type and its options type, named by sdk.config.json `client` (the core's
+// createSdkClient, SdkClient and SdkClientOptions).
+export * from "./generated/client-names.js";
 export type * from "./generated/index.js";
 export type { HatchLogger } from "./logger.js";
 export {
@@ -37,7 +39,6 @@ export {
   DEFAULT_RATE_LIMIT,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_TOTAL_TIMEOUT_MS,
-  type HatchClientOptions,
 } from "./options.js";
 export type { RateLimitOptions } from "./rate-limiter.js";
 export type { RequestOptions, WithResponse } from "./request-options.js";

@@ -9,6 +9,9 @@ import { matchKeysResendRule, type ResendRule } from "./resend-rule.js";
 import type { FetchLike } from "./transport.js";
 import { PACKAGE_NAME, VERSION } from "./version.js";
 
+/** How messages name the function that creates a client: its public name (sdk.config.json `client.factory`). */
+const FACTORY: string = SDK_CONFIG.client.factory;
+
 // The API-specific defaults come from sdk.config.json, through the generated sdk-config.ts.
 export const DEFAULT_BASE_URL = SDK_CONFIG.baseUrl;
 export const DEFAULT_TIMEOUT_MS = SDK_CONFIG.retry.timeoutMs;
@@ -27,7 +30,7 @@ export const DEFAULT_RATE_LIMIT = SDK_CONFIG.rateLimit;
  */
 const DEFAULT_RESEND_RULE = matchKeysResendRule(MATCH_KEYS);
 
-export interface HatchClientOptions {
+export interface SdkClientOptions {
   /** Your Hatch API key. Defaults to `process.env.HATCH_API_KEY`. Keep it on servers only. */
   apiKey?: string | undefined;
   /** Defaults to `process.env.HATCH_BASE_URL`, then `https://api.usehatchapp.com`. */
@@ -94,7 +97,7 @@ export interface ResolvedOptions {
 
 function invalid(option: string, expected: string, value: unknown): HatchError {
   const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
-  return new HatchError(`createHatchClient: \`${option}\` must be ${expected}, got ${shown}`);
+  return new HatchError(`${FACTORY}: \`${option}\` must be ${expected}, got ${shown}`);
 }
 
 /**
@@ -102,7 +105,7 @@ function invalid(option: string, expected: string, value: unknown): HatchError {
  * `setTimeout` fires at once. Also used for per-call options, by the transport. `where` names the
  * function in the message.
  */
-export function checkDuration(option: string, value: unknown, fallback: number, where = "createHatchClient"): number {
+export function checkDuration(option: string, value: unknown, fallback: number, where: string = FACTORY): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !(value > 0) || value > MAX_TIMER_MS) {
     const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
@@ -114,7 +117,7 @@ export function checkDuration(option: string, value: unknown, fallback: number, 
 }
 
 /** A retry count: a non-negative integer, small enough to mean something. */
-export function checkRetries(value: unknown, fallback: number, where = "createHatchClient"): number {
+export function checkRetries(value: unknown, fallback: number, where: string = FACTORY): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0 || value > 100) {
     const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
@@ -140,14 +143,14 @@ function checkHeaderText(option: string, value: unknown): string {
   if (bad) {
     const code = bad[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0");
     throw new HatchError(
-      `createHatchClient: \`${option}\` must be a single line of Latin-1 characters (HTTP headers can carry no others); ` +
+      `${FACTORY}: \`${option}\` must be a single line of Latin-1 characters (HTTP headers can carry no others); ` +
         `found U+${code} at index ${bad.index} in ${JSON.stringify(value)}`,
     );
   }
   return value;
 }
 
-function resolveRateLimit(value: HatchClientOptions["rateLimit"]): RateLimitOptions | false {
+function resolveRateLimit(value: SdkClientOptions["rateLimit"]): RateLimitOptions | false {
   if (value === false) return false;
   const defaults = DEFAULT_RATE_LIMIT as RateLimitOptions | false;
   if (value === undefined) return defaults === false ? false : { ...defaults };
@@ -184,17 +187,17 @@ function defaultAuthOption(schemes: readonly SdkSecurityScheme[]): AuthOption | 
     if (scheme.type === "apiKey") return { type: "apiKey", in: scheme.in, name: scheme.parameter };
     if (scheme.scheme === "bearer") return { type: "bearer" };
     throw new HatchError(
-      `createHatchClient: this API authenticates with HTTP basic (${scheme.name}): pass \`auth: { type: "basic", username }\` (the password defaults to \`apiKey\`)`,
+      `${FACTORY}: this API authenticates with HTTP basic (${scheme.name}): pass \`auth: { type: "basic", username }\` (the password defaults to \`apiKey\`)`,
     );
   });
   return options.length === 1 ? (options[0] as AuthScheme) : options;
 }
 
 /** Applies defaults and checks every option, failing at creation rather than on the first call. */
-export function resolveOptions(options: HatchClientOptions = {}): ResolvedOptions {
+export function resolveOptions(options: SdkClientOptions = {}): ResolvedOptions {
   if (isBrowser() && options.dangerouslyAllowBrowser !== true) {
     throw new HatchError(
-      "createHatchClient: refusing to run in a browser, where your Hatch API key would be visible to anyone " +
+      `${FACTORY}: refusing to run in a browser, where your Hatch API key would be visible to anyone ` +
         "using the page. Call the Hatch API from your server instead, or pass `dangerouslyAllowBrowser: true` " +
         "if you understand the risk (e.g. an internal tool with a restricted key).",
     );
@@ -206,18 +209,18 @@ export function resolveOptions(options: HatchClientOptions = {}): ResolvedOption
   // schemes check what they need themselves. An API that declares no security needs none either.
   if (options.auth === undefined && defaultAuth !== null && (apiKey === undefined || apiKey === "")) {
     throw new HatchError(
-      `createHatchClient: missing ${SDK_CONFIG.title} API key. Pass \`apiKey\`, or set the ${SDK_CONFIG.env.apiKey} environment variable.` +
+      `${FACTORY}: missing ${SDK_CONFIG.title} API key. Pass \`apiKey\`, or set the ${SDK_CONFIG.env.apiKey} environment variable.` +
         ("apiKeyHelp" in SDK_CONFIG ? ` ${SDK_CONFIG.apiKeyHelp}` : ""),
     );
   }
   if (apiKey !== undefined && typeof apiKey !== "string") {
-    throw new HatchError("createHatchClient: `apiKey` must be a string");
+    throw new HatchError(`${FACTORY}: \`apiKey\` must be a string`);
   }
   // Never echo the key. Keys are printable ASCII: a space, line break or other character is a
   // paste or loading accident that would otherwise surface later as an opaque header error.
   if (apiKey !== undefined && apiKey !== "" && !/^[!-~]+$/.test(apiKey)) {
     throw new HatchError(
-      "createHatchClient: `apiKey` contains whitespace or characters other than printable ASCII; check how it is loaded",
+      `${FACTORY}: \`apiKey\` contains whitespace or characters other than printable ASCII; check how it is loaded`,
     );
   }
 
@@ -234,26 +237,26 @@ export function resolveOptions(options: HatchClientOptions = {}): ResolvedOption
   if (baseUrl.username !== "" || baseUrl.password !== "") {
     // Not echoed: the URL holds a password. Credentials in a URL end up in logs and error messages.
     throw new HatchError(
-      "createHatchClient: `baseUrl` must not contain credentials (user:password@); pass the secret as `apiKey` or `auth`",
+      `${FACTORY}: \`baseUrl\` must not contain credentials (user:password@); pass the secret as \`apiKey\` or \`auth\``,
     );
   }
   if (baseUrl.search !== "" || baseUrl.hash !== "") {
     // Not echoed either: a query string may hold a key. Keys in the query go through `auth`.
     throw new HatchError(
-      `createHatchClient: \`baseUrl\` must be a URL without a query string or fragment, got ${baseUrl.origin}${baseUrl.pathname}?…; ` +
+      `${FACTORY}: \`baseUrl\` must be a URL without a query string or fragment, got ${baseUrl.origin}${baseUrl.pathname}?…; ` +
         'pass a key sent in the query as `auth: { type: "apiKey", in: "query", name }`',
     );
   }
   if (baseUrl.protocol === "http:" && !isLoopback(baseUrl.hostname) && options.allowInsecureHttp !== true) {
     throw new HatchError(
-      `createHatchClient: refusing plain http to ${baseUrl.host}: the API key would cross the network unencrypted. ` +
+      `${FACTORY}: refusing plain http to ${baseUrl.host}: the API key would cross the network unencrypted. ` +
         "Use https, or pass `allowInsecureHttp: true` if the network is trusted (plain http to localhost is always allowed).",
     );
   }
 
   const fetchImpl = options.fetch ?? (globalThis.fetch as FetchLike | undefined);
   if (typeof fetchImpl !== "function") {
-    throw new HatchError("createHatchClient: no fetch available in this runtime; pass one as `fetch`");
+    throw new HatchError(`${FACTORY}: no fetch available in this runtime; pass one as \`fetch\``);
   }
 
   const maxRetries = checkRetries(options.maxRetries, DEFAULT_MAX_RETRIES);

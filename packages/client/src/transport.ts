@@ -14,7 +14,7 @@ import { retryDelayMs } from "./retry-policy.js";
 /** The fetch signature openapi-fetch calls, and the one users may inject. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
-/** @internal What `createTransport` needs; `createHatchClient` passes its resolved options. */
+/** @internal What `createTransport` needs; `createSdkClient` passes its resolved options. */
 export interface TransportOptions {
   /** Used for `Authorization: Bearer` when `auth` is not given. */
   apiKey?: string | undefined;

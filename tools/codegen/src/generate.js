@@ -2,19 +2,30 @@
 import { resolve } from "node:path";
 import { replaceDirAtomic, UsageError } from "@hatch-api/openapi-bundle";
 import { buildModel } from "./model.js";
-import { readSdkConfig, renderSdkConfig, resolveSecurity } from "./sdk-config.js";
+import { readSdkConfig, renderClientNames, renderSdkConfig, resolveSecurity } from "./sdk-config.js";
 import { assertLocalRefs, headerText, readSpec, specLabel } from "./spec.js";
 import { contractTarget } from "./targets/contract.js";
 import { samplesTarget } from "./targets/samples.js";
 import { sdkTarget } from "./targets/sdk.js";
 
-/** The targets, and the options each one needs besides `spec` and `out`. */
+/**
+ * The targets, and the options each one needs besides `spec` and `out`. With an SDK config, the sdk
+ * target also needs `clientModule` (see SDK_CONFIG_OPTIONS).
+ */
 export const TARGETS = Object.freeze({
   types: [],
   sdk: ["typesModule", "coreModule"],
   samples: ["clientPackage", "clientFactory", "clientVariable", "apiKeyEnv"],
-  contract: ["clientPackage", "clientType"],
+  contract: ["clientPackage", "clientType", "clientFactory"],
 });
+
+/**
+ * What a target needs besides TARGETS when an SDK config is given: the sdk target then writes
+ * `client-names.ts`, which exports the client's factory and types from `clientModule`.
+ *
+ * @type {Readonly<Partial<Record<keyof typeof TARGETS, readonly string[]>>>}
+ */
+export const SDK_CONFIG_OPTIONS = Object.freeze({ sdk: ["clientModule"] });
 
 /** @typedef {keyof typeof TARGETS} Target */
 
@@ -43,7 +54,8 @@ export function optionsFromSdkConfig(config) {
  * @param {Record<string, any>} spec the parsed document
  * @param {{ file: string, label?: string, sdkConfig?: string } & Record<string, string | undefined>} given
  *   `sdkConfig`: the path of an SDK config, which supplies the options below it does not set, and
- *   makes the sdk target write `sdk-config.ts` (the client's defaults)
+ *   makes the sdk target write `sdk-config.ts` (the client's defaults) and `client-names.ts` (the
+ *   client's public names, exported from `clientModule`)
  * @returns {Promise<Map<string, string>>} relative path → contents
  */
 export async function renderTarget(target, spec, given) {
@@ -54,9 +66,13 @@ export async function renderTarget(target, spec, given) {
   /** @type {Record<string, string | undefined>} */
   const options = { ...(config ? optionsFromSdkConfig(config) : {}) };
   for (const [name, value] of Object.entries(given)) if (value !== undefined) options[name] = value;
-  const missing = TARGETS[target].filter((name) => !options[name]);
+  const needed = [...TARGETS[target], ...(config ? (SDK_CONFIG_OPTIONS[target] ?? []) : [])];
+  const missing = needed.filter((name) => !options[name]);
   if (missing.length > 0) {
-    throw new UsageError(`the ${target} target needs ${missing.map((name) => `--${kebab(name)}`).join(", ")}`);
+    const withConfig = missing.some((name) => SDK_CONFIG_OPTIONS[target]?.includes(name)) ? " with --sdk-config" : "";
+    throw new UsageError(
+      `the ${target} target${withConfig} needs ${missing.map((name) => `--${kebab(name)}`).join(", ")}`,
+    );
   }
   const file = given.file;
   // Before any target (openapi-typescript would fetch a URL $ref, and read a file one from disk).
@@ -76,7 +92,12 @@ export async function renderTarget(target, spec, given) {
       if (config && given.sdkConfig) {
         const configFile = /** @type {string} */ (given.sdkConfig);
         const security = resolveSecurity(config, spec, { configFile, specFile: file });
-        files.set("sdk-config.ts", renderSdkConfig({ config, security, header, configLabel: specLabel(configFile) }));
+        const configLabel = specLabel(configFile);
+        files.set("sdk-config.ts", renderSdkConfig({ config, security, header, configLabel }));
+        files.set(
+          "client-names.ts",
+          renderClientNames({ config, header, clientModule: option("clientModule"), configLabel }),
+        );
       }
       return files;
     }
@@ -97,6 +118,7 @@ export async function renderTarget(target, spec, given) {
         header,
         clientPackage: option("clientPackage"),
         clientType: option("clientType"),
+        clientFactory: option("clientFactory"),
       });
   }
 }

@@ -100,6 +100,54 @@ function schemaAt(pointer) {
 }
 
 /**
+ * Words a name the client exports, or a sample declares, cannot be: JavaScript's reserved words in
+ * strict mode code (every ES module), and `arguments` and `eval`, which strict code cannot bind.
+ */
+const RESERVED_WORDS = new Set(
+  (
+    "await break case catch class const continue debugger default delete do else enum export extends false " +
+    "finally for function if implements import in instanceof interface let new null package private " +
+    "protected public return static super switch this throw true try typeof var void while with yield " +
+    "arguments eval"
+  ).split(" "),
+);
+
+/** TypeScript's own type names: a client type named `string` would mean the primitive wherever it is imported. */
+const PREDEFINED_TYPES = new Set(
+  "any unknown never number bigint boolean string symbol object undefined void".split(" "),
+);
+
+/**
+ * Whether a name matching the schema's identifier pattern still cannot be used as the client's
+ * factory, type or sample variable.
+ *
+ * @param {string} name
+ */
+export function isReservedName(name) {
+  return RESERVED_WORDS.has(name) || PREDEFINED_TYPES.has(name);
+}
+
+/**
+ * The names the client package exports its factory and types under: `client.factory`,
+ * `client.type` and `<client.type>Options`.
+ *
+ * @param {SdkConfig} config
+ */
+export function clientNames(config) {
+  return { factory: config.client.factory, type: config.client.type, options: `${config.client.type}Options` };
+}
+
+/**
+ * The names the hand-written client core declares its factory and types under, in the module given
+ * as `--client-module`; `client-names.ts` exports them under the config's names (see README).
+ */
+export const CORE_CLIENT_NAMES = Object.freeze({
+  factory: "createSdkClient",
+  type: "SdkClient",
+  options: "SdkClientOptions",
+});
+
+/**
  * Checks a parsed config against the schema and the rules a schema cannot say. Every problem is
  * reported at once, each naming the field.
  *
@@ -128,6 +176,24 @@ export function validateSdkConfig(value, file) {
     const first = envSeen.get(name);
     if (first) problems.push(`#/env/${key}: must differ from #/env/${first} (both ${name})`);
     else envSeen.set(name, key);
+  }
+  for (const [key, name] of Object.entries(config.client)) {
+    if (isReservedName(name)) {
+      problems.push(
+        `#/client/${key}: ${JSON.stringify(name)} is a reserved word in JavaScript or TypeScript (it must name a function, type or variable)`,
+      );
+    }
+  }
+  const names = clientNames(config);
+  if (names.factory === names.type || names.factory === names.options) {
+    problems.push(
+      `#/client/factory: must differ from #/client/type and its options type ${names.options} (all three are exports of ${config.packages.client})`,
+    );
+  }
+  if (config.client.variable === config.client.factory) {
+    problems.push(
+      `#/client/variable: must differ from #/client/factory (samples write \`const ${config.client.variable} = ${config.client.factory}(…)\`)`,
+    );
   }
   if (problems.length > 0) throw configError(file, problems);
   return config;
@@ -240,5 +306,23 @@ export const SDK_CONFIG = ${literal} as const;
 
 /** The security schemes the client authenticates with, in order of preference. */
 export const SDK_SECURITY: readonly SdkSecurityScheme[] = SDK_CONFIG.security;
+`;
+}
+
+/**
+ * `client-names.ts` for the client's generated folder: the hand-written core's factory and types
+ * (CORE_CLIENT_NAMES, from `clientModule`) exported under the config's names, so that the config
+ * alone decides them. The client's entry re-exports this file.
+ *
+ * @param {{ config: SdkConfig, header: string, clientModule: string, configLabel: string }} input
+ */
+export function renderClientNames({ config, header, clientModule, configLabel }) {
+  const names = clientNames(config);
+  const from = JSON.stringify(clientModule);
+  return `// ${header}
+// (the client's public names: ${configLabel} #/client)
+
+export { ${CORE_CLIENT_NAMES.factory} as ${names.factory} } from ${from};
+export type { ${CORE_CLIENT_NAMES.type} as ${names.type}, ${CORE_CLIENT_NAMES.options} as ${names.options} } from ${from};
 `;
 }

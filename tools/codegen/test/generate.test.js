@@ -20,7 +20,7 @@ const TARGET_OPTIONS = {
     clientVariable: "acme",
     apiKeyEnv: "ACME_KEY",
   },
-  contract: { clientPackage: "@acme/client", clientType: "AcmeClient" },
+  contract: { clientPackage: "@acme/client", clientType: "AcmeClient", clientFactory: "createAcme" },
 };
 
 /** @type {Awaited<ReturnType<typeof scratch>>} */
@@ -217,6 +217,15 @@ describe("contract", () => {
     expect(answer((await render()) ?? "")).toBe("code=200, dynamic=true");
     ok.example = { name: "Rex" };
     expect(answer((await render()) ?? "")).toBe("code=200");
+  });
+
+  it("gives the suite's support code the client's factory and types under fixed names", async () => {
+    const files = await renderTarget("contract", petstore, { file: "openapi.json", ...TARGET_OPTIONS.contract });
+    const text = files.get("client.ts") ?? "";
+    expect(text).toContain('export { createAcme as createSdkClient } from "@acme/client";');
+    expect(text).toContain(
+      'export type { AcmeClient as SdkClient, AcmeClientOptions as SdkClientOptions } from "@acme/client";',
+    );
   });
 });
 

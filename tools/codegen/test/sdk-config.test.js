@@ -100,6 +100,19 @@ describe("validation", () => {
     expect(message).toContain("#/env/baseUrl: must differ from #/env/apiKey");
   });
 
+  it("refuses client names that are reserved words, TypeScript's own types, or clash", () => {
+    const reserved = problems({ ...acme(), client: { factory: "delete", type: "string", variable: "class" } });
+    expect(reserved).toContain('#/client/factory: "delete" is a reserved word');
+    expect(reserved).toContain('#/client/type: "string" is a reserved word');
+    expect(reserved).toContain('#/client/variable: "class" is a reserved word');
+    const clash = problems({ ...acme(), client: { factory: "AcmeOptions", type: "Acme", variable: "AcmeOptions" } });
+    expect(clash).toContain("#/client/factory: must differ from #/client/type and its options type AcmeOptions");
+    expect(clash).toContain("#/client/variable: must differ from #/client/factory");
+    expect(problems({ ...acme(), client: { ...acme().client, type: "9Lives" } })).toContain(
+      '#/client/type: "9Lives" is not valid',
+    );
+  });
+
   it("names the file when it is not JSON", async () => {
     const file = join(work.dir, "sdk.config.json");
     await writeFile(file, "{ name: acme }");
@@ -163,7 +176,7 @@ describe("--sdk-config", () => {
     const spec = await work.writeSpec(petstore);
     const sdkConfig = await writeConfig({ ...acme(), security: ["key"] });
     const out = join(work.dir, "sdk");
-    await generate("sdk", { spec, out, sdkConfig, coreModule: "../core/operation.js" });
+    await generate("sdk", { spec, out, sdkConfig, coreModule: "../core/operation.js", clientModule: "../client.js" });
     const text = await readFile(join(out, "sdk-config.ts"), "utf8");
     expect(text.split("\n")[0]).toBe("// generated from openapi.json by @hatch-api/codegen, do not edit");
     expect(text).toContain('baseUrl: "https://api.acme.test/v2"');
@@ -171,6 +184,23 @@ describe("--sdk-config", () => {
     expect(text).toMatch(/name: "key",\s+type: "apiKey",\s+"in": "header",\s+parameter: "X-Api-Key",/);
     // The types module came from the config too.
     expect(await readFile(join(out, "pets.ts"), "utf8")).toContain('from "@acme/types"');
+  });
+
+  it("makes the sdk target export the client module's factory and types under the config's names", async () => {
+    const spec = await work.writeSpec(petstore);
+    const sdkConfig = await writeConfig(acme());
+    const out = join(work.dir, "sdk");
+    await generate("sdk", { spec, out, sdkConfig, coreModule: "../core/operation.js", clientModule: "../client.js" });
+    const text = await readFile(join(out, "client-names.ts"), "utf8");
+    expect(text.split("\n")[0]).toBe("// generated from openapi.json by @hatch-api/codegen, do not edit");
+    expect(text).toContain('export { createSdkClient as createAcmeClient } from "../client.js";');
+    expect(text).toContain(
+      'export type { SdkClient as AcmeClient, SdkClientOptions as AcmeClientOptions } from "../client.js";',
+    );
+    // Without the module to export from, the sdk target refuses to run rather than leave the names out.
+    await expect(generate("sdk", { spec, out, sdkConfig, coreModule: "../core/operation.js" })).rejects.toThrow(
+      "the sdk target with --sdk-config needs --client-module",
+    );
   });
 
   it("supplies the samples' names, and a flag still wins over the config", async () => {
@@ -192,7 +222,20 @@ describe("--sdk-config", () => {
     const sdkConfig = await writeConfig({ ...acme(), retry: { maxRetries: -1, timeoutMs: 5000 } });
     const run = spawnSync(
       process.execPath,
-      [cli, "sdk", "--spec", spec, "--out", out, "--sdk-config", sdkConfig, "--core-module", "../core/operation.js"],
+      [
+        cli,
+        "sdk",
+        "--spec",
+        spec,
+        "--out",
+        out,
+        "--sdk-config",
+        sdkConfig,
+        "--core-module",
+        "../core/operation.js",
+        "--client-module",
+        "../client.js",
+      ],
       { encoding: "utf8" },
     );
     expect(run.status).toBe(1);

@@ -1,6 +1,6 @@
 // @ts-check
 import { spawnSync } from "node:child_process";
-import { cp, mkdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,23 +17,88 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-it("compiles a usage of the generated SDK, and refuses wrongly typed calls", async () => {
-  await mkdir(work, { recursive: true });
-  const spec = join(work, "openapi.json");
-  await writeFile(spec, JSON.stringify(petstore));
-  await generate("types", { spec, out: join(work, "types") });
-  await generate("sdk", { spec, out: join(work, "sdk"), typesModule: "../types/aliases.js", coreModule: "../core.js" });
-  await cp(join(packageDir, "test/fixtures/typed-sdk"), work, { recursive: true });
+/**
+ * Runs tsc over every .ts file of `dir` with the repo's compiler options.
+ *
+ * @param {string} dir
+ * @param {{ types?: string[], paths?: Record<string, string[]> }} [options] `paths` maps package names to files
+ */
+async function typecheck(dir, { types = [], paths = {} } = {}) {
+  const config = join(dir, "tsconfig.json");
   await writeFile(
-    join(work, "tsconfig.json"),
+    config,
     JSON.stringify({
-      extends: "../../../../tsconfig.base.json",
-      compilerOptions: { noEmit: true, types: [] },
+      extends: fileURLToPath(new URL("../../../tsconfig.base.json", import.meta.url)),
+      compilerOptions: { noEmit: true, types, paths },
       include: ["**/*.ts"],
     }),
   );
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  const result = spawnSync(process.execPath, [tsc, "-p", join(work, "tsconfig.json")], { encoding: "utf8" });
+  return spawnSync(process.execPath, [tsc, "-p", config], { encoding: "utf8" });
+}
+
+it("compiles a usage of the generated SDK, and refuses wrongly typed calls", async () => {
+  const dir = join(work, "typed");
+  await mkdir(dir, { recursive: true });
+  const spec = join(dir, "openapi.json");
+  await writeFile(spec, JSON.stringify(petstore));
+  await generate("types", { spec, out: join(dir, "types") });
+  await generate("sdk", { spec, out: join(dir, "sdk"), typesModule: "../types/aliases.js", coreModule: "../core.js" });
+  await cp(join(packageDir, "test/fixtures/typed-sdk"), dir, { recursive: true });
+  const result = await typecheck(dir);
+  expect(`${result.stdout}${result.stderr}`).toBe("");
+  expect(result.status).toBe(0);
+});
+
+// sdk.config.json decides the client's public names: with other `client.factory` and `client.type`
+// than the scaffold would derive, the client's entry exports the core under them, and the samples
+// and contract bindings generated from the same config compile against that entry.
+it("exports the client under the SDK config's names, which the samples and contract bindings use", async () => {
+  const dir = join(work, "names");
+  await mkdir(dir, { recursive: true });
+  const spec = join(dir, "openapi.json");
+  await writeFile(spec, JSON.stringify(petstore));
+  const sdkConfig = join(dir, "sdk.config.json");
+  await writeFile(
+    sdkConfig,
+    JSON.stringify({
+      name: "acme",
+      title: "Acme",
+      scope: "@acme",
+      packages: { types: "@acme/types", client: "@acme/client" },
+      client: { factory: "openAcme", type: "AcmeApi", variable: "api" },
+      env: { apiKey: "ACME_KEY", baseUrl: "ACME_URL", log: "ACME_LOG" },
+      baseUrl: "https://api.example.com",
+      rateLimit: false,
+      userAgent: "@acme/client",
+      retry: { maxRetries: 2, timeoutMs: 30000 },
+      security: ["key"],
+    }),
+  );
+  await generate("types", { spec, out: join(dir, "types") });
+  await generate("sdk", {
+    spec,
+    sdkConfig,
+    out: join(dir, "sdk"),
+    typesModule: "../types/aliases.js",
+    coreModule: "../core.js",
+    clientModule: "../client.js",
+  });
+  await generate("samples", { spec, sdkConfig, out: join(dir, "samples") });
+  await generate("contract", { spec, sdkConfig, out: join(dir, "contract") });
+  await cp(join(packageDir, "test/fixtures/typed-sdk/core.ts"), join(dir, "core.ts"));
+  await cp(join(packageDir, "test/fixtures/client-names"), dir, { recursive: true });
+
+  const names = await readFile(join(dir, "sdk", "client-names.ts"), "utf8");
+  expect(names).toContain("export { createSdkClient as openAcme }");
+  expect(names).toMatch(/SdkClient as AcmeApi\b/);
+  expect(names).toContain("SdkClientOptions as AcmeApiOptions");
+  expect(await readFile(join(dir, "samples", "createPet.ts"), "utf8")).toContain(
+    'import { openAcme } from "@acme/client"',
+  );
+
+  // "@acme/client" is the entry (fixtures/client-names/index.ts), as a user's project resolves it.
+  const result = await typecheck(dir, { types: ["node"], paths: { "@acme/client": ["./index.ts"] } });
   expect(`${result.stdout}${result.stderr}`).toBe("");
   expect(result.status).toBe(0);
 });

@@ -26,7 +26,7 @@ export interface RecordingFetchOptions {
 }
 
 /**
- * A fetch for `createHatchClient({ fetch })`: it sees requests after the client has added its
+ * A fetch for the client's `fetch` option: it sees requests after the client has added its
  * headers, so it can remove or add some, and it records every exchange.
  */
 export function recordingFetch(options: RecordingFetchOptions = {}) {

@@ -1,7 +1,7 @@
 // @ts-check
 // The first SDK config of a scaffolded repo, derived from the document and the command line. The
 // user edits sdk.config.json afterwards; everything here is only a starting point.
-import { validateSdkConfig } from "@hatch-api/codegen";
+import { isReservedName, validateSdkConfig } from "@hatch-api/codegen";
 
 /**
  * @param {string} text
@@ -129,7 +129,12 @@ export function defaultSdkConfig({ spec, name: givenName, scope: givenScope }) {
     title: String(spec.info?.title ?? name).split("\n")[0] || name,
     scope,
     packages: { types: `${scope}/types`, client: `${scope}/client` },
-    client: { factory: `create${pascal}Client`, type: `${pascal}Client`, variable: camel },
+    // The samples' variable is the name itself unless that is a reserved word (`--name delete`).
+    client: {
+      factory: `create${pascal}Client`,
+      type: `${pascal}Client`,
+      variable: isReservedName(camel) ? `${camel}Client` : camel,
+    },
     env: { apiKey: `${upper}_API_KEY`, baseUrl: `${upper}_BASE_URL`, log: `${upper}_LOG` },
     baseUrl,
     rateLimit: /** @type {false} */ (false),

@@ -41,6 +41,7 @@ export const COPIED = Object.freeze({
     "packages/client/tsconfig.json",
     "packages/client/tsdown.config.ts",
     "packages/client/build-constants.ts",
+    "packages/client/exported-names.ts",
     "packages/client/turbo.json",
     "packages/client/.gitignore",
     "packages/docs/package.json",
@@ -101,7 +102,9 @@ export async function listTemplateFiles(root) {
 
 /**
  * The text replacements that turn Hatch's names into the new API's, longest first so that
- * `createHatchClient` is replaced before `Hatch`.
+ * `HATCH_API_KEY` is replaced before `HATCH_`. None is needed for the client's factory and types:
+ * the copied code names them through sdk.config.json only (the generated client-names.ts and the
+ * contract bindings' client.ts export them), so they follow the config when it is edited later.
  *
  * @param {import("@hatch-api/codegen/sdk-config").SdkConfig} config
  * @param {{ pascal: string, camel: string, upper: string }} names
@@ -113,9 +116,6 @@ export function renames(config, names) {
     [/@hatch-api\/client/g, config.packages.client],
     [/@hatch-api\/types/g, config.packages.types],
     [/@hatch-api\//g, `${config.scope}/`],
-    [/createHatchClient/g, config.client.factory],
-    [/HatchClientOptions/g, `${config.client.type}Options`],
-    [/HatchClient/g, config.client.type],
     [/HATCH_API_KEY/g, config.env.apiKey],
     [/HATCH_BASE_URL/g, config.env.baseUrl],
     [/HATCH_/g, `${names.upper}_`],

@@ -4,9 +4,11 @@
 // scaffolded README's Quick start, run exactly as written there (so the test breaks when they do):
 // bootstrap and build; lint, then the tests: contract tests against Prism, the docs build with its
 // offline check, the samples' typecheck, publint/attw on the packages. One at a time: two cores.
+// Train Travel's sdk.config.json is edited before the first build, as a user may: other names for
+// the client's factory and type than the scaffold derived, which the whole repo must follow.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,7 +18,13 @@ import { scaffold } from "../src/scaffold.js";
 const require = createRequire(import.meta.url);
 const FIXTURES = [
   { file: "@readme/oas-examples/3.0/json/petstore.json", scope: "@petstore", name: "petstore", openapi: "3.0" },
-  { file: "@readme/oas-examples/3.1/json/train-travel.json", scope: undefined, name: undefined, openapi: "3.1" },
+  {
+    file: "@readme/oas-examples/3.1/json/train-travel.json",
+    scope: undefined,
+    name: undefined,
+    openapi: "3.1",
+    client: { factory: "openTrainTravel", type: "TrainTravelApi", variable: "travel" },
+  },
 ];
 
 // Only what a developer's shell would have: no turbo or pnpm variables of the run that started us.
@@ -86,6 +94,20 @@ describe.each(FIXTURES)("$file", (fixture) => {
     await scaffold({ spec, out, scope: fixture.scope, name: fixture.name, log: (line) => lines.push(line) });
     seconds.scaffold = (performance.now() - started) / 1000;
     expect(lines.join("\n")).toContain(`(OpenAPI ${document.openapi})`);
+    if (fixture.client) {
+      // Value for value, so that the file stays as Biome formatted it.
+      const file = join(out, "sdk.config.json");
+      let text = await readFile(file, "utf8");
+      const derived = JSON.parse(text).client;
+      for (const key of /** @type {const} */ (["factory", "type", "variable"])) {
+        text = text.replace(
+          `"${key}": ${JSON.stringify(derived[key])}`,
+          `"${key}": ${JSON.stringify(fixture.client[key])}`,
+        );
+      }
+      await writeFile(file, text);
+      expect(JSON.parse(text).client).toEqual(fixture.client);
+    }
   });
 
   afterAll(() => {
@@ -104,7 +126,7 @@ describe.each(FIXTURES)("$file", (fixture) => {
     const files = (await readdir(out, { recursive: true })).filter((path) => !/node_modules|\.turbo/.test(path));
     for (const path of files.filter((name) => /\.(ts|js|json|yaml|md)$/.test(name))) {
       const text = await readFile(join(out, path), "utf8");
-      expect(text, path).not.toMatch(/usehatchapp|@hatch-api\/|HATCH_|createHatchClient/);
+      expect(text, path).not.toMatch(/usehatchapp|@hatch-api\/|HATCH_|HatchClient/);
     }
   });
 
@@ -124,6 +146,13 @@ describe.each(FIXTURES)("$file", (fixture) => {
     expect(build.status, build.output.slice(-4000)).toBe(0);
     expect(existsSync(join(out, "packages/docs/dist/index.html"))).toBe(true);
     expect(existsSync(join(out, "packages/client/dist/index.cjs"))).toBe(true);
+    // The client is declared under sdk.config.json's names, not the core's neutral ones.
+    const { client } = JSON.parse(await readFile(join(out, "sdk.config.json"), "utf8"));
+    const declarations = await readFile(join(out, "packages/client/dist/index.d.ts"), "utf8");
+    expect(declarations).toContain(
+      `declare function ${client.factory}(options?: ${client.type}Options): ${client.type};`,
+    );
+    expect(declarations).not.toMatch(/SdkClient/);
     // Every operation of the document is an SDK method.
     const sdk = (await readdir(join(out, "packages/client/src/generated"))).filter((name) => name.endsWith(".ts"));
     const generated = (

@@ -37,6 +37,14 @@ describe("the first sdk.config.json of a scaffolded repo", () => {
     expect(config.rateLimit).toBe(false);
   });
 
+  it("names the samples' variable after the API unless that is a reserved word", () => {
+    expect(defaultSdkConfig({ spec, name: "delete" }).config.client).toEqual({
+      factory: "createDeleteClient",
+      type: "DeleteClient",
+      variable: "deleteClient",
+    });
+  });
+
   it("takes the base URL from the first server, variables filled in", () => {
     expect(baseUrlOf(spec)).toEqual({ baseUrl: "https://eu.trains.test/v1" });
     expect(baseUrlOf({ servers: [{ url: "/v1" }] }).note).toContain('"/v1" is not an absolute http(s) URL');

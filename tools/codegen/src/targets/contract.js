@@ -3,6 +3,7 @@
 import { conformsTo } from "../example-check.js";
 import { jsonMedia } from "../model.js";
 import { tsLiteral } from "../render.js";
+import { CORE_CLIENT_NAMES } from "../sdk-config.js";
 import { deref, isObject } from "../spec.js";
 import { requestExample } from "./samples.js";
 import { isJsonMedia, nonJsonSuccess } from "./sdk.js";
@@ -66,11 +67,13 @@ function exampleChoice(spec, content) {
  * `operations.ts`: for every operation, its declared statuses (how to provoke each through Prism),
  * its example request, and functions calling it through openapi-fetch's typed surface and through
  * the generated SDK method. The contract tests iterate over it; nothing in them names an operation.
+ * `client.ts`: the client package's factory and types (`clientFactory`, `clientType` and
+ * `<clientType>Options`) under fixed names, so that the suite's support code names none of them.
  *
- * @param {{ spec: Record<string, any>, model: ReturnType<typeof import("../model.js").buildModel>, header: string, clientPackage: string, clientType: string }} input
+ * @param {{ spec: Record<string, any>, model: ReturnType<typeof import("../model.js").buildModel>, header: string, clientPackage: string, clientType: string, clientFactory: string }} input
  * @returns {Map<string, string>}
  */
-export function contractTarget({ spec, model, header, clientPackage, clientType }) {
+export function contractTarget({ spec, model, header, clientPackage, clientType, clientFactory }) {
   const blocks = model.operations.map((m) => operationEntry(spec, m, model, clientType));
   const file = [
     `// ${header}`,
@@ -122,7 +125,19 @@ export function contractTarget({ spec, model, header, clientPackage, clientType 
     "];",
     "",
   ].join("\n");
-  return new Map([["operations.ts", file]]);
+  const from = JSON.stringify(clientPackage);
+  const client = [
+    `// ${header}`,
+    "// The client under test, by the names the suite's support code uses (the package's own are the SDK config's).",
+    "",
+    `export { ${clientFactory} as ${CORE_CLIENT_NAMES.factory} } from ${from};`,
+    `export type { ${clientType} as ${CORE_CLIENT_NAMES.type}, ${clientType}Options as ${CORE_CLIENT_NAMES.options} } from ${from};`,
+    "",
+  ].join("\n");
+  return new Map([
+    ["operations.ts", file],
+    ["client.ts", client],
+  ]);
 }
 
 /**

@@ -1,9 +1,10 @@
-import { createHatchClient, type HatchClient, type HatchClientOptions } from "@hatch-api/client";
 import { inject } from "vitest";
 import { CoverageRegistry } from "../../src/coverage.js";
 import { ResponseValidator } from "../../src/json-schema.js";
 import { type RecordingFetchOptions, recordingFetch } from "../../src/recording-fetch.js";
 import { listOperations, loadSpec } from "../../src/spec.js";
+// The client package's factory and types, whatever sdk.config.json names them.
+import { createSdkClient, type SdkClient, type SdkClientOptions } from "../generated/client.js";
 
 /** What the global setup hands every test file. */
 export interface ContractTarget {
@@ -42,10 +43,10 @@ export const INVALID_KEY = "hatch-contract-tests-invalid-key";
  */
 export function contractClient(
   fetchOptions: RecordingFetchOptions = {},
-  clientOptions: HatchClientOptions = {},
-): { hatch: HatchClient; recorder: ReturnType<typeof recordingFetch> } {
+  clientOptions: SdkClientOptions = {},
+): { hatch: SdkClient; recorder: ReturnType<typeof recordingFetch> } {
   const recorder = recordingFetch(fetchOptions);
-  const hatch = createHatchClient({
+  const hatch = createSdkClient({
     apiKey: validKey,
     baseUrl: target.baseUrl,
     fetch: recorder.fetch,

@@ -5,31 +5,13 @@
 // types follow the schema) and Prism refuses them. Each candidate example is therefore checked
 // against its schema, and the first that conforms is used.
 import { createRequire } from "node:module";
+import { refToDefs, toJsonSchema } from "./json-schema.js";
 import { deref, isObject } from "./spec.js";
 
 /** @typedef {(value: unknown) => boolean} Check */
 
 /** The validators of one document, by schema object (a document is read once per generation). */
 const checksBySpec = new WeakMap();
-
-/**
- * A copy of `schema` whose local `$ref`s point into the document registered as `openapi`, so that
- * an inline schema (a media type's, a parameter's) resolves its references where they live.
- *
- * @param {unknown} node
- * @returns {unknown}
- */
-function anchored(node) {
-  if (Array.isArray(node)) return node.map(anchored);
-  if (!isObject(node)) return node;
-  /** @type {Record<string, unknown>} */
-  const copy = {};
-  for (const [key, value] of Object.entries(node)) {
-    copy[key] =
-      key === "$ref" && typeof value === "string" && value.startsWith("#") ? `openapi${value}` : anchored(value);
-  }
-  return copy;
-}
 
 /**
  * @param {Record<string, any>} spec
@@ -39,16 +21,18 @@ function validatorFor(spec) {
   if (state) return state;
   // Ajv and ajv-formats ship CommonJS whose default export TypeScript sees through `.default`.
   const require = createRequire(import.meta.url);
-  const Ajv = require("ajv").default;
+  const Ajv = String(spec.openapi).startsWith("3.1") ? require("ajv/dist/2020").default : require("ajv").default;
   const addFormats = require("ajv-formats").default;
-  // Not strict: OpenAPI schemas carry `example`, `xml`, `discriminator`, `x-…` that JSON Schema does
-  // not know, and formats of their own ("binary", "uri-template") that are then not checked;
-  // `nullable` (OpenAPI 3.0) is built into Ajv. Known formats are checked, as Prism checks requests
-  // and the contract tests check responses.
+  // Not strict: a keyword Ajv does not know constrains nothing here. Formats the document makes up
+  // ("binary", "uri-template") are not checked; the known ones are, as Prism checks requests and
+  // the contract tests check responses.
   const ajv = new Ajv({ strict: false, validateSchema: false, allErrors: false, logger: false });
   addFormats(ajv);
-  // The document itself is never validated; registering it lets `openapi#/components/…` resolve.
-  ajv.addSchema({ ...spec, $id: undefined }, "openapi");
+  // The component schemas, converted as the contract tests convert them, compiled once under the
+  // id "components": an example's schema refers to them there.
+  const schemas = isObject(spec.components?.schemas) ? spec.components.schemas : {};
+  const defs = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, toJsonSchema(schema)]));
+  ajv.addSchema({ $id: "components", $defs: defs });
   state = { ajv, checks: new WeakMap() };
   checksBySpec.set(spec, state);
   return state;
@@ -56,8 +40,7 @@ function validatorFor(spec) {
 
 /**
  * Whether `value` conforms to `schema` (an inline Schema Object of `spec`, or a `$ref` to one).
- * A schema Ajv cannot compile (OpenAPI 3.0's boolean `exclusiveMinimum`, an unresolvable `$ref`)
- * accepts every value: the check can only rule examples out, never make generation fail.
+ * A schema Ajv cannot compile (a `$ref` to anything but a component schema) accepts every value: the check can only rule examples out, never make generation fail.
  *
  * @param {Record<string, any>} spec
  * @param {unknown} schema
@@ -70,7 +53,7 @@ export function conformsTo(spec, schema, value) {
   let check = checks.get(schema);
   if (!check) {
     try {
-      const validate = ajv.compile(anchored(schema));
+      const validate = ajv.compile(toJsonSchema(schema, (ref) => `components${refToDefs(ref)}`));
       check = (/** @type {unknown} */ candidate) => validate(candidate) === true;
     } catch {
       check = () => true;

@@ -62,14 +62,30 @@ describe("mediaExample", () => {
     expect(mediaExample(spec, { schema: { type: "string", format: "sku" }, example: "A-1" })).toBe("A-1");
   });
 
+  it("checks a nullable allOf, which Ajv's own nullable keyword cannot compile (GitHub's schemas)", () => {
+    const schema = { allOf: [label], nullable: true };
+    expect(mediaExample(spec, { schema, example: null })).toBeNull();
+    expect(mediaExample(spec, { schema, example: { name: "no priority" } })).toEqual({
+      name: "string",
+      priority: 1,
+      delimiter: ",",
+    });
+  });
+
   it("accepts a union's example that fits one member", () => {
     const schema = { oneOf: [{ type: "integer" }, label] };
     expect(mediaExample(spec, { schema, example: { name: "a", priority: 5 } })).toEqual({ name: "a", priority: 5 });
   });
 
-  it("keeps the first example when the schema cannot be checked (OpenAPI 3.0's boolean exclusiveMinimum)", () => {
+  it("reads OpenAPI 3.0's boolean exclusiveMinimum", () => {
     const schema = { type: "integer", minimum: 0, exclusiveMinimum: true };
     expect(mediaExample(spec, { schema, example: 5 })).toBe(5);
+    expect(mediaExample(spec, { schema, example: 0, examples: { one: { value: 1 } } })).toBe(1);
+  });
+
+  it("keeps the first example when the schema cannot be checked (a $ref outside the components)", () => {
+    const schema = { $ref: "#/paths/~1pets/get/responses/200/content/application~1json/schema" };
+    expect(mediaExample(spec, { schema, example: { any: "thing" } })).toEqual({ any: "thing" });
   });
 });
 

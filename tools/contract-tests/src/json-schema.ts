@@ -1,16 +1,17 @@
+import { toJsonSchema } from "@hatch-api/codegen";
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { deref, type OpenApiDocument, responseFor, type SpecOperation } from "./spec.js";
 
+// The conversion lives with the example check of the generators, so the examples they choose are
+// the ones these checks accept.
+export { toJsonSchema };
+
 // ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
   ajv: Ajv,
 ) => Ajv;
-
-/** OpenAPI 3.0 keywords that are not JSON Schema and carry no constraint. */
-const ANNOTATIONS_ONLY = new Set(["example", "xml", "externalDocs", "discriminator", "deprecated"]);
-const SCHEMA_REF = "#/components/schemas/";
 
 type Schema = Record<string, unknown>;
 
@@ -36,46 +37,6 @@ function customFormats(spec: unknown): string[] {
 function isJsonMediaType(media: string): boolean {
   const type = media.split(";")[0]?.trim().toLowerCase() ?? "";
   return type === "application/json" || type.endsWith("+json");
-}
-
-/**
- * Converts an OpenAPI 3.0 Schema Object to JSON Schema (draft-07 as Ajv reads it): `nullable: true`
- * becomes a `"null"` type, boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers, component
- * `$ref`s point into `$defs`, and annotation-only keywords and `x-` extensions are dropped so Ajv
- * can stay strict.
- */
-export function toJsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(toJsonSchema);
-  if (typeof node !== "object" || node === null) return node;
-  const source = node as Schema;
-  if (typeof source.$ref === "string") {
-    if (!source.$ref.startsWith(SCHEMA_REF)) throw new Error(`unexpected $ref in a schema: ${source.$ref}`);
-    return { $ref: `#/$defs/${source.$ref.slice(SCHEMA_REF.length)}` };
-  }
-  const out: Schema = {};
-  for (const [key, value] of Object.entries(source)) {
-    // Specification extensions (`x-github-breaking-changes`) may sit on any Schema Object and
-    // constrain nothing; strict Ajv would refuse them as unknown keywords.
-    if (ANNOTATIONS_ONLY.has(key) || key === "nullable" || key.startsWith("x-")) continue;
-    if (key === "properties" && typeof value === "object" && value !== null) {
-      out.properties = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, toJsonSchema(schema)]));
-    } else if (["items", "additionalProperties", "not", "allOf", "anyOf", "oneOf"].includes(key)) {
-      out[key] = toJsonSchema(value);
-    } else if ((key === "exclusiveMinimum" || key === "exclusiveMaximum") && typeof value === "boolean") {
-      const bound = key === "exclusiveMinimum" ? "minimum" : "maximum";
-      if (value) out[key] = source[bound];
-    } else {
-      out[key] = value;
-    }
-  }
-  if (out.exclusiveMinimum !== undefined) delete out.minimum;
-  if (out.exclusiveMaximum !== undefined) delete out.maximum;
-  if (source.nullable === true) {
-    if (typeof out.type === "string") out.type = [out.type, "null"];
-    else return { anyOf: [out, { type: "null" }] };
-    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
-  }
-  return out;
 }
 
 /**

@@ -103,24 +103,15 @@ async function measureScaffold({ repoRoot, document, work, repo, env, runs, log 
     .concat(["--max-problems", String(Number.MAX_SAFE_INTEGER), document])
     .map(quoted)
     .join(" ");
-  const samples = { ours: sideSamples(), raw: sideSamples() };
-  for (let round = 0; round < runs; round++) {
-    await rm(repo, { recursive: true, force: true });
-    const args = [join(repoRoot, "tools/scaffold/bin/scaffold.js"), "--spec", document, "--out", repo];
-    const ours = await runCommand(process.execPath, [...args, "--scope", "@octo", "--name", "github"], {
-      cwd: work,
-      env,
-    });
-    record(samples.ours, ours);
-    const baseline = await runCommand("/bin/sh", ["-c", `${lint} > ${quoted(report)}; test -s ${quoted(report)}`], {
-      cwd: work,
-      env,
-    });
-    record(samples.raw, baseline);
-    log(
-      `scaffold scaffold run ${round + 1}/${runs}: ours ${(ours.ms / 1000).toFixed(1)} s, raw ${(baseline.ms / 1000).toFixed(1)} s`,
-    );
-  }
+  const args = [join(repoRoot, "tools/scaffold/bin/scaffold.js"), "--spec", document, "--out", repo];
+  const samples = await pairedRounds("scaffold", runs, log, {
+    async ours() {
+      await rm(repo, { recursive: true, force: true });
+      return runCommand(process.execPath, [...args, "--scope", "@octo", "--name", "github"], { cwd: work, env });
+    },
+    raw: () =>
+      runCommand("/bin/sh", ["-c", `${lint} > ${quoted(report)}; test -s ${quoted(report)}`], { cwd: work, env }),
+  });
   return pairedMetrics({
     prefix: "scaffold.scaffold",
     label: "scaffold",
@@ -137,25 +128,40 @@ async function measureScaffold({ repoRoot, document, work, repo, env, runs, log 
  */
 async function measureWholeBuild({ repo, raw, env, runs, log }) {
   const rawBuild = buildStages.flatMap((stage) => (stage.rawScript ? [stage.rawScript(repo, raw)] : [])).join(" && ");
-  const samples = { ours: sideSamples(), raw: sideSamples() };
-  for (let round = 0; round < runs; round++) {
-    const ours = await runCommand("pnpm", ["exec", "turbo", "run", "build", "--force", "--output-logs=errors-only"], {
-      cwd: repo,
-      env,
-    });
-    record(samples.ours, ours);
-    await rm(raw, { recursive: true, force: true });
-    await mkdir(raw, { recursive: true });
-    const baseline = await runCommand("/bin/sh", ["-c", rawBuild], { cwd: repo, env });
-    record(samples.raw, baseline);
-    log(
-      `scaffold build run ${round + 1}/${runs}: ours ${(ours.ms / 1000).toFixed(1)} s, raw ${(baseline.ms / 1000).toFixed(1)} s`,
-    );
-  }
+  const samples = await pairedRounds("build", runs, log, {
+    ours: () =>
+      runCommand("pnpm", ["exec", "turbo", "run", "build", "--force", "--output-logs=errors-only"], { cwd: repo, env }),
+    async raw() {
+      await rm(raw, { recursive: true, force: true });
+      await mkdir(raw, { recursive: true });
+      return runCommand("/bin/sh", ["-c", rawBuild], { cwd: repo, env });
+    },
+  });
   return pairedMetrics({
     prefix: "scaffold.build",
     label: "pnpm build (all tasks)",
     note: "turbo run build --force (2 tasks at a time on 2 cores) vs the raw tools in sequence (no SDK, samples or bindings)",
     ...samples,
   });
+}
+
+/**
+ * `runs` rounds of ours then raw, back to back, with each run's time logged.
+ *
+ * @param {string} id
+ * @param {number} runs
+ * @param {(line: string) => void} log
+ * @param {{ ours: () => Promise<import("../../run-command.js").CommandRun>, raw: () => Promise<import("../../run-command.js").CommandRun> }} sides
+ */
+async function pairedRounds(id, runs, log, sides) {
+  const samples = { ours: sideSamples(), raw: sideSamples() };
+  for (let round = 0; round < runs; round++) {
+    const ours = await sides.ours();
+    record(samples.ours, ours);
+    const raw = await sides.raw();
+    record(samples.raw, raw);
+    const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
+    log(`scaffold ${id} run ${round + 1}/${runs}: ours ${seconds(ours.ms)}, raw ${seconds(raw.ms)}`);
+  }
+  return samples;
 }

@@ -75,6 +75,11 @@ export class ResponseValidator {
     return key === undefined ? undefined : content[key];
   }
 
+  /** The media types (operation, status) declares a body in; none for a response without content. */
+  declaredMedia(operation: SpecOperation, status: string): string[] {
+    return Object.keys(responseFor(this.#spec, operation, status).content ?? {});
+  }
+
   /** Whether (operation, status) declares a JSON body with a schema. */
   declaresJson(operation: SpecOperation, status: string): boolean {
     return this.#jsonMedia(operation, status)?.schema !== undefined;

@@ -2,7 +2,7 @@ import { ERROR_CLASSES, HatchApiError, type MappedErrorStatus } from "@hatch-api
 import { outcomeOf } from "@hatch-api/test-support";
 import { describe, expect, it } from "vitest";
 import type { SpecOperation } from "../../src/spec.js";
-import { expectSpecResponse, expectThrown } from "../support/assertions.js";
+import { comparable, expectSpecResponse, expectThrown } from "../support/assertions.js";
 import { bindingFor } from "../support/bindings.js";
 import { contractClient, coverage, isProvider, operations } from "../support/target.js";
 
@@ -54,7 +54,7 @@ describe.each(cases)("$label", ({ operation, status }) => {
     expectSpecResponse(operation, status.declared, exchange, code);
     if (isSuccess) {
       expect(error).toBeUndefined();
-      if (exchange.body !== "") expect(data).toEqual(exchange.body);
+      if (exchange.body !== "") expect(await comparable(data)).toEqual(exchange.body);
     } else {
       expect(data).toBeUndefined();
       if (exchange.body !== "") expect(error).toEqual(exchange.body);
@@ -71,7 +71,7 @@ describe.each(cases)("$label", ({ operation, status }) => {
       if ("error" in outcome) throw outcome.error;
       const body = exchange.body === "" ? undefined : exchange.body;
       const expected = binding.unwrap === undefined ? body : (body as Record<string, unknown>)[binding.unwrap];
-      expect(outcome.value).toEqual(expected);
+      expect(await comparable(outcome.value)).toEqual(expected);
       coverage.exercised(operation.operationId, "sdk", exchange.status);
       return;
     }

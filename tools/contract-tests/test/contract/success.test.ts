@@ -1,6 +1,6 @@
 import { outcomeOf } from "@hatch-api/test-support";
 import { describe, expect, it } from "vitest";
-import { expectNoSpecViolations, expectSpecResponse } from "../support/assertions.js";
+import { comparable, expectNoSpecViolations, expectSpecResponse } from "../support/assertions.js";
 import { bindingFor } from "../support/bindings.js";
 import { contractClient, coverage, operations } from "../support/target.js";
 
@@ -23,7 +23,7 @@ describe.each(withSuccess)(
       const { data, error, response } = await binding.openapiFetch(hatch);
       expectSpecResponse(operation, declared, recorder.last(), status);
       expect(error).toBeUndefined();
-      if (recorder.last().body !== "") expect(data).toEqual(recorder.last().body);
+      if (recorder.last().body !== "") expect(await comparable(data)).toEqual(recorder.last().body);
       coverage.exercised(operation.operationId, "openapi-fetch", response.status);
     });
 
@@ -35,7 +35,7 @@ describe.each(withSuccess)(
       if ("error" in outcome) throw outcome.error;
       expectSpecResponse(operation, declared, exchange, status);
       const body = exchange.body === "" ? undefined : (exchange.body as Record<string, unknown>);
-      expect(outcome.value).toEqual(binding.unwrap === undefined ? body : body?.[binding.unwrap]);
+      expect(await comparable(outcome.value)).toEqual(binding.unwrap === undefined ? body : body?.[binding.unwrap]);
       coverage.exercised(operation.operationId, "sdk", exchange.status);
     });
   },

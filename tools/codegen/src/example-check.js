@@ -5,13 +5,28 @@
 // types follow the schema) and Prism refuses them. Each candidate example is therefore checked
 // against its schema, and the first that conforms is used.
 import { createRequire } from "node:module";
-import { refToDefs, toJsonSchema } from "./json-schema.js";
+import { toJsonSchema } from "./json-schema.js";
 import { deref, isObject } from "./spec.js";
 
 /** @typedef {(value: unknown) => boolean} Check */
 
 /** The validators of one document, by schema object (a document is read once per generation). */
 const checksBySpec = new WeakMap();
+
+const SCHEMA_REF = "#/components/schemas/";
+
+/** @param {string} name a component schema's name */
+const idOf = (name) => `https://components.invalid/${encodeURIComponent(name)}`;
+
+/**
+ * A component schema's `$ref` as the id it is registered under; any other `$ref` cannot be checked.
+ *
+ * @param {string} ref
+ */
+function componentId(ref) {
+  if (!ref.startsWith(SCHEMA_REF)) throw new Error(`unexpected $ref in a schema: ${ref}`);
+  return idOf(ref.slice(SCHEMA_REF.length));
+}
 
 /**
  * @param {Record<string, any>} spec
@@ -28,11 +43,17 @@ function validatorFor(spec) {
   // the contract tests check responses.
   const ajv = new Ajv({ strict: false, validateSchema: false, allErrors: false, logger: false });
   addFormats(ajv);
-  // The component schemas, converted as the contract tests convert them, compiled once under the
-  // id "components": an example's schema refers to them there.
+  // Each component schema, converted as the contract tests convert them, registered under an id of
+  // its own, so Ajv compiles it once however many examples refer to it (GitHub's thousand-odd
+  // responses share a few hundred components).
   const schemas = isObject(spec.components?.schemas) ? spec.components.schemas : {};
-  const defs = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, toJsonSchema(schema)]));
-  ajv.addSchema({ $id: "components", $defs: defs });
+  for (const [name, schema] of Object.entries(schemas)) {
+    try {
+      ajv.addSchema(toJsonSchema(schema, componentId), idOf(name));
+    } catch {
+      // A component with a `$ref` outside the components: examples referring to it go unchecked.
+    }
+  }
   state = { ajv, checks: new WeakMap() };
   checksBySpec.set(spec, state);
   return state;
@@ -53,7 +74,13 @@ export function conformsTo(spec, schema, value) {
   let check = checks.get(schema);
   if (!check) {
     try {
-      const validate = ajv.compile(toJsonSchema(schema, (ref) => `components${refToDefs(ref)}`));
+      const converted = /** @type {Record<string, unknown>} */ (toJsonSchema(schema, componentId));
+      // A schema that is a component's `$ref` uses the component's validator as it is.
+      const validate =
+        typeof converted.$ref === "string" && Object.keys(converted).length === 1
+          ? ajv.getSchema(converted.$ref)
+          : ajv.compile(converted);
+      if (!validate) throw new Error(`no schema ${converted.$ref}`);
       check = (/** @type {unknown} */ candidate) => validate(candidate) === true;
     } catch {
       check = () => true;

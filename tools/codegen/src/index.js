@@ -1,7 +1,7 @@
 // @ts-check
 export { mediaExample, parameterExample, schemaExample } from "./examples.js";
 export { generate, optionsFromSdkConfig, renderTarget, SDK_CONFIG_OPTIONS, TARGETS } from "./generate.js";
-export { refToDefs, toJsonSchema } from "./json-schema.js";
+export { toJsonSchema } from "./json-schema.js";
 export { buildModel } from "./model.js";
 export { planSdk, sampleFileName, sdkName, words } from "./naming.js";
 export { HTTP_METHODS, listOperations } from "./operations.js";

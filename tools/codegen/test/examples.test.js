@@ -21,6 +21,7 @@ const spec = {
         },
       },
       Open: { type: "object", properties: { name: { type: "string" } }, additionalProperties: true },
+      Elsewhere: { type: "object", properties: { pet: { $ref: "#/paths/~1pets/get/responses/200" } } },
     },
   },
 };
@@ -86,6 +87,10 @@ describe("mediaExample", () => {
   it("keeps the first example when the schema cannot be checked (a $ref outside the components)", () => {
     const schema = { $ref: "#/paths/~1pets/get/responses/200/content/application~1json/schema" };
     expect(mediaExample(spec, { schema, example: { any: "thing" } })).toEqual({ any: "thing" });
+    // Also inside a component, which the others' checks survive.
+    const elsewhere = { $ref: "#/components/schemas/Elsewhere" };
+    expect(mediaExample(spec, { schema: elsewhere, example: { pet: 1 } })).toEqual({ pet: 1 });
+    expect(mediaExample(spec, { schema: label, example: { name: "bug" } })).toMatchObject({ priority: 1 });
   });
 });
 

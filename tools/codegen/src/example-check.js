@@ -54,7 +54,7 @@ function validatorFor(spec) {
       // A component with a `$ref` outside the components: examples referring to it go unchecked.
     }
   }
-  state = { ajv, checks: new WeakMap() };
+  state = { ajv, checks: new WeakMap(), byText: new Map() };
   checksBySpec.set(spec, state);
   return state;
 }
@@ -69,17 +69,21 @@ function validatorFor(spec) {
  */
 export function conformsTo(spec, schema, value) {
   if (!isObject(schema)) return true;
-  const { ajv, checks } = validatorFor(spec);
+  const { ajv, checks, byText } = validatorFor(spec);
   /** @type {Check | undefined} */
   let check = checks.get(schema);
   if (!check) {
     try {
       const converted = /** @type {Record<string, unknown>} */ (toJsonSchema(schema, componentId));
       // A schema that is a component's `$ref` uses the component's validator as it is.
+      // Ajv caches by schema object; the same inline `array of <component>` written out in many
+      // operations is compiled once by its text.
+      const text = JSON.stringify(converted);
       const validate =
         typeof converted.$ref === "string" && Object.keys(converted).length === 1
           ? ajv.getSchema(converted.$ref)
-          : ajv.compile(converted);
+          : (byText.get(text) ?? ajv.compile(converted));
+      if (validate) byText.set(text, validate);
       if (!validate) throw new Error(`no schema ${converted.$ref}`);
       check = (/** @type {unknown} */ candidate) => validate(candidate) === true;
     } catch {

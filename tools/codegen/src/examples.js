@@ -1,6 +1,10 @@
 // @ts-check
+import { createRequire } from "node:module";
 import { conformsTo, hasUndeclaredProperties } from "./example-check.js";
 import { deref, isObject } from "./spec.js";
+
+// RandExp is CommonJS (`module.exports = RandExp`) with ESM-style typings of a default export.
+const RandExp = /** @type {typeof import("randexp").default} */ (createRequire(import.meta.url)("randexp"));
 
 /**
  * Example values for requests, taken from the spec: a media type's `example`, else its named
@@ -107,8 +111,33 @@ export function schemaExample(spec, node, depth = 0) {
   if (type === "array") return [schemaExample(spec, schema.items, depth + 1) ?? "string"];
   if (type === "integer" || type === "number") return schema.minimum ?? 0;
   if (type === "boolean") return true;
-  if (type === "string") return stringPlaceholder(schema.format);
+  if (type === "string") return stringExample(schema);
   return undefined;
+}
+
+/**
+ * A string for a schema with no example: one its `pattern` matches (the shortest RandExp builds,
+ * so the same on every build), else a placeholder of its format, stretched or cut to its length
+ * bounds. GitHub's `version` path parameter (`^\d+\.\d+\.\d+$`) gets `0.0.0`, not `string`,
+ * which Prism would refuse.
+ *
+ * @param {Record<string, any>} schema
+ */
+function stringExample(schema) {
+  if (typeof schema.pattern === "string") {
+    try {
+      const pattern = new RandExp(schema.pattern);
+      pattern.randInt = (/** @type {number} */ low) => low;
+      return pattern.gen();
+    } catch {
+      // A pattern RandExp cannot read (lookbehind, a flag it does not know): a placeholder then.
+    }
+  }
+  const placeholder = stringPlaceholder(schema.format);
+  const min = typeof schema.minLength === "number" ? schema.minLength : 0;
+  const max = typeof schema.maxLength === "number" ? schema.maxLength : Number.POSITIVE_INFINITY;
+  if (placeholder.length < min) return placeholder.padEnd(min, "x");
+  return placeholder.length > max ? placeholder.slice(0, Math.max(max, 0)) : placeholder;
 }
 
 /** @param {unknown} format */

@@ -94,6 +94,20 @@ describe("mediaExample", () => {
   });
 });
 
+describe("strings built from the schema", () => {
+  it("match the schema's pattern (the shortest match, the same on every build)", () => {
+    const version = { name: "version", in: "path", schema: { type: "string", pattern: "^\\d+\\.\\d+\\.\\d+$" } };
+    expect(parameterExample(spec, version)).toBe("0.0.0");
+    const digest = { type: "string", pattern: "^sha256:[a-f0-9]{64}$", minLength: 71 };
+    expect(mediaExample(spec, { schema: digest })).toBe(`sha256:${"0".repeat(64)}`);
+  });
+
+  it("keep to the length bounds when there is no pattern", () => {
+    expect(mediaExample(spec, { schema: { type: "string", minLength: 10 } })).toBe("stringxxxx");
+    expect(mediaExample(spec, { schema: { type: "string", maxLength: 3 } })).toBe("str");
+  });
+});
+
 describe("parameterExample", () => {
   it("skips a parameter example outside the schema's enum", () => {
     const parameter = {

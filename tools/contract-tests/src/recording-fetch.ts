@@ -83,8 +83,10 @@ export function responseViolations(exchange: Exchange): string[] {
   const found = exchange.violations.filter((violation) => violation.location[0] === "response");
   // A proxied answer that broke the spec comes back as Prism's 500 problem document, which lists
   // the findings in its body too (and only there when Prism could not add the header).
-  const body = exchange.body as { type?: string; validation?: PrismViolation[] } | undefined;
-  if (typeof body === "object" && body?.type?.endsWith("#VIOLATIONS") && Array.isArray(body.validation)) {
+  // Any body may have a `type` member (GitHub's issue has an object there): only Prism's string one counts.
+  const body = exchange.body as { type?: unknown; validation?: PrismViolation[] } | undefined;
+  const type = typeof body === "object" && body !== null ? body.type : undefined;
+  if (typeof type === "string" && type.endsWith("#VIOLATIONS") && Array.isArray(body?.validation)) {
     for (const violation of body.validation)
       if (!found.some((seen) => seen.message === violation.message)) found.push(violation);
   }

@@ -27,6 +27,7 @@ export function machineFacts(repoRoot) {
     pnpm: run("pnpm", ["--version"]),
     turbo: run("pnpm", ["exec", "turbo", "--version"]),
     commit: run("git", ["rev-parse", "--short", "HEAD"]),
-    dirty: run("git", ["status", "--porcelain"]) !== "",
+    // The results of an earlier run are not a change to what is measured.
+    dirty: run("git", ["status", "--porcelain", "--", ".", ":(exclude)bench/results"]) !== "",
   };
 }

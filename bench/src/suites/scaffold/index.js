@@ -7,8 +7,8 @@ import { metric } from "../../metric.js";
 import { pairedMetrics, record, sideSamples } from "../../paired-metrics.js";
 import { runCommand } from "../../run-command.js";
 import { githubDocument } from "../scale/index.js";
-import { tools } from "../scale/tools.js";
-import { buildStages, quoted } from "./stages.js";
+import { nodeLine, quoted, tools } from "../scale/tools.js";
+import { buildStages } from "./stages.js";
 
 /**
  * GitHub's REST description (13 MB, about 1,100 operations) through what a new user of the
@@ -99,10 +99,10 @@ async function measureScaffold({ repoRoot, document, work, repo, env, runs, log 
   await writeFile(recommended, "extends:\n  - recommended\ntelemetry: off\n");
   const report = join(work, "lint.json");
   // Redocly exits 1 when the document fails a rule (GitHub's does): the run counts when it wrote its report.
-  const lint = [process.execPath, tools.redocly, "lint", "--config", recommended, "--format", "json"]
-    .concat(["--max-problems", String(Number.MAX_SAFE_INTEGER), document])
-    .map(quoted)
-    .join(" ");
+  const lint = nodeLine(tools.redocly, [
+    ...["lint", "--config", recommended, "--format", "json"],
+    ...["--max-problems", String(Number.MAX_SAFE_INTEGER), document],
+  ]);
   const args = [join(repoRoot, "tools/scaffold/bin/scaffold.js"), "--spec", document, "--out", repo];
   const samples = await pairedRounds("scaffold", runs, log, {
     async ours() {

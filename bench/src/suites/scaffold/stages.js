@@ -1,6 +1,6 @@
 // @ts-check
 import { join } from "node:path";
-import { tools } from "../scale/tools.js";
+import { nodeLine, tools } from "../scale/tools.js";
 
 /**
  * One task of a scaffolded repo's `pnpm build`: the package script turbo runs for it ("ours"), and
@@ -15,14 +15,6 @@ import { tools } from "../scale/tools.js";
  * @property {string} [raw] what the raw side runs, for the report
  * @property {(repo: string, out: string) => string} [rawScript] the raw side as a shell line
  */
-
-/** @param {string} text */
-export function quoted(text) {
-  return `'${text.replaceAll("'", "'\\''")}'`;
-}
-
-/** @param {string} bin @param {string[]} args */
-const node = (bin, args) => [process.execPath, bin, ...args].map(quoted).join(" ");
 
 /** Compiler settings of the raw `tsc` builds: what a package without a bundler would use. */
 const TSC = ["--skipLibCheck", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext"];
@@ -42,8 +34,8 @@ export const buildStages = [
     rawScript: (repo, out) => {
       const config = ["--config", join(repo, "spec/redocly.yaml")];
       const spec = join(repo, "spec/openapi.yaml");
-      const lint = node(tools.redocly, ["lint", ...config, spec]);
-      return `${lint} && ${node(tools.redocly, ["bundle", ...config, spec, "-o", join(out, "bundle/openapi.json")])}`;
+      const lint = nodeLine(tools.redocly, ["lint", ...config, spec]);
+      return `${lint} && ${nodeLine(tools.redocly, ["bundle", ...config, spec, "-o", join(out, "bundle/openapi.json")])}`;
     },
   },
   {
@@ -53,7 +45,7 @@ export const buildStages = [
     script: "generate",
     raw: "openapi-typescript",
     rawScript: (repo, out) =>
-      node(tools.openapiTypescript, [join(repo, "spec/dist/openapi.json"), "-o", join(out, "types/openapi.ts")]),
+      nodeLine(tools.openapiTypescript, [join(repo, "spec/dist/openapi.json"), "-o", join(out, "types/openapi.ts")]),
   },
   { id: "sdk", label: "client: generate the SDK", dir: "packages/client", script: "generate" },
   { id: "samples", label: "docs: generate the samples", dir: "packages/docs", script: "generate" },
@@ -65,7 +57,7 @@ export const buildStages = [
     script: "build",
     raw: "tsc --declaration --emitDeclarationOnly",
     rawScript: (repo, out) =>
-      node(tools.tsc, [
+      nodeLine(tools.tsc, [
         ...TSC,
         "--declaration",
         "--emitDeclarationOnly",
@@ -81,7 +73,7 @@ export const buildStages = [
     script: "build",
     raw: "tsc --declaration (ESM and .d.ts)",
     rawScript: (repo, out) =>
-      node(tools.tsc, [
+      nodeLine(tools.tsc, [
         ...TSC,
         "--lib",
         "es2022,dom",
@@ -98,6 +90,6 @@ export const buildStages = [
     script: "build",
     raw: "redocly build-docs",
     rawScript: (repo, out) =>
-      node(tools.redocly, ["build-docs", join(repo, "spec/dist/openapi.json"), "-o", join(out, "docs/index.html")]),
+      nodeLine(tools.redocly, ["build-docs", join(repo, "spec/dist/openapi.json"), "-o", join(out, "docs/index.html")]),
   },
 ];

@@ -29,3 +29,23 @@ export const tools = {
   /** @param {string} repoRoot */
   codegen: (repoRoot) => join(repoRoot, "tools/codegen/src/cli.js"),
 };
+
+/**
+ * A text as one single-quoted shell word.
+ *
+ * @param {string} text
+ */
+export function quoted(text) {
+  return `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * A shell line running a node script with its arguments, each quoted: the raw sides that are more
+ * than one command (`redocly lint && redocly bundle`) run as such lines through `/bin/sh -c`.
+ *
+ * @param {string} script
+ * @param {string[]} args
+ */
+export function nodeLine(script, args) {
+  return [process.execPath, script, ...args].map(quoted).join(" ");
+}

@@ -244,7 +244,9 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
         // A body that is not JSON (a form, multipart, a file): the core encodes it by its media type.
         ...(v.body && !isJsonMedia(v.body.media) ? [`bodyMediaType: ${JSON.stringify(v.body.media)}`] : []),
         // A success body that is not JSON: the core asks for it and reads it as text or a Blob.
-        ...(nonJsonSuccess(v) ? [`responseMediaType: ${JSON.stringify(nonJsonSuccess(v)?.media)}`] : []),
+        ...[nonJsonSuccess(v)?.media].flatMap((media) =>
+          media ? [`responseMediaType: ${JSON.stringify(media)}`] : [],
+        ),
       ];
       descriptors.push(
         `const ${v.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation: OperationDescriptor = { ${fields.join(", ")} };`,

@@ -1,9 +1,6 @@
 // @ts-check
 import { join } from "node:path";
-import { tools } from "../tools.js";
-
-/** @param {string} text */
-const quoted = (text) => `'${text.replaceAll("'", "'\\''")}'`;
+import { nodeLine, tools } from "../tools.js";
 
 /**
  * `openapi-bundle bundle` lints the document as part of bundling it (spec#bundle is the one place a
@@ -23,10 +20,15 @@ export default {
     cwd: work,
   }),
   rawCommand: ({ document, redoclyConfig, work }) => {
-    const redocly = [process.execPath, tools.redocly].map(quoted).join(" ");
-    const config = quoted(redoclyConfig);
-    const lint = `${redocly} lint --config ${config} ${quoted(document)}`;
-    const bundle = `${redocly} bundle --config ${config} ${quoted(document)} -o ${quoted(join(work, "raw-bundle", "openapi.json"))}`;
+    const config = ["--config", redoclyConfig];
+    const lint = nodeLine(tools.redocly, ["lint", ...config, document]);
+    const bundle = nodeLine(tools.redocly, [
+      "bundle",
+      ...config,
+      document,
+      "-o",
+      join(work, "raw-bundle", "openapi.json"),
+    ]);
     return { command: "/bin/sh", args: ["-c", `${lint} && ${bundle}`], cwd: work };
   },
 };

@@ -82,7 +82,7 @@ function expectRefused({ lint, bundle, distIntact }, message) {
 }
 
 /** The types generator the build runs (openapi-codegen's `types` target). */
-const codegenCli = join(createRequire(import.meta.url).resolve("@hatch-api/codegen/package.json"), "../src/cli.js");
+const codegenCli = join(createRequire(import.meta.url).resolve("@sdkit/codegen/package.json"), "../src/cli.js");
 
 const unauthorizedRef = '$ref: "#/components/responses/Unauthorized"';
 

@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const specDir = join(dirname(fileURLToPath(import.meta.url)), "..");
-const cli = createRequire(import.meta.url).resolve("@hatch-api/openapi-bundle/cli");
+const cli = createRequire(import.meta.url).resolve("@sdkit/bundle/cli");
 
 /**
  * Runs `openapi-bundle <args>` in `cwd` and returns its exit code and combined output.

@@ -1,8 +1,8 @@
 // @ts-check
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { deref, listOperations } from "@hatch-api/codegen";
 import { readTree } from "@hatch-api/test-support";
+import { deref, listOperations } from "@sdkit/codegen";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { copySpecSources, removeDir, runBundleCli } from "./run-cli.js";

@@ -1,6 +1,6 @@
 // @ts-check
 import { createServer } from "node:http";
-import { startMock } from "@hatch-api/mock";
+import { startMock } from "@sdkit/mock";
 import { metric } from "../metric.js";
 import { pairedRatios } from "../stats.js";
 
@@ -81,7 +81,7 @@ export async function prismSuite({ runs, log, maxRequests = 1000, maxMs = 15_000
   }
   const how = `POST /v1/contacts, ${concurrency} in flight, up to ${maxRequests} requests or ${maxMs / 1000} s per run`;
   return [
-    metric({ id: "prism.rps", label: "Prism (@hatch-api/mock) on our spec", unit: "req/s", samples: prism, note: how }),
+    metric({ id: "prism.rps", label: "Prism (@sdkit/mock) on our spec", unit: "req/s", samples: prism, note: how }),
     metric({ id: "prism.baselineRps", label: "bare node:http, same reply", unit: "req/s", samples: bare, note: how }),
     metric({
       id: "prism.ratio",

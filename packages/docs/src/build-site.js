@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { replaceDirAtomic, writeFileAtomic } from "@hatch-api/openapi-bundle";
+import { replaceDirAtomic, writeFileAtomic } from "@sdkit/bundle";
 import { readApiChangeReports } from "./api-changes.js";
 import { changelogContent } from "./changelog.js";
 import { buildDocsBundle } from "./code-samples.js";

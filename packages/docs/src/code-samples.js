@@ -2,8 +2,8 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join, relative } from "node:path";
-import { sampleFileName } from "@hatch-api/codegen";
-import { readSpecFile } from "@hatch-api/openapi-bundle";
+import { readSpecFile } from "@sdkit/bundle";
+import { sampleFileName } from "@sdkit/codegen";
 import { DocsBuildError } from "./errors.js";
 import { listOperations } from "./operations.js";
 
@@ -32,7 +32,7 @@ const GENERATED_HEADER = /^(\/\/|#) generated from .* by @hatch-api\/codegen, do
 /**
  * Reads the sample files at the top of `dir` (sub-folders hold guide snippets and the generated
  * samples). Each file is named `<sample name><extension>`, where the sample name is the operationId
- * with unsafe characters percent-encoded (`sampleFileName` of @hatch-api/codegen).
+ * with unsafe characters percent-encoded (`sampleFileName` of @sdkit/codegen).
  *
  * @param {string} dir
  * @param {{ generated?: boolean }} [options]

@@ -1,12 +1,13 @@
 // @ts-check
-import { listOperations as listSpecOperations } from "@hatch-api/codegen";
-import { SpecError } from "@hatch-api/openapi-bundle";
+
+import { SpecError } from "@sdkit/bundle";
+import { listOperations as listSpecOperations } from "@sdkit/codegen";
 import { DocsBuildError } from "./errors.js";
 
 /** @typedef {{ operationId: string, method: string, path: string }} OperationRef */
 
 /**
- * Lists the operations of an OpenAPI document (the shared lister of @hatch-api/codegen: an
+ * Lists the operations of an OpenAPI document (the shared lister of @sdkit/codegen: an
  * operation without an operationId is an error naming it).
  *
  * @param {any} spec
@@ -23,7 +24,7 @@ export function listOperations(spec) {
 
 /**
  * The operations in the order the document lists them (methods too), the order the reference
- * shows them in: the shared lister of @hatch-api/codegen (an operation without an operationId is
+ * shows them in: the shared lister of @sdkit/codegen (an operation without an operationId is
  * an error naming it), re-sorted from its fixed method order to the document's.
  *
  * @param {any} spec

@@ -1,6 +1,6 @@
 // @ts-check
 import { readFile } from "node:fs/promises";
-import { runRedocly } from "@hatch-api/openapi-bundle";
+import { runRedocly } from "@sdkit/bundle";
 import { DocsBuildError } from "./errors.js";
 
 /**

@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { sampleFileName } from "@hatch-api/codegen";
+import { sampleFileName } from "@sdkit/codegen";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   buildDocsBundle,
@@ -85,7 +85,7 @@ describe("injectCodeSamples", () => {
     await writeFile(join(dir, "deleteContact.ts"), "export {};\n");
     await writeFile(
       join(dir, "generated", "listContacts.sh"),
-      "# generated from x by @hatch-api/codegen, do not edit\ncurl x\n",
+      "# generated from x by @sdkit/codegen, do not edit\ncurl x\n",
     );
     const error = await buildDocsBundle({ specPath, samplesDir: dir }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DocsBuildError);

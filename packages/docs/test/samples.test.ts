@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { sampleFileName } from "@hatch-api/codegen";
+import { sampleFileName } from "@sdkit/codegen";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { collectSamples, listOperations, SAMPLE_LANGUAGES } from "../src/code-samples.js";

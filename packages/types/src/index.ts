@@ -1,6 +1,6 @@
 /**
  * Types for Hatch's public REST API, all generated from its OpenAPI document at build time (see
- * src/generated, written by @hatch-api/codegen): `paths`, `components` and `operations` from
+ * src/generated, written by @sdkit/codegen): `paths`, `components` and `operations` from
  * openapi-typescript, and a named alias for every schema and for each operation's request body,
  * parameters, success response and error statuses (`UpsertContactParams`, `UpsertContactResponse`,
  * `UpsertContactErrorStatus`, ...), so user code does not have to spell out `components["schemas"][...]`.

@@ -1,6 +1,6 @@
 // @ts-check
 import { pathToFileURL } from "node:url";
-import { onStopRequest } from "@hatch-api/openapi-bundle";
+import { onStopRequest } from "@sdkit/bundle";
 import { userArgs } from "./repo.js";
 import { runTurbo } from "./run-turbo.js";
 

@@ -5,7 +5,7 @@
 // and `pnpm dev` rebuilding on save. Written over whatever tasks exist, so new tasks are covered.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { listOverlays } from "@hatch-api/openapi-bundle";
+import { listOverlays } from "@sdkit/bundle";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   cloneRepo,

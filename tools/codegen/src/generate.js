@@ -1,6 +1,6 @@
 // @ts-check
 import { resolve } from "node:path";
-import { replaceDirAtomic, UsageError } from "@hatch-api/openapi-bundle";
+import { replaceDirAtomic, UsageError } from "@sdkit/bundle";
 import { buildModel } from "./model.js";
 import { readSdkConfig, renderClientNames, renderSdkConfig, resolveSecurity } from "./sdk-config.js";
 import { assertLocalRefs, headerText, readSpec, specLabel } from "./spec.js";

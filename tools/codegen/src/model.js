@@ -1,5 +1,5 @@
 // @ts-check
-import { SpecError } from "@hatch-api/openapi-bundle";
+import { SpecError } from "@sdkit/bundle";
 import { camelCase, isIdentifier, planSdk, typePrefix, words } from "./naming.js";
 import { listOperations } from "./operations.js";
 import { deref, isObject, pointer } from "./spec.js";

@@ -1,5 +1,5 @@
 // @ts-check
-import { SpecError } from "@hatch-api/openapi-bundle";
+import { SpecError } from "@sdkit/bundle";
 import { HTTP_METHODS } from "./operations.js";
 
 /** @typedef {import("./operations.js").ListedOperation} ListedOperation */

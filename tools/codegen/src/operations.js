@@ -1,5 +1,5 @@
 // @ts-check
-import { SpecError } from "@hatch-api/openapi-bundle";
+import { SpecError } from "@sdkit/bundle";
 import { deref, isObject, pointer } from "./spec.js";
 
 /** The HTTP methods an OpenAPI Path Item may hold, in the order operations are listed. */

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { SpecError } from "@hatch-api/openapi-bundle";
+import { SpecError } from "@sdkit/bundle";
 import { tsLiteral } from "./render.js";
 import { deref } from "./spec.js";
 

@@ -1,7 +1,7 @@
 // @ts-check
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { listRefs, readSpecFile, SpecError } from "@hatch-api/openapi-bundle";
+import { listRefs, readSpecFile, SpecError } from "@sdkit/bundle";
 
 /** @typedef {Record<string, any>} OpenApiDocument */
 
@@ -119,5 +119,5 @@ export function specLabel(file) {
  * @param {string} label
  */
 export function headerText(label) {
-  return `generated from ${label} by @hatch-api/codegen, do not edit`;
+  return `generated from ${label} by @sdkit/codegen, do not edit`;
 }

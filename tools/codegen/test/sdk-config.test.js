@@ -178,7 +178,7 @@ describe("--sdk-config", () => {
     const out = join(work.dir, "sdk");
     await generate("sdk", { spec, out, sdkConfig, coreModule: "../core/operation.js", clientModule: "../client.js" });
     const text = await readFile(join(out, "sdk-config.ts"), "utf8");
-    expect(text.split("\n")[0]).toBe("// generated from openapi.json by @hatch-api/codegen, do not edit");
+    expect(text.split("\n")[0]).toBe("// generated from openapi.json by @sdkit/codegen, do not edit");
     expect(text).toContain('baseUrl: "https://api.acme.test/v2"');
     expect(text).toContain("rateLimit: false");
     expect(text).toMatch(/name: "key",\s+type: "apiKey",\s+"in": "header",\s+parameter: "X-Api-Key",/);
@@ -192,7 +192,7 @@ describe("--sdk-config", () => {
     const out = join(work.dir, "sdk");
     await generate("sdk", { spec, out, sdkConfig, coreModule: "../core/operation.js", clientModule: "../client.js" });
     const text = await readFile(join(out, "client-names.ts"), "utf8");
-    expect(text.split("\n")[0]).toBe("// generated from openapi.json by @hatch-api/codegen, do not edit");
+    expect(text.split("\n")[0]).toBe("// generated from openapi.json by @sdkit/codegen, do not edit");
     expect(text).toContain('export { createSdkClient as createAcmeClient } from "../client.js";');
     expect(text).toContain(
       'export type { SdkClient as AcmeClient, SdkClientOptions as AcmeClientOptions } from "../client.js";',

@@ -1,4 +1,4 @@
-import { toJsonSchema } from "@hatch-api/codegen";
+import { toJsonSchema } from "@sdkit/codegen";
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";

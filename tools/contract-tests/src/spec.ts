@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { listOperations as listSpecOperations, readSpec, deref as specDeref } from "@hatch-api/codegen";
+import { listOperations as listSpecOperations, readSpec, deref as specDeref } from "@sdkit/codegen";
 
 /** The parts of an OpenAPI 3.0 document this harness reads. */
 export interface OpenApiDocument {
@@ -30,7 +30,7 @@ export function bundledSpecPath(): string {
     return require.resolve("@hatch-api/spec/openapi.json");
   } catch (error) {
     // The export exists but its file does not: name the file that is missing.
-    const manifest = join(dirname(require.resolve("@hatch-api/mock")), "..", "node_modules", "@hatch-api", "spec");
+    const manifest = join(dirname(require.resolve("@sdkit/mock")), "..", "node_modules", "@hatch-api", "spec");
     const expected = existsSync(manifest) ? join(manifest, "dist", "openapi.json") : "@hatch-api/spec/openapi.json";
     throw new Error(`bundled spec not found at ${expected}: ${BUNDLE_HINT}`, { cause: error });
   }
@@ -51,7 +51,7 @@ export function deref<T = Record<string, unknown>>(spec: OpenApiDocument, node: 
 
 /**
  * Every operation in the document, with its declared response keys: the shared lister of
- * @hatch-api/codegen (an operation without an operationId is an error naming it).
+ * @sdkit/codegen (an operation without an operationId is an error naming it).
  */
 export function listOperations(spec: OpenApiDocument): SpecOperation[] {
   return listSpecOperations(spec).map(({ operationId, method, path, statuses }) => ({

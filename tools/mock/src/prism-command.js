@@ -1,7 +1,7 @@
 // @ts-check
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { EXIT_WITH_PARENT } from "@hatch-api/openapi-bundle";
+import { EXIT_WITH_PARENT } from "@sdkit/bundle";
 
 const require = createRequire(import.meta.url);
 

@@ -105,5 +105,5 @@ export async function startMock(options = {}) {
 
 /** @param {string} message */
 function defaultLog(message) {
-  process.stderr.write(`[@hatch-api/mock] ${message}\n`);
+  process.stderr.write(`[@sdkit/mock] ${message}\n`);
 }

@@ -1,5 +1,5 @@
 // @ts-check
-// @hatch-api/openapi-bundle: lint and bundle any OpenAPI document, and the tooling our other
+// @sdkit/bundle: lint and bundle any OpenAPI document, and the tooling our other
 // node-run tools share (one spec reader, one Redocly spawner, one CLI error handler, one error
 // base class, atomic writes).
 export { replaceDirAtomic, writeFileAtomic, writeFilesAtomic } from "./atomic-write.js";

@@ -1,6 +1,6 @@
 // @ts-check
 import { parseArgs } from "node:util";
-import { reportCliError, UsageError } from "@hatch-api/openapi-bundle";
+import { reportCliError, UsageError } from "@sdkit/bundle";
 import { releaseSnapshot, undoSnapshot } from "./snapshot.js";
 
 export const SNAPSHOT_USAGE = `Usage:

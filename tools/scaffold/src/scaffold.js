@@ -6,7 +6,7 @@ import { chmod, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseSpecText, runRedocly, ToolError } from "@hatch-api/openapi-bundle";
+import { parseSpecText, runRedocly, ToolError } from "@sdkit/bundle";
 import YAML from "yaml";
 import { lintConfig, summarizeLint } from "./lint-report.js";
 import { overlaySkeleton, planFixes } from "./operation-fixes.js";
@@ -58,7 +58,7 @@ export async function readDocument(source, options = {}) {
 
 /**
  * @param {ScaffoldOptions} options
- * @returns {Promise<{ out: string, config: import("@hatch-api/codegen/sdk-config").SdkConfig, report: string[], files: string[] }>}
+ * @returns {Promise<{ out: string, config: import("@sdkit/codegen/sdk-config").SdkConfig, report: string[], files: string[] }>}
  */
 export async function scaffold(options) {
   const log = options.log ?? ((line) => console.log(line));

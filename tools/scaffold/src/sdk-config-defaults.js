@@ -1,7 +1,7 @@
 // @ts-check
 // The first SDK config of a scaffolded repo, derived from the document and the command line. The
 // user edits sdk.config.json afterwards; everything here is only a starting point.
-import { isReservedName, validateSdkConfig } from "@hatch-api/codegen";
+import { isReservedName, validateSdkConfig } from "@sdkit/codegen";
 
 /**
  * @param {string} text
@@ -109,7 +109,7 @@ export function securityOf(spec) {
 
 /**
  * @param {{ spec: Record<string, any>, name?: string, scope?: string }} input
- * @returns {{ config: import("@hatch-api/codegen/sdk-config").SdkConfig, notes: string[] }}
+ * @returns {{ config: import("@sdkit/codegen/sdk-config").SdkConfig, notes: string[] }}
  */
 export function defaultSdkConfig({ spec, name: givenName, scope: givenScope }) {
   const name = givenName ?? nameFromTitle(spec);

@@ -106,7 +106,7 @@ export async function listTemplateFiles(root) {
  * the copied code names them through sdk.config.json only (the generated client-names.ts and the
  * contract bindings' client.ts export them), so they follow the config when it is edited later.
  *
- * @param {import("@hatch-api/codegen/sdk-config").SdkConfig} config
+ * @param {import("@sdkit/codegen/sdk-config").SdkConfig} config
  * @param {{ pascal: string, camel: string, upper: string }} names
  * @returns {Array<[RegExp, string]>}
  */

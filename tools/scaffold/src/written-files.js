@@ -1,10 +1,10 @@
 // @ts-check
 // The files of a scaffolded repo that are written for it rather than copied (root manifests, the
 // README, the types entry point, the docs' quick start), and the edits copied files need there.
-import { listOperations, planSdk } from "@hatch-api/codegen";
+import { listOperations, planSdk } from "@sdkit/codegen";
 
 /**
- * @typedef {import("@hatch-api/codegen/sdk-config").SdkConfig} SdkConfig
+ * @typedef {import("@sdkit/codegen/sdk-config").SdkConfig} SdkConfig
  * @typedef {{ pascal: string, camel: string, upper: string }} Names
  */
 

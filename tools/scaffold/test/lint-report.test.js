@@ -6,7 +6,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bundleSpec, runRedocly } from "@hatch-api/openapi-bundle";
+import { bundleSpec, runRedocly } from "@sdkit/bundle";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import YAML from "yaml";
 import { scaffold } from "../src/scaffold.js";

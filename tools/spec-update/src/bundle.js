@@ -7,7 +7,7 @@ import { SpecUpdateError } from "./errors.js";
 import { runCommand } from "./run-command.js";
 
 const require = createRequire(import.meta.url);
-const bundleCli = require.resolve("@hatch-api/openapi-bundle/cli");
+const bundleCli = require.resolve("@sdkit/bundle/cli");
 
 /**
  * Only structural validity: the documents compared by oasdiff must bundle even when the candidate

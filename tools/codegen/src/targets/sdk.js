@@ -1,5 +1,5 @@
 // @ts-check
-import { SpecError } from "@hatch-api/openapi-bundle";
+import { SpecError } from "@sdkit/bundle";
 import { pascalCase, words } from "../naming.js";
 import { jsDoc } from "../render.js";
 

@@ -1,6 +1,6 @@
 // @ts-check
 import { pathToFileURL } from "node:url";
-import { SpecError } from "@hatch-api/openapi-bundle";
+import { SpecError } from "@sdkit/bundle";
 import openapiTS, { astToString } from "openapi-typescript";
 import { jsonMedia, statusKeyType } from "../model.js";
 import { isIdentifier, pascalCase, words } from "../naming.js";

@@ -1,5 +1,5 @@
 import { createHatchClient, ValidationError } from "@hatch-api/client";
-import { type MockServer, startMock } from "@hatch-api/mock";
+import { type MockServer, startMock } from "@sdkit/mock";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Exchange, recordingFetch } from "../../src/recording-fetch.js";

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startMock } from "@hatch-api/mock";
+import { startMock } from "@sdkit/mock";
 import type { TestProject } from "vitest/node";
 import { bundledSpecPath } from "../../src/spec.js";
 import type { ContractTarget } from "./target.js";

@@ -205,7 +205,7 @@ export function overlaySkeleton(fixes, title) {
     })),
   });
   document.commentBefore = [
-    " Written by pnpm scaffold: the document gave these operations no operationId or no tag, which",
+    " Written by sdkit-scaffold: the document gave these operations no operationId or no tag, which",
     " the generators need (the operationId names the SDK method's types and docs samples; the first",
     " tag is the SDK resource). The names are derived: operationId = method + path segments in",
     " PascalCase, a {parameter} as By<Parameter> (GET /pets/{petId} -> getPetsByPetId); tag = the",

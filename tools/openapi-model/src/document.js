@@ -1,7 +1,6 @@
 // @ts-check
-import { existsSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { listRefs, readSpecFile, SpecError } from "@sdkit/bundle";
+import { SpecError } from "@sdkit/cli-kit";
+import { readSpecFile } from "./spec-reader.js";
 
 /** @typedef {Record<string, any>} OpenApiDocument */
 
@@ -52,14 +51,88 @@ export function checkDocument(document, file) {
   if (!isObject(document.paths)) throw new SpecError("must be an object", { file, pointer: "/paths" });
 }
 
-/** @param {string} segment RFC 6901 escaping: `/v1/contacts` → `~1v1~1contacts`. */
+/** @param {string | number} segment RFC 6901 escaping: `/v1/contacts` → `~1v1~1contacts`. */
 export function escapePointer(segment) {
-  return segment.replaceAll("~", "~0").replaceAll("/", "~1");
+  return String(segment).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
-/** @param {...string} segments */
+/** @param {...(string | number)} segments keys from the root → a JSON pointer (`/paths/~1pets/get`) */
 export function pointer(...segments) {
   return segments.map((segment) => `/${escapePointer(segment)}`).join("");
+}
+
+/**
+ * The keys a local `$ref` (`#/components/schemas/Pet`) leads through, unescaped: the fragment's
+ * percent-encoding decoded first (RFC 6901 §6: `#/paths/~1v2~1keys~1%7Bid%7D` is the path
+ * `/v2/keys/{id}`), then `~1` → `/` and `~0` → `~` (RFC 6901 §4). Undefined for a `$ref` that is
+ * not a local JSON pointer.
+ *
+ * @param {string} ref
+ * @returns {string[] | undefined}
+ */
+export function refPath(ref) {
+  if (ref === "#") return [];
+  if (!ref.startsWith("#/")) return undefined;
+  return ref
+    .slice(2)
+    .split("/")
+    .map((segment) => unescapePointer(decodeFragment(segment)));
+}
+
+/** @param {string} segment RFC 6901 unescaping, `~1` before `~0` so `~01` stays `~1`. */
+export function unescapePointer(segment) {
+  return segment.replaceAll("~1", "/").replaceAll("~0", "~");
+}
+
+/**
+ * Percent-decoding of one fragment segment; a `%` that starts no valid escape is kept as written
+ * (tools that write `$ref`s do not always encode `%` itself).
+ *
+ * @param {string} segment
+ */
+function decodeFragment(segment) {
+  if (!segment.includes("%")) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
+}
+
+/**
+ * Follows local `$ref`s until a node that is not a reference, and says where that node lives (the
+ * keys from the document's root), so callers can name it in messages or edit it in place.
+ *
+ * @param {OpenApiDocument} spec
+ * @param {unknown} node
+ * @param {Array<string | number>} [path] where `node` itself is (returned when it is no reference)
+ * @param {string} [file] for error messages
+ * @returns {{ node: any, path: Array<string | number> }}
+ */
+export function derefAt(spec, node, path = [], file = undefined) {
+  let current = node;
+  let at = path;
+  const seen = new Set();
+  while (isObject(current) && typeof current.$ref === "string") {
+    const ref = current.$ref;
+    const keys = refPath(ref);
+    if (keys === undefined) throw new SpecError(`only local $refs are supported, found ${ref}`, { file });
+    if (seen.has(ref)) throw new SpecError(`circular $ref ${ref}`, { file });
+    seen.add(ref);
+    current = keys.reduce(
+      (value, key) => (value !== null && typeof value === "object" ? /** @type {any} */ (value)[key] : undefined),
+      /** @type {unknown} */ (spec),
+    );
+    at = keys;
+    if (current === undefined) throw new SpecError(`$ref ${ref} points at nothing`, { file });
+  }
+  return { node: current, path: at };
 }
 
 /**
@@ -71,21 +144,58 @@ export function pointer(...segments) {
  * @returns {any}
  */
 export function deref(spec, node, file) {
+  return derefAt(spec, node, [], file).node;
+}
+
+/**
+ * Like `deref`, but a reference it cannot follow (not local, dangling, circular) comes back as the
+ * reference object itself instead of an error: for readers that show a document as it is (docs)
+ * and would rather print the `$ref` than stop.
+ *
+ * @param {OpenApiDocument} spec
+ * @param {unknown} node
+ * @returns {any}
+ */
+export function derefOrRef(spec, node) {
   let current = node;
   const seen = new Set();
   while (isObject(current) && typeof current.$ref === "string") {
-    const ref = current.$ref;
-    if (!ref.startsWith("#/")) throw new SpecError(`only local $refs are supported, found ${ref}`, { file });
-    if (seen.has(ref)) throw new SpecError(`circular $ref ${ref}`, { file });
-    seen.add(ref);
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce((value, key) => (isObject(value) ? value[key] : undefined), /** @type {unknown} */ (spec));
-    if (current === undefined) throw new SpecError(`$ref ${ref} points at nothing`, { file });
+    const keys = refPath(current.$ref);
+    if (keys === undefined || seen.has(current.$ref)) return current;
+    seen.add(current.$ref);
+    const target = keys.reduce(
+      (value, key) => (value !== null && typeof value === "object" ? /** @type {any} */ (value)[key] : undefined),
+      /** @type {unknown} */ (spec),
+    );
+    if (target === undefined) return current;
+    current = target;
   }
   return current;
+}
+
+/**
+ * Every `$ref` string in a parsed document with the JSON pointer of the object holding it.
+ * Iterative, and visits each object once, so shared or cyclic objects cannot blow up the walk.
+ *
+ * @param {unknown} document
+ * @returns {Array<{ ref: string, pointer: string }>}
+ */
+export function listRefs(document) {
+  /** @type {Array<{ ref: string, pointer: string }>} */
+  const refs = [];
+  const visited = new Set();
+  /** @type {Array<[unknown, string]>} */
+  const stack = [[document, ""]];
+  while (stack.length > 0) {
+    const [value, at] = /** @type {[unknown, string]} */ (stack.pop());
+    if (value === null || typeof value !== "object" || visited.has(value)) continue;
+    visited.add(value);
+    for (const [key, child] of Object.entries(value)) {
+      if (key === "$ref" && typeof child === "string") refs.push({ ref: child, pointer: at || "/" });
+      else stack.push([child, `${at}/${escapePointer(key)}`]);
+    }
+  }
+  return refs;
 }
 
 /**
@@ -94,30 +204,4 @@ export function deref(spec, node, file) {
  */
 export function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/**
- * The spec's path as generated files name it: relative to the enclosing repository or workspace
- * (the nearest folder with `.git` or `pnpm-workspace.yaml`), so headers read `spec/dist/openapi.json`
- * wherever the repo is checked out, and stay byte-identical between checkouts.
- *
- * @param {string} file
- */
-export function specLabel(file) {
-  const absolute = resolve(file);
-  for (let dir = dirname(absolute); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, ".git")) || existsSync(join(dir, "pnpm-workspace.yaml"))) {
-      return relative(dir, absolute).replaceAll("\\", "/");
-    }
-    if (dirname(dir) === dir) return absolute.split(/[\\/]/).at(-1) ?? absolute;
-  }
-}
-
-/**
- * The first line of every generated file, after the comment marker of its language.
- *
- * @param {string} label
- */
-export function headerText(label) {
-  return `generated from ${label} by @sdkit/codegen, do not edit`;
 }

@@ -2,7 +2,7 @@
 // @ts-check
 // openapi-codegen <target> --spec <openapi.json> --out <dir> [target options]
 import { parseArgs } from "node:util";
-import { runCli, UsageError } from "@sdkit/bundle";
+import { runCli, UsageError } from "@sdkit/cli-kit";
 import { generate, kebab, SDK_CONFIG_OPTIONS, TARGETS } from "./generate.js";
 
 const USAGE = `usage: openapi-codegen <target> --spec <openapi.json> --out <dir> [options]

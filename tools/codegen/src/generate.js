@@ -1,9 +1,11 @@
 // @ts-check
 import { resolve } from "node:path";
-import { replaceDirAtomic, UsageError } from "@sdkit/bundle";
+import { replaceDirAtomic } from "@sdkit/bundle";
+import { UsageError } from "@sdkit/cli-kit";
+import { assertLocalRefs, readSpec } from "@sdkit/openapi";
+import { headerText, specLabel } from "./header.js";
 import { buildModel } from "./model.js";
 import { readSdkConfig, renderClientNames, renderSdkConfig, resolveSecurity } from "./sdk-config.js";
-import { assertLocalRefs, headerText, readSpec, specLabel } from "./spec.js";
 import { contractTarget } from "./targets/contract.js";
 import { samplesTarget } from "./targets/samples.js";
 import { sdkTarget } from "./targets/sdk.js";

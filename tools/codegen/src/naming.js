@@ -1,8 +1,8 @@
 // @ts-check
-import { SpecError } from "@sdkit/bundle";
-import { HTTP_METHODS } from "./operations.js";
+import { SpecError } from "@sdkit/cli-kit";
+import { HTTP_METHODS } from "@sdkit/openapi";
 
-/** @typedef {import("./operations.js").ListedOperation} ListedOperation */
+/** @typedef {import("@sdkit/openapi").ListedOperation} ListedOperation */
 
 const RESERVED_WORDS = new Set(
   (

@@ -6,9 +6,9 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { SpecError } from "@sdkit/bundle";
+import { SpecError } from "@sdkit/cli-kit";
+import { deref } from "@sdkit/openapi";
 import { tsLiteral } from "./render.js";
-import { deref } from "./spec.js";
 
 /**
  * @typedef {{

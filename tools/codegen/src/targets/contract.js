@@ -1,10 +1,10 @@
 // @ts-check
 
+import { deref, isObject } from "@sdkit/openapi";
 import { conformsTo } from "../example-check.js";
 import { jsonMedia } from "../model.js";
 import { tsLiteral } from "../render.js";
 import { CORE_CLIENT_NAMES } from "../sdk-config.js";
-import { deref, isObject } from "../spec.js";
 import { requestExample } from "./samples.js";
 import { isJsonMedia, nonJsonSuccess } from "./sdk.js";
 

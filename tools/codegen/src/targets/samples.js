@@ -1,8 +1,9 @@
 // @ts-check
+
+import { deref, isObject } from "@sdkit/openapi";
 import { mediaExample, parameterExample } from "../examples.js";
 import { sampleFileName } from "../naming.js";
 import { shellDoubleQuoted, shellLiteral, shellSingleQuoted, tsLiteral } from "../render.js";
-import { deref, isObject } from "../spec.js";
 
 /** @typedef {import("../model.js").OperationModel} OperationModel */
 

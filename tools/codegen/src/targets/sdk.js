@@ -1,14 +1,20 @@
 // @ts-check
-import { SpecError } from "@sdkit/bundle";
+import { SpecError } from "@sdkit/cli-kit";
+import { isJsonMedia as isJsonMediaType } from "@sdkit/openapi";
 import { pascalCase, words } from "../naming.js";
 import { jsDoc } from "../render.js";
 
 /** @typedef {import("../model.js").OperationModel} OperationModel */
 
-/** A JSON media type (openapi-fetch's default encoding), as opposed to a form, multipart or a file. @param {string} media */
+/**
+ * A body openapi-fetch encodes and parses by default: a JSON media type (@sdkit/openapi's rule), or
+ * none in particular (`*\/*`, empty), as opposed to a form, multipart or a file.
+ *
+ * @param {string} media
+ */
 export function isJsonMedia(media) {
-  const type = media.split(";")[0]?.trim().toLowerCase() ?? "";
-  return type === "application/json" || type.endsWith("+json") || type === "*/*" || type === "";
+  const type = media.split(";")[0]?.trim() ?? "";
+  return isJsonMediaType(type) || type === "*/*" || type === "";
 }
 
 /**

@@ -63,3 +63,30 @@ describe("reportCliError", () => {
     ]);
   });
 });
+
+describe("errors", () => {
+  it("name themselves after their class", () => {
+    expect(new SpecError("x").name).toBe("SpecError");
+    expect(new UsageError("x").name).toBe("UsageError");
+    class PluginError extends ToolError {}
+    expect(new PluginError("x").name).toBe("PluginError");
+    expect(new PluginError("x")).toBeInstanceOf(ToolError);
+  });
+
+  it("exit 2 with usage for a bad command line, 1 for a tool error or a bug", () => {
+    /** @type {unknown[]} */
+    const printed = [];
+    const original = console.error;
+    console.error = (/** @type {unknown} */ value) => printed.push(value);
+    try {
+      expect(reportCliError(new UsageError("bad flag"), { name: "tool", usage: "Usage: tool" })).toBe(2);
+      expect(reportCliError(new SpecError("broken", { file: "a.yaml", line: 3 }), { name: "tool" })).toBe(1);
+      expect(reportCliError(new Error("bug"), { name: "tool" })).toBe(1);
+    } finally {
+      console.error = original;
+    }
+    expect(printed[0]).toBe("tool: bad flag\n\nUsage: tool");
+    expect(printed[1]).toBe("tool: a.yaml:3: broken");
+    expect(printed[2]).toBeInstanceOf(Error); // printed whole, stack included: a bug
+  });
+});

@@ -2,7 +2,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { extname } from "node:path";
-import { SpecError } from "./errors.js";
+import { SpecError } from "@sdkit/cli-kit";
 
 /**
  * js-yaml ships no types; required this way, packages that type-check code importing ours need none.

@@ -9,12 +9,18 @@ import { spawn } from "node:child_process";
  *
  * @typedef {{ code: number, output: string }} RunResult
  *
- * Runs one command. The build, test and `changeset version` steps take it as a parameter so unit
- * tests substitute a fake instead of running the whole build.
+ * Runs one command. Tools that run other programs (a build, `changeset version`) take a Runner as a
+ * parameter, so their unit tests substitute a fake instead of running the real thing.
  * @typedef {(command: string, args: string[], options: RunOptions) => Promise<RunResult>} Runner
  */
 
-/** @type {Runner} */
+/**
+ * Runs `command` with `args` in `cwd`, streaming its output to ours (or collecting it, with
+ * `capture`), and resolves with its exit code once it has closed; a signal counts as exit 1. Rejects
+ * only when it cannot be started (ENOENT).
+ *
+ * @type {Runner}
+ */
 export function runCommand(command, args, { cwd, env = process.env, capture = false }) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit" });

@@ -1,6 +1,6 @@
 // @ts-check
-import { SpecError } from "@sdkit/bundle";
-import { deref, isObject, pointer } from "./spec.js";
+import { SpecError } from "@sdkit/cli-kit";
+import { deref, isObject, pointer } from "./document.js";
 
 /** The HTTP methods an OpenAPI Path Item may hold, in the order operations are listed. */
 export const HTTP_METHODS = Object.freeze(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
@@ -19,7 +19,7 @@ export const HTTP_METHODS = Object.freeze(["get", "put", "post", "delete", "opti
 
 /**
  * Lists every operation of an OpenAPI document, in document order (paths as written, methods in
- * HTTP_METHODS order). This is the one lister the generators, the docs and the contract tests use.
+ * HTTP_METHODS order). Every tool of the toolchain lists operations with it.
  *
  * An operation without an `operationId` is an error, not a fallback: the id names the generated
  * types, sample files and contract tests, and a name made up from the method and path would change

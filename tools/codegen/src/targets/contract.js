@@ -4,9 +4,18 @@ import { deref, isObject } from "@sdkit/openapi";
 import { conformsTo } from "../example-check.js";
 import { jsonMedia } from "../model.js";
 import { tsLiteral } from "../render.js";
-import { CORE_CLIENT_NAMES } from "../sdk-config.js";
 import { requestExample } from "./samples.js";
 import { isJsonMedia, nonJsonSuccess } from "./sdk.js";
+
+/**
+ * The names the contract suite's support code imports the client under test by; the generated
+ * client.ts maps the SDK's configured names (sdk.config.json #/client) onto them.
+ */
+const SUITE_CLIENT_NAMES = Object.freeze({
+  factory: "createSdkClient",
+  type: "SdkClient",
+  options: "SdkClientOptions",
+});
 
 /** @typedef {import("../model.js").OperationModel} OperationModel */
 
@@ -130,8 +139,8 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
     `// ${header}`,
     "// The client under test, by the names the suite's support code uses (the package's own are the SDK config's).",
     "",
-    `export { ${clientFactory} as ${CORE_CLIENT_NAMES.factory} } from ${from};`,
-    `export type { ${clientType} as ${CORE_CLIENT_NAMES.type}, ${clientType}Options as ${CORE_CLIENT_NAMES.options} } from ${from};`,
+    `export { ${clientFactory} as ${SUITE_CLIENT_NAMES.factory} } from ${from};`,
+    `export type { ${clientType} as ${SUITE_CLIENT_NAMES.type}, ${clientType}Options as ${SUITE_CLIENT_NAMES.options} } from ${from};`,
     "",
   ].join("\n");
   return new Map([

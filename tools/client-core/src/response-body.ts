@@ -1,4 +1,4 @@
-import { HatchResponseError } from "./errors.js";
+import type { SdkDefinition } from "./definition.js";
 import type { Redactor } from "./redaction.js";
 import { requestIdOf } from "./request-id.js";
 
@@ -7,9 +7,9 @@ const decoder = new TextDecoder();
 /** Statuses whose Response may not have a body. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-function tooLarge(response: Response, maxBytes: number, redact: Redactor): HatchResponseError {
-  return new HatchResponseError(
-    `Hatch API responded ${response.status} with a body over maxResponseBytes (${maxBytes} bytes); it was not read`,
+function tooLarge(response: Response, maxBytes: number, redact: Redactor, sdk: SdkDefinition): Error {
+  return new sdk.errors.Response(
+    `${sdk.title} API responded ${response.status} with a body over maxResponseBytes (${maxBytes} bytes); it was not read`,
     { status: response.status, requestId: requestIdOf(response.headers, redact) },
   );
 }
@@ -24,13 +24,14 @@ export async function readBody(
   stop: Promise<never>,
   maxBytes: number,
   redact: Redactor,
+  sdk: SdkDefinition,
 ): Promise<Uint8Array | null> {
   const { body } = response;
   if (body === null) return null;
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (declared > maxBytes) {
     body.cancel().catch(noop);
-    throw tooLarge(response, maxBytes, redact);
+    throw tooLarge(response, maxBytes, redact, sdk);
   }
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -42,7 +43,7 @@ export async function readBody(
       const { done, value } = await Promise.race([read, stop]);
       if (done) break;
       size += value.byteLength;
-      if (size > maxBytes) throw tooLarge(response, maxBytes, redact);
+      if (size > maxBytes) throw tooLarge(response, maxBytes, redact, sdk);
       chunks.push(value);
     }
   } catch (error) {
@@ -64,19 +65,23 @@ export async function readBody(
  * the caller through `withResponse`) touches the network again, and the body can be read more than
  * once. A subclass rather than `new Response(bytes)`: it builds no stream unless `body` is asked
  * for, which makes it about fifteen times cheaper. Its `json()` turns a body that is not JSON into a
- * HatchResponseError instead of a bare SyntaxError.
+ * response error instead of a bare SyntaxError. `notResent`, when set, says why the transport
+ * did not retry it although its status usually is retried (the error built from it says so).
  */
-class BufferedResponse extends Response {
+export class BufferedResponse extends Response {
   readonly #bytes: Uint8Array | null;
   readonly #original: Response;
   readonly #redact: Redactor;
+  readonly #sdk: SdkDefinition;
+  notResent: string | undefined;
   #stream: ReadableStream<Uint8Array> | null | undefined;
 
-  constructor(original: Response, bytes: Uint8Array | null, redact: Redactor, headers: Headers) {
+  constructor(original: Response, bytes: Uint8Array | null, redact: Redactor, sdk: SdkDefinition, headers: Headers) {
     super(null, { status: original.status, statusText: original.statusText, headers });
     this.#bytes = bytes;
     this.#original = original;
     this.#redact = redact;
+    this.#sdk = sdk;
   }
 
   #text(): string {
@@ -95,8 +100,8 @@ class BufferedResponse extends Response {
       const redact = this.#redact;
       const excerpt = redact(text.slice(0, 400)).slice(0, 200);
       const type = this.headers.get("content-type");
-      throw new HatchResponseError(
-        `Hatch API responded ${this.status} with a body that is not valid JSON` +
+      throw new this.#sdk.errors.Response(
+        `${this.#sdk.title} API responded ${this.status} with a body that is not valid JSON` +
           `${type ? ` (content-type ${redact(type).slice(0, 100)})` : ""}: ${JSON.stringify(excerpt)}${text.length > 200 ? "…" : ""}`,
         { status: this.status, requestId: requestIdOf(this.headers, redact) },
         { cause: error },
@@ -117,7 +122,7 @@ class BufferedResponse extends Response {
   }
 
   override clone(): Response {
-    return new BufferedResponse(this.#original, this.#bytes, this.#redact, this.headers);
+    return new BufferedResponse(this.#original, this.#bytes, this.#redact, this.#sdk, this.headers);
   }
 
   /** @internal */
@@ -154,7 +159,12 @@ Object.defineProperties(BufferedResponse.prototype, {
   },
 });
 
-export function bufferedResponse(original: Response, bytes: Uint8Array | null, redact: Redactor): Response {
+export function bufferedResponse(
+  original: Response,
+  bytes: Uint8Array | null,
+  redact: Redactor,
+  sdk: SdkDefinition,
+): BufferedResponse {
   const empty = bytes === null || bytes.byteLength === 0 || NULL_BODY_STATUSES.has(original.status);
   let headers = original.headers;
   if (!empty && !headers.has("content-length")) {
@@ -163,5 +173,5 @@ export function bufferedResponse(original: Response, bytes: Uint8Array | null, r
     headers = new Headers(headers);
     headers.set("content-length", String(bytes.byteLength));
   }
-  return new BufferedResponse(original, empty ? null : bytes, redact, headers);
+  return new BufferedResponse(original, empty ? null : bytes, redact, sdk, headers);
 }

@@ -1,6 +1,6 @@
 import { requestIdOf } from "./request-id.js";
-import type { ResendRule } from "./resend-rule.js";
-import type { CallSettings, FetchLike } from "./transport.js";
+import type { FetchLike } from "./definition.js";
+import type { CallSettings } from "./transport.js";
 
 /** Options every resource method takes for one call; each defaults to the client's option. */
 export interface RequestOptions {
@@ -30,19 +30,16 @@ export type ResultFor<T, O> = O extends { withResponse: true } ? WithResponse<T>
 
 /**
  * The fetch for one call: the client's shared one when nothing is overridden (no allocation), else
- * one built with this call's settings. `rule` is the operation's resend rule, if it has its own.
+ * one built with this call's settings.
  */
 export function fetchForCall(
   transport: (settings?: CallSettings) => FetchLike,
   shared: FetchLike,
   options: RequestOptions,
-  rule?: ResendRule,
 ): FetchLike {
   const { timeoutMs, totalTimeoutMs, maxRetries } = options;
-  if (timeoutMs === undefined && totalTimeoutMs === undefined && maxRetries === undefined && rule === undefined) {
-    return shared;
-  }
-  return transport({ timeoutMs, totalTimeoutMs, maxRetries, safeToResend: rule });
+  if (timeoutMs === undefined && totalTimeoutMs === undefined && maxRetries === undefined) return shared;
+  return transport({ timeoutMs, totalTimeoutMs, maxRetries });
 }
 
 /** The value a method resolves with, honouring `withResponse`. */

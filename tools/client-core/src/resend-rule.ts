@@ -1,3 +1,5 @@
+import type { MatchKeysEntry } from "./definition.js";
+
 /**
  * Whether a request that may already have reached the server can be sent again without applying
  * it twice. The transport asks only when it matters: after a failure that happened once the
@@ -37,16 +39,7 @@ export function bodyHasMatchingKey(keys: readonly string[]): ResendRule {
   };
 }
 
-/** An operation that updates the record matching one of `keys` in its body (`x-sdk-match-keys`). */
-export interface MatchKeysEntry {
-  /** Upper-case HTTP method. */
-  method: string;
-  /** The path template, `/v1/contacts/{contactId}`. */
-  path: string;
-  keys: readonly string[];
-}
-
-/** `/v1/contacts/{contactId}` → a pattern matching the end of a request's pathname (after any base path). */
+/** `/v1/items/{itemId}` → a pattern matching the end of a request's pathname (after any base path). */
 function pathPattern(template: string): RegExp {
   const escaped = template
     .split(/\{[^}]+\}/)
@@ -56,20 +49,41 @@ function pathPattern(template: string): RegExp {
 }
 
 /**
+ * Finds the match keys of a request, by method and by the end of its pathname (after any base
+ * path): the keys of the operation the spec marks with `x-sdk-match-keys`, or undefined.
+ */
+export function matchKeysLookup(
+  entries: readonly MatchKeysEntry[],
+): (method: string, pathname: string) => readonly string[] | undefined {
+  const compiled = entries.map((entry) => ({ ...entry, pattern: pathPattern(entry.path) }));
+  return (method, pathname) =>
+    compiled.find((entry) => entry.method === method && entry.pattern.test(pathname))?.keys;
+}
+
+/**
  * The rule a client uses unless told otherwise: an operation the spec marks as matching by body
  * keys may be resent when the body carries one of them; any other request only when its HTTP
  * method is idempotent. It applies to the generated methods and to the openapi-fetch surface alike.
  */
 export function matchKeysResendRule(entries: readonly MatchKeysEntry[]): ResendRule {
-  const compiled = entries.map((entry) => ({
-    method: entry.method,
-    pattern: pathPattern(entry.path),
-    rule: bodyHasMatchingKey(entry.keys) as (request: ResendRequest) => boolean,
-  }));
+  const keysOf = matchKeysLookup(entries);
   return (request) => {
-    const match = compiled.find((entry) => entry.method === request.method && entry.pattern.test(request.url.pathname));
-    return match ? match.rule(request) : IDEMPOTENT_METHODS.has(request.method);
+    const keys = keysOf(request.method, request.url.pathname);
+    return keys ? (bodyHasMatchingKey(keys) as (request: ResendRequest) => boolean)(request) : IDEMPOTENT_METHODS.has(request.method);
   };
+}
+
+/** Why a request was not sent again, for the error that reports it. */
+export function notResentNote(keys: readonly string[] | undefined): string {
+  const shown = keys;
+  const missing = !shown
+    ? ""
+    : shown.length === 1
+      ? ` (the body has no ${shown[0]} to match on)`
+      : shown.length === 2
+        ? ` (the body has neither ${shown[0]} nor ${shown[1]} to match on)`
+        : ` (the body has none of ${shown.join(", ")} to match on)`;
+  return `the request may have been applied, and repeating it could apply it twice${missing}`;
 }
 
 /** Evaluates a rule; a rule that throws counts as "not safe". */
@@ -82,8 +96,3 @@ export function allowsResend(rule: ResendRule, request: ResendRequest): boolean 
   }
 }
 
-/**
- * Responses that were not retried although their status usually is (500, 502, 504), because the
- * request may have been applied and was not safe to send again; errorFromResponse says so.
- */
-export const notResent = new WeakSet<Response>();

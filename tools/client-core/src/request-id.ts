@@ -1,5 +1,5 @@
 /** Headers that servers and proxies commonly use for a request id, most specific first. */
-export const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-hatch-request-id", "x-amzn-requestid", "cf-ray"];
+export const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "cf-ray"];
 
 /** The server's request id for a response, when one of the usual headers carries it. */
 export function requestIdOf(headers: Headers, redact: (text: string) => string): string | undefined {

@@ -1,21 +1,14 @@
-import type { paths } from "@hatch-api/types";
-import { errorFromResponse } from "../error-from-response.js";
-import { HatchError } from "../errors.js";
-import type { Client } from "../openapi-fetch.js";
-import type { Redactor } from "../redaction.js";
-import { fetchForCall, type RequestOptions, resultFor } from "../request-options.js";
-import type { CallSettings, FetchLike } from "../transport.js";
-
-// The hand-written runtime that the generated SDK (src/generated/) calls: every generated method
-// is a descriptor of its operation plus one `call(...)`, so auth, the rate limiter, retries,
-// timeouts, abort, redaction and error mapping live here and in the transport, once.
-
-// Per-call options of every generated method: the core's, so a setting the transport gains per call
-// reaches every generated method without regenerating anything.
-export type { RequestOptions, WithResponse } from "../request-options.js";
-export type { ErrorFor } from "./error-classes.js";
-
+import type { Client } from "openapi-fetch";
 import { bodyEncodingOf, encodeRequestBody } from "./body-encoding.js";
+import type { FetchLike, SdkDefinition } from "./definition.js";
+import { errorFromResponse } from "./error-from-response.js";
+import type { Redactor } from "./redaction.js";
+import { fetchForCall, type RequestOptions, resultFor } from "./request-options.js";
+import type { CallSettings } from "./transport.js";
+
+// The runtime the generated resources call: every generated method is a descriptor of its
+// operation plus one `call(...)`, so auth, the rate limiter, retries, timeouts, abort, redaction
+// and error mapping live here and in the transport, once.
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
@@ -25,7 +18,7 @@ export interface OperationDescriptor {
   /** `resource.method`, for messages. */
   sdkName: string;
   method: HttpMethod;
-  /** The path template, `/v1/contacts/{contactId}`. */
+  /** The path template, `/v1/items/{itemId}`. */
   path: string;
   /** Resolve to this property of the success body (the spec's `x-sdk-unwrap`), not the whole body. */
   unwrap?: string;
@@ -47,30 +40,15 @@ export interface OperationInput {
 
 /**
  * Sends one operation through the client and resolves to its (unwrapped) success body, or to
- * `{ data, response, requestId }` when the call asked `withResponse`.
+ * `{ data, response, requestId }` when the call asked `withResponse`. A method that several HTTP
+ * verbs share (`upsert` with `{ method: "PUT" }`) passes its variants by verb and the verb chosen.
  */
 export type OperationCaller = <T>(
-  operation: OperationDescriptor,
+  operation: OperationDescriptor | Readonly<Record<string, OperationDescriptor>>,
   input: OperationInput,
   options?: RequestOptions,
+  verb?: unknown,
 ) => Promise<T>;
-
-/**
- * Picks the operation of a method that several HTTP verbs share (`upsert` with `{ method: "PUT" }`),
- * refusing anything else before a request is sent.
- */
-export function selectVariant(
-  sdkName: string,
-  variants: Readonly<Record<string, OperationDescriptor>>,
-  chosen: unknown,
-): OperationDescriptor {
-  const operation = typeof chosen === "string" && Object.hasOwn(variants, chosen) ? variants[chosen] : undefined;
-  if (!operation) {
-    const allowed = Object.keys(variants).map((verb) => JSON.stringify(verb));
-    throw new HatchError(`${sdkName}: method must be ${allowed.join(" or ")}, got ${JSON.stringify(chosen)}`);
-  }
-  return operation;
-}
 
 type RequestFn = (method: HttpMethod, path: string, init: Record<string, unknown>) => Promise<FetchResult>;
 interface FetchResult {
@@ -84,14 +62,33 @@ interface FetchResult {
  * serialises path, query, header and body) and its transport (which each call may re-time).
  */
 export function createOperationCaller(
-  client: Client<paths, "application/json">,
+  // biome-ignore lint/suspicious/noExplicitAny: the generated resources type each call; any `paths` fits here
+  client: Client<any, "application/json">,
   transport: (settings?: CallSettings) => FetchLike,
   redact: Redactor,
+  sdk: SdkDefinition,
 ): OperationCaller {
   const defaultFetch = transport();
   // openapi-fetch's `request` is typed per path and method; the descriptors come from the same spec.
   const request = client.request as unknown as RequestFn;
-  return async <T>(operation: OperationDescriptor, input: OperationInput, options: RequestOptions = {}) => {
+  return async <T>(
+    target: OperationDescriptor | Readonly<Record<string, OperationDescriptor>>,
+    input: OperationInput,
+    options: RequestOptions = {},
+    verb?: unknown,
+  ) => {
+    let operation = target as OperationDescriptor;
+    if (typeof target.path !== "string") {
+      // Refuses anything but a declared verb, before a request is sent.
+      const variants = target as Readonly<Record<string, OperationDescriptor>>;
+      const chosen = typeof verb === "string" && Object.hasOwn(variants, verb) ? variants[verb] : undefined;
+      if (!chosen) {
+        const allowed = Object.keys(variants).map((name) => JSON.stringify(name));
+        const name = Object.values(variants)[0]?.sdkName;
+        throw new sdk.errors.Base(`${name}: method must be ${allowed.join(" or ")}, got ${JSON.stringify(verb)}`);
+      }
+      operation = chosen;
+    }
     const encoding = operation.bodyMediaType === undefined ? "json" : bodyEncodingOf(operation.bodyMediaType);
     const headers: Record<string, string> = {};
     // Multipart's Content-Type carries the boundary, which only fetch knows: openapi-fetch leaves
@@ -109,14 +106,14 @@ export function createOperationCaller(
       signal: options.signal,
       fetch: fetchForCall(transport, defaultFetch, options),
     });
-    if (!response.ok) throw errorFromResponse(response, error, redact);
-    const value = operation.unwrap === undefined ? data : unwrap(operation, response, data);
+    if (!response.ok) throw errorFromResponse(response, error, redact, sdk);
+    const value = operation.unwrap === undefined ? data : unwrap(operation, response, data, sdk);
     return resultFor(value, response, options) as T;
   };
 }
 
 /** The `unwrap` member of a success body, with the properties its schema requires. */
-function unwrap(operation: OperationDescriptor, response: Response, body: unknown): unknown {
+function unwrap(operation: OperationDescriptor, response: Response, body: unknown, sdk: SdkDefinition): unknown {
   const key = operation.unwrap as string;
   const value = typeof body === "object" && body !== null ? (body as Record<string, unknown>)[key] : undefined;
   const isRecord = typeof value === "object" && value !== null;
@@ -124,11 +121,11 @@ function unwrap(operation: OperationDescriptor, response: Response, body: unknow
     ? (operation.unwrapRequires ?? []).find((name) => (value as Record<string, unknown>)[name] == null)
     : undefined;
   if (!isRecord || missing !== undefined) {
-    // `contacts.upsert` → "a contact id": what the caller was promised and did not get.
+    // `items.create` → "an item id": what the caller was promised and did not get.
     const noun = (operation.sdkName.split(".")[0] ?? "").replace(/s$/, "");
     const what = missing === undefined ? `"${key}"` : `a ${noun} ${missing}`;
-    throw new HatchError(
-      `Hatch API responded ${response.status} without ${what} (expected { ${key}: { ${(operation.unwrapRequires ?? []).join(", ")} } }) for ${operation.sdkName}`,
+    throw new sdk.errors.Base(
+      `${sdk.title} API responded ${response.status} without ${what} (expected { ${key}: { ${(operation.unwrapRequires ?? []).join(", ")} } }) for ${operation.sdkName}`,
     );
   }
   return value;

@@ -1,20 +1,7 @@
+import type { ApiErrorDetails, SdkDefinition, StatusErrorDetails } from "./definition.js";
 import type { ErrorItem as JsonApiError } from "./error-item.js";
-import {
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  type HatchApiError,
-  HatchApiError as HatchApiErrorClass,
-  type HatchApiErrorDetails,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  ServerError,
-  ValidationError,
-} from "./errors.js";
 import type { Redactor } from "./redaction.js";
 import { REQUEST_ID_HEADERS } from "./request-id.js";
-import { notResent } from "./resend-rule.js";
 import { parseRetryAfterMs } from "./retry-policy.js";
 
 /** Caps on what server text may put into an error: a hostile body must not make a huge message. */
@@ -116,13 +103,14 @@ function headersRecord(headers: Headers, redact: Redactor): Record<string, strin
 }
 
 function summary(
+  api: string,
   status: number,
   statusText: string,
   errors: readonly JsonApiError[],
   topLevel: string,
   text: string,
 ): string {
-  const head = `Hatch API responded ${status}${statusText ? ` ${clip(statusText, 100)}` : ""}`;
+  const head = `${api} responded ${status}${statusText ? ` ${clip(statusText, 100)}` : ""}`;
   let message = head;
   if (errors.length > 0) {
     const parts = errors.map((e) => {
@@ -136,8 +124,8 @@ function summary(
   return clip(message, MAX_MESSAGE_CHARS);
 }
 
-/** The fields every HatchApiError carries, from a response and its parsed body. */
-function detailsOf(response: Response, errors: JsonApiError[], redact: Redactor): HatchApiErrorDetails {
+/** The fields every API error carries, from a response and its parsed body. */
+function detailsOf(response: Response, errors: JsonApiError[], redact: Redactor): ApiErrorDetails {
   const headers = headersRecord(response.headers, redact);
   const idHeader = REQUEST_ID_HEADERS.find((name) => headers[name] !== undefined);
   return {
@@ -149,45 +137,38 @@ function detailsOf(response: Response, errors: JsonApiError[], redact: Redactor)
 }
 
 /**
- * Turns an error response into the matching HatchApiError subclass. `body` is what openapi-fetch
- * parsed: JSON when the body was JSON (JSON:API, RFC 9457 problem details, `{ message }`), the
- * text otherwise (a proxy's HTML page, say). Field errors come only from formats with pointers.
+ * Turns an error response into its error class (the definition's one status → class mapping).
+ * `body` is what openapi-fetch parsed: JSON when the body was JSON (JSON:API, RFC 9457 problem
+ * details, `{ message }`), the text otherwise (a proxy's HTML page, say). Field errors come only
+ * from formats with pointers.
  */
-export function errorFromResponse(response: Response, body: unknown, redact: Redactor): HatchApiError {
+export function errorFromResponse(response: Response, body: unknown, redact: Redactor, sdk: SdkDefinition): Error {
   const errors = errorItems(body, redact);
   // Redact the whole text before cutting it, so no part of a secret survives the cut.
   const text = typeof body === "string" ? redact(body.slice(0, 100_000).trim()) : "";
-  const details = detailsOf(response, errors, redact);
-  let message = summary(response.status, redact(response.statusText), errors, topLevelMessage(body, redact), text);
-  if (notResent.has(response)) {
-    message +=
-      ". Not retried: the request may have been applied, and repeating it could apply it twice " +
-      "(for a contact upsert: the body has neither phoneNumber nor email to match on)";
-  }
-  const status = response.status;
-  if (status === 400) return new BadRequestError(message, details);
-  if (status === 401) return new AuthenticationError(message, details);
-  if (status === 403) return new PermissionDeniedError(message, details);
-  if (status === 404) return new NotFoundError(message, details);
-  if (status === 409) return new ConflictError(message, details);
-  if (status === 422) return new ValidationError(message, { ...details, fieldErrors: fieldErrorsOf(errors) });
-  if (status === 429) {
-    const retryAfterMs = parseRetryAfterMs(response.headers.get("retry-after"));
-    return new RateLimitError(message, { ...details, retryAfterMs });
-  }
-  if (status >= 500) return new ServerError(message, details);
-  return new HatchApiErrorClass(message, details);
+  const { status } = response;
+  let message = summary(`${sdk.title} API`, status, redact(response.statusText), errors, topLevelMessage(body, redact), text);
+  const notResent = (response as { notResent?: string }).notResent;
+  if (notResent) message += `. Not retried: ${notResent}`;
+  const details: StatusErrorDetails = {
+    ...detailsOf(response, errors, redact),
+    fieldErrors: fieldErrorsOf(errors),
+    retryAfterMs: parseRetryAfterMs(response.headers.get("retry-after")),
+  };
+  const { byStatus, Server, Api } = sdk.errors;
+  const ErrorClass = byStatus[status] ?? (status >= 500 ? Server : Api);
+  return new ErrorClass(message, details);
 }
 
 /** A redirect (3xx, or a browser's opaque redirect): the API never redirects, so it is an error. */
-export function redirectError(response: Response, redact: Redactor): HatchApiError {
+export function redirectError(response: Response, redact: Redactor, sdk: SdkDefinition): Error {
   const location = response.headers.get("location");
   const where =
     location === null
       ? "a redirect whose target the runtime hides"
       : `a redirect to ${JSON.stringify(clip(redact(location), 500))}`;
   const message =
-    `Hatch API responded ${response.status || "with"} ${where}. The API never redirects, so the client does not ` +
+    `${sdk.title} API responded ${response.status || "with"} ${where}. The API never redirects, so the client does not ` +
     "follow (that would re-send the request, and its key, elsewhere): check baseUrl and any proxy in between";
-  return new HatchApiErrorClass(message, detailsOf(response, [], redact));
+  return new sdk.errors.Api(message, { ...detailsOf(response, [], redact), fieldErrors: {}, retryAfterMs: undefined });
 }

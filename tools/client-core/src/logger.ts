@@ -1,13 +1,12 @@
 /** Where debug lines go: `console` fits, as do pino, winston and most loggers. */
-export interface HatchLogger {
+export interface Logger {
   debug(message: string, details?: Record<string, unknown>): void;
 }
 
 /** Calls the logger, never letting a failing logger break a request. */
-export function logDebug(logger: HatchLogger | undefined, message: string, details: Record<string, unknown>): void {
-  if (!logger) return;
+export function logDebug(logger: Logger, prefix: string, message: string, details: Record<string, unknown>): void {
   try {
-    logger.debug(`[hatch] ${message}`, details);
+    logger.debug(`[${prefix}] ${message}`, details);
   } catch {
     // A broken logger must not turn a good call into a failed one.
   }

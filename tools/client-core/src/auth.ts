@@ -1,12 +1,11 @@
-import { HatchError } from "./errors.js";
-import { SDK_CONFIG } from "./generated/sdk-config.js";
+import type { SdkDefinition } from "./definition.js";
 
 /**
  * How requests prove who they are: the OpenAPI security schemes a client core can apply. Each
  * secret (`token`, `password`, `value`) defaults to the client's `apiKey`.
  */
 export type AuthScheme =
-  /** `Authorization: Bearer <token>` (OpenAPI `type: http, scheme: bearer`). Hatch's scheme, the default. */
+  /** `Authorization: Bearer <token>` (OpenAPI `type: http, scheme: bearer`). */
   | { type: "bearer"; token?: string | undefined }
   /** `Authorization: Basic base64(username:password)` (OpenAPI `type: http, scheme: basic`). */
   | { type: "basic"; username: string; password?: string | undefined }
@@ -31,22 +30,6 @@ const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Printable ASCII without spaces: what a key pasted correctly looks like.
 const SECRET = /^[!-~]+$/;
 
-function authError(where: string, problem: string): HatchError {
-  // Never echoes a value: it may be a secret.
-  return new HatchError(`${SDK_CONFIG.client.factory}: \`${where}\` ${problem}`);
-}
-
-function secretOf(where: string, value: unknown, apiKey: string | undefined): string {
-  const secret = value ?? apiKey;
-  if (secret === undefined || secret === "") {
-    throw authError(where, "is missing: pass it, or pass `apiKey` (or set the API key environment variable)");
-  }
-  if (typeof secret !== "string" || !SECRET.test(secret)) {
-    throw authError(where, "contains whitespace or characters other than printable ASCII; check how it is loaded");
-  }
-  return secret;
-}
-
 /** Base64 of UTF-8 text, with what every runtime has (`btoa` takes only Latin-1). */
 function base64(text: string): string {
   let binary = "";
@@ -55,7 +38,21 @@ function base64(text: string): string {
 }
 
 /** Checks the `auth` option and turns it into the headers and query parameters to send. */
-export function resolveAuth(auth: AuthOption | undefined, apiKey: string | undefined): ResolvedAuth {
+export function resolveAuth(auth: AuthOption | undefined, apiKey: string | undefined, sdk: SdkDefinition): ResolvedAuth {
+  // Never echoes a value: it may be a secret.
+  const authError = (where: string, problem: string) => new sdk.errors.Base(`${sdk.factory}: \`${where}\` ${problem}`);
+  const secretOf = (where: string, value: unknown): string => {
+    const secret = value ?? apiKey;
+    if (secret === undefined || secret === "") {
+      throw authError(where, "is missing: pass it, or pass `apiKey` (or set the API key environment variable)");
+    }
+    if (typeof secret !== "string" || !SECRET.test(secret)) {
+      throw authError(where, "contains whitespace or characters other than printable ASCII; check how it is loaded");
+    }
+    return secret;
+  };
+
+
   const schemes: readonly AuthScheme[] =
     auth === undefined ? [{ type: "bearer" }] : Array.isArray(auth) ? auth : [auth as AuthScheme];
   if (schemes.length === 0) throw authError("auth", "must name at least one scheme");
@@ -67,7 +64,7 @@ export function resolveAuth(auth: AuthOption | undefined, apiKey: string | undef
     const where = schemes.length === 1 ? "auth" : `auth[${index}]`;
     if (scheme === null || typeof scheme !== "object") throw authError(where, "must be an object with a `type`");
     if (scheme.type === "bearer") {
-      const token = secretOf(`${where}.token`, scheme.token, apiKey);
+      const token = secretOf(`${where}.token`, scheme.token);
       headers.push(["authorization", `Bearer ${token}`]);
       secretHeaders.add("authorization");
       secrets.push(token);
@@ -75,13 +72,13 @@ export function resolveAuth(auth: AuthOption | undefined, apiKey: string | undef
       if (typeof scheme.username !== "string" || scheme.username === "" || scheme.username.includes(":")) {
         throw authError(`${where}.username`, "must be a non-empty string without `:`");
       }
-      const password = secretOf(`${where}.password`, scheme.password, apiKey);
+      const password = secretOf(`${where}.password`, scheme.password);
       const credentials = base64(`${scheme.username}:${password}`);
       headers.push(["authorization", `Basic ${credentials}`]);
       secretHeaders.add("authorization");
       secrets.push(password, credentials);
     } else if (scheme.type === "apiKey") {
-      const value = secretOf(`${where}.value`, scheme.value, apiKey);
+      const value = secretOf(`${where}.value`, scheme.value);
       if (scheme.in === "header") {
         if (typeof scheme.name !== "string" || !HEADER_NAME.test(scheme.name)) {
           throw authError(`${where}.name`, "must be a valid header name");

@@ -1,61 +1,35 @@
 import { abortReason, sleep } from "./abort.js";
-import type { ResolvedAuth } from "./auth.js";
+import { checkDuration, checkRetries } from "./checks.js";
+import type { FetchLike, SdkDefinition } from "./definition.js";
 import { redirectError } from "./error-from-response.js";
-import { HatchConnectionError, HatchError, HatchTimeoutError } from "./errors.js";
-import { type HatchLogger, headersForLog, logDebug } from "./logger.js";
-import { checkDuration, checkRetries, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TOTAL_TIMEOUT_MS } from "./options.js";
+import { headersForLog, logDebug } from "./logger.js";
+import type { ResolvedOptions } from "./options.js";
 import type { SlidingWindowRateLimiter } from "./rate-limiter.js";
 import { type Redactor, redactCause } from "./redaction.js";
 import { requestIdOf } from "./request-id.js";
-import { allowsResend, idempotentMethodRule, notResent, type ResendRule } from "./resend-rule.js";
-import { bufferedResponse, readBody } from "./response-body.js";
+import { allowsResend, matchKeysLookup, notResentNote, type ResendRule } from "./resend-rule.js";
+import { type BufferedResponse, bufferedResponse, readBody } from "./response-body.js";
 import { retryDelayMs } from "./retry-policy.js";
 
-/** The fetch signature openapi-fetch calls, and the one users may inject. */
-export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
-
-/** @internal What `createTransport` needs; `createSdkClient` passes its resolved options. */
-export interface TransportOptions {
-  /** Used for `Authorization: Bearer` when `auth` is not given. */
-  apiKey?: string | undefined;
-  auth?: ResolvedAuth | undefined;
-  userAgent: string;
-  fetch: FetchLike;
-  timeoutMs: number;
-  totalTimeoutMs?: number | undefined;
-  maxRetries: number;
-  maxResponseBytes?: number | undefined;
+/** What `createTransport` needs: the resolved options (every default applied), and the client's parts. */
+export interface TransportOptions extends ResolvedOptions {
   limiter: SlidingWindowRateLimiter | undefined;
   redact: Redactor;
-  /** Default rule for resending after a failure once sent; per call, `CallSettings.safeToResend`. */
-  safeToResend?: ResendRule | undefined;
-  logger?: HatchLogger | undefined;
+  sdk: SdkDefinition;
   /** Source of randomness for backoff jitter (tests pin it). */
   random?: (() => number) | undefined;
   /** Monotonic clock in milliseconds (tests inject one). */
   now?: (() => number) | undefined;
 }
 
-/**
- * Per-call settings: what a resource method (hand-written or generated) passes for one call. Every
- * field is optional and defaults to the client's option of the same name.
- */
+/** Per-call settings: each defaults to the client's option of the same name. */
 export interface CallSettings {
   /** Per-attempt timeout, covering the response body too. */
   timeoutMs?: number | undefined;
   /** Bound on the whole call: limiter waits, attempts and backoff. */
   totalTimeoutMs?: number | undefined;
   maxRetries?: number | undefined;
-  /**
-   * Whether this operation may be sent again after a failure that happened once it was sent. A
-   * generated method passes its operation's rule (for an upsert matching by key:
-   * `bodyHasMatchingKey([...])`); unset, the client's rule applies.
-   */
-  safeToResend?: ResendRule | undefined;
 }
-
-/** @deprecated Use {@link CallSettings}. */
-export type AttemptSettings = CallSettings;
 
 /** How a failed attempt may be retried. */
 enum Retry {
@@ -67,8 +41,8 @@ enum Retry {
 }
 
 type AttemptOutcome =
-  | { response: Response; error?: undefined; retry: Retry }
-  | { response?: undefined; error: HatchError; retry: Retry };
+  | { response: BufferedResponse; error?: undefined; retry: Retry }
+  | { response?: undefined; error: Error; retry: Retry };
 
 /** Failure codes that prove the request never left this machine, so resending cannot duplicate it. */
 const NOT_SENT_CODES = new Set([
@@ -102,13 +76,6 @@ function retryForStatus(status: number): Retry | undefined {
   return undefined;
 }
 
-function callTimeout(totalMs: number, mayHaveBeenApplied: boolean): HatchTimeoutError {
-  return new HatchTimeoutError(totalMs, {
-    message: `The call to the Hatch API did not complete within totalTimeoutMs (${totalMs} ms; rate-limit waits, attempts and retries included)`,
-    mayHaveBeenApplied,
-  });
-}
-
 const defaultNow = (): number => (globalThis.performance ? globalThis.performance.now() : Date.now());
 const noop = () => {};
 const decoder = new TextDecoder();
@@ -125,18 +92,18 @@ const decoder = new TextDecoder();
  * Returns a factory, so that a single call can override settings without a second client.
  */
 export function createTransport(options: TransportOptions): (settings?: CallSettings) => FetchLike {
-  const { userAgent, limiter, redact, random, logger } = options;
+  const { userAgent, limiter, redact, random, logger, auth, sdk, maxResponseBytes: maxBytes } = options;
+  const { Base, Connection, Timeout } = sdk.errors;
+  const api = `${sdk.title} API`;
   const fetchImpl = options.fetch;
   const now = options.now ?? defaultNow;
-  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  const auth: ResolvedAuth = options.auth ?? {
-    headers: [["authorization", `Bearer ${options.apiKey ?? ""}`]],
-    query: [],
-    secretHeaders: new Set(["authorization"]),
-    secrets: [options.apiKey ?? ""],
-  };
-  const clientRule = options.safeToResend ?? idempotentMethodRule;
-  const clientTotal = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
+  const rule: ResendRule = options.safeToResend;
+  const keysOf = matchKeysLookup(sdk.matchKeys);
+  const callTimeout = (totalMs: number, mayHaveBeenApplied: boolean) =>
+    new Timeout(totalMs, {
+      message: `The call to the ${api} did not complete within totalTimeoutMs (${totalMs} ms; rate-limit waits, attempts and retries included)`,
+      mayHaveBeenApplied,
+    });
 
   async function attempt(
     url: string,
@@ -170,7 +137,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     let headersReceived = false;
     const expire = (which: 1 | 2, ms: number) => {
       timedOut = which;
-      abort(new HatchTimeoutError(ms));
+      abort(new Timeout(ms, { message: `The ${api} did not respond within ${ms} ms` }));
     };
     const request = new Request(url, { ...template, signal: controller.signal });
     // Called at the moment the limiter grants the request (synchronously within the grant).
@@ -191,10 +158,10 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       headersReceived = true;
       if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
         response.body?.cancel().catch(noop);
-        return { error: redirectError(response, redact), retry: Retry.Never };
+        return { error: redirectError(response, redact, sdk), retry: Retry.Never };
       }
-      const bytes = await readBody(response, stop, maxBytes, redact);
-      const buffered = bufferedResponse(response, bytes, redact);
+      const bytes = await readBody(response, stop, maxBytes, redact, sdk);
+      const buffered = bufferedResponse(response, bytes, redact, sdk);
       return { response: buffered, retry: retryForStatus(response.status) ?? Retry.Never };
     } catch (error) {
       if (signal.aborted) throw abortReason(signal);
@@ -202,17 +169,18 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         throw callTimeout(totalMs, sent);
       }
       if (timedOut === 1) {
-        return { error: new HatchTimeoutError(timeoutMs, { mayHaveBeenApplied: true }), retry: Retry.IfSafe };
+        const message = `The ${api} did not respond within ${timeoutMs} ms`;
+        return { error: new Timeout(timeoutMs, { message, mayHaveBeenApplied: true }), retry: Retry.IfSafe };
       }
-      if (error instanceof HatchError) return { error, retry: Retry.Never };
+      if (error instanceof Base) return { error, retry: Retry.Never };
       const maybeSent = sent && (headersReceived || !neverLeft(error));
       const reason = redact(error instanceof Error ? error.message : String(error)).slice(0, 500);
       const origin = new URL(url).origin;
       const message = headersReceived
-        ? `The connection to the Hatch API at ${origin} failed while reading the response: ${reason}`
-        : `Could not reach the Hatch API at ${origin}: ${reason}`;
+        ? `The connection to the ${api} at ${origin} failed while reading the response: ${reason}`
+        : `Could not reach the ${api} at ${origin}: ${reason}`;
       return {
-        error: new HatchConnectionError(message, { cause: redactCause(error, redact), mayHaveBeenApplied: maybeSent }),
+        error: new Connection(message, { cause: redactCause(error, redact), mayHaveBeenApplied: maybeSent }),
         retry: maybeSent ? Retry.IfSafe : Retry.Always,
       };
     } finally {
@@ -221,24 +189,19 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     }
   }
 
-  function notResentError(error: HatchError): HatchError {
-    const note =
-      ". The request may have been applied, so it was not sent again: repeating it could apply it twice " +
-      "(for a contact upsert: the body has neither phoneNumber nor email to match on). Check before retrying.";
-    if (error instanceof HatchTimeoutError) {
-      return new HatchTimeoutError(error.timeoutMs, { message: error.message + note, mayHaveBeenApplied: true });
-    }
-    if (error instanceof HatchConnectionError) {
-      return new HatchConnectionError(error.message + note, { cause: error.cause, mayHaveBeenApplied: true });
-    }
+  /** The failure of a call not sent again because it may have been applied and is not safe to resend. */
+  function notResentError(error: Error, note: string): Error {
+    const message = `${error.message}. ${note[0]?.toUpperCase()}${note.slice(1)}, so it was not sent again. Check before retrying.`;
+    if (error instanceof Timeout) return new Timeout(error.timeoutMs, { message, mayHaveBeenApplied: true });
+    if (error instanceof Connection) return new Connection(message, { cause: error.cause, mayHaveBeenApplied: true });
     return error;
   }
 
   return (settings = {}) => {
-    const timeoutMs = checkDuration("timeoutMs", settings.timeoutMs, options.timeoutMs, "per-call options");
-    const totalMs = checkDuration("totalTimeoutMs", settings.totalTimeoutMs, clientTotal, "per-call options");
-    const maxRetries = checkRetries(settings.maxRetries, options.maxRetries, "per-call options");
-    const rule = settings.safeToResend ?? clientRule;
+    const where = "per-call options";
+    const timeoutMs = checkDuration(sdk, where, "timeoutMs", settings.timeoutMs, options.timeoutMs);
+    const totalMs = checkDuration(sdk, where, "totalTimeoutMs", settings.totalTimeoutMs, options.totalTimeoutMs);
+    const maxRetries = checkRetries(sdk, where, settings.maxRetries, options.maxRetries);
     return async (input, init) => {
       const deadline = now() + totalMs;
       const signal = input.signal;
@@ -291,7 +254,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         }
         const began = logger ? now() : 0;
         if (logger) {
-          logDebug(logger, "request", {
+          logDebug(logger, sdk.name, "request", {
             method,
             url: redact(url),
             attempt: retry + 1,
@@ -303,7 +266,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
           outcome = await attempt(url, template, init, signal, timeoutMs, deadline, totalMs);
         } catch (error) {
           // The deadline hit while this attempt was queued: an earlier attempt may still have applied it.
-          if (applied && error instanceof HatchTimeoutError && !error.mayHaveBeenApplied)
+          if (applied && error instanceof Timeout && !error.mayHaveBeenApplied)
             throw callTimeout(totalMs, true);
           throw error;
         }
@@ -311,6 +274,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         if (logger) {
           logDebug(
             logger,
+            sdk.name,
             outcome.response ? "response" : "failure",
             outcome.response
               ? {
@@ -329,11 +293,11 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         }
         // A retry is due, but the request may have been applied and is not safe to send again.
         if (outcome.retry === Retry.IfSafe && !safeToResend()) {
-          if (outcome.response) {
-            notResent.add(outcome.response);
-            return outcome.response;
-          }
-          throw notResentError(outcome.error);
+          const note = notResentNote(keysOf(method, new URL(url).pathname));
+          if (!outcome.response) throw notResentError(outcome.error, note);
+          // The response carries the reason to the error its caller builds from it.
+          outcome.response.notResent = note;
+          return outcome.response;
         }
         const delay = retryDelayMs(retry, outcome.response, random);
         // The wait would run past the call's deadline: this outcome is final.
@@ -341,7 +305,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
           if (outcome.response) return outcome.response;
           throw outcome.error;
         }
-        if (logger) logDebug(logger, "retry", { attempt: retry + 2, delayMs: delay });
+        if (logger) logDebug(logger, sdk.name, "retry", { attempt: retry + 2, delayMs: delay });
         await sleep(delay, signal);
       }
     };

@@ -17,3 +17,4 @@ export {
   validateSdkConfig,
 } from "./sdk-config.js";
 export { assertLocalRefs, deref, headerText, readSpec, specLabel } from "./spec.js";
+export { curlCommand, exampleCurl } from "./targets/samples.js";

@@ -16,3 +16,4 @@ export {
   SDK_CONFIG_SCHEMA,
   validateSdkConfig,
 } from "./sdk-config.js";
+export { curlCommand, exampleCurl } from "./targets/samples.js";

@@ -12,6 +12,12 @@ import { ToolError } from "@sdkit/bundle";
 export const TOOLCHAIN_PACKAGES = Object.freeze(["@sdkit/bundle", "@sdkit/codegen", "@sdkit/mock"]);
 
 /**
+ * Toolchain packages for parts of the repo that are written only where they are installed with
+ * the scaffold: the docs site (@sdkit/docs) and the contract tests (@sdkit/contract).
+ */
+export const OPTIONAL_TOOLCHAIN_PACKAGES = Object.freeze(["@sdkit/contract", "@sdkit/docs"]);
+
+/**
  * Third-party packages the scaffolded repo's own files use: its root scripts (turbo, Biome,
  * changesets), its packages' builds and checks (tsdown, TypeScript, publint, attw, vitest for the
  * contract tests) and the client's one runtime dependency, openapi-fetch. Exact versions: the
@@ -55,7 +61,20 @@ export function toolchainVersions(names = TOOLCHAIN_PACKAGES) {
   /** @type {Record<string, string>} */
   const versions = {};
   for (const name of names) versions[name] = installedVersion(name);
+  for (const name of OPTIONAL_TOOLCHAIN_PACKAGES) {
+    if (isInstalled(name)) versions[name] = installedVersion(name);
+  }
   return versions;
+}
+
+/** @param {string} name */
+function isInstalled(name) {
+  try {
+    import.meta.resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

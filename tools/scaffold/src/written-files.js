@@ -72,22 +72,25 @@ export function repoFiles(input) {
   files.set(`${LAYOUT.client}/tsconfig.json`, json(packageTsconfig(["src"])));
   files.set(`${LAYOUT.client}/tsdown.config.ts`, tsdownConfig({ oxcDeclarations: false }));
 
-  files.set(`${LAYOUT.docs}/package.json`, json(docsManifest(config, names)));
-  files.set(`${LAYOUT.docs}/tsconfig.json`, json(packageTsconfig(["samples"])));
-  files.set(`${LAYOUT.docs}/content/quick-start.md`, quickStart(input));
-
-  files.set(`${LAYOUT.contract}/package.json`, json(contractManifest(config, names)));
-  files.set(`${LAYOUT.contract}/tsconfig.json`, json(packageTsconfig(["test", "vitest.config.ts"])));
-  files.set(
-    `${LAYOUT.contract}/vitest.config.ts`,
-    `import { contractTestConfig } from "@sdkit/contract/vitest";
+  if (versions["@sdkit/docs"]) {
+    files.set(`${LAYOUT.docs}/package.json`, json(docsManifest(config, names)));
+    files.set(`${LAYOUT.docs}/tsconfig.json`, json(packageTsconfig(["samples"])));
+    files.set(`${LAYOUT.docs}/content/quick-start.md`, quickStart(input));
+  }
+  if (versions["@sdkit/contract"]) {
+    files.set(`${LAYOUT.contract}/package.json`, json(contractManifest(config, names)));
+    files.set(`${LAYOUT.contract}/tsconfig.json`, json(packageTsconfig(["test", "vitest.config.ts"])));
+    files.set(
+      `${LAYOUT.contract}/vitest.config.ts`,
+      `import { contractTestConfig } from "@sdkit/contract/vitest";
 import { defineConfig } from "vitest/config";
 
 // Every operation and declared status of the bundled document, through the built client, against
 // Prism: the suites are @sdkit/contract's, the bindings (test/generated) are generated.
 export default defineConfig({ test: contractTestConfig({ dir: "test/generated" }) });
 `,
-  );
+    );
+  }
   return files;
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 import { parseArgs } from "node:util";
-import { onStopRequest, runCli, UsageError } from "@sdkit/bundle";
+import { onStopRequest, runCli, UsageError } from "@sdkit/cli-kit";
 import { MockError } from "./errors.js";
 import { prismVersion } from "./prism-command.js";
 import { startMock } from "./start-mock.js";

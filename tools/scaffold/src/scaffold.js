@@ -6,7 +6,9 @@ import { chmod, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseSpecText, runRedocly, ToolError } from "@sdkit/bundle";
+import { runRedocly } from "@sdkit/bundle";
+import { ToolError } from "@sdkit/cli-kit";
+import { parseSpecText } from "@sdkit/openapi";
 import YAML from "yaml";
 import { lintConfig, summarizeLint } from "./lint-report.js";
 import { overlaySkeleton, planFixes } from "./operation-fixes.js";

@@ -72,10 +72,21 @@ export function fileTransforms(config, _names) {
       pkg.scripts.test = "vitest run";
       delete pkg.scripts["test:meta"];
     }),
+    "tools/cli-kit/package.json": withoutTests,
+    "tools/openapi-model/package.json": withoutTests,
     "tools/openapi-bundle/package.json": withoutTests,
     "tools/codegen/package.json": withoutTests,
     "tools/mock/package.json": withoutTests,
     "tools/codegen/turbo.json": editJson((turbo) => {
+      delete turbo.tasks.test;
+    }),
+    "tools/cli-kit/turbo.json": editJson((turbo) => {
+      delete turbo.tasks.test;
+    }),
+    "tools/openapi-model/turbo.json": editJson((turbo) => {
+      delete turbo.tasks.test;
+    }),
+    "tools/openapi-bundle/turbo.json": editJson((turbo) => {
       delete turbo.tasks.test;
     }),
     "spec/turbo.json": editJson((turbo) => {

@@ -1,6 +1,6 @@
 // @ts-check
 import { pathToFileURL } from "node:url";
-import { onStopRequest } from "@sdkit/bundle";
+import { onStopRequest } from "@sdkit/cli-kit";
 import { userArgs } from "./repo.js";
 import { runTurbo } from "./run-turbo.js";
 

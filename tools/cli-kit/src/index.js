@@ -9,3 +9,7 @@ export { SpecError, ToolError, UsageError } from "./errors.js";
 export { onStopRequest, starterPid } from "./process-exit.js";
 export { EXIT_WITH_PARENT, spawnGroup } from "./process-group.js";
 export { runCommand } from "./run-command.js";
+
+/** @typedef {import("./run-command.js").Runner} Runner */
+/** @typedef {import("./run-command.js").RunOptions} RunOptions */
+/** @typedef {import("./run-command.js").RunResult} RunResult */

@@ -2,8 +2,8 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join, relative } from "node:path";
-import { readSpecFile } from "@sdkit/bundle";
 import { sampleFileName } from "@sdkit/codegen";
+import { readSpecFile } from "@sdkit/openapi";
 import { DocsBuildError } from "./errors.js";
 import { listOperations } from "./operations.js";
 

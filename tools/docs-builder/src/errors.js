@@ -1,5 +1,5 @@
 // @ts-check
-import { ToolError } from "@sdkit/bundle";
+import { ToolError } from "@sdkit/cli-kit";
 
 /**
  * A problem with the docs' inputs (spec, samples, templates) that the author has to fix. A

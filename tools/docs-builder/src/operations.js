@@ -1,6 +1,6 @@
 // @ts-check
 
-import { SpecError } from "@sdkit/bundle";
+import { SpecError } from "@sdkit/cli-kit";
 import { listOperations as listSpecOperations } from "@sdkit/codegen";
 import { DocsBuildError } from "./errors.js";
 

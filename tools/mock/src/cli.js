@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
 import { parseArgs } from "node:util";
-import { onStopRequest, readSpecFile, runCli, UsageError } from "@sdkit/bundle";
+import { onStopRequest, runCli, UsageError } from "@sdkit/cli-kit";
 import { exampleCurl } from "@sdkit/codegen";
+import { readSpecFile } from "@sdkit/openapi";
 import { MockError } from "./errors.js";
 import { prismVersion } from "./prism-command.js";
 import { resolveSpecPath } from "./spec-path.js";

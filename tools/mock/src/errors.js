@@ -1,5 +1,5 @@
 // @ts-check
-import { ToolError } from "@sdkit/bundle";
+import { ToolError } from "@sdkit/cli-kit";
 
 /**
  * Base class of every error the mock raises, so callers can tell them from their own. A ToolError:

@@ -1,5 +1,5 @@
 // @ts-check
-import { spawnGroup } from "@sdkit/bundle";
+import { spawnGroup } from "@sdkit/cli-kit";
 import { MockStartError, PortInUseError } from "./errors.js";
 import { LogBuffer } from "./log-buffer.js";
 import { prismNodeArgs } from "./prism-command.js";

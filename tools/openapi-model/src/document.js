@@ -51,7 +51,7 @@ export function checkDocument(document, file) {
   if (!isObject(document.paths)) throw new SpecError("must be an object", { file, pointer: "/paths" });
 }
 
-/** @param {string | number} segment RFC 6901 escaping: `/v1/contacts` → `~1v1~1contacts`. */
+/** @param {string | number} segment RFC 6901 escaping: `/v1/pets` → `~1v1~1pets`. */
 export function escapePointer(segment) {
   return String(segment).replaceAll("~", "~0").replaceAll("/", "~1");
 }

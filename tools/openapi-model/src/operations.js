@@ -10,7 +10,7 @@ export const HTTP_METHODS = Object.freeze(["get", "put", "post", "delete", "opti
  * @property {string} operationId
  * @property {string} method lower case, as in the document
  * @property {string} path
- * @property {string} pointer JSON pointer of the operation, e.g. `/paths/~1v1~1contacts/post`
+ * @property {string} pointer JSON pointer of the operation, e.g. `/paths/~1v1~1pets/post`
  * @property {string[]} tags
  * @property {string[]} statuses declared response keys as written: "200", "5XX", "default"
  * @property {any[]} parameters path-item and operation parameters merged, `$ref`s followed

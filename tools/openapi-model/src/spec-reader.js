@@ -46,7 +46,8 @@ export async function readSpecFile(file, options = {}) {
   try {
     size = (await stat(file)).size;
   } catch (cause) {
-    throw new SpecError(`cannot read it (${/** @type {NodeJS.ErrnoException} */ (cause).code ?? cause})`, {
+    const code = /** @type {NodeJS.ErrnoException} */ (cause).code;
+    throw new SpecError(code === "ENOENT" ? "no such file" : `cannot read it (${code ?? cause})`, {
       file: shown,
       cause,
     });

@@ -2,7 +2,7 @@
 // @ts-check
 // sdkit-scaffold (pnpm scaffold here) --spec <file|url> --out <dir> [--scope @acme] [--name acme] [--no-lockfile]
 import { parseArgs } from "node:util";
-import { reportCliError, UsageError } from "@sdkit/bundle";
+import { reportCliError, UsageError } from "@sdkit/cli-kit";
 import { scaffold } from "../src/scaffold.js";
 
 const USAGE = `usage: sdkit-scaffold --spec <file|url> --out <dir> [--scope @acme] [--name acme] [--no-lockfile]

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ToolError } from "@sdkit/bundle";
+import { ToolError } from "@sdkit/cli-kit";
 
 /** The toolchain packages a scaffolded repo installs (the client core comes with @sdkit/codegen). */
 export const TOOLCHAIN_PACKAGES = Object.freeze(["@sdkit/bundle", "@sdkit/codegen", "@sdkit/mock"]);

@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { runCli } from "@sdkit/bundle";
+import { runCli } from "@sdkit/cli-kit";
 import { buildSite, PACKAGE_DIR } from "../build-site.js";
 
 const require = createRequire(import.meta.url);

@@ -4,7 +4,8 @@
 // `node src/cli/inject-code-samples.js --spec <openapi.json> --out <docs-bundle.json> [--samples <dir>]`.
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { runCli, UsageError, writeFileAtomic } from "@sdkit/bundle";
+import { writeFileAtomic } from "@sdkit/bundle";
+import { runCli, UsageError } from "@sdkit/cli-kit";
 import { PACKAGE_DIR } from "../build-site.js";
 import { buildDocsBundle } from "../code-samples.js";
 

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { onStopRequest, reportCliError, runCli, UsageError } from "@sdkit/bundle";
+import { onStopRequest, reportCliError, runCli, UsageError } from "@sdkit/cli-kit";
 import { PACKAGE_DIR } from "../build-site.js";
 import { DocsBuildError } from "../errors.js";
 import { startStaticServer } from "../static-server.js";

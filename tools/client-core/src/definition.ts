@@ -45,7 +45,9 @@ type ApiErrorClass = new (message: string, details: StatusErrorDetails) => Error
 /** The error classes, declared by the generated client file under the names the config gives them. */
 export interface ErrorClasses {
   /** Base of every error the client throws: bad options, a broken response. */
-  readonly Base: new (message: string) => Error;
+  readonly Base: new (
+    message: string,
+  ) => Error;
   /** An error status no entry of `byStatus` covers. */
   readonly Api: ApiErrorClass;
   /** The one status → class mapping: 4xx statuses with a class of their own. */

@@ -238,10 +238,8 @@ export class ${n.timeoutError} extends ${n.connectionError} {
 /** The one status → error class mapping; any other 5xx is a ServerError, any other status ${n.apiError}. */
 const STATUS_ERRORS = { ${NEUTRAL_ERRORS.map(([name, status]) => `${status}: ${name}`).join(", ")} } as const;
 
-/** The error a response key of the spec (\`404\`, \`"5XX"\`, \`"default"\`) is thrown as. */
-export type ErrorFor<S> = S extends keyof typeof STATUS_ERRORS
-  ? InstanceType<(typeof STATUS_ERRORS)[S]>
-  : \`\${S & (string | number)}\` extends \`5\${string}\`
+/** The error a response key of the spec (\`404\`, \`"5XX"\`, \`"default"\`) is thrown as: STATUS_ERRORS, as a type. */
+export type ErrorFor<S> = ${NEUTRAL_ERRORS.map(([name, status]) => `S extends ${status}\n  ? ${name}\n  : `).join("")}\`\${S & (string | number)}\` extends \`5\${string}\`
     ? ServerError
     : ${n.apiError};
 

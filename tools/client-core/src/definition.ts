@@ -15,10 +15,10 @@ export type SecurityScheme =
 /** An operation that updates the record matching one of `keys` in its body (`x-sdk-match-keys`). */
 export interface MatchKeysEntry {
   /** Upper-case HTTP method. */
-  readonly method: string;
+  method: string;
   /** The path template, `/v1/items/{itemId}`. */
-  readonly path: string;
-  readonly keys: readonly string[];
+  path: string;
+  keys: readonly string[];
 }
 
 /** The fields every API error carries. */

@@ -15,7 +15,9 @@ const SOURCES = new URL("./src/", import.meta.url);
 export function coreFiles(header) {
   /** @type {Map<string, string>} */
   const files = new Map();
-  for (const name of readdirSync(SOURCES).filter((file) => file.endsWith(".ts")).sort()) {
+  for (const name of readdirSync(SOURCES)
+    .filter((file) => file.endsWith(".ts"))
+    .sort()) {
     files.set(`core/${name}`, `// ${header}\n${readFileSync(new URL(name, SOURCES), "utf8")}`);
   }
   return files;
@@ -67,7 +69,11 @@ export function clientFileNames(config) {
 
 /** The status classes: fixed names, each a subclass of the API error class, and their status. */
 export const NEUTRAL_ERRORS = Object.freeze([
-  ["BadRequestError", 400, "the request was malformed (for example, its body was not valid JSON). Retrying will not help."],
+  [
+    "BadRequestError",
+    400,
+    "the request was malformed (for example, its body was not valid JSON). Retrying will not help.",
+  ],
   ["AuthenticationError", 401, "the API key is missing, unknown or revoked. Retrying will not help."],
   ["PermissionDeniedError", 403, "the API key is valid but not allowed to do this."],
   ["NotFoundError", 404, "the resource (or the path) does not exist."],
@@ -232,10 +238,8 @@ export class ${n.timeoutError} extends ${n.connectionError} {
 /** The one status → error class mapping; any other 5xx is a ServerError, any other status ${n.apiError}. */
 const STATUS_ERRORS = { ${NEUTRAL_ERRORS.map(([name, status]) => `${status}: ${name}`).join(", ")} } as const;
 
-/** The error a response key of the spec (\`404\`, \`"5XX"\`, \`"default"\`) is thrown as. */
-export type ErrorFor<S> = S extends keyof typeof STATUS_ERRORS
-  ? InstanceType<(typeof STATUS_ERRORS)[S]>
-  : \`\${S & (string | number)}\` extends \`5\${string}\`
+/** The error a response key of the spec (\`404\`, \`"5XX"\`, \`"default"\`) is thrown as: STATUS_ERRORS, as a type. */
+export type ErrorFor<S> = ${NEUTRAL_ERRORS.map(([name, status]) => `S extends ${status}\n  ? ${name}\n  : `).join("")}\`\${S & (string | number)}\` extends \`5\${string}\`
     ? ServerError
     : ${n.apiError};
 

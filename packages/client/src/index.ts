@@ -1,5 +1,4 @@
 // The whole client is generated (src/generated/, from the spec, sdk.config.json and @sdkit/client-core).
-export * from "./generated/index.js";
 import type { ContactsUpsertOptions } from "./generated/index.js";
 
 // Kept so that code written against 0.1 keeps compiling.
@@ -12,5 +11,6 @@ export type {
   UpsertContactParams,
   UpsertContactResponse,
 } from "@hatch-api/types";
+export * from "./generated/index.js";
 /** @deprecated Use `ContactsUpsertOptions`, the generated name. */
 export type UpsertContactOptions = ContactsUpsertOptions;

@@ -38,7 +38,11 @@ function base64(text: string): string {
 }
 
 /** Checks the `auth` option and turns it into the headers and query parameters to send. */
-export function resolveAuth(auth: AuthOption | undefined, apiKey: string | undefined, sdk: SdkDefinition): ResolvedAuth {
+export function resolveAuth(
+  auth: AuthOption | undefined,
+  apiKey: string | undefined,
+  sdk: SdkDefinition,
+): ResolvedAuth {
   // Never echoes a value: it may be a secret.
   const authError = (where: string, problem: string) => new sdk.errors.Base(`${sdk.factory}: \`${where}\` ${problem}`);
   const secretOf = (where: string, value: unknown): string => {
@@ -51,7 +55,6 @@ export function resolveAuth(auth: AuthOption | undefined, apiKey: string | undef
     }
     return secret;
   };
-
 
   const schemes: readonly AuthScheme[] =
     auth === undefined ? [{ type: "bearer" }] : Array.isArray(auth) ? auth : [auth as AuthScheme];

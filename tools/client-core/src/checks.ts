@@ -14,10 +14,22 @@ export function invalid(sdk: SdkDefinition, where: string, option: string, expec
  * A duration a timer must hold: positive, finite and at most 2^31 - 1 ms, beyond which
  * `setTimeout` fires at once. Used for the client's options and for per-call ones.
  */
-export function checkDuration(sdk: SdkDefinition, where: string, option: string, value: unknown, fallback: number): number {
+export function checkDuration(
+  sdk: SdkDefinition,
+  where: string,
+  option: string,
+  value: unknown,
+  fallback: number,
+): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !(value > 0) || value > MAX_TIMER_MS) {
-    throw invalid(sdk, where, option, `a number of milliseconds above 0 and at most ${MAX_TIMER_MS} (about 24.8 days)`, value);
+    throw invalid(
+      sdk,
+      where,
+      option,
+      `a number of milliseconds above 0 and at most ${MAX_TIMER_MS} (about 24.8 days)`,
+      value,
+    );
   }
   return value;
 }

@@ -15,10 +15,10 @@ export type SecurityScheme =
 /** An operation that updates the record matching one of `keys` in its body (`x-sdk-match-keys`). */
 export interface MatchKeysEntry {
   /** Upper-case HTTP method. */
-  readonly method: string;
+  method: string;
   /** The path template, `/v1/items/{itemId}`. */
-  readonly path: string;
-  readonly keys: readonly string[];
+  path: string;
+  keys: readonly string[];
 }
 
 /** The fields every API error carries. */
@@ -45,7 +45,9 @@ type ApiErrorClass = new (message: string, details: StatusErrorDetails) => Error
 /** The error classes, declared by the generated client file under the names the config gives them. */
 export interface ErrorClasses {
   /** Base of every error the client throws: bad options, a broken response. */
-  readonly Base: new (message: string) => Error;
+  readonly Base: new (
+    message: string,
+  ) => Error;
   /** An error status no entry of `byStatus` covers. */
   readonly Api: ApiErrorClass;
   /** The one status → class mapping: 4xx statuses with a class of their own. */

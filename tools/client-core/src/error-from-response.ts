@@ -147,9 +147,18 @@ export function errorFromResponse(response: Response, body: unknown, redact: Red
   // Redact the whole text before cutting it, so no part of a secret survives the cut.
   const text = typeof body === "string" ? redact(body.slice(0, 100_000).trim()) : "";
   const { status } = response;
-  let message = summary(`${sdk.title} API`, status, redact(response.statusText), errors, topLevelMessage(body, redact), text);
+  let message = summary(
+    `${sdk.title} API`,
+    status,
+    redact(response.statusText),
+    errors,
+    topLevelMessage(body, redact),
+    text,
+  );
   const notResent = (response as { notResent?: string }).notResent;
-  if (notResent) message += `. Not retried: ${notResent}`;
+  if (notResent !== undefined) {
+    message += `. Not retried: the request may have been applied, and repeating it could apply it twice${notResent}`;
+  }
   const details: StatusErrorDetails = {
     ...detailsOf(response, errors, redact),
     fieldErrors: fieldErrorsOf(errors),

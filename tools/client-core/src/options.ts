@@ -181,14 +181,20 @@ function resolveRateLimit(value: ClientOptions["rateLimit"], sdk: SdkDefinition)
   if (value === undefined) return defaults && { ...defaults };
   const bad = (option: string, expected: string, given: unknown) => invalid(sdk, sdk.factory, option, expected, given);
   if (value === null || typeof value !== "object") throw bad("rateLimit", "an object or false", value);
-  const limit = value.limit ?? (defaults && defaults.limit);
+  const limit = value.limit ?? (defaults || undefined)?.limit;
   if (!Number.isSafeInteger(limit) || (limit as number) < 1) throw bad("rateLimit.limit", "a positive integer", limit);
   if (!defaults && value.intervalMs === undefined) {
     throw bad("rateLimit.intervalMs", "a number of milliseconds (the API has no default limit)", undefined);
   }
   return {
     limit: limit as number,
-    intervalMs: checkDuration(sdk, sdk.factory, "rateLimit.intervalMs", value.intervalMs, defaults ? defaults.intervalMs : 0),
+    intervalMs: checkDuration(
+      sdk,
+      sdk.factory,
+      "rateLimit.intervalMs",
+      value.intervalMs,
+      defaults ? defaults.intervalMs : 0,
+    ),
   };
 }
 

@@ -1,5 +1,5 @@
-import { requestIdOf } from "./request-id.js";
 import type { FetchLike } from "./definition.js";
+import { requestIdOf } from "./request-id.js";
 import type { CallSettings } from "./transport.js";
 
 /** Options every resource method takes for one call; each defaults to the client's option. */

@@ -56,8 +56,7 @@ export function matchKeysLookup(
   entries: readonly MatchKeysEntry[],
 ): (method: string, pathname: string) => readonly string[] | undefined {
   const compiled = entries.map((entry) => ({ ...entry, pattern: pathPattern(entry.path) }));
-  return (method, pathname) =>
-    compiled.find((entry) => entry.method === method && entry.pattern.test(pathname))?.keys;
+  return (method, pathname) => compiled.find((entry) => entry.method === method && entry.pattern.test(pathname))?.keys;
 }
 
 /**
@@ -69,21 +68,26 @@ export function matchKeysResendRule(entries: readonly MatchKeysEntry[]): ResendR
   const keysOf = matchKeysLookup(entries);
   return (request) => {
     const keys = keysOf(request.method, request.url.pathname);
-    return keys ? (bodyHasMatchingKey(keys) as (request: ResendRequest) => boolean)(request) : IDEMPOTENT_METHODS.has(request.method);
+    return keys
+      ? (bodyHasMatchingKey(keys) as (request: ResendRequest) => boolean)(request)
+      : IDEMPOTENT_METHODS.has(request.method);
   };
 }
 
-/** Why a request was not sent again, for the error that reports it. */
-export function notResentNote(keys: readonly string[] | undefined): string {
-  const shown = keys;
-  const missing = !shown
-    ? ""
-    : shown.length === 1
-      ? ` (the body has no ${shown[0]} to match on)`
-      : shown.length === 2
-        ? ` (the body has neither ${shown[0]} nor ${shown[1]} to match on)`
-        : ` (the body has none of ${shown.join(", ")} to match on)`;
-  return `the request may have been applied, and repeating it could apply it twice${missing}`;
+/**
+ * Why resending was not safe, for the error that reports a request not sent again: the match keys
+ * its body lacked (" (the body has neither sku nor barcode to match on)"), or "".
+ */
+export function missingKeysNote(keys: readonly string[] | undefined): string {
+  if (!keys || keys.length === 0) return "";
+  const last = keys.length - 1;
+  const which =
+    keys.length === 1
+      ? `no ${keys[0]}`
+      : keys.length === 2
+        ? `neither ${keys[0]} nor ${keys[1]}`
+        : `none of ${keys.slice(0, last).join(", ")} or ${keys[last]}`;
+  return ` (the body has ${which} to match on)`;
 }
 
 /** Evaluates a rule; a rule that throws counts as "not safe". */
@@ -95,4 +99,3 @@ export function allowsResend(rule: ResendRule, request: ResendRequest): boolean 
     return false;
   }
 }
-

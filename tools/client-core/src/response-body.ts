@@ -65,8 +65,8 @@ export async function readBody(
  * the caller through `withResponse`) touches the network again, and the body can be read more than
  * once. A subclass rather than `new Response(bytes)`: it builds no stream unless `body` is asked
  * for, which makes it about fifteen times cheaper. Its `json()` turns a body that is not JSON into a
- * response error instead of a bare SyntaxError. `notResent`, when set, says why the transport
- * did not retry it although its status usually is retried (the error built from it says so).
+ * response error instead of a bare SyntaxError. `notResent` is set when the transport did not retry
+ * it although its status usually is retried (the error built from it says so, with this reason).
  */
 export class BufferedResponse extends Response {
   readonly #bytes: Uint8Array | null;

@@ -7,7 +7,7 @@ import type { ResolvedOptions } from "./options.js";
 import type { SlidingWindowRateLimiter } from "./rate-limiter.js";
 import { type Redactor, redactCause } from "./redaction.js";
 import { requestIdOf } from "./request-id.js";
-import { allowsResend, matchKeysLookup, notResentNote, type ResendRule } from "./resend-rule.js";
+import { allowsResend, matchKeysLookup, missingKeysNote, type ResendRule } from "./resend-rule.js";
 import { type BufferedResponse, bufferedResponse, readBody } from "./response-body.js";
 import { retryDelayMs } from "./retry-policy.js";
 
@@ -191,7 +191,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
 
   /** The failure of a call not sent again because it may have been applied and is not safe to resend. */
   function notResentError(error: Error, note: string): Error {
-    const message = `${error.message}. ${note[0]?.toUpperCase()}${note.slice(1)}, so it was not sent again. Check before retrying.`;
+    const message = `${error.message}. The request may have been applied, so it was not sent again: repeating it could apply it twice${note}. Check before retrying.`;
     if (error instanceof Timeout) return new Timeout(error.timeoutMs, { message, mayHaveBeenApplied: true });
     if (error instanceof Connection) return new Connection(message, { cause: error.cause, mayHaveBeenApplied: true });
     return error;
@@ -266,8 +266,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
           outcome = await attempt(url, template, init, signal, timeoutMs, deadline, totalMs);
         } catch (error) {
           // The deadline hit while this attempt was queued: an earlier attempt may still have applied it.
-          if (applied && error instanceof Timeout && !error.mayHaveBeenApplied)
-            throw callTimeout(totalMs, true);
+          if (applied && error instanceof Timeout && !error.mayHaveBeenApplied) throw callTimeout(totalMs, true);
           throw error;
         }
         if (outcome.retry === Retry.IfSafe) applied = true;
@@ -293,7 +292,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         }
         // A retry is due, but the request may have been applied and is not safe to send again.
         if (outcome.retry === Retry.IfSafe && !safeToResend()) {
-          const note = notResentNote(keysOf(method, new URL(url).pathname));
+          const note = missingKeysNote(keysOf(method, new URL(url).pathname));
           if (!outcome.response) throw notResentError(outcome.error, note);
           // The response carries the reason to the error its caller builds from it.
           outcome.response.notResent = note;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { VERSION } from "../src/index.js";
+import { VERSION } from "./.generated/sdk/index.js";
 import { contact, createObservedClient, ok } from "./helpers/observed-client.js";
 
 afterEach(() => {
@@ -16,7 +16,7 @@ describe("request headers and body", () => {
     expect(call?.url).toBe("https://api.test.example/v1/contacts");
     expect(call?.headers.get("authorization")).toBe("Bearer key-abc");
     expect(call?.headers.get("content-type")).toBe("application/json");
-    expect(call?.headers.get("user-agent")).toBe(`@hatch-api/client/${VERSION}`);
+    expect(call?.headers.get("user-agent")).toBe(`@acme/client/${VERSION}`);
     expect(JSON.parse(call?.body ?? "")).toEqual(contact);
   });
 
@@ -46,7 +46,7 @@ describe("request headers and body", () => {
   test("a caller's userAgent comes first and the client's token stays", async () => {
     const { client, calls } = createObservedClient(() => ok(), { userAgent: "acme-crm/2.1" });
     await client.contacts.upsert(contact);
-    expect(calls[0]?.headers.get("user-agent")).toBe(`acme-crm/2.1 @hatch-api/client/${VERSION}`);
+    expect(calls[0]?.headers.get("user-agent")).toBe(`acme-crm/2.1 @acme/client/${VERSION}`);
   });
 
   test("a caller cannot override Authorization through per-request headers", async () => {
@@ -55,9 +55,9 @@ describe("request headers and body", () => {
     expect(calls[0]?.headers.get("authorization")).toBe("Bearer right-key");
   });
 
-  test("apiKey and baseUrl default to HATCH_API_KEY and HATCH_BASE_URL", async () => {
-    vi.stubEnv("HATCH_API_KEY", "from-env");
-    vi.stubEnv("HATCH_BASE_URL", "https://sandbox.example/");
+  test("apiKey and baseUrl default to ACME_API_KEY and ACME_BASE_URL", async () => {
+    vi.stubEnv("ACME_API_KEY", "from-env");
+    vi.stubEnv("ACME_BASE_URL", "https://sandbox.example/");
     const { client, calls } = createObservedClient(() => ok(), { apiKey: undefined, baseUrl: undefined });
     await client.contacts.upsert(contact);
     expect(calls[0]?.headers.get("authorization")).toBe("Bearer from-env");
@@ -65,10 +65,10 @@ describe("request headers and body", () => {
   });
 
   test("the base URL defaults to the production API", async () => {
-    vi.stubEnv("HATCH_BASE_URL", "");
+    vi.stubEnv("ACME_BASE_URL", "");
     const { client, calls } = createObservedClient(() => ok(), { baseUrl: undefined });
     await client.contacts.upsert(contact);
-    expect(calls[0]?.url).toBe("https://api.usehatchapp.com/v1/contacts");
-    expect(client.baseUrl).toBe("https://api.usehatchapp.com");
+    expect(calls[0]?.url).toBe("https://api.acme.test/v1/contacts");
+    expect(client.baseUrl).toBe("https://api.acme.test");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { type AuthOption, createHatchClient, HatchError } from "../src/index.js";
+import { AcmeError, type AuthOption, createAcmeClient } from "./.generated/sdk/index.js";
 import { createObservedClient, json, ok } from "./helpers/observed-client.js";
 import { outcomeOf } from "./helpers/outcome.js";
 
@@ -16,7 +16,7 @@ async function sentWith(auth: AuthOption | undefined, apiKey: string | undefined
 }
 
 describe("security schemes on the wire", () => {
-  test("default: HTTP bearer with the API key (Hatch's scheme, unchanged)", async () => {
+  test("default: HTTP bearer with the API key (the fixture's scheme)", async () => {
     for (const call of await sentWith(undefined)) {
       expect(call.headers.get("authorization")).toBe("Bearer the-api-key");
       expect(new URL(call.url).search).toBe("");
@@ -87,7 +87,7 @@ describe("security schemes on the wire", () => {
       },
     );
     const { error } = await outcomeOf(client.contacts.upsert(body));
-    expect(error).toBeInstanceOf(HatchError);
+    expect(error).toBeInstanceOf(AcmeError);
     expect((error as Error).message).toContain("key=[REDACTED]");
     expect(JSON.stringify(error)).not.toContain(secret);
     expect(lines.length).toBeGreaterThan(0);
@@ -104,20 +104,17 @@ describe("auth option checks", () => {
     [[], /`auth` must name at least one scheme/],
     [[{ type: "bearer" }, { type: "basic", username: "u" }], /`auth` sets the authorization header twice/],
   ])("%j is refused at construction", (auth, message) => {
-    expect(() => createHatchClient({ apiKey: "k", fetch: async () => ok(), auth: auth as AuthOption })).toThrow(
-      message,
-    );
+    expect(() => createAcmeClient({ apiKey: "k", fetch: async () => ok(), auth: auth as AuthOption })).toThrow(message);
   });
 
   test("a scheme with no secret of its own and no API key names what is missing", () => {
-    expect(() => createHatchClient({ apiKey: undefined, fetch: async () => ok(), auth: { type: "bearer" } })).toThrow(
+    expect(() => createAcmeClient({ apiKey: undefined, fetch: async () => ok(), auth: { type: "bearer" } })).toThrow(
       /`auth\.token` is missing/,
     );
   });
 
   test("a secret with a line break is refused without being echoed", () => {
-    const create = () =>
-      createHatchClient({ fetch: async () => ok(), auth: { type: "bearer", token: "tok-secret\n" } });
+    const create = () => createAcmeClient({ fetch: async () => ok(), auth: { type: "bearer", token: "tok-secret\n" } });
     expect(create).toThrow(/`auth\.token` contains whitespace/);
     expect(() => create()).not.toThrow(/tok-secret/);
   });

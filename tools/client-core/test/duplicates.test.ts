@@ -1,17 +1,18 @@
-import type { paths } from "@hatch-api/types";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { createClient } from "./.generated/sdk/core/openapi-fetch.js";
+import { createTransport } from "./.generated/sdk/core/transport.js";
 import {
+  AcmeConnectionError,
+  AcmeTimeoutError,
   bodyHasMatchingKey,
-  HatchConnectionError,
-  HatchTimeoutError,
   matchKeysResendRule,
   RateLimitError,
   type ResendRequest,
+  type ResendRule,
   ServerError,
-} from "../src/index.js";
-import { createClient } from "../src/openapi-fetch.js";
-import { createRedactor } from "../src/redaction.js";
-import { createTransport } from "../src/transport.js";
+} from "./.generated/sdk/index.js";
+import type { paths } from "./.generated/types/index.js";
+import { transportOptions } from "./helpers/definition.js";
 import { contact, createObservedClient, hang, json, ok, type Reply } from "./helpers/observed-client.js";
 import { outcomeOf } from "./helpers/outcome.js";
 
@@ -62,8 +63,8 @@ describe("after a failure once sent", () => {
     const { client, calls } = createObservedClient([resetAfterSend, () => ok("duplicate!")]);
     const { error } = await run(client.contacts.upsert(noKey));
     expect(calls).toHaveLength(1);
-    expect(error).toBeInstanceOf(HatchConnectionError);
-    expect((error as HatchConnectionError).mayHaveBeenApplied).toBe(true);
+    expect(error).toBeInstanceOf(AcmeConnectionError);
+    expect((error as AcmeConnectionError).mayHaveBeenApplied).toBe(true);
     expect((error as Error).message).toMatch(/may have been applied, so it was not sent again/);
     expect((error as Error).message).toMatch(/neither phoneNumber nor email/);
   });
@@ -71,21 +72,21 @@ describe("after a failure once sent", () => {
   test("the typed PUT surface follows the same rule", async () => {
     const { client, calls } = createObservedClient([resetAfterSend, () => ok()]);
     const { error } = await run(client.PUT("/v1/contacts", { body: noKey }));
-    expect(error).toBeInstanceOf(HatchConnectionError);
+    expect(error).toBeInstanceOf(AcmeConnectionError);
     expect(calls).toHaveLength(1);
   });
 
   test("empty or null keys do not count as matching keys", async () => {
     const { client, calls } = createObservedClient([resetAfterSend, () => ok()]);
-    await run(client.contacts.upsert({ ...noKey, phoneNumber: null, email: "  " }));
+    await run(client.contacts.upsert({ ...noKey, phoneNumber: null as unknown as string, email: "  " }));
     expect(calls).toHaveLength(1);
   });
 
   test("a timeout after sending is not re-sent without a key either", async () => {
     const { client, calls } = createObservedClient([hang, () => ok()], { timeoutMs: 1_000 });
     const { error } = await run(client.contacts.upsert(noKey));
-    expect(error).toBeInstanceOf(HatchTimeoutError);
-    expect((error as HatchTimeoutError).mayHaveBeenApplied).toBe(true);
+    expect(error).toBeInstanceOf(AcmeTimeoutError);
+    expect((error as AcmeTimeoutError).mayHaveBeenApplied).toBe(true);
     expect((error as Error).message).toMatch(/may have been applied/);
     expect(calls).toHaveLength(1);
   });
@@ -103,15 +104,15 @@ describe("mayHaveBeenApplied tells the caller what to check", () => {
   test("with maxRetries 0 there is no retry to skip: the plain error, still marked", async () => {
     const { client } = createObservedClient(resetAfterSend, { maxRetries: 0 });
     const { error } = await run(client.contacts.upsert(noKey));
-    expect(error).toBeInstanceOf(HatchConnectionError);
-    expect((error as HatchConnectionError).mayHaveBeenApplied).toBe(true);
+    expect(error).toBeInstanceOf(AcmeConnectionError);
+    expect((error as AcmeConnectionError).mayHaveBeenApplied).toBe(true);
     expect((error as Error).message).not.toMatch(/not sent again/);
   });
 
   test("a refused connection was never applied", async () => {
     const { client } = createObservedClient(refused, { maxRetries: 0 });
     const { error } = await run(client.contacts.upsert(noKey));
-    expect((error as HatchConnectionError).mayHaveBeenApplied).toBe(false);
+    expect((error as AcmeConnectionError).mayHaveBeenApplied).toBe(false);
   });
 
   test("a call that ran out of time queued for a retry is marked if an earlier attempt was sent", async () => {
@@ -123,9 +124,9 @@ describe("mayHaveBeenApplied tells the caller what to check", () => {
     });
     const { error } = await run(client.contacts.upsert(contact));
     expect(calls).toHaveLength(1);
-    expect(error).toBeInstanceOf(HatchTimeoutError);
-    expect((error as HatchTimeoutError).timeoutMs).toBe(30_000);
-    expect((error as HatchTimeoutError).mayHaveBeenApplied).toBe(true);
+    expect(error).toBeInstanceOf(AcmeTimeoutError);
+    expect((error as AcmeTimeoutError).timeoutMs).toBe(30_000);
+    expect((error as AcmeTimeoutError).mayHaveBeenApplied).toBe(true);
   });
 });
 
@@ -151,37 +152,36 @@ describe("failures that prove nothing was applied are retried for any body", () 
 describe("the rule is an input", () => {
   test("the client option `safeToResend: false` stops even keyed upserts from being re-sent", async () => {
     const { client, calls } = createObservedClient([resetAfterSend, () => ok()], { safeToResend: false });
-    expect((await run(client.contacts.upsert(contact))).error).toBeInstanceOf(HatchConnectionError);
+    expect((await run(client.contacts.upsert(contact))).error).toBeInstanceOf(AcmeConnectionError);
     expect(calls).toHaveLength(1);
   });
 
-  test("a generated method passes its operation's rule per call", async () => {
+  test("the transport applies the rule it is given, and no other", async () => {
     const bodies: string[] = [];
-    // Assembled as a generated resource method would be: the client's transport, a per-call rule.
-    const transport = createTransport({
-      apiKey: "k",
-      userAgent: "test",
-      fetch: async (request) => {
-        bodies.push(await request.text());
-        if (bodies.length === 1) throw new TypeError("terminated");
-        return ok("by-rule");
-      },
-      timeoutMs: 1_000,
-      maxRetries: 2,
-      limiter: undefined,
-      redact: createRedactor("k"),
-      random: () => 0,
-    });
+    const transportWith = (safeToResend?: ResendRule) =>
+      createTransport(
+        transportOptions({
+          apiKey: "k",
+          fetch: async (request) => {
+            bodies.push(await request.text());
+            if (bodies.length % 2 === 1) throw new TypeError("terminated");
+            return ok("by-rule");
+          },
+          timeoutMs: 1_000,
+          safeToResend,
+          random: () => 0,
+        }),
+      );
     const api = createClient<paths>({ baseUrl: "https://api.test.example" });
     const body = { source: "custom:crm", externalID: "lead-1" };
-    // Without a rule (the transport's generic default: POST is not idempotent) it is sent once...
-    const once = await run(api.POST("/v1/contacts", { body, fetch: transport() }));
-    expect(once.error).toBeInstanceOf(HatchConnectionError);
+    // With the client's default (the definition has no match keys: POST is not idempotent) it is sent once...
+    const once = await run(api.POST("/v1/contacts", { body, fetch: transportWith()() }));
+    expect(once.error).toBeInstanceOf(AcmeConnectionError);
     expect(bodies).toHaveLength(1);
-    // ...with the operation's rule ("externalID matches"), it is re-sent.
+    // ...with a rule ("externalID matches"), it is re-sent.
     bodies.length = 0;
     const sent = await run(
-      api.POST("/v1/contacts", { body, fetch: transport({ safeToResend: bodyHasMatchingKey(["externalID"]) }) }),
+      api.POST("/v1/contacts", { body, fetch: transportWith(bodyHasMatchingKey(["externalID"]))() }),
     );
     expect(sent.value?.data?.data.id).toBe("by-rule");
     expect(bodies).toHaveLength(2);
@@ -206,7 +206,7 @@ describe("matchKeysResendRule: the default rule, from the spec's x-sdk-match-key
   });
 
   test("the path template matches behind a base path, and only whole segments", () => {
-    expect(rule(request("POST", "https://proxy.example.com/hatch/v1/things/t-1/items", { sku: "A1" }))).toBe(true);
+    expect(rule(request("POST", "https://proxy.example.com/base/v1/things/t-1/items", { sku: "A1" }))).toBe(true);
     expect(rule(request("POST", "https://api.example.com/v1/things/t-1/x/items", { sku: "A1" }))).toBe(false);
   });
 

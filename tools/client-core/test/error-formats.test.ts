@@ -1,15 +1,15 @@
 import { describe, expect, test } from "vitest";
 import {
+  AcmeApiError,
   AuthenticationError,
   BadRequestError,
   ConflictError,
-  HatchApiError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   ServerError,
   ValidationError,
-} from "../src/index.js";
+} from "./.generated/sdk/index.js";
 import { contact, createObservedClient, json } from "./helpers/observed-client.js";
 import { outcomeOf } from "./helpers/outcome.js";
 
@@ -23,14 +23,14 @@ async function errorFor(reply: () => Response) {
     return reply();
   });
   const { error } = await outcomeOf(client.contacts.upsert(contact));
-  return { error: error as HatchApiError, calls };
+  return { error: error as AcmeApiError, calls };
 }
 
 const problem = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/problem+json" } });
 
 describe("error body formats", () => {
-  test("JSON:API errors[] with source.pointer (Hatch's format)", async () => {
+  test("JSON:API errors[] with source.pointer (the fixture's format)", async () => {
     const { error } = await errorFor(() =>
       json(422, {
         errors: [
@@ -44,7 +44,7 @@ describe("error body formats", () => {
     );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors).toEqual({ email: ["is not a valid email address"] });
-    expect(error.message).toBe("Hatch API responded 422: email: is not a valid email address");
+    expect(error.message).toBe("Acme API responded 422: email: is not a valid email address");
   });
 
   test("RFC 9457 problem details with errors[].pointer (the RFC's own example)", async () => {
@@ -65,7 +65,7 @@ describe("error body formats", () => {
     });
     expect(error.errors[0]).toEqual({ title: "", detail: "must be a positive integer", source: { pointer: "/age" } });
     expect(error.message).toBe(
-      "Hatch API responded 422: Your request is not valid.; age: must be a positive integer; color: must be 'green', 'red' or 'blue'",
+      "Acme API responded 422: Your request is not valid.; age: must be a positive integer; color: must be 'green', 'red' or 'blue'",
     );
   });
 
@@ -82,7 +82,7 @@ describe("error body formats", () => {
     );
     expect(error).toBeInstanceOf(PermissionDeniedError);
     expect(error.errors).toEqual([]);
-    expect(error.message).toBe("Hatch API responded 403: Forbidden: Key lacks contacts:write");
+    expect(error.message).toBe("Acme API responded 403: Forbidden: Key lacks contacts:write");
   });
 
   test("a plain { message }: the message, no field errors", async () => {
@@ -90,7 +90,7 @@ describe("error body formats", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors).toEqual({});
     expect(error.errors).toEqual([]);
-    expect(error.message).toBe("Hatch API responded 422: Source is not one of your custom sources");
+    expect(error.message).toBe("Acme API responded 422: Source is not one of your custom sources");
   });
 
   test("non-JSON (a proxy's HTML page): the start of the text, the right class", async () => {
@@ -99,7 +99,7 @@ describe("error body formats", () => {
     );
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.errors).toEqual([]);
-    expect(error.message).toBe("Hatch API responded 401: <html>502 Bad Gateway</html>");
+    expect(error.message).toBe("Acme API responded 401: <html>502 Bad Gateway</html>");
   });
 
   test.each([
@@ -120,18 +120,18 @@ describe("400 and undeclared 4xx (issue 16, item 5)", () => {
     );
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.status).toBe(400);
-    expect(error.message).toBe("Hatch API responded 400: Unexpected token } in JSON at position 12");
+    expect(error.message).toBe("Acme API responded 400: Unexpected token } in JSON at position 12");
     expect(calls).toBe(1);
   });
 
   test.each([402, 405, 406, 410, 413, 415, 418, 451])(
-    "%i → HatchApiError itself (no subclass), never retried",
+    "%i → AcmeApiError itself (no subclass), never retried",
     async (status) => {
       const { error, calls } = await errorFor(() => json(status, { message: "nope" }));
-      expect(error).toBeInstanceOf(HatchApiError);
-      expect(error.name).toBe("HatchApiError");
+      expect(error).toBeInstanceOf(AcmeApiError);
+      expect(error.name).toBe("AcmeApiError");
       expect(error.status).toBe(status);
-      expect(error.message).toBe(`Hatch API responded ${status}: nope`);
+      expect(error.message).toBe(`Acme API responded ${status}: nope`);
       expect(calls).toBe(1);
     },
   );
@@ -139,14 +139,14 @@ describe("400 and undeclared 4xx (issue 16, item 5)", () => {
 
 describe("request id", () => {
   test.each([400, 401, 403, 404, 409, 418, 422, 429, 500, 503])(
-    "every HatchApiError (%i) carries the server's request id",
+    "every AcmeApiError (%i) carries the server's request id",
     async (status) => {
       const { client } = createObservedClient(() => json(status, { errors: [] }, { "x-request-id": `req-${status}` }), {
         maxRetries: 0,
       });
       const { error } = await outcomeOf(client.contacts.upsert(contact));
-      expect(error).toBeInstanceOf(HatchApiError);
-      expect((error as HatchApiError).requestId).toBe(`req-${status}`);
+      expect(error).toBeInstanceOf(AcmeApiError);
+      expect((error as AcmeApiError).requestId).toBe(`req-${status}`);
     },
   );
 });

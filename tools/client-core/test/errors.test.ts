@@ -1,17 +1,17 @@
 import { describe, expect, test } from "vitest";
-import { fieldErrorsOf, fieldNameOf } from "../src/error-from-response.js";
+import { fieldErrorsOf, fieldNameOf } from "./.generated/sdk/core/error-from-response.js";
 import {
+  AcmeApiError,
+  AcmeError,
   AuthenticationError,
   BadRequestError,
   ConflictError,
-  HatchApiError,
-  HatchError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   ServerError,
   ValidationError,
-} from "../src/index.js";
+} from "./.generated/sdk/index.js";
 import { contact, createObservedClient, json, jsonApiErrors, ok } from "./helpers/observed-client.js";
 import { outcomeOf } from "./helpers/outcome.js";
 
@@ -28,14 +28,14 @@ describe("error classes", () => {
       jsonApiErrors(401, [{ title: "Unauthorized", detail: "A valid API key is required.", pointer: "/" }]),
     );
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error).toBeInstanceOf(HatchApiError);
-    expect(error).toBeInstanceOf(HatchError);
+    expect(error).toBeInstanceOf(AcmeApiError);
+    expect(error).toBeInstanceOf(AcmeError);
     expect(error).toMatchObject({
       name: "AuthenticationError",
       status: 401,
       errors: [{ title: "Unauthorized", detail: "A valid API key is required.", source: { pointer: "/" } }],
     });
-    expect((error as Error).message).toBe("Hatch API responded 401: A valid API key is required.");
+    expect((error as Error).message).toBe("Acme API responded 401: A valid API key is required.");
   });
 
   test.each([
@@ -51,7 +51,7 @@ describe("error classes", () => {
     });
     const error = await client.contacts.upsert(contact).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(errorClass);
-    expect(error).toBeInstanceOf(HatchApiError);
+    expect(error).toBeInstanceOf(AcmeApiError);
     expect(error).toMatchObject({ name, status });
     expect(calls).toBe(1);
   });
@@ -73,7 +73,7 @@ describe("error classes", () => {
     });
     expect(error.errors).toHaveLength(3);
     expect(error.message).toBe(
-      "Hatch API responded 422: email: is not a valid email address; source: is not one of your custom sources; email: is too long",
+      "Acme API responded 422: email: is not a valid email address; source: is not one of your custom sources; email: is too long",
     );
   });
 
@@ -100,11 +100,11 @@ describe("error classes", () => {
     expect((error as ServerError).status).toBe(status);
   });
 
-  test("another status → HatchApiError itself", async () => {
+  test("another status → AcmeApiError itself", async () => {
     const error = await errorWhenAnswered(() => json(418, { errors: [] }));
-    expect(error).toBeInstanceOf(HatchApiError);
+    expect(error).toBeInstanceOf(AcmeApiError);
     expect(error).not.toBeInstanceOf(ServerError);
-    expect((error as HatchApiError).name).toBe("HatchApiError");
+    expect((error as AcmeApiError).name).toBe("AcmeApiError");
   });
 
   test("a non-JSON error body (a proxy's page) still gives a readable error", async () => {
@@ -113,10 +113,10 @@ describe("error classes", () => {
     )) as ServerError;
     expect(error).toBeInstanceOf(ServerError);
     expect(error.errors).toEqual([]);
-    expect(error.message).toBe("Hatch API responded 502 Bad Gateway: <html>Bad gateway</html>");
+    expect(error.message).toBe("Acme API responded 502 Bad Gateway: <html>Bad gateway</html>");
   });
 
-  test("a 200 without an id is a HatchError, not a silent undefined", async () => {
+  test("a 200 without an id is a AcmeError, not a silent undefined", async () => {
     const { client } = createObservedClient(() => json(200, { data: {} }));
     await expect(client.contacts.upsert(contact)).rejects.toThrow(/without a contact id/);
   });
@@ -190,10 +190,10 @@ describe("fieldErrors helpers", () => {
     const viaText = (await errorWhenAnswered(() => new Response(huge, { status: 502 }))) as ServerError;
     const viaTitle = (await errorWhenAnswered(() => json(400, { title: huge, detail: huge }))) as BadRequestError;
     for (const error of [viaErrors, viaText, viaTitle]) {
-      expect(error).toBeInstanceOf(HatchApiError);
+      expect(error).toBeInstanceOf(AcmeApiError);
       expect(error.message.length).toBeLessThanOrEqual(2_001);
     }
-    expect(viaErrors.message).toMatch(/^Hatch API responded 422: email: x+…/);
+    expect(viaErrors.message).toMatch(/^Acme API responded 422: email: x+…/);
     expect(viaErrors.errors.length).toBeLessThanOrEqual(100);
     for (const item of viaErrors.errors) expect(item.detail.length).toBeLessThanOrEqual(1_001);
   });

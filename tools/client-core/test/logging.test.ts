@@ -19,11 +19,11 @@ describe("debug logging", () => {
     );
     await client.contacts.upsert(contact, { maxRetries: 1 });
     expect(lines.map((l) => l.message)).toEqual([
-      "[hatch] request",
-      "[hatch] response",
-      "[hatch] retry",
-      "[hatch] request",
-      "[hatch] response",
+      "[acme] request",
+      "[acme] response",
+      "[acme] retry",
+      "[acme] request",
+      "[acme] response",
     ]);
     expect(lines[0]?.details).toMatchObject({
       method: "POST",
@@ -38,13 +38,13 @@ describe("debug logging", () => {
     expect(JSON.stringify(lines)).not.toContain(apiKey);
   });
 
-  test("HATCH_LOG=debug logs to console.debug; unset, nothing is logged", async () => {
+  test("ACME_LOG=debug logs to console.debug; unset, nothing is logged", async () => {
     const debug = vi.spyOn(console, "debug").mockImplementation(() => {});
-    vi.stubEnv("HATCH_LOG", "debug");
+    vi.stubEnv("ACME_LOG", "debug");
     await createObservedClient(() => json(200, { data: { id: "x" } })).client.contacts.upsert(contact);
-    expect(debug).toHaveBeenCalledWith("[hatch] request", expect.objectContaining({ method: "POST" }));
+    expect(debug).toHaveBeenCalledWith("[acme] request", expect.objectContaining({ method: "POST" }));
     debug.mockClear();
-    vi.stubEnv("HATCH_LOG", "");
+    vi.stubEnv("ACME_LOG", "");
     await createObservedClient(() => json(200, { data: { id: "x" } })).client.contacts.upsert(contact);
     expect(debug).not.toHaveBeenCalled();
   });

@@ -1,36 +1,30 @@
-import type { paths } from "@hatch-api/types";
 import { describe, expect, test } from "vitest";
-import { createOperationCaller, type OperationDescriptor, selectVariant } from "../src/core/operation.js";
-import { HatchError, HatchTimeoutError, NotFoundError } from "../src/errors.js";
-import { createClient } from "../src/openapi-fetch.js";
-import { createRedactor } from "../src/redaction.js";
-import { type AttemptSettings, createTransport, type FetchLike } from "../src/transport.js";
+import type { FetchLike } from "./.generated/sdk/core/definition.js";
+import { createClient } from "./.generated/sdk/core/openapi-fetch.js";
+import { createOperationCaller, type OperationDescriptor } from "./.generated/sdk/core/operation.js";
+import { type CallSettings, createTransport } from "./.generated/sdk/core/transport.js";
+import { AcmeError, AcmeTimeoutError, NotFoundError } from "./.generated/sdk/index.js";
+import type { paths } from "./.generated/types/index.js";
+import { sdk, transportOptions } from "./helpers/definition.js";
 
-// The hand-written `call` every generated method goes through, on operations the Hatch spec does
+// The hand-written `call` every generated method goes through, on operations the fixture spec does
 // not have yet (path, query and header parameters; unwrap), with an in-memory fetch.
 
 function caller(reply: (request: Request) => Response | Promise<Response>) {
   const seen: Request[] = [];
-  const settingsSeen: AttemptSettings[] = [];
+  const settingsSeen: CallSettings[] = [];
   const fetch: FetchLike = async (request) => {
     seen.push(request);
     return reply(request);
   };
-  const base = createTransport({
-    apiKey: "op-key",
-    userAgent: "test",
-    fetch,
-    timeoutMs: 5_000,
-    maxRetries: 0,
-    limiter: undefined,
-    redact: createRedactor("op-key"),
-  });
-  const transport = (settings?: AttemptSettings) => {
+  const options = transportOptions({ apiKey: "op-key", fetch, timeoutMs: 5_000, maxRetries: 0 });
+  const base = createTransport(options);
+  const transport = (settings?: CallSettings) => {
     if (settings) settingsSeen.push(settings);
     return base(settings);
   };
   const api = createClient<paths, "application/json">({ baseUrl: "https://op.test", fetch: base() });
-  return { call: createOperationCaller(api, transport, createRedactor("op-key")), seen, settingsSeen };
+  return { call: createOperationCaller(api, transport, options.redact, sdk), seen, settingsSeen };
 }
 
 const json = (status: number, body: unknown) =>
@@ -65,7 +59,7 @@ describe("the operation caller", () => {
     await expect(caller(() => json(200, { data: { text: "x" } })).call(unwrapped, {})).rejects.toThrow(
       /responded 200 without a note id .* for notes\.get/,
     );
-    await expect(caller(() => json(200, {})).call(unwrapped, {})).rejects.toThrow(HatchError);
+    await expect(caller(() => json(200, {})).call(unwrapped, {})).rejects.toThrow(AcmeError);
   });
 
   test("throws the error class of the status", async () => {
@@ -94,7 +88,7 @@ describe("the operation caller", () => {
         ),
     );
     await expect(call(getNote, { path: { contactId: "c", noteId: "n" } }, { timeoutMs: 20 })).rejects.toBeInstanceOf(
-      HatchTimeoutError,
+      AcmeTimeoutError,
     );
   });
 });
@@ -123,16 +117,27 @@ describe("a success body that is not JSON", () => {
   });
 });
 
-describe("selectVariant", () => {
-  const variants = { POST: { ...getNote, method: "post" as const }, PUT: { ...getNote, method: "put" as const } };
+describe("a method several verbs share", () => {
+  const variants = {
+    POST: { ...getNote, sdkName: "notes.save", method: "post" as const },
+    PUT: { ...getNote, sdkName: "notes.save", method: "put" as const },
+  };
+  const path = { contactId: "c", noteId: "n" };
 
-  test("picks the operation of the chosen verb", () => {
-    expect(selectVariant("notes.save", variants, "PUT").method).toBe("put");
+  test("sends the operation of the chosen verb", async () => {
+    const { call, seen } = caller(() => json(200, {}));
+    await call(variants, { path }, {}, "PUT");
+    expect(seen[0]?.method).toBe("PUT");
   });
 
-  test.each([["GET"], ["post"], [undefined], ["__proto__"]])("refuses %s, naming the verbs it takes", (verb) => {
-    expect(() => selectVariant("notes.save", variants, verb)).toThrow(
-      `notes.save: method must be "POST" or "PUT", got ${JSON.stringify(verb)}`,
-    );
-  });
+  test.each([["GET"], ["post"], [undefined], ["__proto__"]])(
+    "refuses %s before sending, naming the verbs it takes",
+    async (verb) => {
+      const { call, seen } = caller(() => json(200, {}));
+      const refused = call(variants, { path }, {}, verb);
+      await expect(refused).rejects.toThrow(AcmeError);
+      await expect(refused).rejects.toThrow(`notes.save: method must be "POST" or "PUT", got ${JSON.stringify(verb)}`);
+      expect(seen).toHaveLength(0);
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { createHatchClient, type HatchClientOptions, HatchError } from "../src/index.js";
+import { type AcmeClientOptions, AcmeError, createAcmeClient } from "./.generated/sdk/index.js";
 import { json } from "./helpers/observed-client.js";
 import { outcomeOf } from "./helpers/outcome.js";
 
@@ -11,22 +11,22 @@ afterEach(() => {
 });
 
 describe("missing API key", () => {
-  test("no apiKey and no HATCH_API_KEY → a clear error at creation", () => {
-    vi.stubEnv("HATCH_API_KEY", undefined);
-    expect(() => createHatchClient({ fetch })).toThrow(HatchError);
-    expect(() => createHatchClient({ fetch })).toThrow(
-      /missing Hatch API key\. Pass `apiKey`, or set the HATCH_API_KEY environment variable/,
+  test("no apiKey and no ACME_API_KEY → a clear error at creation", () => {
+    vi.stubEnv("ACME_API_KEY", undefined);
+    expect(() => createAcmeClient({ fetch })).toThrow(AcmeError);
+    expect(() => createAcmeClient({ fetch })).toThrow(
+      /missing Acme API key\. Pass `apiKey`, or set the ACME_API_KEY environment variable/,
     );
   });
 
   test("an empty key counts as missing", () => {
-    vi.stubEnv("HATCH_API_KEY", "");
-    expect(() => createHatchClient({ apiKey: "", fetch })).toThrow(/missing Hatch API key/);
+    vi.stubEnv("ACME_API_KEY", "");
+    expect(() => createAcmeClient({ apiKey: "", fetch })).toThrow(/missing Acme API key/);
   });
 
-  test("HATCH_API_KEY is enough", () => {
-    vi.stubEnv("HATCH_API_KEY", "from-env");
-    expect(() => createHatchClient({ fetch })).not.toThrow();
+  test("ACME_API_KEY is enough", () => {
+    vi.stubEnv("ACME_API_KEY", "from-env");
+    expect(() => createAcmeClient({ fetch })).not.toThrow();
   });
 });
 
@@ -38,32 +38,32 @@ describe("browser guard", () => {
 
   test("creating a client in a browser throws, naming the risk and the flag", () => {
     pretendBrowser();
-    expect(() => createHatchClient({ apiKey: "k", fetch })).toThrow(/refusing to run in a browser/);
-    expect(() => createHatchClient({ apiKey: "k", fetch })).toThrow(/dangerouslyAllowBrowser: true/);
+    expect(() => createAcmeClient({ apiKey: "k", fetch })).toThrow(/refusing to run in a browser/);
+    expect(() => createAcmeClient({ apiKey: "k", fetch })).toThrow(/dangerouslyAllowBrowser: true/);
   });
 
   test("the guard comes before the key check, so a browser never reads process.env", () => {
     pretendBrowser();
-    expect(() => createHatchClient({ fetch })).toThrow(/refusing to run in a browser/);
+    expect(() => createAcmeClient({ fetch })).toThrow(/refusing to run in a browser/);
   });
 
   test("dangerouslyAllowBrowser lets it through", async () => {
     pretendBrowser();
-    const client = createHatchClient({ apiKey: "k", fetch, dangerouslyAllowBrowser: true });
+    const client = createAcmeClient({ apiKey: "k", fetch, dangerouslyAllowBrowser: true });
     await expect(client.contacts.upsert({ source: "custom:x" })).resolves.toEqual({ id: "x" });
   });
 
   test("an edge worker (navigator, no document, no importScripts) is not a browser", () => {
     vi.stubGlobal("navigator", { userAgent: "Cloudflare-Workers" });
-    expect(() => createHatchClient({ apiKey: "k", fetch })).not.toThrow();
+    expect(() => createAcmeClient({ apiKey: "k", fetch })).not.toThrow();
   });
 
   test("a browser's web worker (importScripts and WorkerGlobalScope, no window) is a browser", () => {
     vi.stubGlobal("navigator", { userAgent: "Mozilla/5.0" });
     vi.stubGlobal("WorkerGlobalScope", function WorkerGlobalScope() {});
     vi.stubGlobal("importScripts", () => {});
-    expect(() => createHatchClient({ apiKey: "k", fetch })).toThrow(/refusing to run in a browser/);
-    expect(() => createHatchClient({ apiKey: "k", fetch, dangerouslyAllowBrowser: true })).not.toThrow();
+    expect(() => createAcmeClient({ apiKey: "k", fetch })).toThrow(/refusing to run in a browser/);
+    expect(() => createAcmeClient({ apiKey: "k", fetch, dangerouslyAllowBrowser: true })).not.toThrow();
   });
 });
 
@@ -83,7 +83,7 @@ describe("option checks", () => {
     // A wake-up storm of TimeoutOverflowWarnings before.
     [{ rateLimit: { intervalMs: 3e9 } }, new RegExp(`\`rateLimit\\.intervalMs\` ${timer}`)],
     [{ maxResponseBytes: 0 }, /`maxResponseBytes` must be a positive integer, got 0/],
-    [{ baseUrl: "api.usehatchapp.com" }, /`baseUrl` must be an absolute http\(s\) URL, got "api\.usehatchapp\.com"/],
+    [{ baseUrl: "api.acme.test" }, /`baseUrl` must be an absolute http\(s\) URL, got "api\.acme\.test"/],
     [{ baseUrl: "ftp://example.com" }, /`baseUrl` must be an absolute http\(s\) URL/],
     [
       { baseUrl: "https://api.example.com/?key=hk_live_secret" },
@@ -97,12 +97,12 @@ describe("option checks", () => {
     ],
     [{ logger: {} }, /`logger` must be an object with a debug\(message, details\) method/],
   ])("%j is refused", (options, message) => {
-    expect(() => createHatchClient({ apiKey: "k", fetch, ...(options as HatchClientOptions) })).toThrow(message);
+    expect(() => createAcmeClient({ apiKey: "k", fetch, ...(options as AcmeClientOptions) })).toThrow(message);
   });
 
   test("a Latin-1 user agent (not only ASCII) is accepted and sent", async () => {
     let sent: string | null = null;
-    const client = createHatchClient({
+    const client = createAcmeClient({
       apiKey: "k",
       userAgent: "café-crm/1.0",
       fetch: async (request) => {
@@ -111,12 +111,11 @@ describe("option checks", () => {
       },
     });
     await client.contacts.upsert({ source: "custom:x" });
-    expect(sent).toMatch(/^café-crm\/1\.0 @hatch-api\/client\//);
+    expect(sent).toMatch(/^café-crm\/1\.0 @acme\/client\//);
   });
 
   test("credentials in baseUrl are refused at construction, without echoing them", () => {
-    const create = () =>
-      createHatchClient({ apiKey: "k", fetch, baseUrl: "https://alice:s3cret-pass@api.example.com" });
+    const create = () => createAcmeClient({ apiKey: "k", fetch, baseUrl: "https://alice:s3cret-pass@api.example.com" });
     expect(create).toThrow(/`baseUrl` must not contain credentials/);
     try {
       create();
@@ -127,10 +126,10 @@ describe("option checks", () => {
   });
 
   test("plain http to a non-loopback host is refused unless allowInsecureHttp", () => {
-    expect(() => createHatchClient({ apiKey: "k", fetch, baseUrl: "http://api.example.com" })).toThrow(
+    expect(() => createAcmeClient({ apiKey: "k", fetch, baseUrl: "http://api.example.com" })).toThrow(
       /refusing plain http to api\.example\.com.*allowInsecureHttp: true/,
     );
-    const allowed = createHatchClient({
+    const allowed = createAcmeClient({
       apiKey: "k",
       fetch,
       baseUrl: "http://api.example.com",
@@ -142,13 +141,13 @@ describe("option checks", () => {
   test.each(["http://localhost:4010", "http://127.0.0.1:4010", "http://[::1]:4010", "http://mock.localhost"])(
     "plain http to loopback (%s) is fine: the mock and local servers",
     (baseUrl) => {
-      expect(() => createHatchClient({ apiKey: "k", fetch, baseUrl })).not.toThrow();
+      expect(() => createAcmeClient({ apiKey: "k", fetch, baseUrl })).not.toThrow();
     },
   );
 
   test("no fetch in the runtime and none given → an error saying to pass one", () => {
     vi.stubGlobal("fetch", undefined);
-    expect(() => createHatchClient({ apiKey: "k" })).toThrow(/no fetch available/);
+    expect(() => createAcmeClient({ apiKey: "k" })).toThrow(/no fetch available/);
   });
 
   test("the default fetch is globalThis.fetch, called without a receiver", async () => {
@@ -157,7 +156,7 @@ describe("option checks", () => {
       receiver = this;
       return Promise.resolve(json(200, { data: { id: "g" } }));
     });
-    const client = createHatchClient({ apiKey: "k" });
+    const client = createAcmeClient({ apiKey: "k" });
     await expect(client.contacts.upsert({ source: "custom:x" })).resolves.toEqual({ id: "g" });
     expect(receiver).toBeUndefined();
   });
@@ -173,7 +172,7 @@ describe("per-call options are checked on every call", () => {
     [{ maxRetries: -2 }, /`maxRetries` must be a non-negative integer/],
   ])("%j is refused before anything is sent", async (options, message) => {
     let calls = 0;
-    const client = createHatchClient({
+    const client = createAcmeClient({
       apiKey: "k",
       fetch: async () => {
         calls += 1;
@@ -181,7 +180,7 @@ describe("per-call options are checked on every call", () => {
       },
     });
     const { error } = await outcomeOf(client.contacts.upsert({ source: "custom:x" }, options));
-    expect(error).toBeInstanceOf(HatchError);
+    expect(error).toBeInstanceOf(AcmeError);
     expect((error as Error).message).toMatch(message);
     expect(calls).toBe(0);
   });

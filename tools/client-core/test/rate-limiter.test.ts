@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { createHatchClient, DEFAULT_RATE_LIMIT } from "../src/index.js";
-import { SlidingWindowRateLimiter } from "../src/rate-limiter.js";
+import { SlidingWindowRateLimiter } from "./.generated/sdk/core/rate-limiter.js";
+import { createAcmeClient, DEFAULT_RATE_LIMIT } from "./.generated/sdk/index.js";
 import { contact, createObservedClient, ok } from "./helpers/observed-client.js";
 
 beforeEach(() => {
@@ -182,7 +182,7 @@ describe("the limit holds at the fetch boundary (defect 3)", () => {
     // window from 10.007 s holds 99 fetches of the second batch and all 100 of the third: 199.
     const fetchTimes: number[] = [];
     const received = new Map<string, number>();
-    const hatch = createHatchClient({
+    const acme = createAcmeClient({
       apiKey: "k",
       baseUrl: "https://api.test.example",
       totalTimeoutMs: 600_000,
@@ -196,7 +196,7 @@ describe("the limit holds at the fetch boundary (defect 3)", () => {
     });
     const settledCount = new Array<number>(1_000).fill(0);
     const results = Array.from({ length: 1_000 }, (_, i) =>
-      hatch.contacts.upsert({ source: "custom:load", externalID: String(i) }).finally(() => {
+      acme.contacts.upsert({ source: "custom:load", externalID: String(i) }).finally(() => {
         settledCount[i] = (settledCount[i] ?? 0) + 1;
       }),
     );

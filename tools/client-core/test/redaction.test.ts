@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { createHatchClient } from "../src/index.js";
+import { createAcmeClient } from "./.generated/sdk/index.js";
 import { contact, createObservedClient, hang, json } from "./helpers/observed-client.js";
 import { outcomeOf } from "./helpers/outcome.js";
 
@@ -45,7 +45,7 @@ describe("the API key never shows", () => {
   const keys = Array.from({ length: 20 }, randomKey);
 
   test.each(keys)("client rendering does not contain %s", (apiKey) => {
-    const client = createHatchClient({ apiKey, fetch: async () => json(200, {}) });
+    const client = createAcmeClient({ apiKey, fetch: async () => json(200, {}) });
     for (const text of renderings(client)) expect(text).not.toContain(apiKey);
     expect(inspect(client)).toContain("[REDACTED]");
     expect(JSON.parse(JSON.stringify(client))).toMatchObject({ apiKey: "[REDACTED]" });
@@ -120,9 +120,9 @@ describe("the API key never shows", () => {
 
   test("option errors never echo the key", () => {
     const apiKey = `${randomKey()}\n`;
-    expect(() => createHatchClient({ apiKey, fetch: async () => json(200, {}) })).toThrow(/printable ASCII/);
+    expect(() => createAcmeClient({ apiKey, fetch: async () => json(200, {}) })).toThrow(/printable ASCII/);
     try {
-      createHatchClient({ apiKey, fetch: async () => json(200, {}) });
+      createAcmeClient({ apiKey, fetch: async () => json(200, {}) });
     } catch (error) {
       for (const text of renderings(error)) expect(text).not.toContain(apiKey.trim());
     }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { createHatchClient, HatchApiError } from "../src/index.js";
+import { AcmeApiError, createAcmeClient } from "./.generated/sdk/index.js";
 import { type LocalServer, startServer } from "./helpers/local-server.js";
 import { contact } from "./helpers/observed-client.js";
 import { outcomeOf } from "./helpers/outcome.js";
@@ -23,19 +23,19 @@ async function redirecting(status: number) {
     res.end();
   });
   servers.push(api);
-  const hatch = createHatchClient({ apiKey: "local-key", baseUrl: api.url, rateLimit: false });
-  return { hatch, api, elsewhere };
+  const acme = createAcmeClient({ apiKey: "local-key", baseUrl: api.url, rateLimit: false });
+  return { acme, api, elsewhere };
 }
 
 describe("redirects are errors naming the location", () => {
-  test.each([301, 302, 303, 307, 308])("%i on contacts.upsert and hatch.POST", async (status) => {
-    const { hatch, api, elsewhere } = await redirecting(status);
+  test.each([301, 302, 303, 307, 308])("%i on contacts.upsert and acme.POST", async (status) => {
+    const { acme, api, elsewhere } = await redirecting(status);
     for (const call of [
-      (): Promise<unknown> => hatch.contacts.upsert(contact),
-      (): Promise<unknown> => hatch.POST("/v1/contacts", { body: contact }),
+      (): Promise<unknown> => acme.contacts.upsert(contact),
+      (): Promise<unknown> => acme.POST("/v1/contacts", { body: contact }),
     ]) {
       const { error } = await outcomeOf(call());
-      expect(error).toBeInstanceOf(HatchApiError);
+      expect(error).toBeInstanceOf(AcmeApiError);
       expect(error).toMatchObject({ status, requestId: "req-redirect" });
       expect((error as Error).message).toContain(`a redirect to "${elsewhere.url}/v1/contacts"`);
       expect((error as Error).message).toMatch(/never redirects/);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { AuthenticationError, HatchConnectionError, ServerError, ValidationError } from "../src/index.js";
-import { MAX_RETRY_AFTER_MS } from "../src/retry-policy.js";
+import { MAX_RETRY_AFTER_MS } from "./.generated/sdk/core/retry-policy.js";
+import { AcmeConnectionError, AuthenticationError, ServerError, ValidationError } from "./.generated/sdk/index.js";
 import { contact, createObservedClient, json, jsonApiErrors, ok } from "./helpers/observed-client.js";
 import { outcomeOf } from "./helpers/outcome.js";
 
@@ -97,15 +97,15 @@ describe("retries", () => {
     expect(calls).toHaveLength(1);
   });
 
-  test("a network error is retried, then surfaces as HatchConnectionError with its cause", async () => {
+  test("a network error is retried, then surfaces as AcmeConnectionError with its cause", async () => {
     const failure = new TypeError("fetch failed");
     const { client, calls } = createObservedClient(() => {
       throw failure;
     });
     const { error } = await outcomeOf(client.contacts.upsert(contact), ALL);
-    expect(error).toBeInstanceOf(HatchConnectionError);
+    expect(error).toBeInstanceOf(AcmeConnectionError);
     expect((error as Error).message).toMatch(
-      /Could not reach the Hatch API at https:\/\/api\.test\.example: fetch failed/,
+      /Could not reach the Acme API at https:\/\/api\.test\.example: fetch failed/,
     );
     expect((error as Error).cause).toBe(failure);
     expect(calls).toHaveLength(3);

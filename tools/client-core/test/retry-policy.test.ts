@@ -7,7 +7,7 @@ import {
   MAX_RETRY_AFTER_MS,
   parseRetryAfterMs,
   retryDelayMs,
-} from "../src/retry-policy.js";
+} from "./.generated/sdk/core/retry-policy.js";
 
 describe("isRetryableStatus", () => {
   test("408, 429 and 5xx only", () => {

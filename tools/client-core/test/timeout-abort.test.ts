@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { DEFAULT_TOTAL_TIMEOUT_MS, HatchConnectionError, HatchTimeoutError, RateLimitError } from "../src/index.js";
+import {
+  AcmeConnectionError,
+  AcmeTimeoutError,
+  DEFAULT_TOTAL_TIMEOUT_MS,
+  RateLimitError,
+} from "./.generated/sdk/index.js";
 import { contact, createObservedClient, hang, json, ok } from "./helpers/observed-client.js";
 import { outcomeOf } from "./helpers/outcome.js";
 
@@ -11,7 +16,7 @@ afterEach(() => {
 });
 
 describe("timeouts", () => {
-  test("each attempt times out after timeoutMs; after the retries, HatchTimeoutError", async () => {
+  test("each attempt times out after timeoutMs; after the retries, AcmeTimeoutError", async () => {
     const { client, calls } = createObservedClient(hang, { timeoutMs: 1_000, maxRetries: 1 });
     const outcome = outcomeOf(client.contacts.upsert(contact));
     await vi.advanceTimersByTimeAsync(999);
@@ -22,10 +27,10 @@ describe("timeouts", () => {
     await vi.advanceTimersByTimeAsync(10_000);
     const { error } = await outcome;
     expect(calls).toHaveLength(2);
-    expect(error).toBeInstanceOf(HatchTimeoutError);
-    expect(error).toBeInstanceOf(HatchConnectionError);
-    expect((error as HatchTimeoutError).timeoutMs).toBe(1_000);
-    expect((error as Error).message).toBe("The Hatch API did not respond within 1000 ms");
+    expect(error).toBeInstanceOf(AcmeTimeoutError);
+    expect(error).toBeInstanceOf(AcmeConnectionError);
+    expect((error as AcmeTimeoutError).timeoutMs).toBe(1_000);
+    expect((error as Error).message).toBe("The Acme API did not respond within 1000 ms");
   });
 
   test("a timeout then a response succeeds", async () => {
@@ -41,15 +46,15 @@ describe("timeouts", () => {
     const outcome = outcomeOf(client.contacts.upsert(contact, { timeoutMs: 250 }));
     await vi.advanceTimersByTimeAsync(250);
     const { error } = await outcome;
-    expect(error).toBeInstanceOf(HatchTimeoutError);
-    expect((error as HatchTimeoutError).timeoutMs).toBe(250);
+    expect(error).toBeInstanceOf(AcmeTimeoutError);
+    expect((error as AcmeTimeoutError).timeoutMs).toBe(250);
   });
 
   test("a fetch that ignores its signal still times out", async () => {
     const { client } = createObservedClient(() => new Promise<Response>(() => {}), { timeoutMs: 100, maxRetries: 0 });
     const outcome = outcomeOf(client.contacts.upsert(contact));
     await vi.advanceTimersByTimeAsync(100);
-    expect((await outcome).error).toBeInstanceOf(HatchTimeoutError);
+    expect((await outcome).error).toBeInstanceOf(AcmeTimeoutError);
   });
 });
 
@@ -137,8 +142,8 @@ describe("the whole call is bounded by totalTimeoutMs (defect 7)", () => {
     const outcome = outcomeOf(client.contacts.upsert(contact, { totalTimeoutMs: 10_000 }));
     await vi.advanceTimersByTimeAsync(10_000);
     const { error } = await outcome;
-    expect(error).toBeInstanceOf(HatchTimeoutError);
-    expect((error as HatchTimeoutError).timeoutMs).toBe(10_000);
+    expect(error).toBeInstanceOf(AcmeTimeoutError);
+    expect((error as AcmeTimeoutError).timeoutMs).toBe(10_000);
     expect((error as Error).message).toMatch(/did not complete within totalTimeoutMs \(10000 ms; rate-limit waits/);
     expect(calls.length).toBeGreaterThan(1);
     for (const call of calls) expect(call.signal.aborted).toBe(true);
@@ -153,8 +158,8 @@ describe("the whole call is bounded by totalTimeoutMs (defect 7)", () => {
     const outcome = outcomeOf(client.contacts.upsert(contact));
     await vi.advanceTimersByTimeAsync(5_000);
     const { error } = await outcome;
-    expect(error).toBeInstanceOf(HatchTimeoutError);
-    expect((error as HatchTimeoutError).mayHaveBeenApplied).toBe(false);
+    expect(error).toBeInstanceOf(AcmeTimeoutError);
+    expect((error as AcmeTimeoutError).mayHaveBeenApplied).toBe(false);
     expect(calls).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(120_000);
     expect(calls).toHaveLength(1);
@@ -164,6 +169,6 @@ describe("the whole call is bounded by totalTimeoutMs (defect 7)", () => {
     const { client } = createObservedClient(hang, { timeoutMs: 60_000, totalTimeoutMs: 2_000 });
     const outcome = outcomeOf(client.contacts.upsert(contact));
     await vi.advanceTimersByTimeAsync(2_000);
-    expect((await outcome).error).toMatchObject({ name: "HatchTimeoutError", timeoutMs: 2_000 });
+    expect((await outcome).error).toMatchObject({ name: "AcmeTimeoutError", timeoutMs: 2_000 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
-import type { WithResponse } from "../src/index.js";
+import type { WithResponse } from "./.generated/sdk/index.js";
 import { contact, createObservedClient, json } from "./helpers/observed-client.js";
 
 describe("withResponse: the raw Response of a successful call, with the typed result", () => {
@@ -29,7 +29,7 @@ describe("the buffered Response behaves like a Response", () => {
   const reply = () => json(200, { data: { id: "buf" } }, { "x-request-id": "req-buf" });
 
   test.each(["json", "text", "blob", "arrayBuffer", "stream"] as const)(
-    "hatch.POST with parseAs %s reads the buffered body",
+    "acme.POST with parseAs %s reads the buffered body",
     async (parseAs) => {
       const { client } = createObservedClient(reply);
       const { data, response } = await client.POST("/v1/contacts", { body: contact, parseAs });

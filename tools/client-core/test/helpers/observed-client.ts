@@ -1,4 +1,4 @@
-import { createHatchClient, type HatchClientOptions } from "../../src/index.js";
+import { type AcmeClientOptions, createAcmeClient } from "../.generated/sdk/index.js";
 
 export interface ObservedCall {
   method: string;
@@ -37,7 +37,7 @@ export function jsonApiErrors(status: number, errors: Array<{ title?: string; de
  * exactly what would go on the wire (after retries, headers and the limiter) without global mocks.
  * `replies` are used in order; the last one repeats.
  */
-export function createObservedClient(replies: Reply | Reply[], options: HatchClientOptions = {}) {
+export function createObservedClient(replies: Reply | Reply[], options: AcmeClientOptions = {}) {
   const calls: ObservedCall[] = [];
   const list = Array.isArray(replies) ? replies : [replies];
   const fetch = async (request: Request): Promise<Response> => {
@@ -54,7 +54,7 @@ export function createObservedClient(replies: Reply | Reply[], options: HatchCli
     const reply = list[Math.min(index, list.length - 1)] as Reply;
     return reply(call, index);
   };
-  const client = createHatchClient({
+  const client = createAcmeClient({
     apiKey: "test-key",
     baseUrl: "https://api.test.example",
     rateLimit: false,

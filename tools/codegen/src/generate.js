@@ -1,5 +1,5 @@
 // @ts-check
-import { resolve } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { replaceDirAtomic, UsageError } from "@sdkit/bundle";
 import { buildModel } from "./model.js";
 import { readSdkConfig, renderClientNames, renderSdkConfig, resolveSecurity } from "./sdk-config.js";
@@ -16,7 +16,7 @@ export const TARGETS = Object.freeze({
   types: [],
   sdk: ["typesModule", "coreModule"],
   samples: ["clientPackage", "clientFactory", "clientVariable", "apiKeyEnv"],
-  contract: ["clientPackage", "clientType", "clientFactory"],
+  contract: ["clientPackage", "clientType", "clientFactory", "apiKeyEnv", "providerUrlEnv"],
 });
 
 /**
@@ -44,6 +44,7 @@ export function optionsFromSdkConfig(config) {
     clientVariable: config.client.variable,
     clientType: config.client.type,
     apiKeyEnv: config.env.apiKey,
+    providerUrlEnv: `${config.name.toUpperCase().replaceAll("-", "_")}_CONTRACT_BASE_URL`,
   };
 }
 
@@ -119,6 +120,10 @@ export async function renderTarget(target, spec, given) {
         clientPackage: option("clientPackage"),
         clientType: option("clientType"),
         clientFactory: option("clientFactory"),
+        apiKeyEnv: option("apiKeyEnv"),
+        providerUrlEnv: option("providerUrlEnv"),
+        // The generated global setup finds the spec relative to itself: the same in every clone.
+        specFromOut: given.specFromOut ?? file,
       });
   }
 }
@@ -136,7 +141,8 @@ export async function generate(target, options) {
   const out = resolve(options.out);
   const spec = await readSpec(file);
   const sdkConfig = options.sdkConfig === undefined ? undefined : resolve(options.sdkConfig);
-  const files = await renderTarget(target, spec, { ...options, file, sdkConfig });
+  const specFromOut = relative(out, file).split(sep).join("/");
+  const files = await renderTarget(target, spec, { ...options, file, sdkConfig, specFromOut });
   await replaceDirAtomic(
     out,
     [...files].map(([path, data]) => ({ path, data })),

@@ -64,23 +64,43 @@ function exampleChoice(spec, content) {
 }
 
 /**
- * `operations.ts`: for every operation, its declared statuses (how to provoke each through Prism),
- * its example request, and functions calling it through openapi-fetch's typed surface and through
- * the generated SDK method. The contract tests iterate over it; nothing in them names an operation.
- * `client.ts`: the client package's factory and types (`clientFactory`, `clientType` and
- * `<clientType>Options`) under fixed names, so that the suite's support code names none of them.
+ * The suites of @sdkit/contract that every consuming repository runs, each from an entry file of
+ * its own (the coverage gate's name is the one its sequencer runs last): file name → export.
+ */
+export const CONTRACT_SUITES = Object.freeze({
+  "success.test.ts": "successTests",
+  "declared-statuses.test.ts": "declaredStatusTests",
+  "authentication.test.ts": "authenticationTests",
+  "validation.test.ts": "validationTests",
+  "rate-limit.test.ts": "rateLimitTests",
+  "coverage-gate.test.ts": "coverageGate",
+});
+
+/**
+ * The contract tests of a client package, complete: nothing in the consuming repository is
+ * hand-written but a vitest config calling `contractTestConfig()` of `@sdkit/contract/vitest`.
  *
- * @param {{ spec: Record<string, any>, model: ReturnType<typeof import("../model.js").buildModel>, header: string, clientPackage: string, clientType: string, clientFactory: string }} input
+ * - `operations.ts`: for every operation, its declared statuses (how to provoke each through
+ *   Prism), its example request, and functions calling it through openapi-fetch's typed surface and
+ *   through the generated SDK method. The suites iterate over it; nothing in them names an operation.
+ * - `client.ts`: the client package under the fixed names the suites use (see clientBridge).
+ * - `subject.ts`: both, as the suites' `ContractSubject`.
+ * - `global-setup.ts`: one Prism for the run, on the bundled spec (found relative to this folder),
+ *   or a validating proxy in front of a real server when `providerUrlEnv` is set.
+ * - one `<suite>.test.ts` per suite of @sdkit/contract (CONTRACT_SUITES).
+ *
+ * @param {{ spec: Record<string, any>, model: ReturnType<typeof import("../model.js").buildModel>, header: string,
+ *   clientPackage: string, clientType: string, clientFactory: string, apiKeyEnv: string, providerUrlEnv: string,
+ *   specFromOut: string }} input `specFromOut`: the spec's path relative to the output folder
  * @returns {Map<string, string>}
  */
-export function contractTarget({ spec, model, header, clientPackage, clientType, clientFactory }) {
-  const blocks = model.operations.map((m) => operationEntry(spec, m, model, clientType));
+export function contractTarget({ spec, model, header, clientPackage, clientType, clientFactory, ...env }) {
+  const encodesBodies = model.operations.some((m) => m.body && !isJsonMedia(m.body.media));
+  const blocks = model.operations.map((m) => operationEntry(spec, m, model, CORE_CLIENT_NAMES.type));
   const file = [
     `// ${header}`,
-    `import type { ${clientType} } from ${JSON.stringify(clientPackage)};`,
-    ...(model.operations.some((m) => m.body && !isJsonMedia(m.body.media))
-      ? [`import { bodyEncodingOf, encodeRequestBody } from ${JSON.stringify(clientPackage)};`]
-      : []),
+    `import type { ${CORE_CLIENT_NAMES.type} } from "./client.js";`,
+    ...(encodesBodies ? ['import { bodyEncodingOf, encodeRequestBody } from "./client.js";'] : []),
     "",
     "/** A declared response key and how the suite provokes it through Prism (or why it cannot). */",
     "export interface ContractStatus {",
@@ -115,9 +135,9 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
     "  /** The required properties of the JSON request body, when it has any: leaving them out must give 422. */",
     "  requiredBodyFields: string[];",
     "  /** Calls it through openapi-fetch's typed surface with the spec's example request. */",
-    `  openapiFetch(client: ${clientType}, overrides?: ContractOverrides): Promise<{ data?: unknown; error?: unknown; response: Response }>;`,
+    `  openapiFetch(client: ${CORE_CLIENT_NAMES.type}, overrides?: ContractOverrides): Promise<{ data?: unknown; error?: unknown; response: Response }>;`,
     "  /** Calls the generated SDK method with the spec's example request. */",
-    `  sdk(client: ${clientType}, overrides?: ContractOverrides): Promise<unknown>;`,
+    `  sdk(client: ${CORE_CLIENT_NAMES.type}, overrides?: ContractOverrides): Promise<unknown>;`,
     "}",
     "",
     "export const contractOperations: ContractOperation[] = [",
@@ -125,19 +145,91 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
     "];",
     "",
   ].join("\n");
+  const files = new Map([
+    ["operations.ts", file],
+    ["client.ts", clientBridge({ header, clientPackage, clientType, clientFactory, encodesBodies })],
+    ["subject.ts", subjectFile(header)],
+    ["global-setup.ts", globalSetupFile(header, env)],
+  ]);
+  for (const [name, suite] of Object.entries(CONTRACT_SUITES)) {
+    files.set(
+      name,
+      [
+        `// ${header}`,
+        `import { ${suite} } from "@sdkit/contract";`,
+        'import { subject } from "./subject.js";',
+        "",
+        `await ${suite}(subject);`,
+        "",
+      ].join("\n"),
+    );
+  }
+  return files;
+}
+
+/**
+ * `client.ts`: the client package under the fixed names the suites of @sdkit/contract use (the
+ * package's own are the SDK config's): its factory and types (CORE_CLIENT_NAMES), the error
+ * classes the behaviour suites expect, the status → error class map, and, when an operation's
+ * body is not JSON, the encoder its SDK methods use. The one file that knows the client package's
+ * exports, so a change there is a change here only.
+ *
+ * @param {{ header: string, clientPackage: string, clientType: string, clientFactory: string, encodesBodies: boolean }} input
+ */
+function clientBridge({ header, clientPackage, clientType, clientFactory, encodesBodies }) {
   const from = JSON.stringify(clientPackage);
-  const client = [
+  return [
     `// ${header}`,
-    "// The client under test, by the names the suite's support code uses (the package's own are the SDK config's).",
+    "// The client under test, by the names the suites of @sdkit/contract use (the package's own are the SDK config's).",
     "",
-    `export { ${clientFactory} as ${CORE_CLIENT_NAMES.factory} } from ${from};`,
+    "export {",
+    `  ${clientFactory} as ${CORE_CLIENT_NAMES.factory},`,
+    "  AuthenticationError,",
+    "  ERROR_CLASSES as errorClasses,",
+    "  RateLimitError,",
+    "  ValidationError,",
+    ...(encodesBodies ? ["  bodyEncodingOf,", "  encodeRequestBody,"] : []),
+    `} from ${from};`,
     `export type { ${clientType} as ${CORE_CLIENT_NAMES.type}, ${clientType}Options as ${CORE_CLIENT_NAMES.options} } from ${from};`,
     "",
   ].join("\n");
-  return new Map([
-    ["operations.ts", file],
-    ["client.ts", client],
-  ]);
+}
+
+/** @param {string} header */
+function subjectFile(header) {
+  return [
+    `// ${header}`,
+    'import type { ContractSubject } from "@sdkit/contract";',
+    'import * as client from "./client.js";',
+    'import { contractOperations } from "./operations.js";',
+    "",
+    "/** The client under test and its operation bindings, as the suites of @sdkit/contract take them. */",
+    `export const subject: ContractSubject<client.${CORE_CLIENT_NAMES.type}> = { client, operations: contractOperations };`,
+    "",
+  ].join("\n");
+}
+
+/**
+ * @param {string} header
+ * @param {{ apiKeyEnv: string, providerUrlEnv: string, specFromOut: string }} env
+ */
+function globalSetupFile(header, { apiKeyEnv, providerUrlEnv, specFromOut }) {
+  const specUrl = /^(\/|[A-Za-z]:[\\/])/.test(specFromOut)
+    ? `new URL(${JSON.stringify(`file://${specFromOut.startsWith("/") ? "" : "/"}${specFromOut.replaceAll("\\", "/")}`)})`
+    : `new URL(${JSON.stringify(specFromOut.startsWith(".") ? specFromOut : `./${specFromOut}`)}, import.meta.url)`;
+  return [
+    `// ${header}`,
+    'import { contractGlobalSetup } from "@sdkit/contract/vitest";',
+    "",
+    "// One Prism for the run: a mock of the bundled spec, or, with the provider variable set to a server's",
+    "// URL, a validating proxy in front of that server (its key read from the key variable, never printed).",
+    "export default contractGlobalSetup({",
+    `  specPath: ${specUrl},`,
+    `  apiKeyEnv: ${JSON.stringify(apiKeyEnv)},`,
+    `  providerUrlEnv: ${JSON.stringify(providerUrlEnv)},`,
+    "});",
+    "",
+  ].join("\n");
 }
 
 /**

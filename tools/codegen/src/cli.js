@@ -11,7 +11,9 @@ targets:
   sdk       one resource per tag, one method per operation   --types-module <m> --core-module <m>
                                                              [--client-module <m>, with --sdk-config]
   samples   a TypeScript and a curl sample per operation      --client-package <p> --client-factory <f> --client-variable <v> --api-key-env <NAME>
-  contract  contract-test bindings per operation              --client-package <p> --client-type <T> --client-factory <f>
+  contract  the contract suite of @sdkit/contract: bindings per operation, the client under fixed names,
+            the global setup and one entry file per suite      --client-package <p> --client-type <T> --client-factory <f>
+                                                               --api-key-env <NAME> --provider-url-env <NAME>
 options:
   --sdk-config <file>  an SDK config (sdk.config.json): supplies the names above that are not given,
                        and makes the sdk target write sdk-config.ts, the client's defaults, and

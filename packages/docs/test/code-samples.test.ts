@@ -1,15 +1,15 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { sampleFileName } from "@sdkit/codegen";
-import { afterEach, describe, expect, it } from "vitest";
 import {
   buildDocsBundle,
   collectSamples,
+  DocsBuildError,
   injectCodeSamples,
   listOperations,
   readSampleFiles,
-} from "../src/code-samples.js";
-import { DocsBuildError } from "../src/errors.js";
+} from "@sdkit/docs";
+import { afterEach, describe, expect, it } from "vitest";
 import { copySamples, readBundledSpec, samplesDir, specPath } from "./helpers.js";
 
 const cleanup: string[] = [];

@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { DocsBuildError, guideContent, quickStartContent, renderPage, renderSiteHeader } from "@sdkit/docs";
 import { describe, expect, it } from "vitest";
-import { DocsBuildError } from "../src/errors.js";
-import { guideContent, quickStartContent, renderPage, renderSiteHeader } from "../src/pages.js";
 import { packageDir, readBundledSpec } from "./helpers.js";
 
 const templates = join(packageDir, "templates");

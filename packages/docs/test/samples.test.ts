@@ -1,9 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { sampleFileName } from "@sdkit/codegen";
+import { collectSamples, listOperations, SAMPLE_LANGUAGES } from "@sdkit/docs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { collectSamples, listOperations, SAMPLE_LANGUAGES } from "../src/code-samples.js";
 import { packageDir, readBundledSpec, samplesDir } from "./helpers.js";
 
 async function sampleFiles(dir = samplesDir): Promise<string[]> {

@@ -46,9 +46,11 @@ async function main() {
       cwd: REPO_ROOT,
     });
   const startDocs = () =>
-    startChild(join(REPO_ROOT, "packages/docs/src/cli/preview.js"), ["--port", values["docs-port"]], {
-      cwd: REPO_ROOT,
-    });
+    startChild(
+      join(REPO_ROOT, "tools/docs-builder/src/cli.js"),
+      ["preview", "--dir", join(REPO_ROOT, "packages/docs/dist"), "--port", values["docs-port"]],
+      { cwd: REPO_ROOT },
+    );
 
   onStopRequest(async (reason) => {
     stopping = true;

@@ -11,7 +11,9 @@ targets:
   sdk       a complete client source: resources, the core,    --sdk-config <file> [--types-module <m>]
             and client.ts with the configured names
   samples   a TypeScript and a curl sample per operation      --client-package <p> --client-factory <f> --client-variable <v> --api-key-env <NAME>
-  contract  contract-test bindings per operation              --client-package <p> --client-type <T> --client-factory <f>
+  contract  the contract suite of @sdkit/contract: bindings per operation, the client under fixed names,
+            the global setup and one entry file per suite      --client-package <p> --client-type <T> --client-factory <f>
+                                                               --api-key-env <NAME> --provider-url-env <NAME>
 options:
   --sdk-config <file>  an SDK config (sdk.config.json): supplies the names above that are not given;
                        the sdk target takes the client's names and defaults from it

@@ -1,6 +1,6 @@
 // @ts-check
 import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { replaceDirAtomic } from "@sdkit/bundle";
 import { UsageError } from "@sdkit/cli-kit";
 import { assertLocalRefs, readSpec } from "@sdkit/openapi";
@@ -16,7 +16,7 @@ export const TARGETS = Object.freeze({
   types: [],
   sdk: ["typesModule"],
   samples: ["clientPackage", "clientFactory", "clientVariable", "apiKeyEnv"],
-  contract: ["clientPackage", "clientType", "clientFactory"],
+  contract: ["clientPackage", "clientType", "clientFactory", "apiKeyEnv", "providerUrlEnv"],
 });
 
 /** @typedef {keyof typeof TARGETS} Target */
@@ -36,6 +36,7 @@ export function optionsFromSdkConfig(config) {
     clientVariable: config.client.variable,
     clientType: config.client.type,
     apiKeyEnv: config.env.apiKey,
+    providerUrlEnv: `${config.name.toUpperCase().replaceAll("-", "_")}_CONTRACT_BASE_URL`,
   };
 }
 
@@ -99,6 +100,10 @@ export async function renderTarget(target, spec, given) {
         clientPackage: option("clientPackage"),
         clientType: option("clientType"),
         clientFactory: option("clientFactory"),
+        apiKeyEnv: option("apiKeyEnv"),
+        providerUrlEnv: option("providerUrlEnv"),
+        // The generated global setup finds the spec relative to itself: the same in every clone.
+        specFromOut: given.specFromOut ?? file,
       });
   }
 }
@@ -116,7 +121,8 @@ export async function generate(target, options) {
   const out = resolve(options.out);
   const spec = await readSpec(file);
   const sdkConfig = options.sdkConfig === undefined ? undefined : resolve(options.sdkConfig);
-  const files = await renderTarget(target, spec, { ...options, file, sdkConfig });
+  const specFromOut = relative(out, file).split(sep).join("/");
+  const files = await renderTarget(target, spec, { ...options, file, sdkConfig, specFromOut });
   await replaceDirAtomic(
     out,
     [...files].map(([path, data]) => ({ path, data })),

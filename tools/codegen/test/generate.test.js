@@ -20,7 +20,13 @@ const TARGET_OPTIONS = {
     clientVariable: "acme",
     apiKeyEnv: "ACME_KEY",
   },
-  contract: { clientPackage: "@acme/client", clientType: "AcmeClient", clientFactory: "createAcme" },
+  contract: {
+    clientPackage: "@acme/client",
+    clientType: "AcmeClient",
+    clientFactory: "createAcme",
+    apiKeyEnv: "ACME_KEY",
+    providerUrlEnv: "ACME_CONTRACT_BASE_URL",
+  },
 };
 
 /** @type {Awaited<ReturnType<typeof scratch>>} */
@@ -219,13 +225,41 @@ describe("contract", () => {
     expect(answer((await render()) ?? "")).toBe("code=200");
   });
 
-  it("gives the suite's support code the client's factory and types under fixed names", async () => {
+  it("gives the suites the client's factory, types and error classes under fixed names", async () => {
     const files = await renderTarget("contract", petstore, { file: "openapi.json", ...TARGET_OPTIONS.contract });
     const text = files.get("client.ts") ?? "";
-    expect(text).toContain('export { createAcme as createSdkClient } from "@acme/client";');
+    expect(text).toMatch(
+      /export \{\n {2}createAcme as createSdkClient,\n[^}]*AuthenticationError,[^}]*\} from "@acme\/client";/,
+    );
+    expect(text).toContain("ERROR_CLASSES as errorClasses");
     expect(text).toContain(
       'export type { AcmeClient as SdkClient, AcmeClientOptions as SdkClientOptions } from "@acme/client";',
     );
+    // Only client.ts names the client package: the bindings take it from there.
+    expect(files.get("operations.ts")).toContain('import type { SdkClient } from "./client.js";');
+    expect(files.get("operations.ts")).not.toContain("@acme/client");
+  });
+
+  it("writes one entry file per suite of @sdkit/contract and a global setup: no hand-written test", async () => {
+    const files = await renderTarget("contract", petstore, {
+      file: "/repo/spec/dist/openapi.json",
+      specFromOut: "../../../spec/dist/openapi.json",
+      ...TARGET_OPTIONS.contract,
+    });
+    expect([...files.keys()].filter((name) => name.endsWith(".test.ts")).sort()).toEqual([
+      "authentication.test.ts",
+      "coverage-gate.test.ts",
+      "declared-statuses.test.ts",
+      "rate-limit.test.ts",
+      "success.test.ts",
+      "validation.test.ts",
+    ]);
+    expect(files.get("success.test.ts")).toContain('import { successTests } from "@sdkit/contract";');
+    expect(files.get("success.test.ts")).toContain("await successTests(subject);");
+    const setup = files.get("global-setup.ts") ?? "";
+    expect(setup).toContain('specPath: new URL("../../../spec/dist/openapi.json", import.meta.url)');
+    expect(setup).toContain('apiKeyEnv: "ACME_KEY"');
+    expect(setup).toContain('providerUrlEnv: "ACME_CONTRACT_BASE_URL"');
   });
 });
 

@@ -29,7 +29,8 @@ async function typecheck(dir, { types = [], paths = {} } = {}) {
     config,
     JSON.stringify({
       extends: fileURLToPath(new URL("../../../tsconfig.base.json", import.meta.url)),
-      compilerOptions: { noEmit: true, types, paths },
+      // allowJs: the workspace packages the harness imports are JavaScript with JSDoc types.
+      compilerOptions: { noEmit: true, allowJs: true, types, paths },
       include: ["**/*.ts"],
     }),
   );
@@ -97,8 +98,17 @@ it("exports the client under the SDK config's names, which the samples and contr
     'import { openAcme } from "@acme/client"',
   );
 
-  // "@acme/client" is the entry (fixtures/client-names/index.ts), as a user's project resolves it.
-  const result = await typecheck(dir, { types: ["node"], paths: { "@acme/client": ["./index.ts"] } });
+  // "@acme/client" is the entry (fixtures/client-names/index.ts), as a user's project resolves it;
+  // the contract entry files compile against the harness's own types (tools/contract-harness).
+  const harness = fileURLToPath(new URL("../../contract-harness/src/", import.meta.url));
+  const result = await typecheck(dir, {
+    types: ["node"],
+    paths: {
+      "@acme/client": ["./index.ts"],
+      "@sdkit/contract": [`${harness}index.ts`],
+      "@sdkit/contract/vitest": [`${harness}vitest.ts`],
+    },
+  });
   expect(`${result.stdout}${result.stderr}`).toBe("");
   expect(result.status).toBe(0);
 });

@@ -5,7 +5,7 @@ import type { SpecOperation } from "./spec.js";
 
 /**
  * The two ways users call the API, each (operation, status) pair must be exercised through both:
- * openapi-fetch's typed `hatch.POST(...)`, and the generated SDK method (`hatch.contacts.upsert`).
+ * openapi-fetch's typed `client.POST(...)`, and the generated SDK method (`client.<resource>.<method>`).
  */
 export const SURFACES = ["openapi-fetch", "sdk"] as const;
 export type Surface = (typeof SURFACES)[number];

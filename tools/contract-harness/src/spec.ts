@@ -1,12 +1,10 @@
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { listOperations as listSpecOperations, readSpec, deref as specDeref } from "@sdkit/codegen";
 
 /** The parts of an OpenAPI 3.0 document this harness reads. */
 export interface OpenApiDocument {
   paths: Record<string, Record<string, unknown>>;
-  components?: { schemas?: Record<string, unknown> };
+  components?: { schemas?: Record<string, unknown>; [key: string]: unknown };
   [key: string]: unknown;
 }
 
@@ -18,26 +16,14 @@ export interface SpecOperation {
   statuses: string[];
 }
 
-const BUNDLE_HINT = "bundle it first: pnpm turbo run bundle --filter=@hatch-api/spec";
-
 /**
- * The bundled spec, the only document downstream code may read (never spec/openapi.yaml). Resolved
- * through the package's export; `import.meta.resolve` is not available under vitest's module runner.
+ * Reads the document through the shared spec reader (errors name the file and line); a missing
+ * file names itself and says how it is made.
  */
-export function bundledSpecPath(): string {
-  const require = createRequire(import.meta.url);
-  try {
-    return require.resolve("@hatch-api/spec/openapi.json");
-  } catch (error) {
-    // The export exists but its file does not: name the file that is missing.
-    const manifest = join(dirname(require.resolve("@sdkit/mock")), "..", "node_modules", "@hatch-api", "spec");
-    const expected = existsSync(manifest) ? join(manifest, "dist", "openapi.json") : "@hatch-api/spec/openapi.json";
-    throw new Error(`bundled spec not found at ${expected}: ${BUNDLE_HINT}`, { cause: error });
+export async function loadSpec(path: string): Promise<OpenApiDocument> {
+  if (!existsSync(path)) {
+    throw new Error(`bundled spec not found at ${path}: bundle the spec first (openapi-bundle)`);
   }
-}
-
-/** Reads the document through the shared spec reader (errors name the file and line). */
-export async function loadSpec(path: string = bundledSpecPath()): Promise<OpenApiDocument> {
   return (await readSpec(path)) as OpenApiDocument;
 }
 

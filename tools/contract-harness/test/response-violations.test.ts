@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Exchange, responseViolations } from "../../src/recording-fetch.js";
+import { type Exchange, responseViolations } from "../src/recording-fetch.js";
 
 const exchange = (body: unknown, violations: Exchange["violations"] = []): Exchange => ({
   method: "GET",

@@ -8,7 +8,7 @@ import { DocsBuildError } from "./errors.js";
  * @typedef {object} ApiChange
  * @property {"major" | "minor" | "patch"} level
  * @property {"added" | "changed" | "removed"} kind
- * @property {string | null} operation e.g. `POST /v1/contacts`
+ * @property {string | null} operation e.g. `POST /v1/pets`
  * @property {string | null} target e.g. `request body: phoneNumber`
  * @property {string} text one sentence for readers
  */

@@ -1,7 +1,7 @@
 // @ts-check
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { replaceDirAtomic, writeFileAtomic } from "@sdkit/bundle";
 import { readApiChangeReports } from "./api-changes.js";
@@ -12,6 +12,7 @@ import { llmsFullTxt, llmsTxt } from "./llms.js";
 import { assertNoExternalResources } from "./offline-check.js";
 import { operationsMarkdown } from "./operations-markdown.js";
 import {
+  defaultQuickStart,
   guideContent,
   quickStartContent,
   renderPage,
@@ -24,25 +25,34 @@ import { referenceIntro, referenceRoutes, referenceSpec } from "./reference-spec
 import { routeStubFiles } from "./route-stubs.js";
 import { buildSearchIndex } from "./search-index.js";
 
-/** The docs package's own folder: samples, templates and content are found relative to it. */
+/** This package's folder: the templates and the Redocly config ship in it. */
 export const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 
-/** The changelogs Changesets writes for the public packages, once they are released. */
-export const DEFAULT_CHANGELOGS = [
-  { name: "@hatch-api/client", path: join(PACKAGE_DIR, "..", "client", "CHANGELOG.md") },
-  { name: "@hatch-api/types", path: join(PACKAGE_DIR, "..", "types", "CHANGELOG.md") },
-];
-
-/** The API change reports the spec update writes, one per released version (`<version>.json`). */
-export const DEFAULT_API_CHANGES_DIR = join(PACKAGE_DIR, "..", "..", "spec", "api-changes");
+/**
+ * What the site says about the client package; from an SDK config (`sdk.config.json`: see
+ * @sdkit/codegen), or nothing when there is none (the pages then name no package).
+ *
+ * @typedef {object} DocsClientInfo
+ * @property {string} packageName the npm package users install, e.g. `@acme/client`
+ * @property {string} [factory] its client factory, e.g. `createAcmeClient`
+ * @property {string} [variable] what samples call the client, e.g. `acme`
+ * @property {string} [apiKeyEnv] the environment variable holding the API key
+ */
 
 /**
  * @typedef {object} BuildSiteOptions
  * @property {string} specPath the bundled spec (`spec/dist/openapi.json`)
  * @property {string} outDir where the site goes
- * @property {string} [samplesDir]
- * @property {ReadonlyArray<{ name: string, path: string }>} [changelogs]
- * @property {string} [apiChangesDir] the API change reports (`spec/api-changes/`)
+ * @property {string} samplesDir samples named after operations (`<operationId>.ts`, `.sh`), with the
+ *   generated ones of `openapi-codegen samples` in its `generated/` folder
+ * @property {DocsClientInfo} [client] the client package the pages point readers to
+ * @property {string} [quickStartPath] the quick start's Markdown; its `<!-- include: path -->` lines
+ *   (relative to the file) pull in sample files. Without it, a quick start is written from the
+ *   client info and the first operation's TypeScript sample.
+ * @property {ReadonlyArray<{ name: string, path: string }>} [changelogs] package name → its CHANGELOG.md
+ * @property {string} [apiChangesDir] the API change reports (`<version>.json`), when there are any
+ * @property {string} [redoclyConfigPath] Redoc's options; default: this package's `redocly.yaml`
+ * @property {string} [cwd] file names in error messages are relative to it (default: the working directory)
  */
 
 /**
@@ -55,14 +65,24 @@ export const DEFAULT_API_CHANGES_DIR = join(PACKAGE_DIR, "..", "..", "spec", "ap
 export async function buildSite({
   specPath,
   outDir,
-  samplesDir = join(PACKAGE_DIR, "samples"),
-  changelogs = DEFAULT_CHANGELOGS,
-  apiChangesDir = DEFAULT_API_CHANGES_DIR,
+  samplesDir,
+  client,
+  quickStartPath,
+  changelogs = [],
+  apiChangesDir,
+  redoclyConfigPath = join(PACKAGE_DIR, "redocly.yaml"),
+  cwd = process.cwd(),
 }) {
   const templatesDir = join(PACKAGE_DIR, "templates");
-  const docsSpec = await buildDocsBundle({ specPath, samplesDir, cwd: PACKAGE_DIR });
-  // Read before the slow Redoc run, so a bad report fails the build at once.
-  const apiChangeReports = await readApiChangeReports(apiChangesDir);
+  const docsSpec = await buildDocsBundle({ specPath, samplesDir, cwd });
+  // Read before the slow Redoc run, so a bad report or quick start fails the build at once.
+  const apiChangeReports = apiChangesDir === undefined ? new Map() : await readApiChangeReports(apiChangesDir);
+  const quickStart = quickStartPath
+    ? await quickStartContent(await readFile(quickStartPath, "utf8"), {
+        baseDir: dirname(quickStartPath),
+        file: relative(cwd, quickStartPath),
+      })
+    : await quickStartContent(defaultQuickStart(docsSpec, client), { baseDir: cwd, file: "the default quick start" });
   const siteName = `${docsSpec.info?.title ?? "API"} docs`;
   const layout = await readFile(join(templatesDir, "page.html"), "utf8");
   const headerTemplate = await readFile(join(templatesDir, "site-header.html"), "utf8");
@@ -77,15 +97,16 @@ export async function buildSite({
   // Redoc gets the spec without the guide, which has its own page: the reference opens at the
   // operations. Its JSON goes through a staging file because redocly reads a path.
   const routes = referenceRoutes(docsSpec);
-  const staging = await mkdtemp(join(tmpdir(), "hatch-docs-"));
+  const guide = guideContent(docsSpec, { clientPackage: client?.packageName });
+  const staging = await mkdtemp(join(tmpdir(), "sdkit-docs-"));
   try {
     const bundlePath = join(staging, "openapi.json");
-    await writeFileAtomic(bundlePath, `${JSON.stringify(referenceSpec(docsSpec), null, 2)}\n`);
+    await writeFileAtomic(bundlePath, `${JSON.stringify(referenceSpec(docsSpec, guide.topics), null, 2)}\n`);
     const redocHtml = await buildReferenceHtml({
       bundlePath,
       outputPath: join(staging, "reference.html"),
       templatePath: join(templatesDir, "reference.hbs"),
-      configPath: join(PACKAGE_DIR, "redocly.yaml"),
+      configPath: redoclyConfigPath,
       title: `${docsSpec.info?.title ?? "API"} reference`,
     });
     files.push({
@@ -101,17 +122,11 @@ export async function buildSite({
   }
   files.push(...routeStubFiles(routes, { siteName }));
 
-  const guide = guideContent(docsSpec);
   files.push({
     path: "index.html",
     data: renderPage(layout, { ...guide, header: header("guide"), markdownHref: "index.md" }),
   });
 
-  const quickStartFile = join(PACKAGE_DIR, "content", "quick-start.md");
-  const quickStart = await quickStartContent(await readFile(quickStartFile, "utf8"), {
-    baseDir: PACKAGE_DIR,
-    file: relative(PACKAGE_DIR, quickStartFile),
-  });
   files.push({
     path: "quick-start.html",
     data: renderPage(layout, { ...quickStart, header: header("quick-start"), markdownHref: "quick-start.md" }),
@@ -141,7 +156,7 @@ export async function buildSite({
   const referenceMarkdown = [
     `# ${docsSpec.info?.title ?? "API"} reference`,
     "",
-    toMarkdownLinks(referenceIntro()),
+    toMarkdownLinks(referenceIntro(guide.topics)),
     "",
     operationsMarkdown(docsSpec, {
       headingLevel: 2,
@@ -153,13 +168,13 @@ export async function buildSite({
     {
       path: "index.md",
       title: guide.title,
-      summary: "keys, authentication, sources, how an upsert matches contacts, errors, rate limits, retries",
+      summary: topicList(guide.topics) || "what the API is and how to use it",
       markdown: guide.markdown,
     },
     {
       path: "quick-start.md",
       title: quickStart.title,
-      summary: "install the TypeScript client, send a first contact, handle errors, options",
+      summary: topicList(quickStart.topics) || "a first call to the API",
       markdown: quickStart.markdown,
     },
     {
@@ -176,7 +191,7 @@ export async function buildSite({
     },
   ];
   for (const page of markdownPages) files.push({ path: page.path, data: ensureNewline(page.markdown) });
-  files.push({ path: "llms.txt", data: llmsTxt(docsSpec, markdownPages) });
+  files.push({ path: "llms.txt", data: llmsTxt(docsSpec, markdownPages, { clientPackage: client?.packageName }) });
   files.push({
     path: "llms-full.txt",
     data: llmsFullTxt(docsSpec, {
@@ -200,6 +215,15 @@ export async function buildSite({
   // The whole site is swapped in at once: never a new page beside an old one, no stale files.
   await replaceDirAtomic(outDir, files);
   return { files: files.map((file) => file.path) };
+}
+
+/**
+ * A page's sections as one line: "keys, authentication, errors".
+ *
+ * @param {string[]} topics
+ */
+function topicList(topics) {
+  return topics.join(", ");
 }
 
 /** @param {string} text */

@@ -23,7 +23,7 @@ export const SAMPLE_LANGUAGES = Object.freeze({
 export const GENERATED_DIR = "generated";
 
 /** The first line of every generated file; the docs show samples without it. */
-const GENERATED_HEADER = /^(\/\/|#) generated from .* by @hatch-api\/codegen, do not edit\n/;
+const GENERATED_HEADER = /^(\/\/|#) generated from .* by \S+, do not edit\n/;
 
 /** @typedef {{ lang: string, label: string, source: string }} CodeSample */
 /** @typedef {import("./operations.js").OperationRef} OperationRef */
@@ -108,9 +108,7 @@ export function injectCodeSamples(spec, samples, where) {
     problems.push(
       `${files.join(", ")}: names operation "${decodeURIComponent(name)}", which ${where.specPath} does not have ` +
         `(operations: ${[...known.values()].sort().join(", ") || "none"})` +
-        (stale
-          ? "; the generated samples are out of date: run `pnpm turbo run generate --filter=@hatch-api/docs`"
-          : ""),
+        (stale ? "; the generated samples are out of date: run `openapi-codegen samples` again" : ""),
     );
   }
 
@@ -124,7 +122,7 @@ export function injectCodeSamples(spec, samples, where) {
       if (file === undefined) {
         problems.push(
           `${where.specPath}#/paths/${escapePointer(path)}/${method} (operationId ${operationId}) has no ` +
-            `${language.label} sample: run \`pnpm turbo run generate --filter=@hatch-api/docs\`, or add ` +
+            `${language.label} sample: run \`openapi-codegen samples\` again, or add ` +
             `${join(where.samplesDir, name + extension)}`,
         );
         continue;
@@ -164,13 +162,13 @@ export async function buildDocsBundle({ specPath, samplesDir, cwd = process.cwd(
 export async function readSpec(specPath) {
   if (!existsSync(specPath)) {
     throw new DocsBuildError(
-      `Cannot read the bundled spec ${specPath} (it does not exist); run \`pnpm turbo run bundle --filter=@hatch-api/spec\``,
+      `Cannot read the bundled spec ${specPath} (it does not exist); bundle the spec first (openapi-bundle)`,
     );
   }
   return /** @type {any} */ ((await readSpecFile(specPath)).document);
 }
 
-/** @param {string} segment JSON pointer escaping (RFC 6901), so `/v1/contacts` reads `~1v1~1contacts`. */
+/** @param {string} segment JSON pointer escaping (RFC 6901), so `/v1/pets` reads `~1v1~1pets`. */
 function escapePointer(segment) {
   return segment.replaceAll("~", "~0").replaceAll("/", "~1");
 }

@@ -16,8 +16,9 @@ import { operationsInDocumentOrder } from "./operations.js";
  *
  * @param {any} spec
  * @param {MarkdownPage[]} pages
+ * @param {{ clientPackage?: string | undefined }} [client] the TypeScript client package, when there is one
  */
-export function llmsTxt(spec, pages) {
+export function llmsTxt(spec, pages, { clientPackage } = {}) {
   const info = spec.info ?? {};
   const server = spec.servers?.[0]?.url;
   const operations = operationsInDocumentOrder(spec).map(
@@ -28,7 +29,7 @@ export function llmsTxt(spec, pages) {
     typeof server === "string" ? ` at ${server}` : "",
     `. Operations: ${operations.join(", ")}.`,
     ` Requests authenticate with \`Authorization: Bearer <api key>\`; keep the key on a server.`,
-    ` The TypeScript client is \`@hatch-api/client\`.`,
+    clientPackage ? ` The TypeScript client is \`${clientPackage}\`.` : "",
   ].join("");
   return [
     `# ${info.title ?? "API"} docs`,

@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DocsBuildError } from "./errors.js";
 import { escapeHtml, renderMarkdown } from "./markdown.js";
+import { operationsInDocumentOrder } from "./operations.js";
 
 /** The pages of the site, in header order; `current` marks the page a header is shown on. */
 export const PAGES = /** @type {const} */ (["guide", "quick-start", "reference", "changelog"]);
@@ -71,13 +72,29 @@ function renderToc(toc) {
 }
 
 /**
- * The guide: the spec's `info.description`, which explains keys, authentication, sources, upsert
- * matching, errors, rate limits and retries. It is the only place the guide text is shown: the
- * reference links here instead of repeating it. Returns the page's HTML and its Markdown twin.
+ * A page's second-level sections as topics for one-line summaries: "1. Install" → "install",
+ * "API keys" → "API keys" (a word in capitals keeps them).
+ *
+ * @param {TocEntry[]} toc
+ */
+export function topicsOf(toc) {
+  return toc
+    .filter((entry) => entry.depth === 2)
+    .map((entry) => entry.text.replace(/^\d+[.)]\s*/, "").trim())
+    .filter((text) => text !== "" && !/^next( steps)?$/i.test(text))
+    .map((text) => (/^\p{Lu}\p{Ll}/u.test(text) ? text[0]?.toLowerCase() + text.slice(1) : text));
+}
+
+/**
+ * The guide: the spec's `info.description`, which explains what a reader needs before the first
+ * call (keys, authentication, errors, limits: whatever the document's author wrote). It is the
+ * only place the guide text is shown: the reference links here instead of repeating it. Returns
+ * the page's HTML, its Markdown twin and its sections as topics.
  *
  * @param {any} spec
+ * @param {{ clientPackage?: string | undefined }} [client] the TypeScript client package the next steps name
  */
-export function guideContent(spec) {
+export function guideContent(spec, { clientPackage } = {}) {
   const info = spec?.info ?? {};
   if (typeof info.description !== "string" || info.description.trim() === "") {
     throw new DocsBuildError("The spec has no info.description, which is the source of the guide");
@@ -90,7 +107,11 @@ export function guideContent(spec) {
     typeof info.version === "string" ? `<li>API version: ${escapeHtml(info.version)}</li>` : "",
   ].join("");
   const nextSteps = [
-    ["quick-start", "Quick start", "send your first contact with `@hatch-api/client`."],
+    [
+      "quick-start",
+      "Quick start",
+      clientPackage ? `a first call to the API with \`${clientPackage}\`.` : "a first call to the API.",
+    ],
     ["reference", "API reference", "every operation and field, with TypeScript and curl samples."],
     ["changelog", "Changelog", "what changed in the API and the packages in each release."],
   ];
@@ -120,7 +141,13 @@ export function guideContent(spec) {
   ]
     .filter((line, index, lines) => !(line === "" && lines[index - 1] === ""))
     .join("\n");
-  return { title, contentHtml, toc: [...toc, { depth: 2, id: "next-steps", text: "Next steps" }], markdown };
+  return {
+    title,
+    contentHtml,
+    toc: [...toc, { depth: 2, id: "next-steps", text: "Next steps" }],
+    markdown,
+    topics: topicsOf(toc),
+  };
 }
 
 const INCLUDE = /^<!-- include: (\S+) -->$/gm;
@@ -144,7 +171,62 @@ export async function quickStartContent(markdown, { baseDir, file }) {
   }
   const { html, toc } = renderMarkdown(expanded);
   const title = toc.find((entry) => entry.depth === 1)?.text ?? "Quick start";
-  return { title, contentHtml: html, toc, markdown: toMarkdownLinks(expanded) };
+  return { title, contentHtml: html, toc, markdown: toMarkdownLinks(expanded), topics: topicsOf(toc) };
+}
+
+/**
+ * The quick start of a site whose repository writes none: install the client package, keep the
+ * key in the environment, and the first operation's TypeScript sample (its curl sample without a
+ * client package). Everything in it comes from the SDK config and the spec.
+ *
+ * @param {any} docsSpec the docs bundle (the spec with `x-codeSamples`)
+ * @param {{ packageName: string, apiKeyEnv?: string | undefined } | undefined} client
+ */
+export function defaultQuickStart(docsSpec, client) {
+  const [first] = operationsInDocumentOrder(docsSpec);
+  const samples = first ? (docsSpec.paths[first.path][first.method]["x-codeSamples"] ?? []) : [];
+  const sample = samples.find(
+    (/** @type {{ lang: string }} */ entry) => entry.lang === (client ? "typescript" : "bash"),
+  );
+  const fence = "```";
+  const lines = [client ? `# Quick start: \`${client.packageName}\`` : "# Quick start", ""];
+  let step = 1;
+  if (client) {
+    lines.push(`## ${step++}. Install`, "", `${fence}sh`, `npm install ${client.packageName}`, fence, "");
+  }
+  if (client?.apiKeyEnv) {
+    lines.push(
+      `## ${step++}. Keep your API key in the environment`,
+      "",
+      "Give the key to your server as an environment variable, never in code:",
+      "",
+      `${fence}sh`,
+      `export ${client.apiKeyEnv}="<your API key>"`,
+      fence,
+      "",
+    );
+  }
+  if (first && sample) {
+    lines.push(
+      `## ${step++}. Make a first call`,
+      "",
+      `\`${first.method.toUpperCase()} ${first.path}\` (${first.operationId}):`,
+      "",
+      `${fence}${client ? "ts" : "sh"}`,
+      String(sample.source).trimEnd(),
+      fence,
+      "",
+    );
+  }
+  lines.push(
+    "## Next",
+    "",
+    "- The [guide](index.html) explains the API.",
+    "- The [API reference](reference.html) lists every operation and field, with samples.",
+    "- The [changelog](changelog.html) says what changed in each release.",
+    "",
+  );
+  return lines.join("\n");
 }
 
 /** @param {string} path */

@@ -7,23 +7,26 @@ import { operationsInDocumentOrder } from "./operations.js";
  * one source and the reference opens at the operations instead of repeating it.
  *
  * @param {any} docsSpec the docs bundle (the spec with x-codeSamples)
+ * @param {string[]} [guideTopics] the guide's sections, named in the note
  * @returns {any} a copy
  */
-export function referenceSpec(docsSpec) {
+export function referenceSpec(docsSpec, guideTopics = []) {
   const spec = structuredClone(docsSpec);
-  spec.info = { ...spec.info, description: referenceIntro() };
+  spec.info = { ...spec.info, description: referenceIntro(guideTopics) };
   return spec;
 }
 
 /**
- * What the top of the reference says instead of the guide: where the guide is, and what the
- * reference's own search covers (the operations only).
+ * What the top of the reference says instead of the guide: where the guide is (and what it
+ * covers: its sections), and what the reference's own search covers (the operations only).
+ *
+ * @param {string[]} [guideTopics]
  */
-export function referenceIntro() {
+export function referenceIntro(guideTopics = []) {
+  const covers = guideTopics.length > 0 ? ` (${guideTopics.join(", ")})` : "";
   return [
     "Every operation, with its fields, responses and TypeScript and curl samples.",
-    "New here? Read the [guide](index.html) first (API keys, authentication, sources, how an upsert " +
-      "matches contacts, errors, rate limits, retries), then the [quick start](quick-start.html).",
+    `New here? Read the [guide](index.html) first${covers}, then the [quick start](quick-start.html).`,
     "The search box on this page covers the operations only; [search the whole site](search.html) " +
       "to include the guide and the quick start. Everything is also in one file: [llms-full.txt](llms-full.txt).",
   ].join("\n\n");
@@ -49,14 +52,14 @@ export function tagSlug(name) {
 
 /**
  * @typedef {object} ReferenceRoute
- * @property {string} route the path Redoc puts in its links' `href`, e.g. `/contacts/upsertcontact`
+ * @property {string} route the path Redoc puts in its links' `href`, e.g. `/pets/addpet`
  * @property {string} title what the route shows, for the stub page
  * @property {string} [operationId] set on operation routes
  */
 
 /**
  * The routes of the reference that have a link a reader can copy: one per tag and one per
- * operation under each of its tags. Redoc's links are paths (`/contacts/upsertcontact`) that only
+ * operation under each of its tags. Redoc's links are paths (`/pets/addpet`) that only
  * its client-side router knows; the build writes a small page at each of them (see
  * `routeStubFiles`) so a pasted link opens the same view on any static host. The browser test
  * compares this list with the links of the rendered page.

@@ -51,7 +51,7 @@ export async function buildReferenceHtml({ bundlePath, outputPath, templatePath,
  *
  * `openAt` is the route a bare `reference.html` opens at (the first tag, whose page lists its
  * operations). Redoc would otherwise open at the API's overview with every tag folded, and its
- * links only become copyable hash links (`#/contacts/upsertcontact`) once a route is in the hash.
+ * links only become copyable hash links (`#/pets/addpet`) once a route is in the hash.
  * The script runs before Redoc's module script, and `location.replace` keeps the history clean.
  *
  * @param {string} html

@@ -4,9 +4,9 @@ import { DocsBuildError } from "./errors.js";
 import { escapeHtml } from "./markdown.js";
 
 /**
- * Redoc's links are paths such as `/contacts/upsertcontact`; a click is handled by its hash
- * router (`reference.html#/contacts/upsertcontact`), but a copied link asks the server for
- * `/contacts/upsertcontact`, which a static host does not have. For each route the build writes
+ * Redoc's links are paths such as `/pets/addpet`; a click is handled by its hash
+ * router (`reference.html#/pets/addpet`), but a copied link asks the server for
+ * `/pets/addpet`, which a static host does not have. For each route the build writes
  * `<route>/index.html`, a page that sends the browser on to the reference with the route in the
  * hash. Every static host serves a folder's index.html (most after redirecting to the trailing
  * slash), so no server-side rewrite is needed.

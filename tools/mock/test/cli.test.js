@@ -2,8 +2,9 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { runNode } from "@hatch-api/test-support";
 import { describe, expect, it } from "vitest";
+// Test helpers of this repository, by path: as devDependencies their names would be in the published manifest.
+import { runNode } from "../../test-support/src/exec.js";
 import { holdPort } from "./helpers.js";
 
 const cli = fileURLToPath(new URL("../src/cli.js", import.meta.url));

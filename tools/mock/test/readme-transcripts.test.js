@@ -1,7 +1,8 @@
 // @ts-check
 import { fileURLToPath } from "node:url";
-import { matchesTranscript, readmeTranscripts, shellWords } from "@hatch-api/release";
 import { afterAll, beforeAll, expect, it } from "vitest";
+// By path, not as a devDependency, whose name would be in the published manifest.
+import { matchesTranscript, readmeTranscripts, shellWords } from "../../release/src/transcripts.js";
 import { startMock } from "../src/index.js";
 
 // The `curl` transcripts in the READMEs (see tools/release's README on transcripts) are replayed

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
-import { type Exchange, responseViolations } from "../../src/recording-fetch.js";
-import type { SpecOperation } from "../../src/spec.js";
-import { validator } from "./target.js";
+import type { ResponseValidator } from "../json-schema.js";
+import { type Exchange, responseViolations } from "../recording-fetch.js";
+import type { SpecOperation } from "../spec.js";
 
 /**
  * Fails when Prism judged the answer against the spec and found it wanting. Checked first, so a
@@ -15,7 +15,13 @@ export function expectNoSpecViolations(operation: SpecOperation, exchange: Excha
 }
 
 /** The answer has the expected status and its body matches the schema the spec declares for it. */
-export function expectSpecResponse(operation: SpecOperation, declared: string, exchange: Exchange, status: number) {
+export function expectSpecResponse(
+  validator: ResponseValidator,
+  operation: SpecOperation,
+  declared: string,
+  exchange: Exchange,
+  status: number,
+) {
   expectNoSpecViolations(operation, exchange);
   expect(exchange.status, `${operation.operationId}: unexpected status, body ${JSON.stringify(exchange.body)}`).toBe(
     status,

@@ -48,17 +48,19 @@ export async function packToolchain(packages, { dest, env }) {
   const folders = new Map();
   const tarballs = join(dest, "tarballs");
   await mkdir(tarballs, { recursive: true });
-  for (const pkg of packages) {
-    const packed = await execOk("pnpm", ["pack", "--pack-destination", tarballs, "--json"], {
-      cwd: pkg.dir,
-      ...(env ? { env } : {}),
-    });
-    const file = packedFile(packed.stdout, tarballs);
-    const unpacked = join(dest, "unpacked", pkg.name);
-    await unpack(await readFile(file), unpacked);
-    folders.set(pkg.name, join(unpacked, "package"));
-  }
-  return folders;
+  await Promise.all(
+    packages.map(async (pkg) => {
+      const packed = await execOk("pnpm", ["pack", "--pack-destination", tarballs, "--json"], {
+        cwd: pkg.dir,
+        ...(env ? { env } : {}),
+      });
+      const file = packedFile(packed.stdout, tarballs);
+      const unpacked = join(dest, "unpacked", pkg.name);
+      await unpack(await readFile(file), unpacked);
+      folders.set(pkg.name, join(unpacked, "package"));
+    }),
+  );
+  return new Map([...folders].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /**
@@ -77,24 +79,27 @@ function packedFile(stdout, dir) {
 }
 
 /**
- * Publishes unpacked packages to the local registry, scripts off (they are packed already).
+ * Publishes unpacked packages to the local registry, scripts off (they are packed already), all at
+ * once: each is its own npm process, and Verdaccio takes different packages in parallel.
  *
  * @param {Map<string, string>} folders package name → folder
  * @param {{ registry: string, env: NodeJS.ProcessEnv }} options
  */
 export async function publishFolders(folders, { registry, env }) {
-  for (const [name, dir] of folders) {
-    const manifest = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
-    if (manifest.publishConfig?.registry) assertLoopbackRegistry(manifest.publishConfig.registry);
-    assertLoopbackRegistry(registry);
-    await execOk(
-      "npm",
-      ["publish", dir, "--ignore-scripts", "--tag", "latest", "--registry", registry, "--provenance=false"],
-      { cwd: dir, env },
-    ).catch((error) => {
-      throw new Error(`publishing ${name}: ${error instanceof Error ? error.message : error}`);
-    });
-  }
+  assertLoopbackRegistry(registry);
+  await Promise.all(
+    [...folders].map(async ([name, dir]) => {
+      const manifest = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
+      if (manifest.publishConfig?.registry) assertLoopbackRegistry(manifest.publishConfig.registry);
+      await execOk(
+        "npm",
+        ["publish", dir, "--ignore-scripts", "--tag", "latest", "--registry", registry, "--provenance=false"],
+        { cwd: dir, env },
+      ).catch((error) => {
+        throw new Error(`publishing ${name}: ${error instanceof Error ? error.message : error}`);
+      });
+    }),
+  );
 }
 
 /**

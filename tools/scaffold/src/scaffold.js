@@ -78,7 +78,7 @@ export async function scaffold(options) {
   const fixes = planFixes(spec);
   const overlay = overlaySkeleton(fixes, config.title);
 
-  const files = repoFiles({ config, spec, fixes, versions: toolchainVersions() });
+  const files = repoFiles({ config, versions: toolchainVersions() });
   files.set("spec/openapi.yaml", YAML.stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false }));
   if (overlay) files.set("spec/overlays/00-operation-names.yaml", overlay);
   files.set("sdk.config.json", `${JSON.stringify(config, null, 2)}\n`);

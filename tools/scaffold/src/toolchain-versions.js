@@ -9,13 +9,13 @@ import { fileURLToPath } from "node:url";
 import { ToolError } from "@sdkit/cli-kit";
 
 /** The toolchain packages a scaffolded repo installs (the client core comes with @sdkit/codegen). */
-export const TOOLCHAIN_PACKAGES = Object.freeze(["@sdkit/bundle", "@sdkit/codegen", "@sdkit/mock"]);
-
-/**
- * Toolchain packages for parts of the repo that are written only where they are installed with
- * the scaffold: the docs site (@sdkit/docs) and the contract tests (@sdkit/contract).
- */
-export const OPTIONAL_TOOLCHAIN_PACKAGES = Object.freeze(["@sdkit/contract", "@sdkit/docs"]);
+export const TOOLCHAIN_PACKAGES = Object.freeze([
+  "@sdkit/bundle",
+  "@sdkit/codegen",
+  "@sdkit/contract",
+  "@sdkit/docs",
+  "@sdkit/mock",
+]);
 
 /**
  * Third-party packages the scaffolded repo's own files use: its root scripts (turbo, Biome,
@@ -61,20 +61,7 @@ export function toolchainVersions(names = TOOLCHAIN_PACKAGES) {
   /** @type {Record<string, string>} */
   const versions = {};
   for (const name of names) versions[name] = installedVersion(name);
-  for (const name of OPTIONAL_TOOLCHAIN_PACKAGES) {
-    if (isInstalled(name)) versions[name] = installedVersion(name);
-  }
   return versions;
-}
-
-/** @param {string} name */
-function isInstalled(name) {
-  try {
-    import.meta.resolve(name);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -3,12 +3,11 @@
 // manifests that depend on the toolchain packages, the little config each package needs, the
 // README and CI. Nothing here is toolchain source: generators, client core, mock, contract suites
 // and docs builder are installed packages, so a toolchain release reaches the repo by `pnpm up`.
-import { listOperations, planSdk } from "@sdkit/codegen";
 import { PNPM_VERSION, THIRD_PARTY_VERSIONS, toolchainRange } from "./toolchain-versions.js";
 
 /**
  * @typedef {import("@sdkit/codegen/sdk-config").SdkConfig} SdkConfig
- * @typedef {{ config: SdkConfig, spec: Record<string, any>, fixes: import("./operation-fixes.js").Fixes, versions: Record<string, string> }} RepoInput
+ * @typedef {{ config: SdkConfig, versions: Record<string, string> }} RepoInput
  *   `versions`: the toolchain packages' versions (name → x.y.z)
  */
 
@@ -72,25 +71,21 @@ export function repoFiles(input) {
   files.set(`${LAYOUT.client}/tsconfig.json`, json(packageTsconfig(["src"])));
   files.set(`${LAYOUT.client}/tsdown.config.ts`, tsdownConfig({ oxcDeclarations: false }));
 
-  if (versions["@sdkit/docs"]) {
-    files.set(`${LAYOUT.docs}/package.json`, json(docsManifest(config, names)));
-    files.set(`${LAYOUT.docs}/tsconfig.json`, json(packageTsconfig(["samples"])));
-    files.set(`${LAYOUT.docs}/content/quick-start.md`, quickStart(input));
-  }
-  if (versions["@sdkit/contract"]) {
-    files.set(`${LAYOUT.contract}/package.json`, json(contractManifest(config, names)));
-    files.set(`${LAYOUT.contract}/tsconfig.json`, json(packageTsconfig(["test", "vitest.config.ts"])));
-    files.set(
-      `${LAYOUT.contract}/vitest.config.ts`,
-      `import { contractTestConfig } from "@sdkit/contract/vitest";
+  files.set(`${LAYOUT.docs}/package.json`, json(docsManifest(config, names)));
+  files.set(`${LAYOUT.docs}/tsconfig.json`, json(packageTsconfig(["samples"])));
+
+  files.set(`${LAYOUT.contract}/package.json`, json(contractManifest(config, names)));
+  files.set(`${LAYOUT.contract}/tsconfig.json`, json(packageTsconfig(["test", "vitest.config.ts"])));
+  files.set(
+    `${LAYOUT.contract}/vitest.config.ts`,
+    `import { contractTestConfig } from "@sdkit/contract/vitest";
 import { defineConfig } from "vitest/config";
 
 // Every operation and declared status of the bundled document, through the built client, against
 // Prism: the suites are @sdkit/contract's, the bindings (test/generated) are generated.
 export default defineConfig({ test: contractTestConfig({ dir: "test/generated" }) });
 `,
-    );
-  }
+  );
   return files;
 }
 
@@ -383,7 +378,9 @@ function docsManifest(config, names) {
     type: "module",
     scripts: {
       generate: `openapi-codegen samples --spec ${BUNDLE} --sdk-config ${CONFIG} --out samples/generated`,
-      build: `sdkit-docs build --spec ${BUNDLE} --sdk-config ${CONFIG} --content content --samples samples --out dist`,
+      // The quick start is written from sdk.config.json and the first operation's sample unless
+      // --quick-start names one; samples/<operationId>.ts replaces a generated sample.
+      build: `sdkit-docs build --spec ${BUNDLE} --samples samples --sdk-config ${CONFIG} --out dist`,
       preview: "sdkit-docs preview --dir dist",
       // Every sample (generated and hand-written) compiles against the built client.
       typecheck: "tsc -p tsconfig.json",
@@ -458,54 +455,6 @@ export type Schemas = components["schemas"];
 
 /** The API's paths. */
 export type ApiPath = keyof paths;
-`;
-}
-
-/**
- * @param {RepoInput} input
- */
-function quickStart({ config, spec, fixes }) {
-  let call = "";
-  try {
-    // Apply the derived names the overlay will apply, to show the first operation's SDK method.
-    const fixed = structuredClone(spec);
-    for (const fix of fixes.operations) {
-      const operation = fixed.paths[fix.path][fix.method];
-      if (fix.operationId) operation.operationId = fix.operationId;
-      if (fix.tags) operation.tags = fix.tags;
-    }
-    const plan = planSdk(listOperations(fixed), "openapi.yaml");
-    const [resource, methods] = [...plan][0] ?? [];
-    if (resource && methods?.[0]) call = `${config.client.variable}.${resource}.${methods[0].name}(…)`;
-  } catch {
-    call = "";
-  }
-  return `# Quick start: \`${config.packages.client}\`
-
-\`${config.packages.client}\` is a TypeScript client for the ${config.title}: typed from its OpenAPI
-document, with retries, timeouts and typed errors. It runs on Node.js 18.17 or later (and other
-server runtimes with \`fetch\`).
-
-## 1. Install
-
-\`\`\`sh
-npm install ${config.packages.client}
-\`\`\`
-
-## 2. Create a client
-
-\`\`\`ts
-import { ${config.client.factory} } from "${config.packages.client}";
-
-const ${config.client.variable} = ${config.client.factory}({ apiKey: process.env.${config.env.apiKey} });
-\`\`\`
-
-It talks to \`${config.baseUrl}\` unless you pass \`baseUrl\` or set \`${config.env.baseUrl}\`.
-
-## 3. Call the API
-
-Every operation is a method: ${call ? `\`${call}\`` : "one resource per tag"}. The
-[reference](reference.html) shows a TypeScript and a curl sample for each.
 `;
 }
 

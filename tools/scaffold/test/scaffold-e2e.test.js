@@ -234,7 +234,9 @@ describe("Lantern Bookings, a document of our own: scaffold, build, test, upgrad
       ...(await listFiles(join(out, "packages/client/dist"))).map((path) => `packages/client/dist/${path}`),
       ...(await listFiles(join(out, "packages/client/src"))).map((path) => `packages/client/src/${path}`),
       ...(await listFiles(join(out, "packages/types/dist"))).map((path) => `packages/types/dist/${path}`),
-      "packages/docs/content/quick-start.md",
+      ...(await listFiles(join(out, "packages/docs/dist")))
+        .filter((path) => /\.(md|txt)$/.test(path))
+        .map((path) => `packages/docs/dist/${path}`),
     ];
     for (const path of checked) {
       const lines = (await readFile(join(out, path), "utf8")).split("\n");

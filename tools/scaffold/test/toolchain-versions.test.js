@@ -5,7 +5,6 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import {
-  OPTIONAL_TOOLCHAIN_PACKAGES,
   THIRD_PARTY_VERSIONS,
   TOOLCHAIN_PACKAGES,
   toolchainRange,
@@ -20,9 +19,6 @@ describe("toolchain versions", () => {
   it("depends on every toolchain package it writes into a repo, from this workspace", async () => {
     const manifest = await readJson("tools/scaffold/package.json");
     for (const name of TOOLCHAIN_PACKAGES) expect(manifest.dependencies?.[name], name).toBe("workspace:*");
-    for (const name of OPTIONAL_TOOLCHAIN_PACKAGES) {
-      if (name in (manifest.dependencies ?? {})) expect(manifest.dependencies[name], name).toBe("workspace:*");
-    }
   });
 
   it("reads each installed toolchain package's own version", async () => {

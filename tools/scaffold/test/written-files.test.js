@@ -5,7 +5,6 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { planFixes } from "../src/operation-fixes.js";
 import { defaultSdkConfig } from "../src/sdk-config-defaults.js";
 import { repoFiles } from "../src/written-files.js";
 
@@ -21,7 +20,7 @@ const versions = {
 async function lantern() {
   const spec = YAML.parse(await readFile(FIXTURE, "utf8"));
   const { config } = defaultSdkConfig({ spec });
-  return { config, files: repoFiles({ config, spec, fixes: planFixes(spec), versions }) };
+  return { config, files: repoFiles({ config, versions }) };
 }
 
 describe("the files of a scaffolded repo", () => {
@@ -66,18 +65,5 @@ describe("the files of a scaffolded repo", () => {
     expect(readme).toContain('pnpm -r up --no-save "@sdkit/*" && pnpm build');
     expect(readme).toContain("pnpm install --frozen-lockfile && pnpm build");
     expect(readme).toContain("pnpm lint && pnpm test");
-  });
-
-  it("leave the docs and contract-test packages out when their toolchain packages are not installed", async () => {
-    const spec = YAML.parse(await readFile(FIXTURE, "utf8"));
-    const { config } = defaultSdkConfig({ spec });
-    const files = repoFiles({
-      config,
-      spec,
-      fixes: planFixes(spec),
-      versions: { "@sdkit/bundle": "1.0.0", "@sdkit/codegen": "1.0.0", "@sdkit/mock": "1.0.0" },
-    });
-    expect([...files.keys()].some((path) => path.startsWith("packages/docs/"))).toBe(false);
-    expect([...files.keys()].some((path) => path.startsWith("packages/contract-tests/"))).toBe(false);
   });
 });

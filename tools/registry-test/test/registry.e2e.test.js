@@ -94,7 +94,12 @@ beforeAll(async () => {
   });
 
   run.workspace = join(run.scratch, "workspace");
-  run.packages = await copyWorkspace({ repoRoot: REPO_ROOT, dest: run.workspace });
+  // The SDK's packages; the toolchain's (@sdkit/*) are released by the scaffold's end-to-end test.
+  run.packages = await copyWorkspace({
+    repoRoot: REPO_ROOT,
+    dest: run.workspace,
+    publishes: (name) => name.startsWith("@hatch-api/"),
+  });
   run.before = await readManifests(run.packages);
   await commitAll(run.workspace, run.env, "workspace copy");
   await writeFile(

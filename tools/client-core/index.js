@@ -146,6 +146,7 @@ import type { AuthOption } from "./core/auth.js";
 import { createSdkClient } from "./core/client.js";
 import type { ApiErrorDetails, ConnectionErrorOptions, FetchLike, SdkDefinition } from "./core/definition.js";
 import type { ErrorItem } from "./core/error-item.js";
+import type { Middleware } from "./core/middleware.js";
 import type { RateLimitOptions } from "./core/rate-limiter.js";
 import type { ResendRule } from "./core/resend-rule.js";
 import { createResources, type GeneratedResources } from "./resources.js";
@@ -322,6 +323,12 @@ export interface ${n.options} {
   userAgent?: string | undefined;
   /** Allow creating a client in a browser, where anyone can read the API key. Default false. */
   dangerouslyAllowBrowser?: boolean | undefined;
+  /**
+   * \`(request, next, context) => Promise<Response>\` functions run around every attempt (retries
+   * included), first outermost, before the rate limiter: they may rewrite the request, answer it
+   * themselves, or observe the response. A call's own \`middleware\` runs inside these.
+   */
+  middleware?: readonly Middleware[] | undefined;
 }
 
 /**
@@ -355,6 +362,7 @@ export * from "./client.js";
 export type { AuthOption, AuthScheme } from "./core/auth.js";
 export type { FetchLike, MatchKeysEntry } from "./core/definition.js";
 export type { ErrorItem } from "./core/error-item.js";
+export type { Middleware, MiddlewareContext, MiddlewareNext } from "./core/middleware.js";
 export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TOTAL_TIMEOUT_MS } from "./core/options.js";
 export type { RateLimitOptions } from "./core/rate-limiter.js";
 export type { RequestOptions, WithResponse } from "./core/request-options.js";

@@ -3,6 +3,7 @@ import { checkDuration, checkRetries, invalid } from "./checks.js";
 import type { FetchLike, SdkDefinition, SecurityScheme } from "./definition.js";
 import { isBrowser, readEnv } from "./environment.js";
 import type { Logger } from "./logger.js";
+import { isMiddlewareList, type Middleware } from "./middleware.js";
 import type { RateLimitOptions } from "./rate-limiter.js";
 import { matchKeysResendRule, type ResendRule } from "./resend-rule.js";
 
@@ -30,6 +31,7 @@ export interface ClientOptions {
   rateLimit?: Partial<RateLimitOptions> | false | undefined;
   userAgent?: string | undefined;
   dangerouslyAllowBrowser?: boolean | undefined;
+  middleware?: readonly Middleware[] | undefined;
 }
 
 /** Every option with its default applied and checked: the one place defaults are decided. */
@@ -47,6 +49,8 @@ export interface ResolvedOptions {
   secrets: readonly string[];
   safeToResend: ResendRule;
   logger: Logger | undefined;
+  /** Run around every attempt, first outermost; per-call middleware runs inside it. */
+  middleware: readonly Middleware[];
 }
 
 /** localhost, *.localhost, 127.0.0.0/8 and ::1: where plain http does not cross a network. */
@@ -157,6 +161,8 @@ export function resolveOptions(options: ClientOptions, sdk: SdkDefinition): Reso
   if (logger !== undefined && typeof logger?.debug !== "function") {
     throw bad("logger", "an object with a debug(message, details) method", logger);
   }
+  const middleware = options.middleware ?? [];
+  if (!isMiddlewareList(middleware)) throw bad("middleware", "an array of functions", middleware);
   const auth = defaultAuth === null ? NO_AUTH : resolveAuth(options.auth ?? defaultAuth, apiKey, sdk);
 
   return {
@@ -172,6 +178,7 @@ export function resolveOptions(options: ClientOptions, sdk: SdkDefinition): Reso
     secrets: apiKey ? [apiKey, ...auth.secrets] : auth.secrets,
     safeToResend,
     logger,
+    middleware,
   };
 }
 

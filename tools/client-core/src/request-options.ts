@@ -1,4 +1,5 @@
 import type { FetchLike } from "./definition.js";
+import type { Middleware } from "./middleware.js";
 import { requestIdOf } from "./request-id.js";
 import type { CallSettings } from "./transport.js";
 
@@ -12,6 +13,8 @@ export interface RequestOptions {
   totalTimeoutMs?: number | undefined;
   /** Retries for this call, overriding the client's `maxRetries`. */
   maxRetries?: number | undefined;
+  /** Middleware for this call only, run inside the client's around each attempt. */
+  middleware?: readonly Middleware[] | undefined;
   /** Resolve with `{ data, response, requestId }` instead of the data alone. */
   withResponse?: boolean | undefined;
 }
@@ -37,9 +40,11 @@ export function fetchForCall(
   shared: FetchLike,
   options: RequestOptions,
 ): FetchLike {
-  const { timeoutMs, totalTimeoutMs, maxRetries } = options;
-  if (timeoutMs === undefined && totalTimeoutMs === undefined && maxRetries === undefined) return shared;
-  return transport({ timeoutMs, totalTimeoutMs, maxRetries });
+  const { timeoutMs, totalTimeoutMs, maxRetries, middleware } = options;
+  if (timeoutMs === undefined && totalTimeoutMs === undefined && maxRetries === undefined && middleware === undefined) {
+    return shared;
+  }
+  return transport({ timeoutMs, totalTimeoutMs, maxRetries, middleware });
 }
 
 /** The value a method resolves with, honouring `withResponse`. */

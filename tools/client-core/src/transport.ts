@@ -3,12 +3,19 @@ import { checkDuration, checkRetries } from "./checks.js";
 import type { FetchLike, SdkDefinition } from "./definition.js";
 import { redirectError } from "./error-from-response.js";
 import { headersForLog, logDebug } from "./logger.js";
+import {
+  composeMiddleware,
+  isMiddlewareList,
+  type Middleware,
+  type MiddlewareContext,
+  middlewareLog,
+} from "./middleware.js";
 import type { ResolvedOptions } from "./options.js";
 import type { SlidingWindowRateLimiter } from "./rate-limiter.js";
 import { type Redactor, redactCause } from "./redaction.js";
 import { requestIdOf } from "./request-id.js";
 import { allowsResend, matchKeysLookup, missingKeysNote, type ResendRule } from "./resend-rule.js";
-import { type BufferedResponse, bufferedResponse, readBody } from "./response-body.js";
+import { BufferedResponse, bufferedResponse, readBody } from "./response-body.js";
 import { retryDelayMs } from "./retry-policy.js";
 
 /** What `createTransport` needs: the resolved options (every default applied), and the client's parts. */
@@ -29,6 +36,8 @@ export interface CallSettings {
   /** Bound on the whole call: limiter waits, attempts and backoff. */
   totalTimeoutMs?: number | undefined;
   maxRetries?: number | undefined;
+  /** Run after the client's middleware (inside it), around each attempt of this call. */
+  middleware?: readonly Middleware[] | undefined;
 }
 
 /** How a failed attempt may be retried. */
@@ -99,6 +108,15 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
   const now = options.now ?? defaultNow;
   const rule: ResendRule = options.safeToResend;
   const keysOf = matchKeysLookup(sdk.matchKeys);
+  const log = middlewareLog(logger, sdk.name, redact, auth.secretHeaders);
+  const notAResponse = (index: number, value: unknown) =>
+    new Base(
+      `middleware #${index + 1} resolved to ${value === null ? "null" : typeof value} instead of a Response; return what next(request) resolves to, or a Response of its own`,
+    );
+  const readBodyTwice = () =>
+    new Base(
+      "a middleware passed next() a request whose body it had already read; pass request.clone() (or the request it was given) instead",
+    );
   const callTimeout = (totalMs: number, mayHaveBeenApplied: boolean) =>
     new Timeout(totalMs, {
       message: `The call to the ${api} did not complete within totalTimeoutMs (${totalMs} ms; rate-limit waits, attempts and retries included)`,
@@ -113,6 +131,8 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     timeoutMs: number,
     deadline: number,
     totalMs: number,
+    chain: readonly Middleware[],
+    attemptNumber: number,
   ): Promise<AttemptOutcome> {
     // The caller may have aborted between two attempts: send nothing then.
     if (signal.aborted) throw abortReason(signal);
@@ -141,28 +161,64 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     };
     const request = new Request(url, { ...template, signal: controller.signal });
     // Called at the moment the limiter grants the request (synchronously within the grant).
-    const start = () => {
+    const start = (outgoing: Request) => {
       clearTimeout(timer);
       const left = deadline - now();
       if (left < timeoutMs) timer = setTimeout(expire, Math.max(0, left), 2, totalMs);
       else timer = setTimeout(expire, timeoutMs, 1, timeoutMs);
       sent = true;
-      return fetchImpl(request, init);
+      return fetchImpl(outgoing, init);
     };
-    try {
-      const pending = limiter ? limiter.run(start, controller.signal) : start();
-      // Still queued behind the limiter: the wait, too, ends at the call's deadline.
-      if (!sent) timer = setTimeout(expire, Math.max(0, deadline - now()), 2, totalMs);
+    /** Through the limiter to fetch: the innermost step, what middleware's `next` ends in. */
+    const send = (outgoing: Request): Promise<Response> => {
+      const pending = limiter ? limiter.run(() => start(outgoing), controller.signal) : start(outgoing);
+      // Still queued behind the limiter (or in middleware): the wait, too, ends at the call's deadline.
+      if (!sent) {
+        clearTimeout(timer);
+        timer = setTimeout(expire, Math.max(0, deadline - now()), 2, totalMs);
+      }
       pending.catch(noop); // its rejection after a timeout or abort is expected; do not leak it
-      const response = await Promise.race([pending, stop]);
+      return Promise.race([pending, stop]);
+    };
+    /** A response as the rest of the client reads it: redirects refused, the body buffered. */
+    const settle = async (response: Response): Promise<BufferedResponse> => {
+      if (response instanceof BufferedResponse) return response;
       headersReceived = true;
       if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
         response.body?.cancel().catch(noop);
-        return { error: redirectError(response, redact, sdk), retry: Retry.Never };
+        throw redirectError(response, redact, sdk);
       }
       const bytes = await readBody(response, stop, maxBytes, redact, sdk);
-      const buffered = bufferedResponse(response, bytes, redact, sdk);
-      return { response: buffered, retry: retryForStatus(response.status) ?? Retry.Never };
+      return bufferedResponse(response, bytes, redact, sdk);
+    };
+    /** What `next` last rejected with: a failure of the exchange, classified as one; others are the middleware's own. */
+    let exchangeFailure: unknown;
+    try {
+      let buffered: BufferedResponse;
+      if (chain.length === 0) {
+        buffered = await settle(await send(request));
+      } else {
+        const context: MiddlewareContext = { attempt: attemptNumber, signal: controller.signal, log };
+        const last = async (outgoing: Request) => {
+          // Aborted or timed out while a middleware worked: send nothing.
+          if (controller.signal.aborted) throw controller.signal.reason;
+          let next = outgoing;
+          if (next.bodyUsed) {
+            // The middleware read the body it was given: send the same bytes again.
+            if (next !== request) throw readBodyTwice();
+            next = new Request(url, { ...template, signal: controller.signal });
+          }
+          try {
+            return await settle(await send(next));
+          } catch (error) {
+            exchangeFailure = error;
+            throw error;
+          }
+        };
+        const response = await Promise.race([composeMiddleware(chain, context, last, notAResponse)(request), stop]);
+        buffered = await settle(response);
+      }
+      return { response: buffered, retry: retryForStatus(buffered.status) ?? Retry.Never };
     } catch (error) {
       if (signal.aborted) throw abortReason(signal);
       if (timedOut === 2) {
@@ -173,6 +229,8 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         return { error: new Timeout(timeoutMs, { message, mayHaveBeenApplied: true }), retry: Retry.IfSafe };
       }
       if (error instanceof Base) return { error, retry: Retry.Never };
+      // A middleware's own failure (not one of the exchange it passed on) is its caller's to see, as is.
+      if (chain.length > 0 && error !== exchangeFailure) return { error: error as Error, retry: Retry.Never };
       const maybeSent = sent && (headersReceived || !neverLeft(error));
       const reason = redact(error instanceof Error ? error.message : String(error)).slice(0, 500);
       const origin = new URL(url).origin;
@@ -202,6 +260,11 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     const timeoutMs = checkDuration(sdk, where, "timeoutMs", settings.timeoutMs, options.timeoutMs);
     const totalMs = checkDuration(sdk, where, "totalTimeoutMs", settings.totalTimeoutMs, options.totalTimeoutMs);
     const maxRetries = checkRetries(sdk, where, settings.maxRetries, options.maxRetries);
+    const callMiddleware = settings.middleware ?? [];
+    if (!isMiddlewareList(callMiddleware)) {
+      throw new Base(`${sdk.factory}: per-call option \`middleware\` must be an array of functions`);
+    }
+    const chain = callMiddleware.length === 0 ? options.middleware : [...options.middleware, ...callMiddleware];
     return async (input, init) => {
       const deadline = now() + totalMs;
       const signal = input.signal;
@@ -263,7 +326,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         }
         let outcome: AttemptOutcome;
         try {
-          outcome = await attempt(url, template, init, signal, timeoutMs, deadline, totalMs);
+          outcome = await attempt(url, template, init, signal, timeoutMs, deadline, totalMs, chain, retry + 1);
         } catch (error) {
           // The deadline hit while this attempt was queued: an earlier attempt may still have applied it.
           if (applied && error instanceof Timeout && !error.mayHaveBeenApplied) throw callTimeout(totalMs, true);

@@ -39,6 +39,7 @@ export function renderClientFile(input: {
   config: ClientConfig;
   security: ReadonlyArray<Record<string, string>>;
   matchKeys: ReadonlyArray<{ method: string; path: string; keys: readonly string[] }>;
+  idempotency?: ReadonlyArray<{ method: string; path: string; header: string }>;
   version: string;
   typesModule: string;
   header: string;

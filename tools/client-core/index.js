@@ -91,12 +91,13 @@ export const NEUTRAL_ERRORS = Object.freeze([
  *   config: ClientConfig,
  *   security: ReadonlyArray<Record<string, string>>,
  *   matchKeys: ReadonlyArray<{ method: string, path: string, keys: readonly string[] }>,
+ *   idempotency?: ReadonlyArray<{ method: string, path: string, header: string }>,
  *   version: string,
  *   typesModule: string,
  *   header: string,
  * }} input
  */
-export function renderClientFile({ config, security, matchKeys, version, typesModule, header }) {
+export function renderClientFile({ config, security, matchKeys, idempotency = [], version, typesModule, header }) {
   const n = clientFileNames(config);
   const api = `the ${config.title} API`;
   const j = JSON.stringify;
@@ -270,6 +271,7 @@ const SDK: SdkDefinition = {
   userAgent: \`${config.userAgent}/\${VERSION}\`,
   security: ${j(security)},
   matchKeys: ${j(matchKeys)},
+  idempotency: ${j(idempotency)},
   errors: {
     Base: ${n.error},
     Api: ${n.apiError},
@@ -360,7 +362,7 @@ export function renderIndexFile({ header, resourceTypes }) {
   return `// ${header}
 export * from "./client.js";
 export type { AuthOption, AuthScheme } from "./core/auth.js";
-export type { FetchLike, MatchKeysEntry } from "./core/definition.js";
+export type { FetchLike, IdempotencyEntry, MatchKeysEntry } from "./core/definition.js";
 export type { ErrorItem } from "./core/error-item.js";
 export type { Middleware, MiddlewareContext, MiddlewareNext } from "./core/middleware.js";
 export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TOTAL_TIMEOUT_MS } from "./core/options.js";

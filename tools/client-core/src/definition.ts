@@ -21,6 +21,15 @@ export interface MatchKeysEntry {
   keys: readonly string[];
 }
 
+/** An operation the API deduplicates by a key in `header` (`x-sdk-idempotency-key`, or the config's `idempotencyHeader`). */
+export interface IdempotencyEntry {
+  /** Upper-case HTTP method. */
+  method: string;
+  /** The path template, `/v1/items/{itemId}`. */
+  path: string;
+  header: string;
+}
+
 /** The fields every API error carries. */
 export interface ApiErrorDetails {
   status: number;
@@ -90,5 +99,7 @@ export interface SdkDefinition {
   readonly security: readonly SecurityScheme[];
   /** Operations resent after a failure only when the body carries one of their keys. */
   readonly matchKeys: readonly MatchKeysEntry[];
+  /** Operations sent with an idempotency key: a fresh one per call, the same on each retry. */
+  readonly idempotency?: readonly IdempotencyEntry[] | undefined;
   readonly errors: ErrorClasses;
 }

@@ -13,6 +13,11 @@ export interface RequestOptions {
   totalTimeoutMs?: number | undefined;
   /** Retries for this call, overriding the client's `maxRetries`. */
   maxRetries?: number | undefined;
+  /**
+   * The idempotency key of this call, for an operation the API deduplicates by one (sent in its
+   * header, the same on every retry). Default: a fresh random key per call.
+   */
+  idempotencyKey?: string | undefined;
   /** Middleware for this call only, run inside the client's around each attempt. */
   middleware?: readonly Middleware[] | undefined;
   /** Resolve with `{ data, response, requestId }` instead of the data alone. */
@@ -40,11 +45,17 @@ export function fetchForCall(
   shared: FetchLike,
   options: RequestOptions,
 ): FetchLike {
-  const { timeoutMs, totalTimeoutMs, maxRetries, middleware } = options;
-  if (timeoutMs === undefined && totalTimeoutMs === undefined && maxRetries === undefined && middleware === undefined) {
+  const { timeoutMs, totalTimeoutMs, maxRetries, middleware, idempotencyKey } = options;
+  if (
+    timeoutMs === undefined &&
+    totalTimeoutMs === undefined &&
+    maxRetries === undefined &&
+    middleware === undefined &&
+    idempotencyKey === undefined
+  ) {
     return shared;
   }
-  return transport({ timeoutMs, totalTimeoutMs, maxRetries, middleware });
+  return transport({ timeoutMs, totalTimeoutMs, maxRetries, middleware, idempotencyKey });
 }
 
 /** The value a method resolves with, honouring `withResponse`. */

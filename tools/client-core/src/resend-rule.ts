@@ -40,7 +40,7 @@ export function bodyHasMatchingKey(keys: readonly string[]): ResendRule {
 }
 
 /** `/v1/items/{itemId}` → a pattern matching the end of a request's pathname (after any base path). */
-function pathPattern(template: string): RegExp {
+export function pathPattern(template: string): RegExp {
   const escaped = template
     .split(/\{[^}]+\}/)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))

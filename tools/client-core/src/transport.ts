@@ -2,6 +2,7 @@ import { abortReason, sleep } from "./abort.js";
 import { checkDuration, checkRetries } from "./checks.js";
 import type { FetchLike, SdkDefinition } from "./definition.js";
 import { redirectError } from "./error-from-response.js";
+import { idempotencyLookup, newIdempotencyKey } from "./idempotency.js";
 import { headersForLog, logDebug } from "./logger.js";
 import {
   composeMiddleware,
@@ -36,6 +37,8 @@ export interface CallSettings {
   /** Bound on the whole call: limiter waits, attempts and backoff. */
   totalTimeoutMs?: number | undefined;
   maxRetries?: number | undefined;
+  /** The key sent in the operation's idempotency header (default: a fresh one per call). */
+  idempotencyKey?: string | undefined;
   /** Run after the client's middleware (inside it), around each attempt of this call. */
   middleware?: readonly Middleware[] | undefined;
 }
@@ -108,6 +111,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
   const now = options.now ?? defaultNow;
   const rule: ResendRule = options.safeToResend;
   const keysOf = matchKeysLookup(sdk.matchKeys);
+  const idempotencyHeaderOf = idempotencyLookup(sdk.idempotency);
   const log = middlewareLog(logger, sdk.name, redact, auth.secretHeaders);
   const notAResponse = (index: number, value: unknown) =>
     new Base(
@@ -264,6 +268,13 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     if (!isMiddlewareList(callMiddleware)) {
       throw new Base(`${sdk.factory}: per-call option \`middleware\` must be an array of functions`);
     }
+    const givenKey = settings.idempotencyKey;
+    // A header value: one line of printable ASCII (a key is an opaque token; a UUID is typical).
+    if (givenKey !== undefined && (typeof givenKey !== "string" || !/^[!-~]{1,255}$/.test(givenKey))) {
+      throw new Base(
+        `${sdk.factory}: per-call option \`idempotencyKey\` must be 1 to 255 printable ASCII characters without spaces`,
+      );
+    }
     const chain = callMiddleware.length === 0 ? options.middleware : [...options.middleware, ...callMiddleware];
     return async (input, init) => {
       const deadline = now() + totalMs;
@@ -272,6 +283,17 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       const headers = new Headers(input.headers);
       for (const [name, value] of auth.headers) headers.set(name, value);
       headers.set("User-Agent", userAgent);
+      // An operation the API deduplicates by key: the caller's key (option or header), else a fresh
+      // one. It is set once, in the headers every attempt is built from, so each retry repeats it.
+      const idempotencyHeader = idempotencyHeaderOf(method, input.url);
+      if (idempotencyHeader !== undefined) {
+        if (givenKey !== undefined) headers.set(idempotencyHeader, givenKey);
+        else if (!headers.has(idempotencyHeader)) headers.set(idempotencyHeader, newIdempotencyKey());
+      } else if (givenKey !== undefined) {
+        throw new Base(
+          `${sdk.title} API: ${method} ${new URL(input.url).pathname} takes no idempotency key (the spec declares none for it); drop \`idempotencyKey\``,
+        );
+      }
       let url = input.url;
       if (auth.query.length > 0) {
         const withKey = new URL(url);
@@ -295,17 +317,20 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       };
       let resendable: boolean | undefined;
       const safeToResend = () => {
-        resendable ??= allowsResend(rule, {
-          method,
-          url: new URL(url),
-          json: () => {
-            try {
-              return body === null ? undefined : JSON.parse(decoder.decode(body));
-            } catch {
-              return undefined;
-            }
-          },
-        });
+        // The server deduplicates by the key, which every attempt repeats: a resend cannot apply twice.
+        resendable ??=
+          (idempotencyHeader !== undefined && headers.get(idempotencyHeader) !== "") ||
+          allowsResend(rule, {
+            method,
+            url: new URL(url),
+            json: () => {
+              try {
+                return body === null ? undefined : JSON.parse(decoder.decode(body));
+              } catch {
+                return undefined;
+              }
+            },
+          });
         return resendable;
       };
       /** Whether an earlier attempt of this call may have reached the server and been applied. */

@@ -17,30 +17,40 @@ function codegen(args) {
   if (run.status !== 0) throw new Error(`openapi-codegen ${args.join(" ")} failed:\n${run.stderr}${run.stdout}`);
 }
 
-export function generateFixtureSdk() {
-  const spec = here("./fixture/openapi.json");
-  const label = ["--label", "tools/client-core/test/fixture/openapi.json"];
-  codegen(["types", "--spec", spec, "--out", here("./.generated/types"), ...label]);
+/**
+ * Generates one fixture SDK: `<fixture>/openapi.json` and `<fixture>/sdk.config.json` into
+ * `.generated/<out>/types` and `.generated/<out>/sdk`.
+ *
+ * @param {string} fixture folder under test/, e.g. "fixture"
+ * @param {string} out folder under test/.generated/ ("" for the main fixture's historical place)
+ */
+export function generateFixtureSdk(fixture = "fixture", out = "") {
+  const base = out === "" ? "./.generated" : `./.generated/${out}`;
+  const spec = here(`./${fixture}/openapi.json`);
+  const label = ["--label", `tools/client-core/test/${fixture}/openapi.json`];
+  codegen(["types", "--spec", spec, "--out", here(`${base}/types`), ...label]);
   // What a types package's entry adds to the aliases: the openapi-typescript names.
   writeFileSync(
-    here("./.generated/types/index.ts"),
+    here(`${base}/types/index.ts`),
     'export type * from "./aliases.js";\nexport type { components, operations, paths } from "./openapi.js";\n',
   );
-  mkdirSync(here("./.generated/sdk"), { recursive: true });
+  mkdirSync(here(`${base}/sdk`), { recursive: true });
   codegen([
     "sdk",
     "--spec",
     spec,
     "--sdk-config",
-    here("./fixture/sdk.config.json"),
+    here(`./${fixture}/sdk.config.json`),
     "--types-module",
     "../types/index.js",
     "--out",
-    here("./.generated/sdk"),
+    here(`${base}/sdk`),
     ...label,
   ]);
 }
 
 export default function setup() {
   generateFixtureSdk();
+  // The capabilities' own small document (idempotency keys, pagination): a second SDK.
+  generateFixtureSdk("fixture/capabilities", "capabilities");
 }

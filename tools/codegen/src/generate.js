@@ -80,7 +80,15 @@ export async function renderTarget(target, spec, given) {
       const configFile = /** @type {string} */ (given.sdkConfig);
       const security = resolveSecurity(sdkConfig, spec, { configFile, specFile: file });
       const version = given.out ? packageVersion(given.out) : "0.0.0";
-      return sdkTarget({ model, header, typesModule: option("typesModule"), config: sdkConfig, security, version });
+      return sdkTarget({
+        model,
+        header,
+        typesModule: option("typesModule"),
+        config: sdkConfig,
+        security,
+        version,
+        file,
+      });
     }
     case "samples":
       return samplesTarget({

@@ -21,6 +21,7 @@ import { deref } from "@sdkit/openapi";
  *   userAgent: string,
  *   retry: { maxRetries: number, timeoutMs: number },
  *   security: string[],
+ *   idempotencyHeader?: string,
  * }} SdkConfig
  */
 

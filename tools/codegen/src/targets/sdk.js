@@ -3,6 +3,7 @@
 import { SpecError } from "@sdkit/cli-kit";
 import { clientFileNames, coreFiles, renderClientFile, renderIndexFile } from "@sdkit/client-core";
 import { isJsonMedia as isJsonMediaType } from "@sdkit/openapi";
+import { idempotencyHeaderOf } from "../idempotency.js";
 import { pascalCase, words } from "../naming.js";
 import { jsDoc } from "../render.js";
 
@@ -45,10 +46,11 @@ export function nonJsonSuccess(m) {
  *   config: import("../sdk-config.js").SdkConfig,
  *   security: import("../sdk-config.js").ClientSecurityScheme[],
  *   version: string,
+ *   file?: string | undefined,
  * }} input
  * @returns {Map<string, string>}
  */
-export function sdkTarget({ model, header, typesModule, config, security, version }) {
+export function sdkTarget({ model, header, typesModule, config, security, version, file }) {
   /** @type {Map<string, string>} */
   const files = new Map();
   const resourceNames = [...model.plan.keys()];
@@ -100,7 +102,13 @@ export function sdkTarget({ model, header, typesModule, config, security, versio
       path: operation.op.path,
       keys: operation.matchKeys,
     }));
-  files.set("client.ts", renderClientFile({ config, security, matchKeys, version, typesModule, header }));
+  const idempotency = model.operations.flatMap((operation) => {
+    const name = idempotencyHeaderOf(operation, config.idempotencyHeader, file);
+    return name === undefined
+      ? []
+      : [{ method: operation.op.method.toUpperCase(), path: operation.op.path, header: name }];
+  });
+  files.set("client.ts", renderClientFile({ config, security, matchKeys, idempotency, version, typesModule, header }));
   files.set("index.ts", renderIndexFile({ header, resourceTypes: [...exportedTypes.values()].flat() }));
   for (const [name, text] of coreFiles(header)) files.set(name, text);
   return files;

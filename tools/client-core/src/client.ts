@@ -47,7 +47,7 @@ export function createSdkClient<Paths extends {}, Resources>(
     maxRetries: resolved.maxRetries,
     rateLimit: resolved.rateLimit,
   });
-  const resources = createResources(createOperationCaller(api, transport, redact, sdk));
+  const resources = createResources(createOperationCaller(api, transport, redact, sdk, resolved.baseUrl));
   const client = { ...api, ...resources, baseUrl: resolved.baseUrl };
   Object.defineProperties(client, {
     toJSON: { value: summary },

@@ -2,6 +2,7 @@ import type { Client } from "openapi-fetch";
 import { bodyEncodingOf, encodeRequestBody } from "./body-encoding.js";
 import type { FetchLike, SdkDefinition } from "./definition.js";
 import { errorFromResponse } from "./error-from-response.js";
+import { type PagePromise, type PaginationDescriptor, paginate } from "./pagination.js";
 import type { Redactor } from "./redaction.js";
 import { fetchForCall, type RequestOptions, resultFor } from "./request-options.js";
 import type { CallSettings } from "./transport.js";
@@ -28,6 +29,8 @@ export interface OperationDescriptor {
   bodyMediaType?: string;
   /** The success body's media type when it is not JSON: asked for, and read as text or a Blob. */
   responseMediaType?: string;
+  /** How the list operation pages (`x-sdk-pagination`): the method returns a PagePromise. */
+  pagination?: PaginationDescriptor;
 }
 
 /** The request parts of one call, as openapi-fetch takes them. */
@@ -36,6 +39,8 @@ export interface OperationInput {
   query?: unknown;
   header?: unknown;
   body?: unknown;
+  /** An absolute URL to request instead of the path and query (a `Link` header's next page). */
+  url?: string;
 }
 
 /**
@@ -43,12 +48,19 @@ export interface OperationInput {
  * `{ data, response, requestId }` when the call asked `withResponse`. A method that several HTTP
  * verbs share (`upsert` with `{ method: "PUT" }`) passes its variants by verb and the verb chosen.
  */
-export type OperationCaller = <T>(
+export type OperationCaller = (<T>(
   operation: OperationDescriptor | Readonly<Record<string, OperationDescriptor>>,
   input: OperationInput,
   options?: RequestOptions,
   verb?: unknown,
-) => Promise<T>;
+) => Promise<T>) & {
+  /** A paginated operation's pages and items, each page one call. */
+  paginate<Item, Body>(
+    operation: OperationDescriptor,
+    input: OperationInput,
+    options?: RequestOptions,
+  ): PagePromise<Item, Body>;
+};
 
 type RequestFn = (method: HttpMethod, path: string, init: Record<string, unknown>) => Promise<FetchResult>;
 interface FetchResult {
@@ -67,11 +79,13 @@ export function createOperationCaller(
   transport: (settings?: CallSettings) => FetchLike,
   redact: Redactor,
   sdk: SdkDefinition,
+  baseUrl?: string,
 ): OperationCaller {
   const defaultFetch = transport();
   // openapi-fetch's `request` is typed per path and method; the descriptors come from the same spec.
   const request = client.request as unknown as RequestFn;
-  return async <T>(
+  const origin = baseUrl === undefined ? undefined : new URL(baseUrl).origin;
+  const call = async <T>(
     target: OperationDescriptor | Readonly<Record<string, OperationDescriptor>>,
     input: OperationInput,
     options: RequestOptions = {},
@@ -97,8 +111,22 @@ export function createOperationCaller(
     const answer = operation.responseMediaType;
     // The client asks for JSON by default; a text or binary answer is asked for by its own type.
     if (answer !== undefined) headers.Accept = answer;
-    const { data, error, response } = await request(operation.method, operation.path, {
-      params: { path: input.path, query: input.query, header: input.header },
+    let path = operation.path;
+    let where: Record<string, unknown> = { params: { path: input.path, query: input.query, header: input.header } };
+    if (input.url !== undefined) {
+      // A next-page URL from the server: sent only to the API's own origin, which gets the key.
+      const next = new URL(input.url);
+      if (origin === undefined || next.origin !== origin) {
+        throw new sdk.errors.Base(
+          `${operation.sdkName}: the next page is at ${redact(next.origin)}, not the API's origin ${origin}; not following it (the API key would go there)`,
+        );
+      }
+      path = next.pathname;
+      const search = next.search.slice(1);
+      where = { baseUrl: next.origin, params: { header: input.header }, querySerializer: () => search };
+    }
+    const { data, error, response } = await request(operation.method, path, {
+      ...where,
       body: input.body,
       ...(encoding === "json" ? {} : { bodySerializer: (body: unknown) => encodeRequestBody(encoding, body) }),
       ...(answer === undefined ? {} : { parseAs: /^text\//i.test(answer) ? "text" : "blob" }),
@@ -110,6 +138,9 @@ export function createOperationCaller(
     const value = operation.unwrap === undefined ? data : unwrap(operation, response, data, sdk);
     return resultFor(value, response, options) as T;
   };
+  const caller = call as OperationCaller;
+  caller.paginate = (operation, input, options) => paginate(caller, operation, input, options, sdk);
+  return caller;
 }
 
 /** The `unwrap` member of a success body, with the properties its schema requires. */

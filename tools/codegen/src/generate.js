@@ -88,6 +88,7 @@ export async function renderTarget(target, spec, given) {
         security,
         version,
         file,
+        spec,
       });
     }
     case "samples":

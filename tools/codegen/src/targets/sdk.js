@@ -5,6 +5,7 @@ import { clientFileNames, coreFiles, renderClientFile, renderIndexFile } from "@
 import { isJsonMedia as isJsonMediaType } from "@sdkit/openapi";
 import { idempotencyHeaderOf } from "../idempotency.js";
 import { pascalCase, words } from "../naming.js";
+import { paginationOf } from "../pagination.js";
 import { jsDoc } from "../render.js";
 
 /** @typedef {import("../model.js").OperationModel} OperationModel */
@@ -47,10 +48,11 @@ export function nonJsonSuccess(m) {
  *   security: import("../sdk-config.js").ClientSecurityScheme[],
  *   version: string,
  *   file?: string | undefined,
+ *   spec?: Record<string, any>,
  * }} input
  * @returns {Map<string, string>}
  */
-export function sdkTarget({ model, header, typesModule, config, security, version, file }) {
+export function sdkTarget({ model, header, typesModule, config, security, version, file, spec = {} }) {
   /** @type {Map<string, string>} */
   const files = new Map();
   const resourceNames = [...model.plan.keys()];
@@ -63,7 +65,10 @@ export function sdkTarget({ model, header, typesModule, config, security, versio
     }
     const variantsOf = (/** @type {import("../naming.js").SdkMethod} */ method) =>
       method.variants.map((op) => /** @type {OperationModel} */ (model.byId.get(op.operationId)));
-    files.set(`${resource}.ts`, resourceFile(resource, methods.map(variantsOf), { header, typesModule, apiError }));
+    files.set(
+      `${resource}.ts`,
+      resourceFile(resource, methods.map(variantsOf), { header, typesModule, apiError, spec, file }),
+    );
     exportedTypes.set(resource, [
       `${pascal(resource)}Resource`,
       ...methods.flatMap((method) => [
@@ -122,9 +127,10 @@ function pascal(name) {
 /**
  * @param {string} resource
  * @param {OperationModel[][]} methods each method's variants, default first
- * @param {{ header: string, typesModule: string, apiError: string }} options
+ * @param {{ header: string, typesModule: string, apiError: string, spec: Record<string, any>, file: string | undefined }} options
  */
-function resourceFile(resource, methods, { header, typesModule, apiError }) {
+function resourceFile(resource, methods, { header, typesModule, apiError, spec, file }) {
+  let paginated = false;
   const typeImports = new Set();
   const interfaceMembers = [];
   const optionTypes = [];
@@ -223,6 +229,35 @@ function resourceFile(resource, methods, { header, typesModule, apiError }) {
         : undefined,
       main.op.operation.deprecated === true ? "@deprecated" : undefined,
     ];
+    const pagination = paginationOf(spec, main, file);
+    if (pagination && variants.length > 1) {
+      throw new SpecError(
+        `${main.op.pointer}/x-sdk-pagination: a paginated operation cannot share the SDK method ${resource}.${name} with another verb`,
+      );
+    }
+    if (pagination) {
+      // A list: a PagePromise (awaited, the first page; iterated, every item of every page).
+      paginated = true;
+      const pageType = `PagePromise<${pagination.itemType}, ${t}Response>`;
+      interfaceMembers.push(
+        `${jsDoc([...doc, "Awaited: the first page. `for await`: every item of every page (each page one call, through the rate limiter, retries and abort); `.pages()`, `.toArray({ limit })`."], "  ")}  ${name}(${signature.join(", ")}): ${pageType};`,
+      );
+      descriptors.push(
+        `const ${main.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation: OperationDescriptor = { ${[
+          `operationId: ${JSON.stringify(main.op.operationId)}`,
+          `sdkName: ${JSON.stringify(`${resource}.${name}`)}`,
+          `method: ${JSON.stringify(main.op.method)}`,
+          `path: ${JSON.stringify(main.op.path)}`,
+          `pagination: ${JSON.stringify(pagination.descriptor)}`,
+        ].join(", ")} };`,
+      );
+      implementations.push(
+        `    ${name}(${signature.join(", ")}) {
+      return call.paginate<${pagination.itemType}, ${t}Response>(${main.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation, { ${callInput.join(", ")} }, options);
+    },`,
+      );
+      continue;
+    }
     // Two overloads: `{ withResponse: true }` resolves to `WithResponse<…>`, anything else to the data.
     // Options are required there, so an optional parameter before them is spelled `T | undefined`.
     const withResponseSignature = [
@@ -271,7 +306,8 @@ function resourceFile(resource, methods, { header, typesModule, apiError }) {
     `import type { ${[...typeImports].sort().join(", ")} } from ${JSON.stringify(typesModule)};`,
     `import type { ErrorFor } from "./client.js";`,
     `import type { OperationCaller, OperationDescriptor } from "./core/operation.js";`,
-    `import type { RequestOptions, WithResponse } from "./core/request-options.js";`,
+    ...(paginated ? [`import type { PagePromise } from "./core/pagination.js";`] : []),
+    `import type { RequestOptions${implementations.some((text) => text.includes("async ")) ? ", WithResponse" : ""} } from "./core/request-options.js";`,
     "",
     optionTypes.join("\n\n"),
     "",

@@ -366,6 +366,7 @@ export type { FetchLike, IdempotencyEntry, MatchKeysEntry } from "./core/definit
 export type { ErrorItem } from "./core/error-item.js";
 export type { Middleware, MiddlewareContext, MiddlewareNext } from "./core/middleware.js";
 export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TOTAL_TIMEOUT_MS } from "./core/options.js";
+export type { Page, PagePromise, PaginationDescriptor } from "./core/pagination.js";
 export type { RateLimitOptions } from "./core/rate-limiter.js";
 export type { RequestOptions, WithResponse } from "./core/request-options.js";
 export {

@@ -2,7 +2,7 @@ import type { Client } from "openapi-fetch";
 import { bodyEncodingOf, encodeRequestBody } from "./body-encoding.js";
 import type { FetchLike, SdkDefinition } from "./definition.js";
 import { errorFromResponse } from "./error-from-response.js";
-import { type PagePromise, type PaginationDescriptor, paginate } from "./pagination.js";
+import type { PaginationDescriptor } from "./pagination.js";
 import type { Redactor } from "./redaction.js";
 import { fetchForCall, type RequestOptions, resultFor } from "./request-options.js";
 import type { CallSettings } from "./transport.js";
@@ -54,12 +54,8 @@ export type OperationCaller = (<T>(
   options?: RequestOptions,
   verb?: unknown,
 ) => Promise<T>) & {
-  /** A paginated operation's pages and items, each page one call. */
-  paginate<Item, Body>(
-    operation: OperationDescriptor,
-    input: OperationInput,
-    options?: RequestOptions,
-  ): PagePromise<Item, Body>;
+  /** The API's definition, for helpers built on calls (pagination's errors). */
+  readonly sdk: SdkDefinition;
 };
 
 type RequestFn = (method: HttpMethod, path: string, init: Record<string, unknown>) => Promise<FetchResult>;
@@ -138,9 +134,9 @@ export function createOperationCaller(
     const value = operation.unwrap === undefined ? data : unwrap(operation, response, data, sdk);
     return resultFor(value, response, options) as T;
   };
-  const caller = call as OperationCaller;
-  caller.paginate = (operation, input, options) => paginate(caller, operation, input, options, sdk);
-  return caller;
+  // The pagination helper is imported by the generated resources that page, not here, so that an
+  // SDK without a paginated operation ships none of it.
+  return Object.assign(call, { sdk }) as OperationCaller;
 }
 
 /** The `unwrap` member of a success body, with the properties its schema requires. */

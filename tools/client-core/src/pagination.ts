@@ -1,4 +1,3 @@
-import type { SdkDefinition } from "./definition.js";
 import type { OperationCaller, OperationDescriptor, OperationInput } from "./operation.js";
 import type { RequestOptions, WithResponse } from "./request-options.js";
 
@@ -106,8 +105,44 @@ export class PagePromise<Item, Body> implements PromiseLike<Page<Item, Body>>, A
     }
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    for await (const page of this.pages()) yield* page.items;
+  /**
+   * Every item of every page. Hand-written rather than an async generator delegating to the page's
+   * array: an item already fetched is handed out with one settled promise, not the several awaits
+   * of `yield*` over a sync iterable (which cost more than the request itself at 100 items a page).
+   */
+  [Symbol.asyncIterator](): AsyncIterator<Item, undefined> {
+    let page: Page<Item, Body> | undefined;
+    let index = 0;
+    let finished = false;
+    const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
+    const advance = async (): Promise<IteratorResult<Item, undefined>> => {
+      for (;;) {
+        if (page === undefined) page = await this.#firstPage();
+        else if (index >= page.items.length) {
+          if (!page.hasNextPage()) {
+            finished = true;
+            return done;
+          }
+          page = await page.getNextPage();
+          index = 0;
+        }
+        if (index < page.items.length) return { done: false, value: page.items[index++] as Item };
+      }
+    };
+    return {
+      next: () => {
+        if (finished) return Promise.resolve(done);
+        if (page !== undefined && index < page.items.length) {
+          return Promise.resolve({ done: false, value: page.items[index++] as Item });
+        }
+        return advance();
+      },
+      // `break` out of for await: nothing more is fetched.
+      return: () => {
+        finished = true;
+        return Promise.resolve(done);
+      },
+    };
   }
 
   /** At most `limit` items, fetching only the pages needed. */
@@ -138,8 +173,8 @@ export function paginate<Item, Body>(
   operation: OperationDescriptor,
   input: OperationInput,
   options: RequestOptions | undefined,
-  sdk: SdkDefinition,
 ): PagePromise<Item, Body> {
+  const sdk = call.sdk;
   const scheme = operation.pagination;
   if (scheme === undefined) throw new sdk.errors.Base(`${operation.sdkName} is not a paginated operation`);
   const pageOptions = { ...options, withResponse: true as const };

@@ -8,6 +8,7 @@ import { pairedRatios } from "../../stats.js";
 const run = promisify(execFile);
 const OVERHEAD = fileURLToPath(new URL("./overhead.js", import.meta.url));
 const SIZE = fileURLToPath(new URL("./size.js", import.meta.url));
+const PAGINATION = fileURLToPath(new URL("./pagination.js", import.meta.url));
 const BASELINE = "openapi-fetch (bare)";
 
 /** Metric id fragments of the overhead cases. */
@@ -55,6 +56,35 @@ export async function clientSuite({ runs, log }) {
     }
   }
   log("client per-call cost measured");
+
+  /** @type {Record<string, number[]>} */
+  const pages = JSON.parse(
+    (await run(process.execPath, [PAGINATION, "--json", "--rounds", String(Math.max(runs, 5))], { maxBuffer: 2 ** 24 }))
+      .stdout,
+  );
+  const loop = pages["openapi-fetch loop"] ?? [];
+  const iterated = pages["for await (auto-pagination)"] ?? [];
+  metrics.push(
+    metric({
+      id: "client.pagination.openapiFetchMs",
+      label: "10,000 items over pages of 100, openapi-fetch loop, loopback",
+      unit: "ms",
+      samples: loop,
+    }),
+    metric({
+      id: "client.pagination.forAwaitMs",
+      label: "10,000 items over pages of 100, for await over a list method, loopback",
+      unit: "ms",
+      samples: iterated,
+    }),
+    metric({
+      id: "client.pagination.ratio",
+      label: "for await over 10,000 items / a hand-written openapi-fetch loop, loopback",
+      unit: "x",
+      samples: pairedRatios(iterated, loop),
+    }),
+  );
+  log("client pagination measured");
 
   /** @type {Record<string, { label: string, min: number, gzip: number }>} */
   const sizes = JSON.parse((await run(process.execPath, [SIZE, "--json"], { maxBuffer: 2 ** 24 })).stdout);

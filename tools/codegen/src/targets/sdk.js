@@ -253,7 +253,7 @@ function resourceFile(resource, methods, { header, typesModule, apiError, spec, 
       );
       implementations.push(
         `    ${name}(${signature.join(", ")}) {
-      return call.paginate<${pagination.itemType}, ${t}Response>(${main.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation, { ${callInput.join(", ")} }, options);
+      return paginate<${pagination.itemType}, ${t}Response>(call, ${main.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation, { ${callInput.join(", ")} }, options);
     },`,
       );
       continue;
@@ -306,7 +306,7 @@ function resourceFile(resource, methods, { header, typesModule, apiError, spec, 
     `import type { ${[...typeImports].sort().join(", ")} } from ${JSON.stringify(typesModule)};`,
     `import type { ErrorFor } from "./client.js";`,
     `import type { OperationCaller, OperationDescriptor } from "./core/operation.js";`,
-    ...(paginated ? [`import type { PagePromise } from "./core/pagination.js";`] : []),
+    ...(paginated ? [`import { type PagePromise, paginate } from "./core/pagination.js";`] : []),
     `import type { RequestOptions${implementations.some((text) => text.includes("async ")) ? ", WithResponse" : ""} } from "./core/request-options.js";`,
     "",
     optionTypes.join("\n\n"),

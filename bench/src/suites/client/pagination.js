@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * Auto-pagination's cost: iterating 10,000 items over pages of 100 (`for await` over a generated
+ * list method, `x-sdk-pagination` cursor style, rate limiter off) against a hand-written loop of
+ * bare openapi-fetch calls following the same cursor, both against one node:http server on
+ * 127.0.0.1 in a child process. The SDK is generated from the client core's capabilities fixture
+ * (tools/client-core/test/fixture/capabilities) into bench/.tmp and transpiled with TypeScript, as
+ * a user's build would. Rounds interleave the two sides. Not a test. `--json` for `pnpm bench`.
+ * Run after `pnpm build`: `node bench/src/suites/client/pagination.js`.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import createClient from "openapi-fetch";
+import ts from "typescript";
+
+const { values } = parseArgs({
+  options: {
+    json: { type: "boolean", default: false },
+    rounds: { type: "string", default: "5" },
+    items: { type: "string", default: "10000" },
+    "page-size": { type: "string", default: "100" },
+    // "memory": both sides call an in-process fetch instead (the client's own work, no network)
+    transport: { type: "string", default: "loopback" },
+  },
+});
+const ROUNDS = Number(values.rounds);
+const ITEMS = Number(values.items);
+const PAGE = Number(values["page-size"]);
+const API_KEY = "bench-key";
+const repo = fileURLToPath(new URL("../../../../", import.meta.url));
+const fixture = join(repo, "tools/client-core/test/fixture/capabilities");
+const out = join(repo, "bench/.tmp/pagination-sdk");
+
+/** Generates the fixture's SDK and transpiles it to JavaScript next to it; returns its entry. */
+async function buildSdk() {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const generated = join(out, "src");
+  const cli = join(repo, "tools/codegen/src/cli.js");
+  const args = ["sdk", "--spec", join(fixture, "openapi.json"), "--sdk-config", join(fixture, "sdk.config.json")];
+  const run = spawnSync(process.execPath, [cli, ...args, "--types-module", "../types/index.js", "--out", generated], {
+    encoding: "utf8",
+  });
+  if (run.status !== 0) throw new Error(`openapi-codegen sdk failed:\n${run.stderr}`);
+  /** @param {string} dir */
+  const transpile = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) transpile(path);
+      else if (entry.name.endsWith(".ts")) {
+        const { outputText } = ts.transpileModule(readFileSync(path, "utf8"), {
+          compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+        });
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path.replace(/\.ts$/, ".js"), outputText);
+      }
+    }
+  };
+  transpile(generated);
+  return import(pathToFileURL(join(generated, "index.js")).href);
+}
+
+/**
+ * A cursor-paged list of ITEMS items on 127.0.0.1 in a child process: `GET /v1/customers?limit&cursor`.
+ *
+ * @returns {Promise<{ url: string, stop: () => void }>}
+ */
+async function startServer() {
+  const source = `
+    const http = require("node:http");
+    const total = ${ITEMS};
+    const cache = new Map();
+    const page = (from, limit) => {
+      const key = from + ":" + limit;
+      if (!cache.has(key)) {
+        const data = [];
+        for (let n = from; n < Math.min(total, from + limit); n++) data.push({ id: "cus_" + n, n });
+        const next = from + limit < total ? String(from + limit) : null;
+        cache.set(key, JSON.stringify({ data, next_cursor: next }));
+      }
+      return cache.get(key);
+    };
+    const server = http.createServer((req, res) => {
+      const url = new URL(req.url, "http://x");
+      const body = page(Number(url.searchParams.get("cursor") ?? 0), Number(url.searchParams.get("limit") ?? 10));
+      res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+      res.end(body);
+    });
+    server.keepAliveTimeout = 60000;
+    server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\\n"));
+    process.stdin.on("end", () => process.exit(0)).resume();
+  `;
+  const child = spawn(process.execPath, ["-e", source], { stdio: ["pipe", "pipe", "inherit"] });
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.once("data", (chunk) => resolve(Number(String(chunk).trim())));
+    child.once("exit", (code) => reject(new Error(`pagination server exited (${code})`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
+}
+
+/** The same pages, in process: what the server sends, without the network. */
+function memoryServer() {
+  /** @type {Map<string, string>} */
+  const cache = new Map();
+  /** @param {Request} request */
+  const fetchImpl = async (request) => {
+    const url = new URL(request.url);
+    const from = Number(url.searchParams.get("cursor") ?? 0);
+    const limit = Number(url.searchParams.get("limit") ?? 10);
+    const key = `${from}:${limit}`;
+    if (!cache.has(key)) {
+      const data = [];
+      for (let n = from; n < Math.min(ITEMS, from + limit); n++) data.push({ id: `cus_${n}`, n });
+      cache.set(key, JSON.stringify({ data, next_cursor: from + limit < ITEMS ? String(from + limit) : null }));
+    }
+    const body = /** @type {string} */ (cache.get(key));
+    return new Response(body, {
+      headers: { "content-type": "application/json", "content-length": String(body.length) },
+    });
+  };
+  return { url: "http://127.0.0.1:9", fetch: fetchImpl, stop: () => {} };
+}
+
+const sdk = await buildSdk();
+/** @type {{ url: string, stop: () => void, fetch?: (request: Request) => Promise<Response> }} */
+const server = values.transport === "memory" ? memoryServer() : await startServer();
+/** @type {Record<string, number[]>} */
+const samples = { "openapi-fetch loop": [], "for await (auto-pagination)": [] };
+try {
+  /** @type {any} the fixture's paths are not typed here; the loop is what a user writes by hand */
+  const bare = createClient({ baseUrl: server.url, ...(server.fetch ? { fetch: server.fetch } : {}) });
+  const shop = sdk.createShopClient({ apiKey: API_KEY, baseUrl: server.url, rateLimit: false, fetch: server.fetch });
+  /** @type {Record<string, () => Promise<number>>} */
+  const cases = {
+    "openapi-fetch loop": async () => {
+      let count = 0;
+      /** @type {string | undefined} */
+      let cursor;
+      for (;;) {
+        const { data } = await bare.GET("/v1/customers", {
+          params: { query: { limit: PAGE, ...(cursor === undefined ? {} : { cursor }) } },
+          headers: { Authorization: `Bearer ${API_KEY}` },
+        });
+        for (const _ of /** @type {any} */ (data).data) count++;
+        cursor = /** @type {any} */ (data).next_cursor ?? undefined;
+        if (cursor === undefined) return count;
+      }
+    },
+    "for await (auto-pagination)": async () => {
+      let count = 0;
+      for await (const _ of shop.customers.list({ limit: PAGE })) count++;
+      return count;
+    },
+  };
+  for (const run of Object.values(cases)) {
+    const count = await run(); // warm-up (JIT, connection pool), and a check that both see every item
+    if (count !== ITEMS) throw new Error(`expected ${ITEMS} items, got ${count}`);
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, run] of Object.entries(cases)) {
+      const start = performance.now();
+      await run();
+      samples[name]?.push(performance.now() - start);
+    }
+  }
+} finally {
+  server.stop();
+  rmSync(out, { recursive: true, force: true });
+}
+
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(samples)}\n`);
+} else {
+  const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  const baseline = median(samples["openapi-fetch loop"] ?? []);
+  process.stdout.write(`${ITEMS} items over pages of ${PAGE}, ${values.transport}, ${ROUNDS} rounds, median ms\n`);
+  for (const [name, xs] of Object.entries(samples)) {
+    const ms = median(xs);
+    process.stdout.write(`  ${name.padEnd(30)} ${ms.toFixed(1).padStart(8)} ms   x${(ms / baseline).toFixed(2)}\n`);
+  }
+}

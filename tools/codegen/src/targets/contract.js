@@ -11,7 +11,11 @@ import { isJsonMedia, nonJsonSuccess } from "./sdk.js";
  * The names the contract suite's support code imports the client under test by; the generated
  * client.ts maps the SDK's configured names (sdk.config.json #/client) onto them.
  */
-const SUITE_CLIENT_NAMES = Object.freeze({ factory: "createSdkClient", type: "SdkClient", options: "SdkClientOptions" });
+const SUITE_CLIENT_NAMES = Object.freeze({
+  factory: "createSdkClient",
+  type: "SdkClient",
+  options: "SdkClientOptions",
+});
 
 /** @typedef {import("../model.js").OperationModel} OperationModel */
 
@@ -84,7 +88,25 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
     `// ${header}`,
     `import type { ${clientType} } from ${JSON.stringify(clientPackage)};`,
     ...(model.operations.some((m) => m.body && !isJsonMedia(m.body.media))
-      ? [`import { bodyEncodingOf, encodeRequestBody } from ${JSON.stringify(clientPackage)};`]
+      ? [
+          "",
+          "/** A body that is not JSON, encoded for openapi-fetch's surface as a user would (the SDK methods do this themselves). */",
+          "function encodeBody(media: string, body: unknown): BodyInit {",
+          "  const fields = Object.entries(body as Record<string, unknown>).flatMap(([name, value]) =>",
+          "    value == null ? [] : (Array.isArray(value) ? value : [value]).map((item) => [name, item] as const),",
+          "  );",
+          '  const text = (value: unknown) => (typeof value === "object" ? JSON.stringify(value) : String(value));',
+          "  if (/^application\\/x-www-form-urlencoded/i.test(media)) {",
+          "    return new URLSearchParams(fields.map(([name, value]) => [name, text(value)]));",
+          "  }",
+          "  if (/^multipart\\/form-data/i.test(media)) {",
+          "    const form = new FormData();",
+          "    for (const [name, value] of fields) form.append(name, value instanceof Blob ? value : text(value));",
+          "    return form;",
+          "  }",
+          "  return body as BodyInit;",
+          "}",
+        ]
       : []),
     "",
     "/** A declared response key and how the suite provokes it through Prism (or why it cannot). */",
@@ -177,9 +199,7 @@ function operationEntry(spec, m, model, clientType) {
     ...(params.length > 0 ? [`params: { ${params.join(", ")} }`] : []),
     ...(bodyLiteral ? [`body: ${bodyLiteral}`] : []),
     // A body that is not JSON is encoded as the client's SDK methods encode it.
-    ...(bodyMedia
-      ? [`bodySerializer: (body: unknown) => encodeRequestBody(bodyEncodingOf(${JSON.stringify(bodyMedia)}), body)`]
-      : []),
+    ...(bodyMedia ? [`bodySerializer: (body: unknown) => encodeBody(${JSON.stringify(bodyMedia)}, body)`] : []),
     ...(answer ? [`parseAs: ${JSON.stringify(answer.parseAs)}`] : []),
     headers.length > 0 ? `headers: { ${headers.join(", ")}, ...overrides.headers }` : "headers: overrides.headers",
   ];

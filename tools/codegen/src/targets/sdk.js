@@ -1,6 +1,7 @@
 // @ts-check
-import { clientFileNames, coreFiles, renderClientFile, renderIndexFile } from "@sdkit/client-core";
+
 import { SpecError } from "@sdkit/bundle";
+import { clientFileNames, coreFiles, renderClientFile, renderIndexFile } from "@sdkit/client-core";
 import { pascalCase, words } from "../naming.js";
 import { jsDoc } from "../render.js";
 
@@ -66,7 +67,9 @@ export function sdkTarget({ model, header, typesModule, config, security, versio
   const resources = [
     `// ${header}`,
     `import type { OperationCaller } from "./core/operation.js";`,
-    ...resourceNames.map((name) => `import { create${pascal(name)}Resource, type ${pascal(name)}Resource } from "./${name}.js";`),
+    ...resourceNames.map(
+      (name) => `import { create${pascal(name)}Resource, type ${pascal(name)}Resource } from "./${name}.js";`,
+    ),
     "",
     ...resourceNames.map((name) => `export type { ${exportedTypes.get(name)?.join(", ")} } from "./${name}.js";`),
     "",
@@ -86,7 +89,11 @@ export function sdkTarget({ model, header, typesModule, config, security, versio
   files.set("resources.ts", resources.join("\n"));
   const matchKeys = model.operations
     .filter((operation) => operation.matchKeys.length > 0)
-    .map((operation) => ({ method: operation.op.method.toUpperCase(), path: operation.op.path, keys: operation.matchKeys }));
+    .map((operation) => ({
+      method: operation.op.method.toUpperCase(),
+      path: operation.op.path,
+      keys: operation.matchKeys,
+    }));
   files.set("client.ts", renderClientFile({ config, security, matchKeys, version, typesModule, header }));
   files.set("index.ts", renderIndexFile({ header, resourceTypes: [...exportedTypes.values()].flat() }));
   for (const [name, text] of coreFiles(header)) files.set(name, text);

@@ -1,5 +1,7 @@
-import { ERROR_CLASSES, HatchApiError, type MappedErrorStatus } from "@hatch-api/client";
+import * as client from "@hatch-api/client";
+import { HatchApiError } from "@hatch-api/client";
 import { outcomeOf } from "@hatch-api/test-support";
+import { NEUTRAL_ERRORS } from "@sdkit/client-core";
 import { describe, expect, it } from "vitest";
 import type { SpecOperation } from "../../src/spec.js";
 import { comparable, expectSpecResponse, expectThrown } from "../support/assertions.js";
@@ -8,12 +10,16 @@ import { contractClient, coverage, isProvider, operations } from "../support/tar
 
 const MOCK_ONLY = "needs Prism's `Prefer: code=…`, which only the mock honours";
 
-/** The class the client must throw for a declared error key (`401`, `5XX`, `default`). */
-function errorClassFor(declared: string) {
-  const key = (/^\d{3}$/.test(declared) ? Number(declared) : declared) as MappedErrorStatus;
-  const errorClass = Object.hasOwn(ERROR_CLASSES, key) ? ERROR_CLASSES[key] : undefined;
-  if (!errorClass) throw new Error(`no error class is mapped to ${declared} in the client's ERROR_CLASSES`);
-  return errorClass;
+/**
+ * The class the client must throw for a declared error key (`401`, `5XX`, `default`): the core's
+ * status classes by their fixed names, ServerError for 5xx, else the API error class.
+ */
+function errorClassFor(declared: string): typeof HatchApiError {
+  const named = NEUTRAL_ERRORS.find(([, status]) => String(status) === declared)?.[0];
+  const name = named ?? (/^5/.test(declared) ? "ServerError" : undefined);
+  const errorClass = name === undefined ? HatchApiError : (client as Record<string, unknown>)[name];
+  if (typeof errorClass !== "function") throw new Error(`the client exports no ${name} class for ${declared}`);
+  return errorClass as typeof HatchApiError;
 }
 
 // Every (operation, declared status) of the spec, on both surfaces, provoked through Prism's

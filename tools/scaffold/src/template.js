@@ -17,6 +17,7 @@ export const COPIED = Object.freeze({
     "tools/test-support/src",
     "tools/contract-tests/test/support",
     "packages/client/src",
+    "tools/client-core/src",
     "packages/types/src",
     "packages/docs/src",
     "packages/docs/templates",
@@ -40,8 +41,6 @@ export const COPIED = Object.freeze({
     "packages/client/package.json",
     "packages/client/tsconfig.json",
     "packages/client/tsdown.config.ts",
-    "packages/client/build-constants.ts",
-    "packages/client/exported-names.ts",
     "packages/client/turbo.json",
     "packages/client/.gitignore",
     "packages/docs/package.json",
@@ -53,6 +52,11 @@ export const COPIED = Object.freeze({
     "tools/openapi-bundle/package.json",
     "tools/openapi-bundle/tsconfig.json",
     "tools/codegen/package.json",
+    "tools/client-core/package.json",
+    "tools/client-core/tsconfig.json",
+    "tools/client-core/index.js",
+    "tools/client-core/index.d.ts",
+    "tools/client-core/LICENSE",
     "tools/codegen/tsconfig.json",
     "tools/codegen/turbo.json",
     "tools/codegen/sdk-config.schema.json",
@@ -73,7 +77,7 @@ export const COPIED = Object.freeze({
     "tools/contract-tests/test/contract/coverage-gate.test.ts",
   ],
   /** Hand-written files that hold Hatch's own operations or prose; the scaffold writes its own. */
-  skipped: ["packages/client/src/contacts.ts", "packages/client/src/generated", "packages/types/src/generated"],
+  skipped: ["packages/client/src/generated", "packages/types/src/generated"],
 });
 
 /** Never copied from inside a tree. */
@@ -102,9 +106,9 @@ export async function listTemplateFiles(root) {
 
 /**
  * The text replacements that turn Hatch's names into the new API's, longest first so that
- * `HATCH_API_KEY` is replaced before `HATCH_`. None is needed for the client's factory and types:
- * the copied code names them through sdk.config.json only (the generated client-names.ts and the
- * contract bindings' client.ts export them), so they follow the config when it is edited later.
+ * `HATCH_API_KEY` is replaced before `HATCH_`. None is needed for the client's names: the generated
+ * client.ts declares them from sdk.config.json (and the contract bindings' client.ts maps them), so
+ * they follow the config when it is edited later.
  *
  * @param {import("@sdkit/codegen/sdk-config").SdkConfig} config
  * @param {{ pascal: string, camel: string, upper: string }} names

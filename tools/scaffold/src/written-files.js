@@ -74,6 +74,7 @@ export function fileTransforms(config, _names) {
     }),
     "tools/openapi-bundle/package.json": withoutTests,
     "tools/codegen/package.json": withoutTests,
+    "tools/client-core/package.json": withoutTests,
     "tools/mock/package.json": withoutTests,
     "tools/codegen/turbo.json": editJson((turbo) => {
       delete turbo.tasks.test;
@@ -100,13 +101,9 @@ export function fileTransforms(config, _names) {
         "",
       ),
     ".ci/run": (text) => text.replace("bash tools/bootstrap.sh --browser", "bash tools/bootstrap.sh"),
-    "packages/client/src/index.ts": (text) =>
-      text
-        .replace(
-          /^export type \{[^}]*\} from "[^"]+\/types";\n/m,
-          `export type { components, operations, paths } from "${config.packages.types}";\n`,
-        )
-        .replace(/^export type \{[^}]*\} from "\.\/contacts\.js";\n/m, ""),
+    // The whole client is generated: the entry re-exports it, and the types' main names.
+    "packages/client/src/index.ts": () =>
+      `export * from "./generated/index.js";\nexport type { components, operations, paths } from "${config.packages.types}";\n`,
   };
 }
 

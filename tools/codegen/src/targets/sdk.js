@@ -118,6 +118,12 @@ function resourceFile(resource, methods, { header, typesModule, apiError }) {
   const descriptors = [];
   const implementations = [];
   const Resource = `${pascal(resource)}Resource`;
+  /** The body encoders this file's descriptors name (only those are bundled). */
+  const encoders = new Set();
+  const use = (/** @type {string} */ name) => {
+    encoders.add(name);
+    return name;
+  };
 
   for (const variants of methods) {
     const main = /** @type {OperationModel} */ (variants[0]);
@@ -229,7 +235,9 @@ function resourceFile(resource, methods, { header, typesModule, apiError }) {
           ? [`unwrap: ${JSON.stringify(v.unwrap)}`, `unwrapRequires: ${JSON.stringify(v.unwrapRequires)}`]
           : []),
         // A body that is not JSON (a form, multipart, a file): the core encodes it by its media type.
-        ...(v.body && !isJsonMedia(v.body.media) ? [`bodyMediaType: ${JSON.stringify(v.body.media)}`] : []),
+        ...(v.body && !isJsonMedia(v.body.media)
+          ? [`bodyMediaType: ${JSON.stringify(v.body.media)}`, `encodeBody: ${use(encoderOf(v.body.media))}`]
+          : []),
         // A success body that is not JSON: the core asks for it and reads it as text or a Blob.
         ...[nonJsonSuccess(v)?.media].flatMap((media) =>
           media ? [`responseMediaType: ${JSON.stringify(media)}`] : [],
@@ -258,6 +266,7 @@ function resourceFile(resource, methods, { header, typesModule, apiError }) {
     `import type { ErrorFor } from "./client.js";`,
     `import type { OperationCaller, OperationDescriptor } from "./core/operation.js";`,
     `import type { RequestOptions, WithResponse } from "./core/request-options.js";`,
+    ...(encoders.size > 0 ? [`import { ${[...encoders].sort().join(", ")} } from "./core/body-encoding.js";`] : []),
     "",
     optionTypes.join("\n\n"),
     "",
@@ -276,6 +285,18 @@ function resourceFile(resource, methods, { header, typesModule, apiError }) {
     "}",
     "",
   ].join("\n");
+}
+
+/**
+ * The core's encoder of a request media type that is not JSON.
+ *
+ * @param {string} media
+ */
+function encoderOf(media) {
+  const type = media.split(";")[0]?.trim().toLowerCase();
+  if (type === "application/x-www-form-urlencoded") return "encodeForm";
+  if (type === "multipart/form-data") return "encodeMultipart";
+  return "encodeRaw";
 }
 
 /**

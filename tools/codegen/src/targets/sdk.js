@@ -249,11 +249,15 @@ function resourceFile(resource, methods, { header, typesModule, apiError }) {
     }
     const descriptorOf = (/** @type {OperationModel} */ v) =>
       `${v.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation`;
-    // A method several verbs share passes them all and the one chosen; the core refuses any other.
-    const target =
-      variants.length > 1
-        ? `{ ${variants.map((v) => `${v.op.method.toUpperCase()}: ${descriptorOf(v)}`).join(", ")} }`
-        : descriptorOf(main);
+    // A method several verbs share passes them all (one object, built once) and the one chosen;
+    // the core refuses any other.
+    let target = descriptorOf(main);
+    if (variants.length > 1) {
+      target = `${resource}${pascal(name)}Variants`.replace(/[^A-Za-z0-9_$]/g, "_");
+      descriptors.push(
+        `const ${target}: Readonly<Record<string, OperationDescriptor>> = { ${variants.map((v) => `${v.op.method.toUpperCase()}: ${descriptorOf(v)}`).join(", ")} };`,
+      );
+    }
     const verb = variants.length > 1 ? `, options?.method ?? ${JSON.stringify(main.op.method.toUpperCase())}` : "";
     implementations.push(
       `    async ${name}(${signature.join(", ")}) {\n      return call<never>(${target}, { ${callInput.join(", ")} }, options${verb});\n    },`,

@@ -53,6 +53,7 @@ const OPTIONS = {
   typesModule: "t",
   coreModule: "c",
   clientType: "T",
+  providerUrlEnv: "U",
 };
 
 describe("a $ref that is not local", () => {

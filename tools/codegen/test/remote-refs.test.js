@@ -55,6 +55,7 @@ const OPTIONS = {
   typesModule: "t",
   sdkConfig: fileURLToPath(new URL("./fixtures/acme.sdk.config.json", import.meta.url)),
   clientType: "T",
+  providerUrlEnv: "U",
 };
 
 describe("a $ref that is not local", () => {

@@ -1,5 +1,4 @@
 import type { Client } from "openapi-fetch";
-import { bodyEncodingOf, encodeRequestBody } from "./body-encoding.js";
 import type { FetchLike, SdkDefinition } from "./definition.js";
 import { errorFromResponse } from "./error-from-response.js";
 import type { PaginationDescriptor } from "./pagination.js";
@@ -25,8 +24,10 @@ export interface OperationDescriptor {
   unwrap?: string;
   /** The properties the unwrapped value must have (its schema's `required`). */
   unwrapRequires?: readonly string[];
-  /** The request body's media type when it is not JSON (a form, multipart, a file as is). */
+  /** The request body's media type when it is not JSON (a form, multipart, a file as is)... */
   bodyMediaType?: string;
+  /** ...and its encoder (`encodeForm`, `encodeMultipart`, `encodeRaw` of ./body-encoding.ts). */
+  encodeBody?: (body: unknown) => BodyInit | undefined;
   /** The success body's media type when it is not JSON: asked for, and read as text or a Blob. */
   responseMediaType?: string;
   /** How the list operation pages (`x-sdk-pagination`): the method returns a PagePromise. */
@@ -99,11 +100,11 @@ export function createOperationCaller(
       }
       operation = chosen;
     }
-    const encoding = operation.bodyMediaType === undefined ? "json" : bodyEncodingOf(operation.bodyMediaType);
+    const { bodyMediaType, encodeBody } = operation;
     const headers: Record<string, string> = {};
     // Multipart's Content-Type carries the boundary, which only fetch knows: openapi-fetch leaves
     // it to fetch for FormData.
-    if (encoding !== "json" && encoding !== "multipart") headers["Content-Type"] = operation.bodyMediaType as string;
+    if (bodyMediaType !== undefined && !/^multipart\//i.test(bodyMediaType)) headers["Content-Type"] = bodyMediaType;
     const answer = operation.responseMediaType;
     // The client asks for JSON by default; a text or binary answer is asked for by its own type.
     if (answer !== undefined) headers.Accept = answer;
@@ -124,7 +125,7 @@ export function createOperationCaller(
     const { data, error, response } = await request(operation.method, path, {
       ...where,
       body: input.body,
-      ...(encoding === "json" ? {} : { bodySerializer: (body: unknown) => encodeRequestBody(encoding, body) }),
+      ...(encodeBody === undefined ? {} : { bodySerializer: encodeBody }),
       ...(answer === undefined ? {} : { parseAs: /^text\//i.test(answer) ? "text" : "blob" }),
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
       signal: options.signal,

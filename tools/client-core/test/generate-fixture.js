@@ -54,3 +54,6 @@ export default function setup() {
   // The capabilities' own small document (idempotency keys, pagination): a second SDK.
   generateFixtureSdk("fixture/capabilities", "capabilities");
 }
+
+// `node test/generate-fixture.js` (the lint script: tsc checks the tests against the fixture SDK).
+if (process.argv[1] === fileURLToPath(import.meta.url)) setup();

@@ -1,5 +1,6 @@
 // @ts-check
 import { describe, expect, it } from "vitest";
+import { renderTarget } from "../src/generate.js";
 import { buildModel } from "../src/model.js";
 import { paginationOf } from "../src/pagination.js";
 import { tinySpec } from "./helpers.js";
@@ -62,6 +63,28 @@ describe("x-sdk-pagination", () => {
   ])("refuses %j with the pointer", (extension, message) => {
     expect(() => paginationFor(extension)).toThrow(
       new RegExp(`#/paths/~1things/get/x-sdk-pagination: ${message.source}`),
+    );
+  });
+
+  it("the docs sample of a paginated method iterates its items", async () => {
+    const spec = tinySpec({
+      "GET /things": {
+        operationId: "listThings",
+        tags: ["things"],
+        parameters: query("cursor"),
+        "x-sdk-pagination": { style: "cursor", items: "data", cursorParam: "cursor", nextCursor: "next" },
+        responses: { 200: { description: "ok", content: { "application/json": { schema: list } } } },
+      },
+    });
+    const files = await renderTarget("samples", spec, {
+      file: "openapi.json",
+      clientPackage: "@acme/client",
+      clientFactory: "createAcme",
+      clientVariable: "acme",
+      apiKeyEnv: "ACME_KEY",
+    });
+    expect(files.get("listThings.ts")).toContain(
+      "for await (const item of acme.things.list()) {\n  console.log(item);\n}",
     );
   });
 });

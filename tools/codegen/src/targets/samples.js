@@ -83,8 +83,12 @@ function typescriptSample(spec, m, model, header, options) {
     `const ${options.clientVariable} = ${options.clientFactory}({ apiKey: process.env.${options.apiKeyEnv} });`,
     "",
     `// ${m.op.method.toUpperCase()} ${m.op.path}${typeof summary === "string" && summary ? `: ${summary.trim().split("\n")[0]}` : ""}`,
-    returnsValue ? `const result = await ${call};` : `await ${call};`,
-    ...(returnsValue ? ["", "console.log(result);"] : []),
+    // A list with x-sdk-pagination: the method's result iterates every item of every page.
+    ...(m.op.operation["x-sdk-pagination"] !== undefined
+      ? [`for await (const item of ${call}) {`, "  console.log(item);", "}"]
+      : returnsValue
+        ? [`const result = await ${call};`, "", "console.log(result);"]
+        : [`await ${call};`]),
     "",
   ].join("\n");
 }

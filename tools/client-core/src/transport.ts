@@ -100,7 +100,9 @@ const decoder = new TextDecoder();
  * request is handed to fetch; a per-attempt timeout and the caller's AbortSignal covering the
  * whole exchange, body included (the body is buffered, within `maxResponseBytes`); a deadline for
  * the whole call; redirects refused; retries with backoff (honouring `Retry-After`) that never
- * re-send a request that may have been applied unless the request is safe to resend.
+ * re-send a request that may have been applied unless the request is safe to resend (an operation
+ * with an idempotency key always is: the key is set once and repeated by every attempt).
+ * Middleware runs once per attempt, inside the retry loop and before the limiter (see middleware.ts).
  *
  * Returns a factory, so that a single call can override settings without a second client.
  */

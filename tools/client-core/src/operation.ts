@@ -49,15 +49,15 @@ export interface OperationInput {
  * `{ data, response, requestId }` when the call asked `withResponse`. A method that several HTTP
  * verbs share (`upsert` with `{ method: "PUT" }`) passes its variants by verb and the verb chosen.
  */
-export type OperationCaller = (<T>(
+export type OperationCaller = <T>(
   operation: OperationDescriptor | Readonly<Record<string, OperationDescriptor>>,
   input: OperationInput,
   options?: RequestOptions,
   verb?: unknown,
-) => Promise<T>) & {
-  /** The API's definition, for helpers built on calls (pagination's errors). */
-  readonly sdk: SdkDefinition;
-};
+) => Promise<T>;
+
+/** The client's caller also carries the API's definition, for helpers built on calls (pagination's errors). */
+export type CallerWithDefinition = OperationCaller & { readonly sdk?: SdkDefinition };
 
 type RequestFn = (method: HttpMethod, path: string, init: Record<string, unknown>) => Promise<FetchResult>;
 interface FetchResult {
@@ -137,7 +137,7 @@ export function createOperationCaller(
   };
   // The pagination helper is imported by the generated resources that page, not here, so that an
   // SDK without a paginated operation ships none of it.
-  return Object.assign(call, { sdk }) as OperationCaller;
+  return Object.assign(call, { sdk }) as CallerWithDefinition;
 }
 
 /** The `unwrap` member of a success body, with the properties its schema requires. */

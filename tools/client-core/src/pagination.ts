@@ -1,4 +1,4 @@
-import type { OperationCaller, OperationDescriptor, OperationInput } from "./operation.js";
+import type { CallerWithDefinition, OperationCaller, OperationDescriptor, OperationInput } from "./operation.js";
 import type { RequestOptions, WithResponse } from "./request-options.js";
 
 /**
@@ -174,11 +174,14 @@ export function paginate<Item, Body>(
   input: OperationInput,
   options: RequestOptions | undefined,
 ): PagePromise<Item, Body> {
-  const sdk = call.sdk;
+  const sdk = (call as CallerWithDefinition).sdk;
+  // A caller that is not the client's (a test stub) has no definition: plain Errors then.
+  const Base = sdk?.errors.Base ?? Error;
+  const title = sdk?.title ?? "The";
   const scheme = operation.pagination;
-  if (scheme === undefined) throw new sdk.errors.Base(`${operation.sdkName} is not a paginated operation`);
+  if (scheme === undefined) throw new Base(`${operation.sdkName} is not a paginated operation`);
   const pageOptions = { ...options, withResponse: true as const };
-  const fail = (message: string) => new sdk.errors.Base(`${sdk.title} API: ${operation.sdkName}: ${message}`);
+  const fail = (message: string) => new Base(`${title} API: ${operation.sdkName}: ${message}`);
   const load = async (next: NextRequest | undefined): Promise<Page<Item, Body>> => {
     // A page asked for after an abort is not requested at all.
     options?.signal?.throwIfAborted();

@@ -1,6 +1,4 @@
 import { defineConfig } from "tsdown";
-import { buildConstants } from "./build-constants.ts";
-import { declarationsAsExported } from "./exported-names.ts";
 
 export default defineConfig({
   entry: ["src/index.ts"],
@@ -13,10 +11,4 @@ export default defineConfig({
   sourcemap: false,
   // Plugin timings depend on the machine's load, not on the code: not worth a warning per build.
   checks: { pluginTimings: false },
-  define: buildConstants,
-  // Declarations carry the names sdk.config.json gives them, not the core's neutral ones. Added here
-  // rather than in `plugins`, which tsdown leaves out of the build that writes index.d.cts.
-  inputOptions(options) {
-    options.plugins = [options.plugins, declarationsAsExported()];
-  },
 });

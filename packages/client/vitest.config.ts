@@ -1,8 +1,6 @@
 import { defineConfig } from "vitest/config";
-import { buildConstants } from "./build-constants.ts";
 
 export default defineConfig({
-  define: buildConstants,
   test: {
     include: ["test/**/*.test.ts"],
     // Some tests spawn node or tsc; under a full `pnpm test` on two cores that can take seconds.

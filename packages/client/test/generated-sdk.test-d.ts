@@ -36,12 +36,11 @@ describe("the generated SDK is typed from @hatch-api/types", () => {
     expectTypeOf<ErrorFor<404>>().toEqualTypeOf<NotFoundError>();
   });
 
-  test("a status the client does not map is a compile error until it is added to ERROR_CLASSES", () => {
-    // @ts-expect-error: 499 (no standard meaning) is not mapped to an error class
-    expectTypeOf<ErrorFor<499>>();
-    // Standard client errors without a class of their own are the base class.
+  test("a status with no class of its own is the API error class, as at runtime; any 5xx a ServerError", () => {
+    expectTypeOf<ErrorFor<499>>().toEqualTypeOf<HatchApiError>();
     expectTypeOf<ErrorFor<405>>().toEqualTypeOf<HatchApiError>();
-    // @ts-expect-error: nor is a 4XX range
-    expectTypeOf<ErrorFor<"4XX">>();
+    expectTypeOf<ErrorFor<"4XX">>().toEqualTypeOf<HatchApiError>();
+    expectTypeOf<ErrorFor<"default">>().toEqualTypeOf<HatchApiError>();
+    expectTypeOf<ErrorFor<503>>().toEqualTypeOf<ServerError>();
   });
 });

@@ -2,11 +2,10 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildSite, type StaticServer, startStaticServer } from "@sdkit/docs";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSite } from "../src/build-site.js";
-import { type StaticServer, startStaticServer } from "../src/static-server.js";
-import { distDir, packageDir, readBundledSpec, scratchDir, specOperations } from "./helpers.js";
+import { distDir, packageDir, readBundledSpec, scratchDir, siteOptions, specOperations } from "./helpers.js";
 
 // Debian's Chromium, driven by playwright-core: no browser is downloaded. CHROMIUM_PATH points
 // elsewhere on machines that keep Chromium in another place.
@@ -482,7 +481,7 @@ describe("a changed spec in Chromium", () => {
     const edited = "Edited by the browser test: the API Source Name, exactly as set up in Hatch.";
     spec.components.schemas.UpsertContactParams.properties.source.description = edited;
     await writeFile(join(dir, "openapi.json"), JSON.stringify(spec));
-    await buildSite({ specPath: join(dir, "openapi.json"), outDir: join(dir, "site") });
+    await buildSite(siteOptions({ specPath: join(dir, "openapi.json"), outDir: join(dir, "site") }));
 
     const server = await startStaticServer({ root: join(dir, "site") });
     const browser = await launch();

@@ -2,11 +2,18 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { assertNoExternalResources, buildSite, DocsBuildError } from "@sdkit/docs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../src/build-site.js";
-import { DocsBuildError } from "../src/errors.js";
-import { assertNoExternalResources } from "../src/offline-check.js";
-import { contains, copySamples, readBundledSpec, samplesDir, scratchDir, specOperations, specPath } from "./helpers.js";
+import {
+  contains,
+  copySamples,
+  readBundledSpec,
+  samplesDir,
+  scratchDir,
+  siteOptions,
+  specOperations,
+  specPath,
+} from "./helpers.js";
 
 const SITE_PAGES = ["index.html", "quick-start.html", "reference.html", "changelog.html"];
 
@@ -34,7 +41,9 @@ async function readSite(outDir: string): Promise<Record<string, string>> {
 describe("buildSite", () => {
   it("builds the guide, quick start, reference, changelog and docs bundle, linked to each other", async () => {
     const outDir = join(dir, "site");
-    const { files } = await buildSite({ specPath, outDir, changelogs: noChangelogs(), apiChangesDir: noReports() });
+    const { files } = await buildSite(
+      siteOptions({ specPath, outDir, changelogs: noChangelogs(), apiChangesDir: noReports() }),
+    );
     expect(files).toEqual(expect.arrayContaining([...SITE_PAGES, "openapi.json", "assets/site.css"]));
     const pages = await readSite(outDir);
     for (const [page, html] of Object.entries(pages)) {
@@ -141,7 +150,9 @@ describe("buildSite", () => {
     const editedSpec = join(dir, "edited-openapi.json");
     await writeFile(editedSpec, JSON.stringify(spec));
     const outDir = join(dir, "edited-site");
-    await buildSite({ specPath: editedSpec, outDir, changelogs: noChangelogs(), apiChangesDir: noReports() });
+    await buildSite(
+      siteOptions({ specPath: editedSpec, outDir, changelogs: noChangelogs(), apiChangesDir: noReports() }),
+    );
     const pages = await readSite(outDir);
     const reference = pages["reference.html"] as string;
     expect(contains(reference, "Marker: the source field, edited.")).toEqual(expect.objectContaining({ found: true }));
@@ -183,15 +194,17 @@ describe("buildSite", () => {
       }),
     );
     const outDir = join(dir, "changelog-site");
-    await buildSite({
-      specPath,
-      outDir,
-      changelogs: [
-        { name: "@hatch-api/client", path: changelog },
-        { name: "@hatch-api/types", path: join(dir, "none.md") },
-      ],
-      apiChangesDir: reports,
-    });
+    await buildSite(
+      siteOptions({
+        specPath,
+        outDir,
+        changelogs: [
+          { name: "@hatch-api/client", path: changelog },
+          { name: "@hatch-api/types", path: join(dir, "none.md") },
+        ],
+        apiChangesDir: reports,
+      }),
+    );
     const html = await readFile(join(outDir, "changelog.html"), "utf8");
     const v030 = html.slice(html.indexOf('<h2 id="v0-3-0">'), html.indexOf('<h2 id="v0-2-0">'));
     const v020 = html.slice(html.indexOf('<h2 id="v0-2-0">'));
@@ -226,20 +239,35 @@ describe("buildSite", () => {
       }),
     );
     await expect(
-      buildSite({ specPath, outDir: join(dir, "bad-report-site"), changelogs: noChangelogs(), apiChangesDir: reports }),
+      buildSite(
+        siteOptions({
+          specPath,
+          outDir: join(dir, "bad-report-site"),
+          changelogs: noChangelogs(),
+          apiChangesDir: reports,
+        }),
+      ),
     ).rejects.toThrow(/1\.0\.0\.json: changes\[0\]\.kind must be one of added, changed, removed/);
     expect(existsSync(join(dir, "bad-report-site", "changelog.html"))).toBe(false);
   });
 
   it("leaves the previous site untouched when a build fails, and removes files a later build no longer writes", async () => {
     const outDir = join(dir, "kept-site");
-    await buildSite({ specPath, outDir, changelogs: noChangelogs(), apiChangesDir: noReports() });
+    await buildSite(siteOptions({ specPath, outDir, changelogs: noChangelogs(), apiChangesDir: noReports() }));
     const before = await readSite(outDir);
 
     const badSamples = await copySamples("bad");
     await writeFile(join(badSamples, "removeContact.sh"), "curl -X DELETE https://api.usehatchapp.com/v1/contacts\n");
     await expect(
-      buildSite({ specPath, outDir, samplesDir: badSamples, changelogs: noChangelogs(), apiChangesDir: noReports() }),
+      buildSite(
+        siteOptions({
+          specPath,
+          outDir,
+          samplesDir: badSamples,
+          changelogs: noChangelogs(),
+          apiChangesDir: noReports(),
+        }),
+      ),
     ).rejects.toThrow(DocsBuildError);
     const after = await readSite(outDir);
     for (const page of SITE_PAGES) expect(after[page] === before[page], `${page} unchanged`).toBe(true);
@@ -247,7 +275,7 @@ describe("buildSite", () => {
     await rm(join(badSamples, ".."), { recursive: true, force: true });
 
     await writeFile(join(outDir, "old-page.html"), "stale");
-    await buildSite({ specPath, outDir, changelogs: noChangelogs(), apiChangesDir: noReports() });
+    await buildSite(siteOptions({ specPath, outDir, changelogs: noChangelogs(), apiChangesDir: noReports() }));
     expect(existsSync(join(outDir, "old-page.html"))).toBe(false);
     expect(existsSync(join(outDir, "reference.html"))).toBe(true);
   });

@@ -1,14 +1,17 @@
+import { readFileSync } from "node:fs";
 import { cp, mkdtemp, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { BuildSiteOptions } from "@sdkit/docs";
 
 const require = createRequire(import.meta.url);
 
 export const packageDir = fileURLToPath(new URL("..", import.meta.url));
 export const samplesDir = join(packageDir, "samples");
 export const distDir = join(packageDir, "dist");
+const repoRoot = join(packageDir, "..", "..");
 
 /** The bundled spec every downstream package reads (built by the spec's `bundle` task). */
 export const specPath: string = require.resolve("@hatch-api/spec/openapi.json");
@@ -18,8 +21,34 @@ export async function readBundledSpec(): Promise<any> {
   return JSON.parse(await readFile(specPath, "utf8"));
 }
 
+/**
+ * The options this package's `build` script gives `sdkit-docs build` (see package.json), for a
+ * build through the JS API; `overrides` replace any of them.
+ */
+export function siteOptions(overrides: Partial<BuildSiteOptions> & { outDir: string }): BuildSiteOptions {
+  const config = JSON.parse(readFileSync(join(repoRoot, "sdk.config.json"), "utf8"));
+  return {
+    specPath,
+    samplesDir,
+    client: {
+      packageName: config.packages.client,
+      factory: config.client.factory,
+      variable: config.client.variable,
+      apiKeyEnv: config.env.apiKey,
+    },
+    quickStartPath: join(packageDir, "content", "quick-start.md"),
+    changelogs: [
+      { name: "@hatch-api/client", path: join(repoRoot, "packages", "client", "CHANGELOG.md") },
+      { name: "@hatch-api/types", path: join(repoRoot, "packages", "types", "CHANGELOG.md") },
+    ],
+    apiChangesDir: join(repoRoot, "spec", "api-changes"),
+    cwd: packageDir,
+    ...overrides,
+  };
+}
+
 export function scratchDir(prefix: string): Promise<string> {
-  return mkdtemp(join(tmpdir(), `hatch-docs-${prefix}-`));
+  return mkdtemp(join(tmpdir(), `docs-${prefix}-`));
 }
 
 /** A copy of samples/ that a test may break without touching the real files. */

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { buildSite } from "@sdkit/docs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../src/build-site.js";
-import { readBundledSpec, requestFieldNames, scratchDir, specOperations, specPath } from "./helpers.js";
+import { readBundledSpec, requestFieldNames, scratchDir, siteOptions, specOperations, specPath } from "./helpers.js";
 
 let dir: string;
 let outDir: string;
@@ -12,7 +12,7 @@ const read = (file: string) => readFile(join(outDir, file), "utf8");
 beforeAll(async () => {
   dir = await scratchDir("llms");
   outDir = join(dir, "site");
-  await buildSite({ specPath, outDir, changelogs: [], apiChangesDir: join(dir, "none") });
+  await buildSite(siteOptions({ specPath, outDir, changelogs: [], apiChangesDir: join(dir, "none") }));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
+import { escapeHtml, renderMarkdown, slugify } from "@sdkit/docs";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, renderMarkdown, slugify } from "../src/markdown.js";
 
 describe("renderMarkdown", () => {
   it("gives headings stable, unique ids and lists them for a table of contents", () => {

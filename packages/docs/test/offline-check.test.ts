@@ -1,6 +1,5 @@
+import { assertNoExternalResources, DocsBuildError } from "@sdkit/docs";
 import { describe, expect, it } from "vitest";
-import { DocsBuildError } from "../src/errors.js";
-import { assertNoExternalResources } from "../src/offline-check.js";
 
 describe("assertNoExternalResources", () => {
   it.each([

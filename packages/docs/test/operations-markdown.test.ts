@@ -1,8 +1,11 @@
+import {
+  changelogVersions,
+  compareVersionsDescending,
+  operationsMarkdown,
+  referenceRoutes,
+  referenceSpec,
+} from "@sdkit/docs";
 import { describe, expect, it } from "vitest";
-import { compareVersionsDescending } from "../src/api-changes.js";
-import { changelogVersions } from "../src/changelog.js";
-import { operationsMarkdown } from "../src/operations-markdown.js";
-import { referenceRoutes, referenceSpec } from "../src/reference-spec.js";
 
 /** A document unlike Hatch's: parameters, allOf, arrays of objects, oneOf, no tags on one operation. */
 const petstore = {

@@ -1,6 +1,5 @@
+import { DocsBuildError, listOperations, operationsInDocumentOrder } from "@sdkit/docs";
 import { describe, expect, it } from "vitest";
-import { DocsBuildError } from "../src/errors.js";
-import { listOperations, operationsInDocumentOrder } from "../src/operations.js";
 
 const spec = {
   openapi: "3.0.3",

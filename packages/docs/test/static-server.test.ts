@@ -1,8 +1,8 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { join } from "node:path";
+import { type StaticServer, startStaticServer } from "@sdkit/docs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type StaticServer, startStaticServer } from "../src/static-server.js";
 import { scratchDir } from "./helpers.js";
 
 let root: string;

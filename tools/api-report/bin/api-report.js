@@ -2,7 +2,7 @@
 // @ts-check
 // `pnpm api:report` (with --update): regenerate the committed API reports from the built packages.
 // Without --update: check them, exiting 1 with what changed (what the tests do).
-import { runCli, ToolError } from "@sdkit/bundle";
+import { runCli, ToolError } from "@sdkit/cli-kit";
 import { apiReport, driftMessage, publicPackages, reportFileName, UPDATE_COMMAND } from "../src/api-report.js";
 
 async function main() {

@@ -6,7 +6,7 @@
 // as soon as it is swapped in. One Ctrl-C (or `kill`, or closing the terminal) stops everything.
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { onStopRequest, runCli, UsageError } from "@sdkit/bundle";
+import { onStopRequest, runCli, UsageError } from "@sdkit/cli-kit";
 import { startChild } from "../src/child.js";
 import { REPO_ROOT, userArgs } from "../src/repo.js";
 import { runTurbo } from "../src/run-turbo.js";
@@ -46,9 +46,11 @@ async function main() {
       cwd: REPO_ROOT,
     });
   const startDocs = () =>
-    startChild(join(REPO_ROOT, "packages/docs/src/cli/preview.js"), ["--port", values["docs-port"]], {
-      cwd: REPO_ROOT,
-    });
+    startChild(
+      join(REPO_ROOT, "tools/docs-builder/src/cli.js"),
+      ["preview", "--dir", join(REPO_ROOT, "packages/docs/dist"), "--port", values["docs-port"]],
+      { cwd: REPO_ROOT },
+    );
 
   onStopRequest(async (reason) => {
     stopping = true;

@@ -7,5 +7,6 @@ import { serveAfterBuild } from "../src/serve-after-build.js";
 
 await serveAfterBuild({
   turboArgs: ["build", "--filter=@hatch-api/docs"],
-  cli: join(REPO_ROOT, "packages/docs/src/cli/preview.js"),
+  cli: join(REPO_ROOT, "tools/docs-builder/src/cli.js"),
+  cliArgs: ["preview", "--dir", join(REPO_ROOT, "packages/docs/dist")],
 });

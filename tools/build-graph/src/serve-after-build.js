@@ -1,6 +1,6 @@
 // @ts-check
 import { pathToFileURL } from "node:url";
-import { onStopRequest } from "@sdkit/bundle";
+import { onStopRequest } from "@sdkit/cli-kit";
 import { userArgs } from "./repo.js";
 import { runTurbo } from "./run-turbo.js";
 
@@ -10,9 +10,10 @@ import { runTurbo } from "./run-turbo.js";
  * started is the server: `kill <pid>`, SIGHUP, Ctrl-C and the death of pnpm all reach it (the
  * CLIs stop on each), and no turbo sits between pnpm and the server to be left running.
  *
- * @param {{ turboArgs: string[], cli: string }} options `cli`: path of the server's CLI script
+ * @param {{ turboArgs: string[], cli: string, cliArgs?: string[] }} options `cli`: path of the server's
+ *   CLI script; `cliArgs`: its arguments before the user's (a command, the folder it serves)
  */
-export async function serveAfterBuild({ turboArgs, cli }) {
+export async function serveAfterBuild({ turboArgs, cli, cliArgs = [] }) {
   const args = userArgs();
   const build = runTurbo(["run", ...turboArgs, "--output-logs=errors-only"], { quiet: true });
   const stopWatching = onStopRequest(() => {
@@ -25,6 +26,6 @@ export async function serveAfterBuild({ turboArgs, cli }) {
     process.exitCode = code;
     return;
   }
-  process.argv = [process.argv[0] ?? process.execPath, cli, ...args];
+  process.argv = [process.argv[0] ?? process.execPath, cli, ...cliArgs, ...args];
   await import(pathToFileURL(cli).href);
 }

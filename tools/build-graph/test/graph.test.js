@@ -118,7 +118,7 @@ describe("a lint error through pnpm build at the root", () => {
 describe("stopping pnpm mock and pnpm docs:preview", () => {
   const servers = [
     { script: "mock", ready: /listening on http:\/\/127\.0\.0\.1:\d+/, portFlag: "--port" },
-    { script: "docs:preview", ready: /Hatch API docs: http:\/\/127\.0\.0\.1:\d+/, portFlag: "--port" },
+    { script: "docs:preview", ready: /docs: http:\/\/127\.0\.0\.1:\d+/, portFlag: "--port" },
   ];
   /** How a user stops a command: the signal, and whether it goes to pnpm alone or the terminal's group. */
   const stops = [
@@ -153,7 +153,7 @@ describe("pnpm dev", () => {
     const dev = startPnpm(["dev", "--", "--mock-port", String(mockPort), "--docs-port", String(docsPort)], clone.dir);
     try {
       await dev.waitFor(/dev: watching spec\//);
-      await dev.waitFor(/Hatch API docs: http/);
+      await dev.waitFor(/docs: http:\/\/127/);
       await dev.waitFor(/listening on http/);
       const builtBefore = dev.output().match(/dev: built in/g)?.length ?? 0;
 

@@ -2,24 +2,24 @@
 // @ts-check
 // openapi-codegen <target> --spec <openapi.json> --out <dir> [target options]
 import { parseArgs } from "node:util";
-import { runCli, UsageError } from "@sdkit/bundle";
-import { generate, kebab, SDK_CONFIG_OPTIONS, TARGETS } from "./generate.js";
+import { runCli, UsageError } from "@sdkit/cli-kit";
+import { generate, kebab, TARGETS } from "./generate.js";
 
 const USAGE = `usage: openapi-codegen <target> --spec <openapi.json> --out <dir> [options]
 targets:
   types     openapi-typescript's output and a named alias per schema and operation
-  sdk       one resource per tag, one method per operation   --types-module <m> --core-module <m>
-                                                             [--client-module <m>, with --sdk-config]
+  sdk       a complete client source: resources, the core,    --sdk-config <file> [--types-module <m>]
+            and client.ts with the configured names
   samples   a TypeScript and a curl sample per operation      --client-package <p> --client-factory <f> --client-variable <v> --api-key-env <NAME>
-  contract  contract-test bindings per operation              --client-package <p> --client-type <T> --client-factory <f>
+  contract  the contract suite of @sdkit/contract: bindings per operation, the client under fixed names,
+            the global setup and one entry file per suite      --client-package <p> --client-type <T> --client-factory <f>
+                                                               --api-key-env <NAME> --provider-url-env <NAME>
 options:
-  --sdk-config <file>  an SDK config (sdk.config.json): supplies the names above that are not given,
-                       and makes the sdk target write sdk-config.ts, the client's defaults, and
-                       client-names.ts, the client's factory and types from --client-module under
-                       the config's names
+  --sdk-config <file>  an SDK config (sdk.config.json): supplies the names above that are not given;
+                       the sdk target takes the client's names and defaults from it
   --label <text>       how headers name the spec (default: its path relative to the repository)`;
 
-const optionNames = [...new Set([...Object.values(TARGETS), ...Object.values(SDK_CONFIG_OPTIONS)].flat())];
+const optionNames = [...new Set(Object.values(TARGETS).flat())];
 
 async function main() {
   const { values, positionals } = parseArgs({

@@ -5,8 +5,8 @@
 // types follow the schema) and Prism refuses them. Each candidate example is therefore checked
 // against its schema, and the first that conforms is used.
 import { createRequire } from "node:module";
+import { deref, isObject } from "@sdkit/openapi";
 import { toJsonSchema } from "./json-schema.js";
-import { deref, isObject } from "./spec.js";
 
 /** @typedef {(value: unknown) => boolean} Check */
 

@@ -1,7 +1,7 @@
 // @ts-check
 import { createRequire } from "node:module";
+import { deref, isObject } from "@sdkit/openapi";
 import { conformsTo, hasUndeclaredProperties } from "./example-check.js";
-import { deref, isObject } from "./spec.js";
 
 // RandExp is CommonJS (`module.exports = RandExp`) with ESM-style typings of a default export.
 const RandExp = /** @type {typeof import("randexp").default} */ (createRequire(import.meta.url)("randexp"));

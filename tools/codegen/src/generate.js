@@ -1,31 +1,23 @@
 // @ts-check
-import { resolve } from "node:path";
-import { replaceDirAtomic, UsageError } from "@sdkit/bundle";
+import { readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { replaceDirAtomic } from "@sdkit/bundle";
+import { UsageError } from "@sdkit/cli-kit";
+import { assertLocalRefs, readSpec } from "@sdkit/openapi";
+import { headerText, specLabel } from "./header.js";
 import { buildModel } from "./model.js";
-import { readSdkConfig, renderClientNames, renderSdkConfig, resolveSecurity } from "./sdk-config.js";
-import { assertLocalRefs, headerText, readSpec, specLabel } from "./spec.js";
+import { readSdkConfig, resolveSecurity } from "./sdk-config.js";
 import { contractTarget } from "./targets/contract.js";
 import { samplesTarget } from "./targets/samples.js";
 import { sdkTarget } from "./targets/sdk.js";
 
-/**
- * The targets, and the options each one needs besides `spec` and `out`. With an SDK config, the sdk
- * target also needs `clientModule` (see SDK_CONFIG_OPTIONS).
- */
+/** The targets, and the options each one needs besides `spec` and `out` (the sdk target also an SDK config). */
 export const TARGETS = Object.freeze({
   types: [],
-  sdk: ["typesModule", "coreModule"],
+  sdk: ["typesModule"],
   samples: ["clientPackage", "clientFactory", "clientVariable", "apiKeyEnv"],
-  contract: ["clientPackage", "clientType", "clientFactory"],
+  contract: ["clientPackage", "clientType", "clientFactory", "apiKeyEnv", "providerUrlEnv"],
 });
-
-/**
- * What a target needs besides TARGETS when an SDK config is given: the sdk target then writes
- * `client-names.ts`, which exports the client's factory and types from `clientModule`.
- *
- * @type {Readonly<Partial<Record<keyof typeof TARGETS, readonly string[]>>>}
- */
-export const SDK_CONFIG_OPTIONS = Object.freeze({ sdk: ["clientModule"] });
 
 /** @typedef {keyof typeof TARGETS} Target */
 
@@ -44,6 +36,7 @@ export function optionsFromSdkConfig(config) {
     clientVariable: config.client.variable,
     clientType: config.client.type,
     apiKeyEnv: config.env.apiKey,
+    providerUrlEnv: `${config.name.toUpperCase().replaceAll("-", "_")}_CONTRACT_BASE_URL`,
   };
 }
 
@@ -53,9 +46,9 @@ export function optionsFromSdkConfig(config) {
  * @param {Target} target
  * @param {Record<string, any>} spec the parsed document
  * @param {{ file: string, label?: string, sdkConfig?: string } & Record<string, string | undefined>} given
- *   `sdkConfig`: the path of an SDK config, which supplies the options below it does not set, and
- *   makes the sdk target write `sdk-config.ts` (the client's defaults) and `client-names.ts` (the
- *   client's public names, exported from `clientModule`)
+ *   `sdkConfig`: the path of an SDK config, which supplies the options it does not set (the sdk
+ *   target needs one: it declares the client's names and defaults); `out`: where the files go, whose
+ *   nearest package.json gives the SDK's version
  * @returns {Promise<Map<string, string>>} relative path → contents
  */
 export async function renderTarget(target, spec, given) {
@@ -66,14 +59,9 @@ export async function renderTarget(target, spec, given) {
   /** @type {Record<string, string | undefined>} */
   const options = { ...(config ? optionsFromSdkConfig(config) : {}) };
   for (const [name, value] of Object.entries(given)) if (value !== undefined) options[name] = value;
-  const needed = [...TARGETS[target], ...(config ? (SDK_CONFIG_OPTIONS[target] ?? []) : [])];
-  const missing = needed.filter((name) => !options[name]);
-  if (missing.length > 0) {
-    const withConfig = missing.some((name) => SDK_CONFIG_OPTIONS[target]?.includes(name)) ? " with --sdk-config" : "";
-    throw new UsageError(
-      `the ${target} target${withConfig} needs ${missing.map((name) => `--${kebab(name)}`).join(", ")}`,
-    );
-  }
+  const missing = [...TARGETS[target]].filter((name) => !options[name]).map((name) => `--${kebab(name)}`);
+  if (target === "sdk" && !config) missing.push("--sdk-config");
+  if (missing.length > 0) throw new UsageError(`the ${target} target needs ${missing.join(", ")}`);
   const file = given.file;
   // Before any target (openapi-typescript would fetch a URL $ref, and read a file one from disk).
   assertLocalRefs(spec, file);
@@ -88,18 +76,11 @@ export async function renderTarget(target, spec, given) {
       return typesTarget({ spec, model, file, header });
     }
     case "sdk": {
-      const files = sdkTarget({ model, header, typesModule: option("typesModule"), coreModule: option("coreModule") });
-      if (config && given.sdkConfig) {
-        const configFile = /** @type {string} */ (given.sdkConfig);
-        const security = resolveSecurity(config, spec, { configFile, specFile: file });
-        const configLabel = specLabel(configFile);
-        files.set("sdk-config.ts", renderSdkConfig({ config, security, header, configLabel }));
-        files.set(
-          "client-names.ts",
-          renderClientNames({ config, header, clientModule: option("clientModule"), configLabel }),
-        );
-      }
-      return files;
+      const sdkConfig = /** @type {import("./sdk-config.js").SdkConfig} */ (config);
+      const configFile = /** @type {string} */ (given.sdkConfig);
+      const security = resolveSecurity(sdkConfig, spec, { configFile, specFile: file });
+      const version = given.out ? packageVersion(given.out) : "0.0.0";
+      return sdkTarget({ model, header, typesModule: option("typesModule"), config: sdkConfig, security, version });
     }
     case "samples":
       return samplesTarget({
@@ -119,6 +100,10 @@ export async function renderTarget(target, spec, given) {
         clientPackage: option("clientPackage"),
         clientType: option("clientType"),
         clientFactory: option("clientFactory"),
+        apiKeyEnv: option("apiKeyEnv"),
+        providerUrlEnv: option("providerUrlEnv"),
+        // The generated global setup finds the spec relative to itself: the same in every clone.
+        specFromOut: given.specFromOut ?? file,
       });
   }
 }
@@ -136,7 +121,8 @@ export async function generate(target, options) {
   const out = resolve(options.out);
   const spec = await readSpec(file);
   const sdkConfig = options.sdkConfig === undefined ? undefined : resolve(options.sdkConfig);
-  const files = await renderTarget(target, spec, { ...options, file, sdkConfig });
+  const specFromOut = relative(out, file).split(sep).join("/");
+  const files = await renderTarget(target, spec, { ...options, file, sdkConfig, specFromOut });
   await replaceDirAtomic(
     out,
     [...files].map(([path, data]) => ({ path, data })),
@@ -147,4 +133,22 @@ export async function generate(target, options) {
 /** @param {string} name */
 export function kebab(name) {
   return name.replace(/[A-Z]/g, (char) => `-${char.toLowerCase()}`);
+}
+
+/**
+ * The version of the package that holds `out` (its nearest package.json): the SDK's VERSION and
+ * User-Agent token, written at generation so that the client reads no file at runtime.
+ *
+ * @param {string} out
+ */
+function packageVersion(out) {
+  for (let dir = resolve(out); ; dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+      return typeof pkg.version === "string" ? pkg.version : "0.0.0";
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== "ENOENT") throw error;
+    }
+    if (dirname(dir) === dir) return "0.0.0";
+  }
 }

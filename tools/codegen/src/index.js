@@ -1,19 +1,19 @@
 // @ts-check
+
+// The OpenAPI model lives in @sdkit/openapi; re-exported for code that imports it from here.
+export { assertLocalRefs, deref, HTTP_METHODS, listOperations, readSpec } from "@sdkit/openapi";
 export { mediaExample, parameterExample, schemaExample } from "./examples.js";
-export { generate, optionsFromSdkConfig, renderTarget, SDK_CONFIG_OPTIONS, TARGETS } from "./generate.js";
+export { generate, optionsFromSdkConfig, renderTarget, TARGETS } from "./generate.js";
+export { headerText, specLabel } from "./header.js";
 export { toJsonSchema } from "./json-schema.js";
 export { buildModel } from "./model.js";
 export { planSdk, sampleFileName, sdkName, words } from "./naming.js";
-export { HTTP_METHODS, listOperations } from "./operations.js";
 export {
-  CORE_CLIENT_NAMES,
   clientNames,
   isReservedName,
   readSdkConfig,
-  renderClientNames,
-  renderSdkConfig,
   resolveSecurity,
   SDK_CONFIG_SCHEMA,
   validateSdkConfig,
 } from "./sdk-config.js";
-export { assertLocalRefs, deref, headerText, readSpec, specLabel } from "./spec.js";
+export { curlCommand, exampleCurl } from "./targets/samples.js";

@@ -1,10 +1,9 @@
 // @ts-check
-import { SpecError } from "@sdkit/bundle";
+import { SpecError } from "@sdkit/cli-kit";
+import { deref, isObject, jsonMediaOf, listOperations, pointer } from "@sdkit/openapi";
 import { camelCase, isIdentifier, planSdk, typePrefix, words } from "./naming.js";
-import { listOperations } from "./operations.js";
-import { deref, isObject, pointer } from "./spec.js";
 
-/** @typedef {import("./operations.js").ListedOperation} ListedOperation */
+/** @typedef {import("@sdkit/openapi").ListedOperation} ListedOperation */
 
 /**
  * @typedef {object} ParameterInfo
@@ -57,11 +56,15 @@ export function buildModel(spec, file) {
   return { operations: models, plan, byId };
 }
 
-/** @param {unknown} content */
+/**
+ * The media type a body or a success response is generated for: the JSON one (@sdkit/openapi's
+ * rule), else the first declared.
+ *
+ * @param {unknown} content
+ */
 export function jsonMedia(content) {
   if (!isObject(content)) return undefined;
-  const keys = Object.keys(content);
-  return keys.find((key) => key === "application/json") ?? keys.find((key) => /[/+]json(\s*;|$)/.test(key)) ?? keys[0];
+  return jsonMediaOf(content) ?? Object.keys(content)[0];
 }
 
 /**

@@ -1,8 +1,8 @@
 // @ts-check
-import { SpecError } from "@sdkit/bundle";
-import { HTTP_METHODS } from "./operations.js";
+import { SpecError } from "@sdkit/cli-kit";
+import { HTTP_METHODS } from "@sdkit/openapi";
 
-/** @typedef {import("./operations.js").ListedOperation} ListedOperation */
+/** @typedef {import("@sdkit/openapi").ListedOperation} ListedOperation */
 
 const RESERVED_WORDS = new Set(
   (
@@ -14,8 +14,8 @@ const RESERVED_WORDS = new Set(
 
 /**
  * Splits a name into lower-case words at case changes and at anything not a letter or digit:
- * `upsertContact`, `upsert_contact`, `Upsert Contact` and `contacts/upsert` all give
- * `["upsert", "contact"]` (with `contacts` for the last one).
+ * `upsertPet`, `upsert_pet`, `Upsert Pet` and `pets/upsert` all give
+ * `["upsert", "pet"]` (with `pets` for the last one).
  *
  * @param {string} name
  */
@@ -53,7 +53,7 @@ export function isPropertyName(name) {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
 }
 
-/** @param {string} word a crude singular, enough to match `contacts` with `contact`. */
+/** @param {string} word a crude singular, enough to match `pets` with `pet`. */
 export function singular(word) {
   if (word.endsWith("ies") && word.length > 3) return `${word.slice(0, -3)}y`;
   if (word.endsWith("sses")) return word.slice(0, -2);
@@ -64,7 +64,7 @@ export function singular(word) {
 /**
  * The file name (without extension) of an operation's docs samples: the operationId with every
  * character other than ASCII letters, digits, `_` and `-` percent-encoded (UTF-8), so ids with `/`,
- * spaces or dots give safe, distinct names: `contacts/get v2` → `contacts%2Fget%20v2`.
+ * spaces or dots give safe, distinct names: `pets/get v2` → `pets%2Fget%20v2`.
  *
  * @param {string} operationId
  */
@@ -79,7 +79,7 @@ export function sampleFileName(operationId) {
 
 /**
  * The prefix of an operation's type aliases: the operationId in PascalCase
- * (`upsertContact` → `UpsertContact`, `contacts.get` → `ContactsGet`).
+ * (`upsertPet` → `UpsertPet`, `pets.get` → `PetsGet`).
  *
  * @param {ListedOperation} op
  * @param {string} [file]
@@ -98,11 +98,11 @@ export function typePrefix(op, file) {
 /**
  * The SDK name of an operation: `resource.method`.
  *
- * - resource: `x-sdk-resource`, else the first tag in camelCase (`Contact notes` → `contactNotes`);
+ * - resource: `x-sdk-resource`, else the first tag in camelCase (`Pet notes` → `petNotes`);
  *   an operation with neither is an error.
  * - method: `x-sdk-method`, else the operationId's words minus those naming the resource (singular
- *   or plural), in camelCase: `upsertContact` → `upsert`, `listContacts` → `list`,
- *   `getContactNotes` (tag `contacts`) → `getNotes`; when nothing is left, the whole operationId.
+ *   or plural), in camelCase: `upsertPet` → `upsert`, `listPets` → `list`,
+ *   `getPetNotes` (tag `pets`) → `getNotes`; when nothing is left, the whole operationId.
  *
  * @param {ListedOperation} op
  * @param {string} [file]
@@ -168,9 +168,9 @@ export function sdkName(op, file) {
 /**
  * Groups operations into SDK resources and methods. Two operations with the same SDK name are an
  * error naming both, unless they may share one method: same path, same parameters, request body,
- * responses and `x-sdk-unwrap`, so that only the HTTP verb differs (Hatch's `POST` and `PUT` upsert).
+ * responses and `x-sdk-unwrap`, so that only the HTTP verb differs (a `POST` and a `PUT` that both upsert).
  * A shared method takes a `method` option; its default is the first verb of DEFAULT_VERB_ORDER it
- * has, so Hatch's `upsert(body)` sends `POST` and `upsert(body, { method: "PUT" })` sends `PUT`.
+ * has, so such an `upsert(body)` sends `POST` and `upsert(body, { method: "PUT" })` sends `PUT`.
  *
  * @param {ListedOperation[]} operations
  * @param {string} [file]

@@ -6,9 +6,8 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { SpecError } from "@sdkit/bundle";
-import { tsLiteral } from "./render.js";
-import { deref } from "./spec.js";
+import { SpecError } from "@sdkit/cli-kit";
+import { deref } from "@sdkit/openapi";
 
 /**
  * @typedef {{
@@ -136,16 +135,6 @@ export function isReservedName(name) {
 export function clientNames(config) {
   return { factory: config.client.factory, type: config.client.type, options: `${config.client.type}Options` };
 }
-
-/**
- * The names the hand-written client core declares its factory and types under, in the module given
- * as `--client-module`; `client-names.ts` exports them under the config's names (see README).
- */
-export const CORE_CLIENT_NAMES = Object.freeze({
-  factory: "createSdkClient",
-  type: "SdkClient",
-  options: "SdkClientOptions",
-});
 
 /**
  * Checks a parsed config against the schema and the rules a schema cannot say. Every problem is
@@ -282,47 +271,4 @@ export function resolveSecurity(config, spec, files) {
       where,
     );
   });
-}
-
-/**
- * `sdk-config.ts` for the client's generated folder: the config's values and the resolved
- * security schemes, as one frozen constant the hand-written options read their defaults from.
- *
- * @param {{ config: SdkConfig, security: ClientSecurityScheme[], header: string, configLabel: string }} input
- */
-export function renderSdkConfig({ config, security, header, configLabel }) {
-  const { $schema: _schema, ...values } = /** @type {SdkConfig & { $schema?: string }} */ (config);
-  const literal = tsLiteral({ ...values, security });
-  return `// ${header}
-// (the values below are ${configLabel}, validated; the security schemes are the spec's)
-
-/** A security scheme the client can send: HTTP bearer or basic, or an API key in a header or the query. */
-export type SdkSecurityScheme =
-  | { readonly name: string; readonly type: "http"; readonly scheme: "bearer" | "basic" }
-  | { readonly name: string; readonly type: "apiKey"; readonly in: "header" | "query"; readonly parameter: string };
-
-/** The SDK's API-specific settings: package names, env var names and the client's defaults. */
-export const SDK_CONFIG = ${literal} as const;
-
-/** The security schemes the client authenticates with, in order of preference. */
-export const SDK_SECURITY: readonly SdkSecurityScheme[] = SDK_CONFIG.security;
-`;
-}
-
-/**
- * `client-names.ts` for the client's generated folder: the hand-written core's factory and types
- * (CORE_CLIENT_NAMES, from `clientModule`) exported under the config's names, so that the config
- * alone decides them. The client's entry re-exports this file.
- *
- * @param {{ config: SdkConfig, header: string, clientModule: string, configLabel: string }} input
- */
-export function renderClientNames({ config, header, clientModule, configLabel }) {
-  const names = clientNames(config);
-  const from = JSON.stringify(clientModule);
-  return `// ${header}
-// (the client's public names: ${configLabel} #/client)
-
-export { ${CORE_CLIENT_NAMES.factory} as ${names.factory} } from ${from};
-export type { ${CORE_CLIENT_NAMES.type} as ${names.type}, ${CORE_CLIENT_NAMES.options} as ${names.options} } from ${from};
-`;
 }

@@ -107,7 +107,11 @@ beforeAll(async () => {
 
   // The same turbo tasks `pnpm build` runs for these packages, then the generators of the docs
   // and contract packages (the docs site itself, Redoc and all, is left to the docs package's tests).
-  await sh("pnpm", ["turbo", "run", "build", "--filter=@hatch-api/client", "--ui=stream"], copy);
+  await sh(
+    "pnpm",
+    ["turbo", "run", "build", "--filter=@hatch-api/client", "--filter=@sdkit/contract", "--ui=stream"],
+    copy,
+  );
   await sh(
     "pnpm",
     ["turbo", "run", "generate", "--filter=@hatch-api/docs", "--filter=@hatch-api/contract-tests", "--ui=stream"],
@@ -147,7 +151,7 @@ describe("a new operation in the spec (fixture overlay: GET /v1/contacts/{contac
 
   it("is in the docs with a TypeScript and a curl sample, which compile against the client", async () => {
     const docsDir = join(copy, "packages/docs");
-    const { buildDocsBundle } = await import(join(docsDir, "src/code-samples.js"));
+    const { buildDocsBundle } = await import(join(copy, "tools/docs-builder/src/code-samples.js"));
     const docsSpec = await buildDocsBundle({
       specPath: join(copy, "spec/dist/openapi.json"),
       samplesDir: join(docsDir, "samples"),
@@ -167,7 +171,7 @@ describe("a new operation in the spec (fixture overlay: GET /v1/contacts/{contac
     // The suite's own coverage gate fails on any declared (operation, status, surface) left out.
     const output = await sh("pnpm", ["exec", "vitest", "run", "--reporter=verbose"], contractDir);
     for (const status of ["200", "401", "404", "429"]) {
-      expect(output).toMatch(new RegExp(`✓ .*getContact → ${status}' > hatch\\.GET answers ${status}`));
+      expect(output).toMatch(new RegExp(`✓ .*getContact → ${status}' > client\\.GET answers ${status}`));
       expect(output).toMatch(new RegExp(`✓ .*getContact → ${status}' > contacts\\.get `));
     }
     expect(output).toMatch(/✓ .*every \(operation, declared status\) pair of the bundled spec was exercised/);

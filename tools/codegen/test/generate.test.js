@@ -13,14 +13,23 @@ const cli = fileURLToPath(new URL("../src/cli.js", import.meta.url));
 
 const TARGET_OPTIONS = {
   types: {},
-  sdk: { typesModule: "@acme/types", coreModule: "../core/operation.js" },
+  sdk: {
+    typesModule: "@acme/types",
+    sdkConfig: fileURLToPath(new URL("./fixtures/acme.sdk.config.json", import.meta.url)),
+  },
   samples: {
     clientPackage: "@acme/client",
     clientFactory: "createAcme",
     clientVariable: "acme",
     apiKeyEnv: "ACME_KEY",
   },
-  contract: { clientPackage: "@acme/client", clientType: "AcmeClient", clientFactory: "createAcme" },
+  contract: {
+    clientPackage: "@acme/client",
+    clientType: "AcmeClient",
+    clientFactory: "createAcme",
+    apiKeyEnv: "ACME_KEY",
+    providerUrlEnv: "ACME_CONTRACT_BASE_URL",
+  },
 };
 
 /** @type {Awaited<ReturnType<typeof scratch>>} */
@@ -140,7 +149,13 @@ describe("types", () => {
 describe("sdk", () => {
   it("one method per operation: path parameters first, then the query, then options with the headers", async () => {
     const files = await renderTarget("sdk", petstore, { file: "openapi.json", ...TARGET_OPTIONS.sdk });
-    expect([...files.keys()].sort()).toEqual(["index.ts", "match-keys.ts", "pets.ts", "resources.ts"]);
+    expect([...files.keys()].filter((name) => !name.startsWith("core/")).sort()).toEqual([
+      "client.ts",
+      "index.ts",
+      "pets.ts",
+      "resources.ts",
+    ]);
+    expect([...files.keys()]).toContain("core/transport.ts");
     const pets = files.get("pets.ts") ?? "";
     expect(pets).toContain(
       'get(petId: PetsGetOnePathParams["petId"], query?: PetsGetOneQueryParams, options?: PetsGetOptions): Promise<PetsGetOneResponse>;',
@@ -149,7 +164,11 @@ describe("sdk", () => {
     expect(pets).toContain("create(body: CreatePetRequestBody, options?: PetsCreateOptions): Promise<void>;");
     expect(pets).toContain("export type PetsGetError = ErrorFor<PetsGetOneErrorStatus>;");
     expect(pets).toContain('from "@acme/types"');
-    expect(pets).toContain('from "../core/operation.js"');
+    expect(pets).toContain('from "./core/operation.js"');
+    expect(pets).toContain('import type { ErrorFor } from "./client.js";');
+    // The configured names: no other API's word.
+    expect(pets).toMatch(/@throws \{AcmeApiError\}/);
+    expect(files.get("client.ts")).toContain("export function createAcme(options: AcmeClientOptions = {}): AcmeClient");
   });
 
   it("x-sdk-unwrap must name a property the success schema requires", async () => {
@@ -166,9 +185,9 @@ describe("x-sdk-match-keys", () => {
     const spec = /** @type {any} */ (structuredClone(petstore));
     spec.paths["/pets"].post["x-sdk-match-keys"] = ["name"];
     const files = await renderTarget("sdk", spec, { file: "openapi.json", ...TARGET_OPTIONS.sdk });
-    expect(files.get("match-keys.ts")).toContain('{ method: "POST", path: "/pets", keys: ["name"] },');
+    expect(files.get("client.ts")).toContain('matchKeys: [{"method":"POST","path":"/pets","keys":["name"]}],');
     const without = await renderTarget("sdk", petstore, { file: "openapi.json", ...TARGET_OPTIONS.sdk });
-    expect(without.get("match-keys.ts")).not.toContain('method: "');
+    expect(without.get("client.ts")).toContain("matchKeys: [],");
   });
 
   it.each([
@@ -219,13 +238,46 @@ describe("contract", () => {
     expect(answer((await render()) ?? "")).toBe("code=200");
   });
 
-  it("gives the suite's support code the client's factory and types under fixed names", async () => {
+  it("gives the suites the client's factory, types and error classes under fixed names", async () => {
     const files = await renderTarget("contract", petstore, { file: "openapi.json", ...TARGET_OPTIONS.contract });
     const text = files.get("client.ts") ?? "";
-    expect(text).toContain('export { createAcme as createSdkClient } from "@acme/client";');
+    expect(text).toMatch(
+      /export \{\n {2}createAcme as createSdkClient,\n[^}]*AuthenticationError,[^}]*\} from "@acme\/client";/,
+    );
+    // The status map, as the client applies it, from the classes the client exports (it keeps its
+    // own map internal): the named statuses, ServerError for any other 5xx, the API error class else.
+    expect(text).toContain("export const errorClasses");
+    expect(text).toMatch(/const named[^\n]*422: ValidationError/);
+    expect(text).toContain('"5XX": ServerError');
+    expect(text).toContain("Object.getPrototypeOf(AuthenticationError)");
     expect(text).toContain(
       'export type { AcmeClient as SdkClient, AcmeClientOptions as SdkClientOptions } from "@acme/client";',
     );
+    // Only client.ts names the client package: the bindings take it from there.
+    expect(files.get("operations.ts")).toContain('import type { SdkClient } from "./client.js";');
+    expect(files.get("operations.ts")).not.toContain("@acme/client");
+  });
+
+  it("writes one entry file per suite of @sdkit/contract and a global setup: no hand-written test", async () => {
+    const files = await renderTarget("contract", petstore, {
+      file: "/repo/spec/dist/openapi.json",
+      specFromOut: "../../../spec/dist/openapi.json",
+      ...TARGET_OPTIONS.contract,
+    });
+    // This Petstore declares a 422 but no 401 or 429: those two suites would be empty files
+    // (contract-suites.test.js).
+    expect([...files.keys()].filter((name) => name.endsWith(".test.ts")).sort()).toEqual([
+      "coverage-gate.test.ts",
+      "declared-statuses.test.ts",
+      "success.test.ts",
+      "validation.test.ts",
+    ]);
+    expect(files.get("success.test.ts")).toContain('import { successTests } from "@sdkit/contract";');
+    expect(files.get("success.test.ts")).toContain("await successTests(subject);");
+    const setup = files.get("global-setup.ts") ?? "";
+    expect(setup).toContain('specPath: new URL("../../../spec/dist/openapi.json", import.meta.url)');
+    expect(setup).toContain('apiKeyEnv: "ACME_KEY"');
+    expect(setup).toContain('providerUrlEnv: "ACME_CONTRACT_BASE_URL"');
   });
 });
 
@@ -266,7 +318,7 @@ describe("the CLI", () => {
   });
 
   it.each([
-    [["sdk", "--spec", "x.json", "--out", "o"], /the sdk target needs --types-module, --core-module/],
+    [["sdk", "--spec", "x.json", "--out", "o"], /the sdk target needs --types-module, --sdk-config/],
     [["bogus", "--spec", "x.json", "--out", "o"], /unknown target "bogus"/],
     [["types", "--out", "o"], /usage: openapi-codegen/],
   ])("%j fails with a usage message", async (args, message) => {

@@ -1,8 +1,9 @@
 // @ts-check
+
+import { listOperations } from "@sdkit/openapi";
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../src/model.js";
 import { planSdk, sampleFileName, sdkName, words } from "../src/naming.js";
-import { listOperations } from "../src/operations.js";
 import { tinySpec } from "./helpers.js";
 
 /** @param {ReturnType<typeof tinySpec>} spec */

@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // @ts-check
 import { parseArgs } from "node:util";
-import { onStopRequest, runCli, UsageError } from "@sdkit/bundle";
+import { onStopRequest, runCli, UsageError } from "@sdkit/cli-kit";
+import { exampleCurl } from "@sdkit/codegen";
+import { readSpecFile } from "@sdkit/openapi";
 import { MockError } from "./errors.js";
 import { prismVersion } from "./prism-command.js";
+import { resolveSpecPath } from "./spec-path.js";
 import { startMock } from "./start-mock.js";
 
-const usage = `Usage: mock [options]
+const usage = `Usage: sdkit-mock [options]
 
-Serves the bundled Hatch spec with Prism ${prismVersion}.
+Serves a bundled OpenAPI document with Prism ${prismVersion}.
 
 Options:
-  --spec <path>    OpenAPI document to serve (default: @hatch-api/spec/openapi.json, i.e. spec/dist/openapi.json)
+  --spec <path>    OpenAPI document to serve (default: spec/dist/openapi.json in this folder or the nearest one above)
   --host <host>    interface to listen on (default: 127.0.0.1)
   --port <port>    port to listen on; 0 picks a free one (default: 4010)
   --dynamic        generate responses from the schemas instead of the spec's examples
@@ -36,8 +39,9 @@ async function main() {
   if (!/^\d+$/.test(values.port) || port > 65_535)
     throw new UsageError(`--port must be 0..65535, got "${values.port}"`);
 
+  const specPath = resolveSpecPath(values.spec);
   const mock = await startMock({
-    specPath: values.spec,
+    specPath,
     host: values.host,
     port,
     dynamic: values.dynamic,
@@ -45,10 +49,9 @@ async function main() {
     log: false,
     onOutput: values.quiet ? undefined : (line) => console.log(line),
   });
-  console.log(`Hatch API mock (Prism ${prismVersion}) listening on ${mock.url} — started in ${mock.startupMs} ms`);
-  console.log(
-    `Try: curl -X POST ${mock.url}/v1/contacts -H "Authorization: Bearer test" -H "Content-Type: application/json" -d '{"source":"custom:web"}'`,
-  );
+  const { title, curl } = await describeDocument(specPath, mock.url);
+  console.log(`${title} mock (Prism ${prismVersion}) listening on ${mock.url} — started in ${mock.startupMs} ms`);
+  if (curl) console.log(`Try:\n${curl}`);
   console.log("Press Ctrl-C to stop.");
 
   let stopping = false;
@@ -64,4 +67,27 @@ async function main() {
   if (!stopping) throw new MockError(`Prism exited unexpectedly (${signal ?? `code ${code}`})\n${mock.log()}`);
 }
 
-await runCli(main, { name: "mock", usage });
+/**
+ * The document's title, and its first operation as a curl command against the mock (Prism
+ * accepts any token). Only a hint: for a document the example builder cannot read (Prism serves
+ * it anyway) the title is "API" and there is no command.
+ *
+ * @param {string} file
+ * @param {string} url
+ * @returns {Promise<{ title: string, curl?: string }>}
+ */
+async function describeDocument(file, url) {
+  try {
+    const document = /** @type {Record<string, any>} */ ((await readSpecFile(file)).document);
+    const title = typeof document.info?.title === "string" && document.info.title ? document.info.title : "API";
+    try {
+      return { title, curl: exampleCurl(document, { baseUrl: url, apiKey: "test", file }) };
+    } catch {
+      return { title };
+    }
+  } catch {
+    return { title: "API" };
+  }
+}
+
+await runCli(main, { name: "sdkit-mock", usage });

@@ -1,5 +1,5 @@
 // @ts-check
-import { ToolError } from "@sdkit/bundle";
+import { ToolError } from "@sdkit/cli-kit";
 
 /**
  * Base class of every error the mock raises, so callers can tell them from their own. A ToolError:
@@ -12,7 +12,7 @@ export class SpecNotFoundError extends MockError {
   /** @param {string} specPath @param {{ isDefault: boolean }} how */
   constructor(specPath, { isDefault }) {
     const hint = isDefault
-      ? "bundle it first: pnpm turbo run bundle --filter=@hatch-api/spec"
+      ? "bundle the spec first (openapi-bundle), or pass --spec <path of a bundled OpenAPI document>"
       : "pass the path of a bundled OpenAPI document (JSON or YAML)";
     super(`spec not found at ${specPath}: ${hint}`);
     this.specPath = specPath;

@@ -1,7 +1,7 @@
 // @ts-check
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { EXIT_WITH_PARENT } from "@sdkit/bundle";
+import { EXIT_WITH_PARENT } from "@sdkit/cli-kit";
 
 const require = createRequire(import.meta.url);
 

@@ -1,5 +1,5 @@
 // @ts-check
-import { spawnGroup } from "@sdkit/bundle";
+import { spawnGroup } from "@sdkit/cli-kit";
 import { MockStartError, PortInUseError } from "./errors.js";
 import { LogBuffer } from "./log-buffer.js";
 import { prismNodeArgs } from "./prism-command.js";
@@ -105,14 +105,17 @@ export async function launchPrism(options) {
  *   | { kind: "timeout" }} StartOutcome
  */
 
+/** Names of variables that hold credentials (`MY_API_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`, …). */
+const CREDENTIAL_NAME = /(^|_)(API_?KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?)$/i;
+
 /**
- * Prism's environment: ours without the API key (Prism never needs it, so it should not hold it),
- * without colours, and with the usual "no telemetry" switches. Prism 5 sends no telemetry today;
- * the switches only keep it that way should a dependency ever start to.
+ * Prism's environment: ours without any variable named like a credential (Prism never needs one,
+ * so it should not hold one), without colours, and with the usual "no telemetry" switches. Prism 5
+ * sends no telemetry today; the switches only keep it that way should a dependency ever start to.
  *
  * @param {NodeJS.ProcessEnv} env
  */
 export function prismEnv(env) {
-  const { HATCH_API_KEY: _key, ...rest } = env;
-  return { ...rest, NO_COLOR: "1", FORCE_COLOR: "0", DO_NOT_TRACK: "1", SCARF_ANALYTICS: "false" };
+  const kept = Object.fromEntries(Object.entries(env).filter(([name]) => !CREDENTIAL_NAME.test(name)));
+  return { ...kept, NO_COLOR: "1", FORCE_COLOR: "0", DO_NOT_TRACK: "1", SCARF_ANALYTICS: "false" };
 }

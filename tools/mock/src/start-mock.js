@@ -8,7 +8,7 @@ import { startViolationsProxy } from "./violations-proxy.js";
  * @typedef {object} StartMockOptions
  * @property {number} [port] 0 (the default) picks a free port
  * @property {string} [host] default 127.0.0.1
- * @property {string} [specPath] default: the bundled spec, `@hatch-api/spec/openapi.json`
+ * @property {string} [specPath] default: `spec/dist/openapi.json` in the working directory or the nearest one above it
  * @property {boolean} [dynamic] generate responses from the schemas rather than the spec's examples
  * @property {boolean} [errors] turn request/response violations into error responses (Prism `--errors`)
  * @property {string} [upstream] run Prism as a validating proxy in front of this URL instead of mocking

@@ -37,10 +37,20 @@ describe("prismArgs", () => {
 });
 
 describe("prismEnv", () => {
-  it("keeps the API key out of Prism and turns colours off", () => {
-    const env = prismEnv({ PATH: "/bin", HATCH_API_KEY: "secret" });
-    expect(env).not.toHaveProperty("HATCH_API_KEY");
-    expect(env).toMatchObject({ PATH: "/bin", NO_COLOR: "1", DO_NOT_TRACK: "1" });
+  it("keeps variables named like credentials out of Prism and turns colours off", () => {
+    const env = prismEnv({
+      PATH: "/bin",
+      PETSTORE_API_KEY: "secret",
+      ACME_APIKEY: "secret",
+      GITHUB_TOKEN: "secret",
+      DB_PASSWORD: "secret",
+      CLIENT_SECRET: "secret",
+      KEYBOARD: "us",
+    });
+    for (const name of ["PETSTORE_API_KEY", "ACME_APIKEY", "GITHUB_TOKEN", "DB_PASSWORD", "CLIENT_SECRET"]) {
+      expect(env).not.toHaveProperty(name);
+    }
+    expect(env).toMatchObject({ PATH: "/bin", KEYBOARD: "us", NO_COLOR: "1", DO_NOT_TRACK: "1" });
   });
 });
 

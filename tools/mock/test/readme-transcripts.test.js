@@ -1,21 +1,31 @@
 // @ts-check
 import { fileURLToPath } from "node:url";
-import { matchesTranscript, readmeTranscripts, shellWords } from "@hatch-api/release";
 import { afterAll, beforeAll, expect, it } from "vitest";
+// By path, not as a devDependency, whose name would be in the published manifest.
+import { matchesTranscript, readmeTranscripts, shellWords } from "../../release/src/transcripts.js";
 import { startMock } from "../src/index.js";
 
 // The `curl` transcripts in the READMEs (see tools/release's README on transcripts) are replayed
-// against a real mock; the documented address stands for wherever this one listens.
+// against a real mock; the documented address stands for wherever this one listens. This package's
+// own README shows a mock of its small test document (it is published, and names no particular
+// API); the other READMEs of the repository show the mock of the repository's bundled spec.
 const DOCUMENTED_URL = "http://127.0.0.1:4010";
+const OWN_README = "tools/mock/README.md";
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const fixture = fileURLToPath(new URL("fixtures/pets.yaml", import.meta.url));
 const curls = (await readmeTranscripts(repoRoot)).filter(({ command }) => command.startsWith("curl "));
 
 /** @type {import("../src/index.js").MockServer} */
 let mock;
+/** @type {import("../src/index.js").MockServer} */
+let fixtureMock;
 beforeAll(async () => {
   mock = await startMock({ log: false });
+  fixtureMock = await startMock({ specPath: fixture, log: false });
 });
-afterAll(() => mock?.stop());
+afterAll(async () => {
+  await Promise.all([mock?.stop(), fixtureMock?.stop()]);
+});
 
 it("finds the documented curl examples", () => {
   expect(curls.map(({ file }) => file)).toEqual(expect.arrayContaining(["README.md", "tools/mock/README.md"]));
@@ -24,7 +34,8 @@ it("finds the documented curl examples", () => {
 it.each(curls.map((transcript) => [`${transcript.file}:${transcript.line}`, transcript]))(
   "%s prints what the README shows",
   async (_where, transcript) => {
-    const printed = (await curl(transcript.command.replaceAll(DOCUMENTED_URL, mock.url))).split("\n");
+    const server = transcript.file === OWN_README ? fixtureMock : mock;
+    const printed = (await curl(transcript.command.replaceAll(DOCUMENTED_URL, server.url))).split("\n");
     expect(matchesTranscript(transcript.expected, printed), `printed:\n${printed.join("\n")}`).toBe(true);
   },
 );

@@ -1,6 +1,6 @@
 // @ts-check
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { defaultSpecPath, MockStartError, PortInUseError, SpecNotFoundError, sta
 import { launchPrism } from "../src/prism-process.js";
 import { holdPort, isAlive, postContact } from "./helpers.js";
 
-const scratch = mkdtempSync(join(tmpdir(), "hatch-mock-test-"));
+const scratch = mkdtempSync(join(tmpdir(), "sdkit-mock-test-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Pids of processes whose command line mentions `needle` (a unique scratch path). */
@@ -48,9 +48,23 @@ describe("startMock", () => {
     await expect(startMock({ specPath: missing, log: false })).rejects.toThrow(SpecNotFoundError);
     await expect(startMock({ specPath: missing, log: false })).rejects.toThrow(missing);
     expect(new SpecNotFoundError(defaultSpecPath(), { isDefault: true }).message).toContain(
-      "pnpm turbo run bundle --filter=@hatch-api/spec",
+      "bundle the spec first (openapi-bundle), or pass --spec",
     );
     expect(defaultSpecPath()).toMatch(/spec[\\/]dist[\\/]openapi\.json$/);
+  });
+
+  it("finds spec/dist/openapi.json in the working directory or the nearest folder above it", () => {
+    const repo = join(scratch, "repo");
+    mkdirSync(join(repo, "spec", "dist"), { recursive: true });
+    mkdirSync(join(repo, "packages", "client"), { recursive: true });
+    writeFileSync(join(repo, "spec", "dist", "openapi.json"), "{}");
+    const bundle = join(repo, "spec", "dist", "openapi.json");
+    expect(defaultSpecPath(repo)).toBe(bundle);
+    expect(defaultSpecPath(join(repo, "packages", "client"))).toBe(bundle);
+    // Nowhere above: the path under the working directory, which the error names.
+    const lonely = join(scratch, "lonely");
+    mkdirSync(lonely, { recursive: true });
+    expect(defaultSpecPath(lonely)).toBe(join(lonely, "spec", "dist", "openapi.json"));
   });
 
   it("refuses a port that is taken before spawning Prism", async () => {

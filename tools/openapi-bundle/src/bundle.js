@@ -2,10 +2,9 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
+import { displayPath, SpecError } from "@sdkit/cli-kit";
 import { stringify } from "yaml";
 import { replaceDirAtomic } from "./atomic-write.js";
-import { displayPath } from "./display-path.js";
-import { SpecError } from "./errors.js";
 import { checkSpecFiles, lintSpec } from "./lint.js";
 import { listOverlays } from "./overlays.js";
 import { runRedocly } from "./redocly.js";

@@ -1,10 +1,8 @@
 #!/usr/bin/env node
 // @ts-check
 import { parseArgs } from "node:util";
+import { displayPath, runCli, UsageError } from "@sdkit/cli-kit";
 import { bundleSpec } from "./bundle.js";
-import { runCli } from "./cli-runner.js";
-import { displayPath } from "./display-path.js";
-import { UsageError } from "./errors.js";
 import { lintSpec } from "./lint.js";
 
 const usage = `Usage:

@@ -1,7 +1,6 @@
 // @ts-check
 import { resolve } from "node:path";
-import { displayPath, invocationDir } from "./display-path.js";
-import { SpecError } from "./errors.js";
+import { displayPath, invocationDir, SpecError } from "@sdkit/cli-kit";
 import { runRedocly } from "./redocly.js";
 import { collectSpecFiles } from "./spec-files.js";
 

@@ -1,8 +1,8 @@
 // @ts-check
 import { realpath, stat } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { SpecError } from "./errors.js";
-import { DEFAULT_MAX_BYTES, formatMegabytes, readSpecFile } from "./spec-reader.js";
+import { SpecError } from "@sdkit/cli-kit";
+import { DEFAULT_MAX_BYTES, formatMegabytes, listRefs, readSpecFile } from "@sdkit/openapi";
 
 /**
  * @typedef {object} SpecFilesOptions
@@ -81,31 +81,6 @@ async function resolveFileRef(ref, { from, root, pointer, display }) {
     );
   }
   return target;
-}
-
-/**
- * Every `$ref` string in a parsed document with the JSON pointer of the object holding it.
- * Iterative, and visits each object once, so shared or cyclic objects cannot blow up the walk.
- *
- * @param {unknown} document
- * @returns {Array<{ ref: string, pointer: string }>}
- */
-export function listRefs(document) {
-  /** @type {Array<{ ref: string, pointer: string }>} */
-  const refs = [];
-  const visited = new Set();
-  /** @type {Array<[unknown, string]>} */
-  const stack = [[document, ""]];
-  while (stack.length > 0) {
-    const [value, pointer] = /** @type {[unknown, string]} */ (stack.pop());
-    if (value === null || typeof value !== "object" || visited.has(value)) continue;
-    visited.add(value);
-    for (const [key, child] of Object.entries(value)) {
-      if (key === "$ref" && typeof child === "string") refs.push({ ref: child, pointer: pointer || "/" });
-      else stack.push([child, `${pointer}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`]);
-    }
-  }
-  return refs;
 }
 
 /** @param {string} path */

@@ -2,7 +2,7 @@
 // Child-process entry: runs Verdaccio on 127.0.0.1 with an OS-assigned port and reports the port to
 // the parent over IPC. A separate process keeps Verdaccio's globals and logger out of the test
 // worker, and listening on port 0 here avoids the race of "find a free port, then bind it".
-import { runCli, UsageError } from "@sdkit/bundle";
+import { runCli, UsageError } from "@sdkit/cli-kit";
 import { runServer } from "verdaccio";
 
 async function main() {

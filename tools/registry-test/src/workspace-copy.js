@@ -22,10 +22,14 @@ const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "optionalDependenc
  * enough for changesets to see them and for the test to check they were left alone. Pending changesets
  * of the real repo are not copied: the test's own changeset is the only one.
  *
- * @param {{ repoRoot: string, dest: string }} options
+ * `publishes` picks the public packages this copy releases; any other is copied as a private one
+ * (its manifest only, marked private), so that changesets leaves it alone: the toolchain's own
+ * packages are released and tested by the scaffold's end-to-end test, not here.
+ *
+ * @param {{ repoRoot: string, dest: string, publishes?: (name: string) => boolean }} options
  * @returns {Promise<WorkspacePackage[]>}
  */
-export async function copyWorkspace({ repoRoot, dest }) {
+export async function copyWorkspace({ repoRoot, dest, publishes = () => true }) {
   const listing = await execOk("pnpm", ["ls", "--recursive", "--depth", "-1", "--json"], { cwd: repoRoot });
   /** @type {Array<{ name: string, path: string, private?: boolean }>} */
   const projects = JSON.parse(listing.stdout);
@@ -42,10 +46,10 @@ export async function copyWorkspace({ repoRoot, dest }) {
     if (relativeDir === "") continue;
     const dir = join(dest, relativeDir);
     const manifest = JSON.parse(await readFile(join(project.path, "package.json"), "utf8"));
-    const isPrivate = manifest.private === true;
+    const isPrivate = manifest.private === true || !publishes(manifest.name);
     if (isPrivate) {
       await mkdir(dir, { recursive: true });
-      await cp(join(project.path, "package.json"), join(dir, "package.json"));
+      await writeFile(join(dir, "package.json"), `${JSON.stringify({ ...manifest, private: true }, null, 2)}\n`);
     } else {
       await cp(project.path, dir, {
         recursive: true,

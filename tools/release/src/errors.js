@@ -1,5 +1,5 @@
 // @ts-check
-import { ToolError } from "@sdkit/bundle";
+import { ToolError } from "@sdkit/cli-kit";
 
 /** A release step refused or failed; the message says which step and what to do. Nothing secret goes in it. */
 export class ReleaseError extends ToolError {

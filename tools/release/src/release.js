@@ -1,5 +1,5 @@
 // @ts-check
-import { reportCliError } from "@sdkit/bundle";
+import { reportCliError } from "@sdkit/cli-kit";
 import { runReleaseChecks } from "./checks.js";
 import { ReleaseError } from "./errors.js";
 import { assertCleanTree } from "./git-tree.js";

@@ -1,6 +1,6 @@
 // @ts-check
 import { parseArgs } from "node:util";
-import { reportCliError, UsageError } from "@sdkit/bundle";
+import { reportCliError, UsageError } from "@sdkit/cli-kit";
 import { releaseSnapshot, undoSnapshot } from "./snapshot.js";
 
 export const SNAPSHOT_USAGE = `Usage:

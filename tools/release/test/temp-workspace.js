@@ -1,6 +1,6 @@
 // @ts-check
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -57,7 +57,13 @@ export function tempWorkspace({ commitChangeset = true, publicVersion = "0.1.0" 
   writeFileSync(join(dir, "pnpm-workspace.yaml"), "packages:\n  - packages/*\n");
   writeFileSync(join(dir, ".gitignore"), "node_modules\ndist\n");
   mkdirSync(join(dir, ".changeset"));
-  copyFileSync(join(repoRoot, ".changeset", "config.json"), join(dir, ".changeset", "config.json"));
+  // The repository's changesets config, less the fixed groups of packages this workspace lacks (the
+  // toolchain's): changesets refuses a group that matches no package.
+  const config = JSON.parse(readFileSync(join(repoRoot, ".changeset", "config.json"), "utf8"));
+  config.fixed = config.fixed.filter((/** @type {string[]} */ group) =>
+    group.some((name) => name.startsWith("@hatch-api/")),
+  );
+  writeJson(join(dir, ".changeset", "config.json"), config);
   writeFileSync(join(dir, ".changeset", "README.md"), "# Changesets\n");
   writeJson(join(dir, "packages", "types", "package.json"), { name: "@hatch-api/types", version: publicVersion });
   writeJson(join(dir, "packages", "client", "package.json"), {

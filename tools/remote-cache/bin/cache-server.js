@@ -3,7 +3,7 @@
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { onStopRequest, runCli, UsageError } from "@sdkit/bundle";
+import { onStopRequest, runCli, UsageError } from "@sdkit/cli-kit";
 import { startCacheServer } from "../src/start-cache-server.js";
 import { resolveServerToken } from "../src/token.js";
 

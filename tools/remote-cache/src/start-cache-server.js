@@ -2,7 +2,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join } from "node:path";
-import { EXIT_WITH_PARENT, spawnGroup, ToolError } from "@sdkit/bundle";
+import { EXIT_WITH_PARENT, spawnGroup, ToolError } from "@sdkit/cli-kit";
 import { cacheServerEnv } from "./server-env.js";
 import { listeningUrl, parseServerLogLine } from "./server-log.js";
 

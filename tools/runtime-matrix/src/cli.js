@@ -3,7 +3,7 @@
 // `pnpm --filter @hatch-api/runtime-matrix matrix [runtime ids...]`: runs the smoke suite on each
 // runtime (all by default) and prints a table with each runtime's version and wall time; exit 1 if
 // any runtime fails. The test suite runs the same thing; this is for trying one runtime by hand.
-import { runCli, ToolError, UsageError } from "@sdkit/bundle";
+import { runCli, ToolError, UsageError } from "@sdkit/cli-kit";
 import { browserModuleFiles } from "./client-files.js";
 import { RUNTIMES } from "./runtimes.js";
 import { startSmokeServer } from "./smoke-server.js";

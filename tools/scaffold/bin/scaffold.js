@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // @ts-check
-// pnpm scaffold --spec <file|url> --out <dir> [--scope @acme] [--name acme] [--no-lockfile]
+// sdkit-scaffold (pnpm scaffold here) --spec <file|url> --out <dir> [--scope @acme] [--name acme] [--no-lockfile]
 import { parseArgs } from "node:util";
-import { reportCliError, UsageError } from "@sdkit/bundle";
+import { reportCliError, UsageError } from "@sdkit/cli-kit";
 import { scaffold } from "../src/scaffold.js";
 
-const USAGE = `usage: pnpm scaffold --spec <file|url> --out <dir> [--scope @acme] [--name acme] [--no-lockfile]
+const USAGE = `usage: sdkit-scaffold --spec <file|url> --out <dir> [--scope @acme] [--name acme] [--no-lockfile]
   --spec      an OpenAPI 3.0 or 3.1 document (JSON or YAML), a file or an http(s) URL
   --out       the new repository's folder (absent or empty)
   --scope     npm scope of the packages (default: @<name>)

@@ -1,7 +1,8 @@
 // @ts-check
 // What a document needs before the generators accept it: an operationId and a tag on every
 // operation. The scaffold never edits the user's document; it writes these as an overlay.
-import { HTTP_METHODS, listOperations, planSdk, sdkName, words } from "@sdkit/codegen";
+import { planSdk, sdkName, words } from "@sdkit/codegen";
+import { HTTP_METHODS, listOperations } from "@sdkit/openapi";
 import YAML from "yaml";
 
 /**
@@ -205,7 +206,7 @@ export function overlaySkeleton(fixes, title) {
     })),
   });
   document.commentBefore = [
-    " Written by pnpm scaffold: the document gave these operations no operationId or no tag, which",
+    " Written by sdkit-scaffold: the document gave these operations no operationId or no tag, which",
     " the generators need (the operationId names the SDK method's types and docs samples; the first",
     " tag is the SDK resource). The names are derived: operationId = method + path segments in",
     " PascalCase, a {parameter} as By<Parameter> (GET /pets/{petId} -> getPetsByPetId); tag = the",

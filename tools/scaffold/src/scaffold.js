@@ -1,21 +1,20 @@
 // @ts-check
-// pnpm scaffold: writes a new SDK monorepo for any OpenAPI 3.0/3.1 document, with this repo's
-// layout, generic tools and hand-written core, its names taken from a fresh sdk.config.json.
+// sdkit-scaffold: writes a new SDK monorepo for any OpenAPI 3.0/3.1 document: the document, an
+// overlay with what the generators need, a fresh sdk.config.json, and manifests that install the
+// @sdkit/* toolchain as packages. No toolchain source is copied, so `pnpm up` upgrades it.
 import { spawnSync } from "node:child_process";
 import { chmod, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseSpecText, runRedocly, ToolError } from "@sdkit/bundle";
+import { runRedocly } from "@sdkit/bundle";
+import { ToolError } from "@sdkit/cli-kit";
+import { parseSpecText } from "@sdkit/openapi";
 import YAML from "yaml";
 import { lintConfig, summarizeLint } from "./lint-report.js";
 import { overlaySkeleton, planFixes } from "./operation-fixes.js";
-import { defaultSdkConfig, namesOf } from "./sdk-config-defaults.js";
-import { applyRenames, listTemplateFiles, readTemplate, renames } from "./template.js";
-import { fileTransforms, generatedFiles } from "./written-files.js";
-
-/** This repository: the template. */
-export const TEMPLATE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+import { defaultSdkConfig } from "./sdk-config-defaults.js";
+import { toolchainVersions } from "./toolchain-versions.js";
+import { repoFiles } from "./written-files.js";
 
 /**
  * Reads the document from a file or an http(s) URL, as JSON or YAML.
@@ -76,24 +75,10 @@ export async function scaffold(options) {
 
   const { spec } = await readDocument(options.spec);
   const { config, notes } = defaultSdkConfig({ spec, name: options.name, scope: options.scope });
-  const names = namesOf(config.name);
   const fixes = planFixes(spec);
   const overlay = overlaySkeleton(fixes, config.title);
 
-  /** @type {Map<string, string>} */
-  const files = new Map();
-  const rules = renames(config, names);
-  const transforms = fileTransforms(config, names);
-  for (const path of await listTemplateFiles(TEMPLATE_ROOT)) {
-    let text = applyRenames(await readTemplate(TEMPLATE_ROOT, path), rules);
-    const transform = transforms[path];
-    if (transform) text = transform(text);
-    files.set(path, text);
-  }
-  const workspace = YAML.parse(await readFile(join(TEMPLATE_ROOT, "pnpm-workspace.yaml"), "utf8"));
-  const catalog = /** @type {Record<string, string>} */ (workspace?.catalog ?? {});
-  for (const [path, text] of generatedFiles({ config, names, spec, fixes, catalog })) files.set(path, text);
-  dropMissingWorkspaceDependencies(files);
+  const files = repoFiles({ config, versions: toolchainVersions() });
   files.set("spec/openapi.yaml", YAML.stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false }));
   if (overlay) files.set("spec/overlays/00-operation-names.yaml", overlay);
   files.set("sdk.config.json", `${JSON.stringify(config, null, 2)}\n`);
@@ -105,8 +90,8 @@ export async function scaffold(options) {
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, text);
     }
-    // Renamed identifiers sort differently (HatchApiError → PetstoreApiError): let the repo's own
-    // formatter settle imports and layout, so `pnpm lint` passes in the new repo as it does here.
+    // The repo's own formatter settles the layout of what was written (JSON arrays, the document's
+    // YAML), so `pnpm lint` passes in the new repo from the start.
     const biome = spawnSync(
       process.execPath,
       [createRequire(import.meta.url).resolve("@biomejs/biome/bin/biome"), "check", "--write", "."],
@@ -122,7 +107,6 @@ export async function scaffold(options) {
             `Note: biome check left findings to fix by hand (run \`pnpm lint\` there):\n${biome.stderr || biome.stdout}`,
           ];
     await chmod(join(out, ".ci/run"), 0o755);
-    await chmod(join(out, "tools/bootstrap.sh"), 0o755);
 
     // Lint the document as written with Redocly's `recommended`, then keep recommended but turn
     // the rules it fails at error level into warnings, so the first build runs, and say so.
@@ -154,37 +138,13 @@ export async function scaffold(options) {
         );
       }
     }
-    report.push(`Next: cd ${options.out} && bash tools/bootstrap.sh && pnpm build`);
+    report.push(`Next: cd ${options.out} && pnpm install --frozen-lockfile && pnpm build`);
     for (const line of report) log(line);
     return { out, config, report, files: [...files.keys()].sort() };
   } catch (error) {
     // Nothing half-written stays behind: the folder was empty (or absent) when we started.
     await rm(out, { recursive: true, force: true });
     throw error;
-  }
-}
-
-/**
- * Removes dependencies on workspace packages the new repo does not have (the mock's tests use
- * the release tool here, for instance; those tests are not copied).
- *
- * @param {Map<string, string>} files
- */
-function dropMissingWorkspaceDependencies(files) {
-  const manifests = [...files.keys()].filter((path) => path.endsWith("package.json"));
-  const present = new Set(manifests.map((path) => JSON.parse(/** @type {string} */ (files.get(path))).name));
-  for (const path of manifests) {
-    const pkg = JSON.parse(/** @type {string} */ (files.get(path)));
-    let changed = false;
-    for (const field of ["dependencies", "devDependencies"]) {
-      for (const [name, version] of Object.entries(pkg[field] ?? {})) {
-        if (String(version).startsWith("workspace:") && !present.has(name)) {
-          delete pkg[field][name];
-          changed = true;
-        }
-      }
-    }
-    if (changed) files.set(path, `${JSON.stringify(pkg, null, 2)}\n`);
   }
 }
 

@@ -124,7 +124,7 @@ export function defaultSdkConfig({ spec, name: givenName, scope: givenScope }) {
     );
   }
   const config = {
-    $schema: "./tools/codegen/sdk-config.schema.json",
+    $schema: "./node_modules/@sdkit/codegen/sdk-config.schema.json",
     name,
     title: String(spec.info?.title ?? name).split("\n")[0] || name,
     scope,

@@ -1,160 +1,151 @@
 // @ts-check
-// The files of a scaffolded repo that are written for it rather than copied (root manifests, the
-// README, the types entry point, the docs' quick start), and the edits copied files need there.
-import { listOperations, planSdk } from "@sdkit/codegen";
+// Every file of a scaffolded repo except the document itself, its overlay and sdk.config.json:
+// manifests that depend on the toolchain packages, the little config each package needs, the
+// README and CI. Nothing here is toolchain source: generators, client core, mock, contract suites
+// and docs builder are installed packages, so a toolchain release reaches the repo by `pnpm up`.
+import { PNPM_VERSION, THIRD_PARTY_VERSIONS, toolchainRange } from "./toolchain-versions.js";
 
 /**
  * @typedef {import("@sdkit/codegen/sdk-config").SdkConfig} SdkConfig
- * @typedef {{ pascal: string, camel: string, upper: string }} Names
+ * @typedef {{ config: SdkConfig, versions: Record<string, string> }} RepoInput
+ *   `versions`: the toolchain packages' versions (name → x.y.z)
  */
 
+/** Where each package of a scaffolded repo lives. */
+export const LAYOUT = Object.freeze({
+  spec: "spec",
+  types: "packages/types",
+  client: "packages/client",
+  docs: "packages/docs",
+  contract: "packages/contract-tests",
+});
+
+/** The bundle every generator reads, from a package folder one level below `packages/`. */
+const BUNDLE = "../../spec/dist/openapi.json";
+const CONFIG = "../../sdk.config.json";
+
+/** @param {unknown} value */
+const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** `"name": "catalog:"` for each name: the version lives once, in pnpm-workspace.yaml. */
+const fromCatalog = (/** @type {string[]} */ ...names) =>
+  Object.fromEntries(names.sort().map((name) => [name, "catalog:"]));
+
 /**
- * Edits a package.json (as text in, text out).
- *
- * @param {(pkg: Record<string, any>) => void} edit
- * @returns {(text: string) => string}
+ * @param {RepoInput} input
+ * @returns {Map<string, string>} path → text
  */
-function editJson(edit) {
-  return (text) => {
-    const pkg = JSON.parse(text);
-    edit(pkg);
-    return `${JSON.stringify(pkg, null, 2)}\n`;
-  };
+export function repoFiles(input) {
+  const { config, versions } = input;
+  const names = privateNames(config);
+  /** @type {Map<string, string>} */
+  const files = new Map();
+
+  files.set("package.json", json(rootManifest(config)));
+  files.set("pnpm-workspace.yaml", workspaceYaml(versions));
+  files.set("turbo.json", json(turboConfig()));
+  files.set("biome.json", json(biomeConfig()));
+  files.set("tsconfig.base.json", json(tsconfigBase()));
+  files.set(".gitignore", GITIGNORE);
+  files.set(".ci/run", ciRun());
+  files.set(".changeset/config.json", json(changesetConfig(config)));
+  files.set(
+    ".changeset/first-release.md",
+    `---\n"${config.packages.types}": minor\n"${config.packages.client}": minor\n---\n\nFirst release of the ${config.title} SDK, generated from its OpenAPI document.\n`,
+  );
+  files.set("README.md", readme(config));
+
+  files.set(`${LAYOUT.spec}/package.json`, json(specManifest(config, names.spec)));
+  files.set(`${LAYOUT.spec}/overlays/README.md`, overlaysReadme(config));
+
+  files.set(`${LAYOUT.types}/package.json`, json(typesManifest(config, names.spec)));
+  files.set(`${LAYOUT.types}/src/index.ts`, typesIndex(config));
+  files.set(`${LAYOUT.types}/tsconfig.json`, json(packageTsconfig(["src"])));
+  files.set(`${LAYOUT.types}/tsdown.config.ts`, tsdownConfig({ oxcDeclarations: true }));
+
+  files.set(`${LAYOUT.client}/package.json`, json(clientManifest(config, names.spec)));
+  files.set(
+    `${LAYOUT.client}/src/index.ts`,
+    `// The whole client is generated into src/generated (from the spec, sdk.config.json and the toolchain).\nexport * from "./generated/index.js";\n`,
+  );
+  files.set(`${LAYOUT.client}/tsconfig.json`, json(packageTsconfig(["src"])));
+  files.set(`${LAYOUT.client}/tsdown.config.ts`, tsdownConfig({ oxcDeclarations: false }));
+
+  files.set(`${LAYOUT.docs}/package.json`, json(docsManifest(config, names)));
+  files.set(`${LAYOUT.docs}/tsconfig.json`, json(packageTsconfig(["samples"])));
+
+  files.set(`${LAYOUT.contract}/package.json`, json(contractManifest(config, names)));
+  files.set(`${LAYOUT.contract}/tsconfig.json`, json(packageTsconfig(["test", "vitest.config.ts"])));
+  files.set(
+    `${LAYOUT.contract}/vitest.config.ts`,
+    `import { contractTestConfig } from "@sdkit/contract/vitest";
+import { defineConfig } from "vitest/config";
+
+// Every operation and declared status of the bundled document, through the built client, against
+// Prism: the suites are @sdkit/contract's, the bindings (test/generated) are generated.
+export default defineConfig({ test: contractTestConfig({ dir: "test/generated" }) });
+`,
+  );
+  return files;
 }
 
 /**
- * Package fields that point at this repository, not the new one.
- *
- * @param {Record<string, any>} pkg
- */
-function dropRepositoryFields(pkg) {
-  for (const field of ["repository", "homepage", "bugs", "keywords"]) delete pkg[field];
-}
-
-/**
- * Per copied file (after renaming), what changes in the scaffolded repo. Test scripts run only
- * the tests that are copied: the contract tests, the docs build and samples' typecheck, and the
- * packages' publint/attw checks; the tools' own unit tests stay in the toolchain repo.
+ * The names of the repo's private packages (never published, so any name under the scope works).
  *
  * @param {SdkConfig} config
- * @param {Names} _names
- * @returns {Record<string, (text: string) => string>}
  */
-export function fileTransforms(config, _names) {
-  const withoutTests = editJson((pkg) => {
-    delete pkg.scripts.test;
-  });
+function privateNames(config) {
+  return { spec: `${config.scope}/spec`, docs: `${config.scope}/docs`, contract: `${config.scope}/contract-tests` };
+}
+
+/** @param {SdkConfig} config */
+function rootManifest(config) {
   return {
-    "spec/package.json": editJson((pkg) => {
-      delete pkg.scripts.test;
-      pkg.description = `The OpenAPI document of the ${config.title}: the single source of truth of this repo.`;
-    }),
-    "packages/types/package.json": editJson((pkg) => {
-      dropRepositoryFields(pkg);
-      pkg.version = "0.1.0";
-      pkg.description = `TypeScript types for the ${config.title}, generated from its OpenAPI document.`;
-      pkg.scripts.test = "pnpm run check:package";
-    }),
-    "packages/client/package.json": editJson((pkg) => {
-      dropRepositoryFields(pkg);
-      pkg.version = "0.1.0";
-      pkg.description = `A TypeScript client for the ${config.title}: typed, with retries, timeouts and typed errors.`;
-      pkg.scripts.test = "pnpm run check:package";
-      delete pkg.scripts.bench;
-      delete pkg.scripts.size;
-    }),
-    "packages/docs/package.json": editJson((pkg) => {
-      pkg.description = `The offline docs site for the ${config.title}.`;
-      // The build runs the offline check; the test compiles every sample against the built client.
-      pkg.scripts.test = "tsc --noEmit -p tsconfig.samples.json";
-    }),
-    "tools/contract-tests/package.json": editJson((pkg) => {
-      pkg.scripts.test = "vitest run";
-      delete pkg.scripts["test:meta"];
-    }),
-    "tools/openapi-bundle/package.json": withoutTests,
-    "tools/codegen/package.json": withoutTests,
-    "tools/mock/package.json": withoutTests,
-    "tools/codegen/turbo.json": editJson((turbo) => {
-      delete turbo.tasks.test;
-    }),
-    "spec/turbo.json": editJson((turbo) => {
-      delete turbo.tasks.test;
-    }),
-    "tools/contract-tests/turbo.json": editJson((turbo) => {
-      // Provider mode's env names are the new API's (renamed); nothing else changes.
-      return turbo;
-    }),
-    // The docs' own prose names Hatch's contacts in three places; a new API gets neutral words.
-    "packages/docs/src/pages.js": (text) => text.replace("send your first contact with", "make your first call with"),
-    "packages/docs/src/build-site.js": (text) =>
-      text
-        .replace(
-          "keys, authentication, sources, how an upsert matches contacts, errors, rate limits, retries",
-          "the API's own introduction",
-        )
-        .replace("send a first contact", "make a first call"),
-    "packages/docs/src/reference-spec.js": (text) =>
-      text.replace(
-        / \(API keys, authentication, sources, how an upsert "\s*\+\s*"matches contacts, errors, rate limits, retries\)/,
-        "",
-      ),
-    ".ci/run": (text) => text.replace("bash tools/bootstrap.sh --browser", "bash tools/bootstrap.sh"),
-    "packages/client/src/index.ts": (text) =>
-      text
-        .replace(
-          /^export type \{[^}]*\} from "[^"]+\/types";\n/m,
-          `export type { components, operations, paths } from "${config.packages.types}";\n`,
-        )
-        .replace(/^export type \{[^}]*\} from "\.\/contacts\.js";\n/m, ""),
+    name: `${config.name}-sdk`,
+    private: true,
+    description: `OpenAPI document, generated types and client, docs and contract tests for the ${config.title}.`,
+    type: "module",
+    packageManager: `pnpm@${PNPM_VERSION}`,
+    engines: { node: ">=20.19.0" },
+    scripts: {
+      build: "turbo run build",
+      generate: "turbo run generate",
+      lint: "biome check . && turbo run lint",
+      test: "turbo run test typecheck",
+      mock: `turbo run bundle && sdkit-mock ${LAYOUT.spec}/dist/openapi.json`,
+      changeset: "changeset",
+      format: "biome format --write .",
+    },
+    // @sdkit/codegen at the root: sdk.config.json's `$schema` points into it, and `pnpm exec
+    // openapi-codegen` works from here.
+    devDependencies: fromCatalog(
+      "@biomejs/biome",
+      "@changesets/cli",
+      "@sdkit/codegen",
+      "@sdkit/mock",
+      "turbo",
+      "typescript",
+    ),
   };
 }
 
 /**
- * @param {{ config: SdkConfig, names: Names, spec: Record<string, any>, fixes: import("./operation-fixes.js").Fixes, catalog: Record<string, string> }} input
- *   `catalog`: this repo's pnpm catalog, which the copied package.json files refer to (`"catalog:"`)
- * @returns {Map<string, string>}
+ * pnpm-workspace.yaml: the packages, the catalog that holds every version the repo's manifests
+ * refer to (the toolchain's as `~` ranges, the rest exact), and the install settings the toolchain
+ * needs.
+ *
+ * @param {Record<string, string>} versions
  */
-export function generatedFiles({ config, names, spec, fixes, catalog }) {
-  const files = new Map();
-  const scope = config.scope;
-  files.set(
-    "package.json",
-    `${JSON.stringify(
-      {
-        name: `${config.name}-api-monorepo`,
-        private: true,
-        description: `OpenAPI spec, generated types, a fetch client, docs and a mock for the ${config.title}.`,
-        type: "module",
-        packageManager: "pnpm@12.4.2",
-        engines: { node: ">=20.19.0" },
-        scripts: {
-          build: "turbo run build",
-          generate: "turbo run generate",
-          test: "turbo run test",
-          lint: "turbo run lint lint:root",
-          changeset: "changeset",
-          format: "biome format --write .",
-          "lint:root":
-            "biome check package.json turbo.json biome.json tsconfig.base.json .changeset/config.json sdk.config.json",
-        },
-        devDependencies: {
-          "@biomejs/biome": "2.6.8",
-          "@changesets/cli": "2.31.1",
-          turbo: "2.11.11",
-          typescript: "5.9.3",
-        },
-      },
-      null,
-      2,
-    )}\n`,
+function workspaceYaml(versions) {
+  const toolchain = Object.entries(versions)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, version]) => `  ${JSON.stringify(name)}: ${JSON.stringify(toolchainRange(version))}`);
+  const thirdParty = Object.entries(THIRD_PARTY_VERSIONS).map(
+    ([name, version]) => `  ${JSON.stringify(name)}: ${JSON.stringify(version)}`,
   );
-  files.set(
-    "pnpm-workspace.yaml",
-    `packages:
-  - spec
+  return `packages:
+  - ${LAYOUT.spec}
   - packages/*
-  - tools/*
 
 # pnpm refuses to run dependency build scripts unless they are listed here.
 allowBuilds:
@@ -162,21 +153,293 @@ allowBuilds:
   esbuild: true
 
 overrides:
-  # Prism's newest internals need Node 24; these are the last ones that run on Node 20.
+  # The mock's Prism: its newest internals need Node 24; these are the last ones that run on Node 20.
   "@stoplight/prism-core": 5.8.0
   "@stoplight/prism-http": 5.12.0
   "@stoplight/prism-http-server": 5.12.2
 
-# One version for dev dependencies that several packages share: a package says \`"name": "catalog:"\`.
+# Every version the packages' manifests name (\`"name": "catalog:"\`), in one place.
 catalog:
-${Object.entries(catalog)
-  .map(([name, version]) => `  ${JSON.stringify(name)}: ${version}`)
-  .join("\n")}
-`,
-  );
-  files.set(
-    "packages/types/src/index.ts",
-    `/**
+  # The SDK toolchain. \`~\`: \`pnpm -r up --no-save "@sdkit/*"\` takes its patch releases (the
+  # lockfile records which); a new minor is taken on purpose, with \`--latest\`.
+${toolchain.join("\n")}
+  # Tools the repo's own config files use.
+${thirdParty.join("\n")}
+`;
+}
+
+/** Tasks and their outputs; turbo hashes each package's files and its dependencies' lockfile entries. */
+function turboConfig() {
+  return {
+    $schema: "https://turborepo.com/schema.json",
+    ui: "stream",
+    globalDependencies: ["tsconfig.base.json"],
+    tasks: {
+      bundle: { outputs: ["dist/**"] },
+      generate: {
+        dependsOn: ["^bundle"],
+        inputs: ["$TURBO_DEFAULT$", "$TURBO_ROOT$/sdk.config.json"],
+        outputs: ["src/generated/**", "samples/generated/**", "test/generated/**"],
+      },
+      build: { dependsOn: ["^build", "^bundle", "generate"], outputs: ["dist/**"] },
+      typecheck: { dependsOn: ["^build", "generate"], outputs: [] },
+      lint: { dependsOn: ["^build", "generate"], outputs: [] },
+      test: { dependsOn: ["^build", "^bundle", "build"], outputs: [], env: ["CI"] },
+    },
+  };
+}
+
+function biomeConfig() {
+  return {
+    $schema: `https://biomejs.dev/schemas/${THIRD_PARTY_VERSIONS["@biomejs/biome"]}/schema.json`,
+    vcs: { enabled: true, clientKind: "git", useIgnoreFile: true },
+    files: { includes: ["**", "!**/dist", "!**/generated", "!**/.turbo"] },
+    formatter: { enabled: true, indentStyle: "space", indentWidth: 2, lineWidth: 120 },
+    linter: { enabled: true, rules: { preset: "recommended" } },
+    assist: { actions: { source: { organizeImports: "on" } } },
+  };
+}
+
+function tsconfigBase() {
+  return {
+    $schema: "https://json.schemastore.org/tsconfig",
+    compilerOptions: {
+      target: "ES2022",
+      lib: ["ES2022", "DOM", "DOM.Iterable"],
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      isolatedModules: true,
+      verbatimModuleSyntax: true,
+      skipLibCheck: true,
+      resolveJsonModule: true,
+      noEmit: true,
+      types: ["node"],
+    },
+  };
+}
+
+/** @param {string[]} include */
+function packageTsconfig(include) {
+  return { extends: "../../tsconfig.base.json", include };
+}
+
+const GITIGNORE = `node_modules/
+dist/
+.turbo/
+*.tsbuildinfo
+.env
+.env.*
+.npmrc
+test-results/
+# Generated from the spec by \`pnpm build\` (never edited, never committed)
+generated/
+# openapi-bundle stages a whole output folder beside the old one
+.*.new/
+.*.old/
+`;
+
+function ciRun() {
+  return `#!/usr/bin/env bash
+# CI on a fresh clone: the pinned pnpm, the locked dependencies, then the README's second command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TURBO_TELEMETRY_DISABLED=1 REDOCLY_TELEMETRY=off
+want=$(node -p 'require("./package.json").packageManager.split("@")[1]')
+if [ "$(pnpm --version 2>/dev/null || true)" != "$want" ]; then npm install --global --no-fund --no-audit "pnpm@$want"; fi
+pnpm install --frozen-lockfile
+pnpm lint && pnpm test
+`;
+}
+
+/** @param {SdkConfig} config */
+function changesetConfig(config) {
+  return {
+    $schema: "https://unpkg.com/@changesets/config@3.1.4/schema.json",
+    changelog: "@changesets/cli/changelog",
+    commit: false,
+    fixed: [[config.packages.types, config.packages.client]],
+    linked: [],
+    access: "public",
+    baseBranch: "main",
+    updateInternalDependencies: "patch",
+    ignore: [],
+    privatePackages: { version: false, tag: false },
+  };
+}
+
+/**
+ * @param {SdkConfig} config
+ * @param {string} name
+ */
+function specManifest(config, name) {
+  return {
+    name,
+    version: "0.0.0",
+    private: true,
+    description: `The OpenAPI document of the ${config.title}: the single source of truth of this repo.`,
+    type: "module",
+    scripts: {
+      bundle: "openapi-bundle bundle --config redocly.yaml --overlays overlays --out dist openapi.yaml",
+    },
+    devDependencies: fromCatalog("@sdkit/bundle"),
+  };
+}
+
+/**
+ * The fields a published package of the repo shares: ESM and CJS builds with their declarations.
+ *
+ * @param {string} description
+ */
+function publishedPackage(description) {
+  return {
+    version: "0.0.0",
+    description,
+    license: "MIT",
+    type: "module",
+    sideEffects: false,
+    engines: { node: ">=18.17" },
+    main: "./dist/index.cjs",
+    module: "./dist/index.js",
+    types: "./dist/index.d.cts",
+    exports: {
+      ".": {
+        import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
+        require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
+      },
+      "./package.json": "./package.json",
+    },
+    files: ["dist", "README.md", "LICENSE", "CHANGELOG.md"],
+    publishConfig: { access: "public" },
+  };
+}
+
+const BUILD = "node --input-type=module -e \"await (await import('tsdown')).build()\"";
+const CHECK_PACKAGE = "publint --strict && attw --pack .";
+
+/**
+ * @param {SdkConfig} config
+ * @param {string} spec
+ */
+function typesManifest(config, spec) {
+  return {
+    name: config.packages.types,
+    ...publishedPackage(`TypeScript types for the ${config.title}, generated from its OpenAPI document.`),
+    scripts: {
+      generate: `openapi-codegen types --spec ${BUNDLE} --out src/generated`,
+      build: BUILD,
+      lint: "tsc -p tsconfig.json",
+      test: "pnpm run check:package",
+      "check:package": CHECK_PACKAGE,
+    },
+    devDependencies: {
+      [spec]: "workspace:*",
+      ...fromCatalog("@arethetypeswrong/cli", "@sdkit/codegen", "@types/node", "publint", "tsdown", "typescript"),
+    },
+  };
+}
+
+/**
+ * @param {SdkConfig} config
+ * @param {string} spec
+ */
+function clientManifest(config, spec) {
+  return {
+    name: config.packages.client,
+    ...publishedPackage(
+      `A TypeScript client for the ${config.title}: typed from its OpenAPI document, with retries, timeouts and typed errors.`,
+    ),
+    scripts: {
+      generate: `openapi-codegen sdk --spec ${BUNDLE} --sdk-config ${CONFIG} --out src/generated`,
+      build: BUILD,
+      lint: "tsc -p tsconfig.json",
+      test: "pnpm run check:package",
+      "check:package": CHECK_PACKAGE,
+    },
+    dependencies: { [config.packages.types]: "workspace:*", ...fromCatalog("openapi-fetch") },
+    devDependencies: {
+      [spec]: "workspace:*",
+      ...fromCatalog("@arethetypeswrong/cli", "@sdkit/codegen", "@types/node", "publint", "tsdown", "typescript"),
+    },
+  };
+}
+
+/**
+ * @param {SdkConfig} config
+ * @param {ReturnType<typeof privateNames>} names
+ */
+function docsManifest(config, names) {
+  return {
+    name: names.docs,
+    version: "0.0.0",
+    private: true,
+    description: `The offline docs site for the ${config.title}.`,
+    type: "module",
+    scripts: {
+      generate: `openapi-codegen samples --spec ${BUNDLE} --sdk-config ${CONFIG} --out samples/generated`,
+      // The quick start is written from sdk.config.json and the first operation's sample unless
+      // --quick-start names one; samples/<operationId>.ts replaces a generated sample.
+      build: `sdkit-docs build --spec ${BUNDLE} --samples samples --sdk-config ${CONFIG} --out dist`,
+      preview: "sdkit-docs preview --dir dist",
+      // Every sample (generated and hand-written) compiles against the built client.
+      typecheck: "tsc -p tsconfig.json",
+    },
+    devDependencies: {
+      [config.packages.client]: "workspace:*",
+      [names.spec]: "workspace:*",
+      ...fromCatalog("@sdkit/codegen", "@sdkit/docs", "@types/node", "typescript"),
+    },
+  };
+}
+
+/**
+ * @param {SdkConfig} config
+ * @param {ReturnType<typeof privateNames>} names
+ */
+function contractManifest(config, names) {
+  return {
+    name: names.contract,
+    version: "0.0.0",
+    private: true,
+    description: `Contract tests: the built ${config.title} client against Prism serving the bundled document.`,
+    type: "module",
+    scripts: {
+      generate: `openapi-codegen contract --spec ${BUNDLE} --sdk-config ${CONFIG} --out test/generated`,
+      lint: "tsc -p tsconfig.json",
+      test: "vitest run",
+    },
+    devDependencies: {
+      [config.packages.client]: "workspace:*",
+      [names.spec]: "workspace:*",
+      ...fromCatalog("@sdkit/codegen", "@sdkit/contract", "@sdkit/mock", "@types/node", "typescript", "vitest"),
+    },
+  };
+}
+
+/**
+ * @param {{ oxcDeclarations: boolean }} options
+ */
+function tsdownConfig({ oxcDeclarations }) {
+  return `import { defineConfig } from "tsdown";
+
+export default defineConfig({
+  entry: ["src/index.ts"],
+  format: ["esm", "cjs"],
+  // Fetch-only code: "neutral" keeps Node built-ins out of the entry.
+  platform: "neutral",
+  target: "es2022",
+  dts: ${oxcDeclarations ? "{ oxc: true }" : "true"},
+  clean: true,
+  sourcemap: false,
+  checks: { pluginTimings: false },
+});
+`;
+}
+
+/** @param {SdkConfig} config */
+function typesIndex(config) {
+  return `/**
  * Types for the ${config.title}, all generated from its OpenAPI document at build time (see
  * src/generated): \`paths\`, \`components\` and \`operations\` from openapi-typescript, and a named
  * alias for every schema and for each operation's request body, parameters, success response and
@@ -192,65 +455,6 @@ export type Schemas = components["schemas"];
 
 /** The API's paths. */
 export type ApiPath = keyof paths;
-`,
-  );
-  files.set("packages/docs/content/quick-start.md", quickStart(config, spec, fixes));
-  files.set("spec/overlays/README.md", overlaysReadme(config));
-  files.set("README.md", readme(config, names, scope));
-  files.set(
-    ".changeset/first-release.md",
-    `---\n"${config.packages.types}": minor\n"${config.packages.client}": minor\n---\n\nFirst release of the ${config.title} SDK, generated from its OpenAPI document.\n`,
-  );
-  return files;
-}
-
-/**
- * @param {SdkConfig} config
- * @param {Record<string, any>} spec
- * @param {import("./operation-fixes.js").Fixes} fixes
- */
-function quickStart(config, spec, fixes) {
-  let call = "";
-  try {
-    // Apply the derived names the overlay will apply, to show the first operation's SDK method.
-    const fixed = structuredClone(spec);
-    for (const fix of fixes.operations) {
-      const operation = fixed.paths[fix.path][fix.method];
-      if (fix.operationId) operation.operationId = fix.operationId;
-      if (fix.tags) operation.tags = fix.tags;
-    }
-    const plan = planSdk(listOperations(fixed), "openapi.yaml");
-    const [resource, methods] = [...plan][0] ?? [];
-    if (resource && methods?.[0]) call = `${config.client.variable}.${resource}.${methods[0].name}(…)`;
-  } catch {
-    call = "";
-  }
-  return `# Quick start: \`${config.packages.client}\`
-
-\`${config.packages.client}\` is a TypeScript client for the ${config.title}: typed from its OpenAPI
-document, with retries, timeouts and typed errors. It runs on Node.js 18.17 or later (and other
-server runtimes with \`fetch\`).
-
-## 1. Install
-
-\`\`\`sh
-npm install ${config.packages.client}
-\`\`\`
-
-## 2. Create a client
-
-\`\`\`ts
-import { ${config.client.factory} } from "${config.packages.client}";
-
-const ${config.client.variable} = ${config.client.factory}({ apiKey: process.env.${config.env.apiKey} });
-\`\`\`
-
-It talks to \`${config.baseUrl}\` unless you pass \`baseUrl\` or set \`${config.env.baseUrl}\`.
-
-## 3. Call the API
-
-Every operation is a method: ${call ? `\`${call}\`` : "one resource per tag"}. The
-[reference](reference.html) shows a TypeScript and a curl sample for each.
 `;
 }
 
@@ -264,30 +468,26 @@ result is linted again.
 
 Changes on top of the ${config.title}'s document belong here, never in \`openapi.yaml\` itself, so
 that a new version of the document can replace it as is. \`00-operation-names.yaml\`, when present,
-was written by \`pnpm scaffold\`: derived operationIds and tags for operations that had none. Set
+was written by the scaffold: derived operationIds and tags for operations that had none. Set
 \`x-sdk-resource\`, \`x-sdk-method\` and \`x-sdk-unwrap\` on operations here to choose the SDK's names
-(see tools/codegen/README.md).
+(see \`node_modules/@sdkit/codegen/README.md\`).
 `;
 }
 
-/**
- * @param {SdkConfig} config
- * @param {Names} _names
- * @param {string} scope
- */
-function readme(config, _names, scope) {
-  return `# ${config.title}: TypeScript SDK toolchain
+/** @param {SdkConfig} config */
+function readme(config) {
+  return `# ${config.title}: TypeScript SDK
 
-Types, a fetch client, an offline docs site, a Prism mock with contract tests and versioned npm
-releases, all generated from one OpenAPI document (\`spec/openapi.yaml\`). Scaffolded by
-\`pnpm scaffold\` from the Hatch API toolchain.
+Types, a fetch client, an offline docs site and contract tests against a Prism mock, all generated
+from one OpenAPI document (\`spec/openapi.yaml\`) by the \`@sdkit/*\` toolchain, which this repo
+installs as packages (versions in \`pnpm-workspace.yaml\`'s catalog, exact releases in the lockfile).
 
-## Quick start (fresh machine: Node 20.19+, npm)
+## Quick start (Node 20.19+, pnpm ${PNPM_VERSION}: \`npm install --global pnpm@${PNPM_VERSION}\`)
 
-1. Set up and build everything from the spec (installs the pinned pnpm and the locked dependencies):
+1. Install the locked dependencies and build everything from the spec:
 
    \`\`\`sh
-   bash tools/bootstrap.sh && pnpm build
+   pnpm install --frozen-lockfile && pnpm build
    \`\`\`
 
 2. Lint everything and run all the tests:
@@ -303,28 +503,37 @@ releases, all generated from one OpenAPI document (\`spec/openapi.yaml\`). Scaff
 | path | what it holds |
 | --- | --- |
 | \`spec/\` | \`openapi.yaml\` (the document as received), \`overlays/\` (your changes to it), \`redocly.yaml\` (lint rules), \`dist/\` (the bundle everything reads) |
-| \`sdk.config.json\` | everything API-specific that the document does not say (schema: \`tools/codegen/sdk-config.schema.json\`) |
-| \`packages/types\` | \`${config.packages.types}\`: types generated by openapi-typescript |
-| \`packages/client\` | \`${config.packages.client}\`: openapi-fetch plus auth, retries, timeouts, rate limiting and typed errors |
-| \`packages/docs\` | the offline docs site, with a TypeScript and a curl sample per operation |
-| \`tools/codegen\` | generates the types' aliases, the SDK, the samples and the contract bindings |
-| \`tools/openapi-bundle\` | lints (Redocly) and bundles the spec |
-| \`tools/mock\` | Prism serving the bundle |
-| \`tools/contract-tests\` | the built client against Prism, every operation and declared status |
+| \`sdk.config.json\` | everything API-specific that the document does not say: package names, the client's factory and type, env var names, base URL, rate limit, user agent, retries, security schemes (schema: \`@sdkit/codegen\`'s \`sdk-config.schema.json\`) |
+| \`${LAYOUT.types}\` | \`${config.packages.types}\`: types generated by \`openapi-codegen types\` |
+| \`${LAYOUT.client}\` | \`${config.packages.client}\`: the client \`openapi-codegen sdk\` writes into \`src/generated\` (resources, the client core, the configured names) |
+| \`${LAYOUT.docs}\` | the offline docs site (\`@sdkit/docs\`), with a TypeScript and a curl sample per operation |
+| \`${LAYOUT.contract}\` | the built client against Prism, every operation and declared status (\`@sdkit/contract\`) |
 
 ## What you edit, and what you never edit
 
 | you edit | for |
 | --- | --- |
 | \`spec/overlays/*.yaml\` | every change to the document: operationIds, tags, SDK names (\`x-sdk-resource\`, \`x-sdk-method\`, \`x-sdk-unwrap\`), fixes for lint findings |
-| \`sdk.config.json\` | package names (scope ${scope}), the client factory, env var names, the default base URL, rate limit, user agent, retries, the security schemes the client sends |
+| \`sdk.config.json\` | package names (scope ${config.scope}), the client factory, env var names, the default base URL, rate limit, user agent, retries, the security schemes the client sends |
 | \`spec/redocly.yaml\` | the lint rules (delete the \`warn\` lines the scaffold added once the document passes them) |
-| \`packages/docs/samples/<operationId>.ts\` / \`.sh\` | a hand-written sample that replaces the generated one for that operation |
+| \`${LAYOUT.docs}/samples/<operationId>.ts\` / \`.sh\` | a hand-written sample that replaces the generated one for that operation |
 | \`spec/openapi.yaml\` | only to replace it with a new version of the document |
 
-**Never edit** the generated folders: \`packages/types/src/generated/\`, \`packages/client/src/generated/\`,
-\`packages/docs/samples/generated/\`, \`tools/contract-tests/test/generated/\` (and \`dist/\`). They are
-rebuilt from the spec by \`pnpm build\` and are git-ignored.
+**Never edit** the generated folders (\`src/generated/\`, \`samples/generated/\`, \`test/generated/\`) or
+\`dist/\`: \`pnpm build\` rewrites them, and they are git-ignored.
+
+## Upgrading the toolchain
+
+\`\`\`sh
+pnpm -r up --no-save "@sdkit/*" && pnpm build
+\`\`\`
+
+takes the newest patch release of every \`@sdkit/*\` package within the catalog's \`~\` ranges and
+records it in \`pnpm-lock.yaml\`, the only file that changes; the build regenerates the client,
+types, samples and contract bindings with it (turbo sees the new versions in the lockfile).
+pnpm installs a release only once it is a day old (its default \`minimumReleaseAge\`). A new
+minor, which may change the generated SDK, is taken on purpose: \`pnpm -r up --latest "@sdkit/*"\`,
+then review the diff of the built packages.
 
 ## Using the client
 
@@ -335,7 +544,7 @@ const ${config.client.variable} = ${config.client.factory}(); // ${config.env.ap
 \`\`\`
 
 Each operation is \`${config.client.variable}.<resource>.<method>(...)\`: the resource is the operation's
-first tag, the method its operationId without the resource's words (see tools/codegen/README.md).
+first tag, the method its operationId without the resource's words.
 
 ## Releasing
 

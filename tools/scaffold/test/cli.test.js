@@ -22,12 +22,12 @@ afterEach(async () => {
 /** @param {string[]} args */
 const run = (args) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
 
-describe("pnpm scaffold refuses bad input with what and where, and writes nothing", () => {
+describe("sdkit-scaffold refuses bad input with what and where, and writes nothing", () => {
   it("without --spec or --out: usage, exit 2", () => {
     const result = run(["--spec", "x.json"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("scaffold: --spec and --out are required");
-    expect(result.stderr).toContain("usage: pnpm scaffold");
+    expect(result.stderr).toContain("usage: sdkit-scaffold");
   });
 
   it("a Swagger 2.0 document: names the file and the version", async () => {

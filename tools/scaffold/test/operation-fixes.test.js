@@ -73,7 +73,7 @@ describe("overlaySkeleton", () => {
   it("is an Overlay 1.0 document whose actions target each operation and say what to set", () => {
     const fixes = planFixes(doc({ "/pets/{petId}": { get: { ...ok } } }));
     const text = /** @type {string} */ (overlaySkeleton(fixes, "Pet API"));
-    expect(text).toMatch(/^# Written by pnpm scaffold/);
+    expect(text).toMatch(/^# Written by sdkit-scaffold/);
     expect(YAML.parse(text)).toEqual({
       overlay: "1.0.0",
       info: { title: "Operation names and tags for the Pet API SDK", version: "1.0.0" },

@@ -2,30 +2,28 @@
 // @ts-check
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { SpecUpdateError } from "../src/errors.js";
+import { runCli, runCommand, UsageError } from "@sdkit/cli-kit";
 import { findRoot } from "../src/root.js";
-import { runCommand } from "../src/run-command.js";
 import { specUpdate } from "../src/spec-update.js";
 
 const usage = "Usage: pnpm spec:update --from <url|file> [--dry-run] [--yes]";
 
-try {
-  const { values } = parseArgs({
-    args: process.argv.slice(2).filter((arg) => arg !== "--"),
-    options: {
-      from: { type: "string" },
-      "dry-run": { type: "boolean", default: false },
-      yes: { type: "boolean", short: "y", default: false },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) {
-    console.log(usage);
-  } else {
-    if (!values.from) {
-      console.error(`spec:update: --from is required\n${usage}`);
-      process.exit(2);
+await runCli(
+  async () => {
+    const { values } = parseArgs({
+      args: process.argv.slice(2).filter((arg) => arg !== "--"),
+      options: {
+        from: { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        yes: { type: "boolean", short: "y", default: false },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    if (values.help) {
+      console.log(usage);
+      return;
     }
+    if (!values.from) throw new UsageError("--from is required");
     const started = performance.now();
     await specUpdate({
       root: await findRoot(process.cwd()),
@@ -45,15 +43,6 @@ try {
       log: (text) => console.log(text),
     });
     console.error(`spec:update took ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
-} catch (error) {
-  if (error instanceof SpecUpdateError) {
-    console.error(`\nspec:update: ${error.message}`);
-    process.exitCode = 1;
-  } else if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
-    console.error(`spec:update: ${error.message}\n${usage}`);
-    process.exitCode = 2;
-  } else {
-    throw error;
-  }
-}
+  },
+  { name: "spec:update", usage },
+);

@@ -1,14 +1,11 @@
 #!/usr/bin/env node
 // @ts-check
-import { SpecUpdateError } from "../src/errors.js";
+import { runCli, runCommand } from "@sdkit/cli-kit";
 import { findRoot } from "../src/root.js";
-import { runCommand } from "../src/run-command.js";
 import { versionPackages } from "../src/version.js";
 
-try {
-  await versionPackages({ root: await findRoot(process.cwd()), run: runCommand, log: (text) => console.log(text) });
-} catch (error) {
-  if (!(error instanceof SpecUpdateError)) throw error;
-  console.error(`version-packages: ${error.message}`);
-  process.exitCode = 1;
-}
+await runCli(
+  async () =>
+    versionPackages({ root: await findRoot(process.cwd()), run: runCommand, log: (text) => console.log(text) }),
+  { name: "version-packages" },
+);

@@ -1,6 +1,7 @@
 // @ts-check
+
+import { derefAt, pointer } from "@sdkit/openapi";
 import { isMap, isSeq, parseDocument } from "yaml";
-import { deref, toPointer } from "./json-pointer.js";
 
 /** What every placeholder starts with, so a search finds each one a person must rewrite. */
 export const PLACEHOLDER_MARK = "TODO(spec:update)";
@@ -26,11 +27,11 @@ const PROSE_KEYS = new Set(["description", "summary", "example", "examples", "ti
  * @param {object} input
  * @param {string} input.text our spec/openapi.yaml
  * @param {WireModel} input.ours
- * @param {Record<string, any>} input.upstream Hatch's document
+ * @param {Record<string, any>} input.upstream the upstream document
  * @param {WireModel} input.upstreamModel
  * @param {WireChange[]} input.changes the wire changes to adopt
  * @param {import("./differences.js").Difference[]} input.differences
- * @param {string} input.source where Hatch's document came from (for error messages)
+ * @param {string} input.source where the upstream document came from (for error messages)
  * @returns {ApplyResult}
  */
 export function applyWireChanges({ text, ours, upstream, upstreamModel, changes, differences, source }) {
@@ -48,7 +49,7 @@ export function applyWireChanges({ text, ours, upstream, upstreamModel, changes,
    */
   const placeholder = (path, text) => {
     doc.setIn(path, `${PLACEHOLDER_MARK}: ${text}`);
-    result.placeholders.push(toPointer(path));
+    result.placeholders.push(pointer(...path));
   };
   /**
    * Runs `edit` once per edited location: POST and PUT sharing one schema change it once.
@@ -78,7 +79,7 @@ export function applyWireChanges({ text, ours, upstream, upstreamModel, changes,
       continue;
     } else if (change.subject === "request-body" && mine && theirs) {
       if (change.kind === "changed") {
-        const body = deref(
+        const body = derefAt(
           plain,
           getIn(plain, [...mine.operationPath, "requestBody"]),
           [...mine.operationPath, "requestBody"],
@@ -171,7 +172,7 @@ export function applyWireChanges({ text, ours, upstream, upstreamModel, changes,
           if (!isMap(doc.getIn([...parentPath, "properties"])))
             doc.setIn([...parentPath, "properties"], doc.createNode({}));
           doc.setIn(path, doc.createNode({ ...schema, description: "" }));
-          placeholder([...path, "description"], `describe \`${name}\` (added from Hatch's document).`);
+          placeholder([...path, "description"], `describe \`${name}\` (added from the upstream document).`);
           if (theirField.shape.required) addRequired(doc, parentPath, leaf);
         });
       } else if (change.kind === "removed") {
@@ -223,7 +224,7 @@ function fieldsOf(operation, change) {
 function parentSchemaPath(plain, path, source) {
   if (!path) return undefined;
   const node = getIn(plain, path);
-  if (node?.type === "array" || node?.items) return deref(plain, node.items ?? {}, [...path, "items"], source).path;
+  if (node?.type === "array" || node?.items) return derefAt(plain, node.items ?? {}, [...path, "items"], source).path;
   return path;
 }
 
@@ -337,7 +338,7 @@ function addOperation(doc, plain, upstream, theirs, differences, placeholder, so
   placeholder([...path, "summary"], `summarize ${theirs.key}.`);
   placeholder(
     [...path, "description"],
-    `describe ${theirs.key} (added from Hatch's document; check the operationId and tag too).`,
+    `describe ${theirs.key} (added from the upstream document; check the operationId and tag too).`,
   );
   if (operation.requestBody)
     placeholder([...path, "requestBody", "description"], `describe the request body of ${theirs.key}.`);
@@ -367,7 +368,7 @@ function responseNode(upstream, raw, source) {
 }
 
 /**
- * `getContactsById` for GET /v1/contacts/{id}: the method and the path's words, version segments
+ * `getPetsById` for GET /v1/pets/{id}: the method and the path's words, version segments
  * left out; made unique among our operationIds.
  *
  * @param {Record<string, any>} plain
@@ -394,7 +395,7 @@ function uniqueOperationId(plain, method, path) {
 }
 
 /**
- * Copies `node`, replacing every local $ref with what it points to: Hatch's component names are
+ * Copies `node`, replacing every local $ref with what it points to: the upstream document's component names are
  * not ours. A cycle is cut with an empty schema.
  *
  * @param {Record<string, any>} document
@@ -408,7 +409,7 @@ function inlineRefs(document, node, source, stack) {
   if (!node || typeof node !== "object") return node;
   if (typeof node.$ref === "string") {
     if (stack.has(node.$ref)) return {};
-    const { node: target } = deref(document, node, [], source);
+    const { node: target } = derefAt(document, node, [], source);
     return inlineRefs(document, target, source, new Set([...stack, node.$ref]));
   }
   return mapValues(node, (value) => inlineRefs(document, value, source, stack));
@@ -434,7 +435,7 @@ function stripProse(node) {
 }
 
 /**
- * A schema from Hatch's document (3.0 or 3.1) as an OpenAPI 3.0 schema without prose:
+ * A schema from the upstream document (3.0 or 3.1) as an OpenAPI 3.0 schema without prose:
  * `type: [string, "null"]` becomes `type: string` + `nullable: true`.
  *
  * @param {any} schema

@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { runCommand } from "@sdkit/cli-kit";
 import { SpecUpdateError } from "./errors.js";
-import { runCommand } from "./run-command.js";
 
 const require = createRequire(import.meta.url);
 const bundleCli = require.resolve("@sdkit/bundle/cli");

@@ -5,6 +5,8 @@ import { parse } from "yaml";
 
 /** The public packages; versioned together as a fixed group in .changeset/config.json. */
 export const PUBLIC_PACKAGES = ["@hatch-api/types", "@hatch-api/client"];
+/** The workspace package whose `bundle` task writes the bundled spec. */
+export const SPEC_PACKAGE = "@hatch-api/spec";
 
 /**
  * The changeset spec:update writes: both public packages at `bump`, the change report as text.

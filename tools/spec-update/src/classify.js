@@ -203,7 +203,7 @@ function proseChanges(diff, haveFindings) {
 }
 
 /**
- * @param {string[]} path a path in oasdiff's diff: paths › modified › /v1/contacts › operations ›
+ * @param {string[]} path a path in oasdiff's diff: paths › modified › /v1/pets › operations ›
  *   modified › POST › requestBody › content › modified › application/json › schema › properties ›
  *   modified › firstName › description
  */

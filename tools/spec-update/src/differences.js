@@ -14,7 +14,7 @@ import { SpecUpdateError } from "./errors.js";
  * @property {string[]} [tags]
  * @property {string} [ours]
  *
- * @typedef {object} Agreement a listed difference that Hatch's document no longer has
+ * @typedef {object} Agreement a listed difference that the upstream document no longer has
  * @property {string} id
  * @property {string} text
  */
@@ -113,7 +113,7 @@ export function explainedBy(change, differences) {
 }
 
 /**
- * Listed differences that Hatch's document no longer has.
+ * Listed differences that the upstream document no longer has.
  *
  * @param {Difference[]} differences
  * @param {import("./wire-model.js").WireModel} ours
@@ -133,7 +133,7 @@ export function agreements(differences, ours, upstream) {
           if (field?.shape.required)
             result.push({
               id: difference.id,
-              text: `${key}: Hatch's document now marks \`${difference.property}\` required too.`,
+              text: `${key}: the upstream document now marks \`${difference.property}\` required too.`,
             });
         }
         break;
@@ -143,7 +143,7 @@ export function agreements(differences, ours, upstream) {
             if (upstream.operations.get(key)?.responses.has(status)) {
               result.push({
                 id: difference.id,
-                text: `${key}: Hatch's document now declares the ${status} response too.`,
+                text: `${key}: the upstream document now declares the ${status} response too.`,
               });
             }
           }
@@ -152,18 +152,21 @@ export function agreements(differences, ours, upstream) {
       case "operation-ids":
         for (const [key, id] of Object.entries(/** @type {Record<string, string>} */ (difference.operations ?? {}))) {
           if (upstream.operations.get(key)?.operationId === id)
-            result.push({ id: difference.id, text: `${key}: Hatch's document now uses our operationId \`${id}\`.` });
+            result.push({
+              id: difference.id,
+              text: `${key}: the upstream document now uses our operationId \`${id}\`.`,
+            });
         }
         break;
       case "declared-tags":
         for (const tag of difference.tags ?? []) {
           if (upstream.tags.includes(tag))
-            result.push({ id: difference.id, text: `Hatch's document now declares the tag \`${tag}\`.` });
+            result.push({ id: difference.id, text: `The upstream document now declares the tag \`${tag}\`.` });
         }
         break;
       case "openapi-version":
         if (upstream.openapi === difference.ours)
-          result.push({ id: difference.id, text: `Hatch's document is now OpenAPI ${difference.ours} too.` });
+          result.push({ id: difference.id, text: `The upstream document is now OpenAPI ${difference.ours} too.` });
         break;
     }
   }

@@ -1,7 +1,7 @@
 // @ts-check
 import { createRequire } from "node:module";
+import { runCommand } from "@sdkit/cli-kit";
 import { SpecUpdateError } from "./errors.js";
-import { runCommand } from "./run-command.js";
 
 const require = createRequire(import.meta.url);
 

@@ -1,6 +1,6 @@
 // @ts-check
 export { applyWireChanges, PLACEHOLDER_MARK } from "./apply-changes.js";
-export { changesetText, PUBLIC_PACKAGES, pendingChangesets } from "./changeset.js";
+export { changesetText, PUBLIC_PACKAGES, pendingChangesets, SPEC_PACKAGE } from "./changeset.js";
 export { classify, MAJOR_INFO_CHECKS } from "./classify.js";
 export { agreements, explainedBy, loadDifferences } from "./differences.js";
 export { SpecUpdateError } from "./errors.js";

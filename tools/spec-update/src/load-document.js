@@ -1,40 +1,31 @@
 // @ts-check
-import { readFile } from "node:fs/promises";
-import { parse as parseYaml } from "yaml";
+import { DEFAULT_MAX_BYTES, parseSpecText, readSpecFile } from "@sdkit/openapi";
 import { SpecUpdateError } from "./errors.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** Hatch's document is a few tens of kilobytes; anything near this is not an API description. */
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** The size limit of a download, as @sdkit/openapi's for a file: far above any real API description. */
+export { DEFAULT_MAX_BYTES };
 
 /**
  * @typedef {object} LoadOptions
  * @property {typeof fetch} [fetch] injected for tests; defaults to the global fetch
  * @property {number} [timeoutMs] for the whole download, headers and body
- * @property {number} [maxBytes]
+ * @property {number} [maxBytes] for a download or a file
  */
 
 /**
- * Reads an OpenAPI 3.0 or 3.1 document, JSON or YAML, from a file path or an http(s) URL.
+ * Reads an OpenAPI 3.0 or 3.1 document, JSON or YAML, from a file path or an http(s) URL, through
+ * @sdkit/openapi's reader (size limit, YAML alias guard, errors naming file, line and column).
  *
  * @param {string} from
  * @param {LoadOptions} [options]
  * @returns {Promise<{ document: Record<string, any>, source: string, version: string }>}
  */
 export async function loadDocument(from, options = {}) {
-  const text = /^https?:\/\//i.test(from) ? await download(from, options) : await readLocal(from);
-  const document = parseDocument(text, from);
-  return { document, source: from, version: document.openapi };
-}
-
-/** @param {string} path */
-async function readLocal(path) {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
-    throw new SpecUpdateError(code === "ENOENT" ? "no such file" : `cannot read the file (${code})`, { source: path });
-  }
+  const parsed = /^https?:\/\//i.test(from)
+    ? parseDocument(await download(from, options), from)
+    : checkOpenApi((await readSpecFile(from, { maxBytes: options.maxBytes })).document, from);
+  return { document: parsed, source: from, version: parsed.openapi };
 }
 
 /**
@@ -118,30 +109,23 @@ function downloadError(url, error, timedOut, timeoutMs) {
 }
 
 /**
- * Parses JSON or YAML (JSON is YAML, but JSON's own parser gives better positions for JSON) and
- * checks that the result is an OpenAPI 3.0 or 3.1 document with paths.
+ * Parses JSON or YAML text (JSON's own parser when it looks like JSON: better positions) with
+ * @sdkit/openapi's reader, and checks that the result is an OpenAPI 3.0 or 3.1 document with paths.
  *
  * @param {string} text
  * @param {string} source
  * @returns {Record<string, any>}
  */
 export function parseDocument(text, source) {
-  /** @type {unknown} */
-  let value;
-  if (/^\s*[{[]/.test(text)) {
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new SpecUpdateError(`invalid JSON: ${/** @type {Error} */ (error).message}`, { source });
-    }
-  } else {
-    try {
-      value = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
-    } catch (error) {
-      const message = /** @type {Error} */ (error).message.split("\n")[0];
-      throw new SpecUpdateError(`invalid YAML: ${message}`, { source });
-    }
-  }
+  return checkOpenApi(parseSpecText(text, { file: source, json: /^\s*[{[]/.test(text) }), source);
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} source
+ * @returns {Record<string, any>}
+ */
+function checkOpenApi(value, source) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new SpecUpdateError("not an OpenAPI document: the top level is not an object", { source });
   }

@@ -1,9 +1,10 @@
 // @ts-check
+import { PUBLIC_PACKAGES } from "./changeset.js";
 
 /**
  * @typedef {object} UpdateReport
  * @property {string} source
- * @property {string} upstreamVersion Hatch's OpenAPI version
+ * @property {string} upstreamVersion the upstream document's OpenAPI version
  * @property {import("./wire-diff.js").WireChange[]} wireChanges to adopt
  * @property {Array<{ change: import("./wire-diff.js").WireChange, difference: string }>} listed explained by upstream-differences.yaml
  * @property {import("./differences.js").Agreement[]} agreements
@@ -18,18 +19,18 @@
 const LABEL = { major: "MAJOR", minor: "minor", patch: "patch" };
 
 /**
- * The report a maintainer acts on: what Hatch changed on the wire, what that does to the SDK (each
+ * The report a maintainer acts on: what the upstream document changed on the wire, what that does to the SDK (each
  * change, its operation, its level), the bump, and what is left to a person.
  *
  * @param {UpdateReport} report
  * @returns {string}
  */
 export function formatReport(report) {
-  const lines = [`Hatch API document: ${report.source} (OpenAPI ${report.upstreamVersion})`, ""];
+  const lines = [`Upstream document: ${report.source} (OpenAPI ${report.upstreamVersion})`, ""];
   if (report.wireChanges.length === 0 && report.manual.length === 0) {
-    lines.push("No wire change: Hatch's document accepts and returns what spec/openapi.yaml describes.");
+    lines.push("No wire change: the upstream document accepts and returns what spec/openapi.yaml describes.");
   } else {
-    lines.push(`Wire changes in Hatch's document (${report.wireChanges.length}):`);
+    lines.push(`Wire changes in the upstream document (${report.wireChanges.length}):`);
     for (const change of report.wireChanges) lines.push(`  - ${change.text}`);
   }
   if (report.listed.length > 0) {
@@ -40,17 +41,17 @@ export function formatReport(report) {
     );
   }
   if (report.agreements.length > 0) {
-    lines.push("", "Now agrees (listed in spec/upstream-differences.yaml, fixed by Hatch since; the entry can go):");
+    lines.push("", "Now agrees (listed in spec/upstream-differences.yaml, fixed upstream since; the entry can go):");
     for (const agreement of report.agreements) lines.push(`  - [${agreement.id}] ${agreement.text}`);
   }
   if (!report.proseBaseline) {
     lines.push(
       "",
-      "Prose: no spec/upstream-prose.json yet, so Hatch's rewording cannot be told apart; applying records it.",
+      "Prose: no spec/upstream-prose.json yet, so the upstream rewording cannot be told apart; applying records it.",
     );
   }
   if (report.wireChanges.length > 0 || report.proseChanges.length > 0) {
-    lines.push("", "What adopting them does to @hatch-api/types and @hatch-api/client (oasdiff, SDK-centred policy):");
+    lines.push("", `What adopting them does to ${PUBLIC_PACKAGES.join(" and ")} (oasdiff, SDK-centred policy):`);
     if (report.changes.length === 0) lines.push("  (no difference between the bundles)");
     const width = Math.max(0, ...report.changes.map((change) => (change.operation ?? "(document)").length));
     for (const change of report.changes) {

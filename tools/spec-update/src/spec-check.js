@@ -1,7 +1,7 @@
 // @ts-check
 import { access } from "node:fs/promises";
 import { join } from "node:path";
-import { pendingChangesets } from "./changeset.js";
+import { PUBLIC_PACKAGES, pendingChangesets, SPEC_PACKAGE } from "./changeset.js";
 import { classify } from "./classify.js";
 import { SpecUpdateError } from "./errors.js";
 import { bumpCovers, maxBump } from "./levels.js";
@@ -21,7 +21,7 @@ export async function specCheck({ root, log }) {
   const current = join(root, CURRENT_BUNDLE);
   if (!(await exists(current))) {
     throw new SpecUpdateError(
-      `${CURRENT_BUNDLE} is missing: bundle the spec first (pnpm turbo run bundle --filter=@hatch-api/spec)`,
+      `${CURRENT_BUNDLE} is missing: bundle the spec first (pnpm turbo run bundle --filter=${SPEC_PACKAGE})`,
       { step: "spec:check" },
     );
   }
@@ -52,7 +52,7 @@ export async function specCheck({ root, log }) {
     );
     throw new SpecUpdateError(
       [
-        `the API changed since the last release in ways that need a ${required} release, but the pending changesets give ${pending === "none" ? "no release" : `a ${pending}`}${source.length ? ` (${source.join(", ")})` : ""} to @hatch-api/types and @hatch-api/client.`,
+        `the API changed since the last release in ways that need a ${required} release, but the pending changesets give ${pending === "none" ? "no release" : `a ${pending}`}${source.length ? ` (${source.join(", ")})` : ""} to ${PUBLIC_PACKAGES.join(" and ")}.`,
         `Changes that need more than ${pending === "none" ? "no release" : pending}:`,
         ...lines,
         `Add a changeset with \`pnpm changeset\` (${required} for both packages), or raise the existing one.`,

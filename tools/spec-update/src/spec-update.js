@@ -51,7 +51,7 @@ export const BUILD_STEPS = [
  * @property {boolean} [yes] apply without asking
  * @property {boolean} [interactive] stdin and stdout are a terminal
  * @property {(question: string) => Promise<boolean>} [confirm]
- * @property {import("./run-command.js").Runner} run runs the build and test steps
+ * @property {import("@sdkit/cli-kit").Runner} run runs the build and test steps
  * @property {(text: string) => void} log
  * @property {typeof fetch} [fetch]
  * @property {number} [timeoutMs]
@@ -195,7 +195,7 @@ export async function specUpdate(options) {
  * Writes the spec, the changeset and the pending report, then builds and tests; on any failure
  * puts everything back as it was (build outputs included) and rethrows.
  *
- * @param {{ root: string, run: import("./run-command.js").Runner, log: (text: string) => void, now: Date, report: import("./report.js").UpdateReport, text: string, fingerprint: Record<string, string> }} input
+ * @param {{ root: string, run: import("@sdkit/cli-kit").Runner, log: (text: string) => void, now: Date, report: import("./report.js").UpdateReport, text: string, fingerprint: Record<string, string> }} input
  */
 async function apply({ root, run, log, now, report, text, fingerprint }) {
   const bump = /** @type {import("./levels.js").Level} */ (report.bump);
@@ -204,7 +204,7 @@ async function apply({ root, run, log, now, report, text, fingerprint }) {
   const snapshot = await snapshotTree(root, [PATHS.spec, PATHS.prose, PATHS.changesets, "spec/api-changes"]);
   try {
     await writeFile(join(root, PATHS.spec), text);
-    const summary = `API update from Hatch's document (${/^https?:/.test(report.source) ? report.source : basename(report.source)}): ${report.changes.length} change(s), ${bump}.`;
+    const summary = `API update from the upstream document (${/^https?:/.test(report.source) ? report.source : basename(report.source)}): ${report.changes.length} change(s), ${bump}.`;
     await writeFile(join(root, PATHS.changesets, `${name}.md`), changesetText(bump, summary, report.changes));
     await mkdir(join(root, PATHS.pending), { recursive: true });
     const pending = {

@@ -1,13 +1,13 @@
 // @ts-check
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
-import { deref } from "./json-pointer.js";
+import { derefAt } from "@sdkit/openapi";
 
 /**
- * Prose is not part of the wire model, and our descriptions are our own; but when Hatch rewords
+ * Prose is not part of the wire model, and our descriptions are our own; but when the upstream document rewords
  * something, the maintainer should hear of it (a patch: review our wording). To tell what changed
- * without keeping Hatch's document in the repo, spec/upstream-prose.json keeps only a hash of each
- * piece of Hatch's prose and examples, keyed by wire location (operation and field, not Hatch's
+ * without keeping the upstream document in the repo, spec/upstream-prose.json keeps only a hash of each
+ * piece of the upstream prose and examples, keyed by wire location (operation and field, not the upstream document's
  * component names), as of the last `spec:update`.
  *
  * @typedef {{ operation: string | null, target: string | null, what: string, text: string }} ProseItem
@@ -61,7 +61,7 @@ export function proseOf(document, model, source) {
     const responses = at([...operation.operationPath, "responses"]) ?? {};
     for (const [status, raw] of Object.entries(responses)) {
       const code = status.toUpperCase();
-      add(key, `response ${code}`, deref(document, raw, [], source).node);
+      add(key, `response ${code}`, derefAt(document, raw, [], source).node);
       for (const [name, field] of operation.responses.get(code)?.properties ?? [])
         add(key, `response ${code}: ${name}`, at(field.at.schemaPath));
     }
@@ -80,7 +80,7 @@ export function fingerprintOf(items) {
 }
 
 /**
- * Prose Hatch changed since the recorded fingerprint, on operations and fields we have (prose of
+ * Prose the upstream document changed since the recorded fingerprint, on operations and fields we have (prose of
  * new ones comes with their wire change).
  *
  * @param {Record<string, string>} previous
@@ -102,7 +102,7 @@ export function proseChanges(previous, items, ours) {
       kind: before === undefined ? "added" : "changed",
       operation: item.operation,
       target: item.target,
-      text: `Hatch ${before === undefined ? "added" : "reworded"} the ${item.what} of ${where}: "${clip(item.text)}" (ours is our own: review it).`,
+      text: `The upstream document ${before === undefined ? "added" : "reworded"} the ${item.what} of ${where}: "${clip(item.text)}" (ours is our own: review it).`,
       rule: "upstream prose",
     });
   }
@@ -115,7 +115,7 @@ export function proseChanges(previous, items, ours) {
       kind: "removed",
       operation: operation || null,
       target: target || null,
-      text: `Hatch removed the ${what} of ${target || "the operation"}${operation ? ` of ${operation}` : ""} (ours is our own: review it).`,
+      text: `The upstream document removed the ${what} of ${target || "the operation"}${operation ? ` of ${operation}` : ""} (ours is our own: review it).`,
       rule: "upstream prose",
     });
   }
@@ -147,7 +147,7 @@ export async function readFingerprint(path) {
  */
 export async function writeFingerprint(path, prose) {
   const note =
-    "Written by pnpm spec:update: a hash of each piece of prose and example in Hatch's document as last adopted, to report rewording. Hashes only, never the text.";
+    "Written by pnpm spec:update: a hash of each piece of prose and example in the upstream document as last adopted, to report rewording. Hashes only, never the text.";
   await writeFile(path, `${JSON.stringify({ note, prose }, null, 2)}\n`);
 }
 

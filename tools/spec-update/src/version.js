@@ -1,7 +1,7 @@
 // @ts-check
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { PUBLIC_PACKAGES } from "./changeset.js";
+import { PUBLIC_PACKAGES, SPEC_PACKAGE } from "./changeset.js";
 import { classify } from "./classify.js";
 import { SpecUpdateError } from "./errors.js";
 import { formatWithBiome } from "./format.js";
@@ -15,7 +15,7 @@ import { PATHS } from "./spec-update.js";
  * changesets (or, for hand-made spec changes, from oasdiff against the released spec), and the
  * released-spec snapshot that spec:check compares against.
  *
- * @param {{ root: string, run: import("./run-command.js").Runner, log: (text: string) => void, now?: Date }} options
+ * @param {{ root: string, run: import("@sdkit/cli-kit").Runner, log: (text: string) => void, now?: Date }} options
  * @returns {Promise<{ version: string | null, changesFile: string | null }>}
  */
 export async function versionPackages({ root, run, log, now = new Date() }) {
@@ -32,7 +32,7 @@ export async function versionPackages({ root, run, log, now = new Date() }) {
   const remaining = new Set(await changesetNames(root));
   const consumed = new Set(changesetsBefore.filter((name) => !remaining.has(name)));
 
-  const bundle = await run("pnpm", ["exec", "turbo", "run", "bundle", "--filter=@hatch-api/spec"], { cwd: root });
+  const bundle = await run("pnpm", ["exec", "turbo", "run", "bundle", `--filter=${SPEC_PACKAGE}`], { cwd: root });
   if (bundle.code !== 0)
     throw new SpecUpdateError(`bundling the spec failed (exit ${bundle.code})`, { step: "bundle" });
 

@@ -1,19 +1,19 @@
 // @ts-check
 
 /**
- * One difference between Hatch's wire model and ours, from our point of view: "added" means Hatch
- * has something we do not, "removed" that we have something Hatch no longer has.
+ * One difference between the upstream wire model and ours, from our point of view: "added" means the
+ * upstream document has something we do not, "removed" that we have something the upstream document no longer has.
  *
  * @typedef {object} WireChange
  * @property {string} id stable, for matching listed differences and de-duplicating
  * @property {"added" | "removed" | "changed"} kind
  * @property {"operation" | "parameter" | "request-body" | "request-property" | "response" | "response-property" | "security"} subject
- * @property {string | null} operation "POST /v1/contacts"
+ * @property {string | null} operation "POST /v1/pets"
  * @property {string | null} status the response status for response subjects
  * @property {string | null} name the parameter key ("query:limit") or flattened property name
  * @property {"type" | "format" | "nullable" | "required" | null} field what changed, for "changed"
  * @property {unknown} [from] our value
- * @property {unknown} [to] Hatch's value
+ * @property {unknown} [to] the upstream value
  * @property {string} target "request body: company", "response 200: data.id", …
  * @property {string} text one sentence for people
  */
@@ -36,7 +36,16 @@ export function diffWireModels(ours, upstream) {
   for (const key of upstream.operations.keys()) {
     if (!ours.operations.has(key)) {
       changes.push(
-        change("added", "operation", key, null, null, null, "operation", `Hatch's document adds the operation ${key}.`),
+        change(
+          "added",
+          "operation",
+          key,
+          null,
+          null,
+          null,
+          "operation",
+          `The upstream document adds the operation ${key}.`,
+        ),
       );
     }
   }
@@ -52,7 +61,7 @@ export function diffWireModels(ours, upstream) {
           null,
           null,
           "operation",
-          `Hatch's document no longer has the operation ${key}.`,
+          `The upstream document no longer has the operation ${key}.`,
         ),
       );
       continue;
@@ -72,7 +81,7 @@ export function diffWireModels(ours, upstream) {
             null,
             null,
             `response ${status}`,
-            `Hatch's document declares a ${status} response for ${key}.`,
+            `The upstream document declares a ${status} response for ${key}.`,
           ),
         );
       }
@@ -88,7 +97,7 @@ export function diffWireModels(ours, upstream) {
             null,
             null,
             `response ${status}`,
-            `Hatch's document does not declare the ${status} response of ${key}.`,
+            `The upstream document does not declare the ${status} response of ${key}.`,
           ),
         );
         continue;
@@ -116,7 +125,7 @@ export function diffWireModels(ours, upstream) {
         null,
         null,
         "security",
-        `Hatch's document authorizes ${key} with ${theirSecurity} instead of ${mySecurity}.`,
+        `The upstream document authorizes ${key} with ${theirSecurity} instead of ${mySecurity}.`,
       );
       changes.push({ ...item, from: mySecurity, to: theirSecurity });
     }
@@ -142,7 +151,7 @@ function requestBodyChanges(operation, mine, theirs) {
         null,
         null,
         "request body",
-        `Hatch's document adds a request body to ${operation}.`,
+        `The upstream document adds a request body to ${operation}.`,
       ),
     ];
   if (!theirs)
@@ -155,7 +164,7 @@ function requestBodyChanges(operation, mine, theirs) {
         null,
         null,
         "request body",
-        `Hatch's document no longer takes a request body for ${operation}.`,
+        `The upstream document no longer takes a request body for ${operation}.`,
       ),
     ];
   /** @type {WireChange[]} */
@@ -170,7 +179,7 @@ function requestBodyChanges(operation, mine, theirs) {
         null,
         "required",
         "request body",
-        `Hatch's document makes the request body of ${operation} ${theirs.required ? "required" : "optional"}.`,
+        `The upstream document makes the request body of ${operation} ${theirs.required ? "required" : "optional"}.`,
       ),
       from: mine.required,
       to: theirs.required,
@@ -217,7 +226,7 @@ function fieldChanges(subject, operation, status, mine, theirs, targetOf) {
         name,
         null,
         targetOf(name),
-        `Hatch's document adds the ${shape.required ? "required" : "optional"} ${noun} \`${name}\` (${describe(shape)}) to ${operation}${status ? ` (${status})` : ""}.`,
+        `The upstream document adds the ${shape.required ? "required" : "optional"} ${noun} \`${name}\` (${describe(shape)}) to ${operation}${status ? ` (${status})` : ""}.`,
       ),
     );
   }
@@ -234,7 +243,7 @@ function fieldChanges(subject, operation, status, mine, theirs, targetOf) {
           name,
           null,
           targetOf(name),
-          `Hatch's document no longer has the ${noun} \`${name}\` in ${operation}${status ? ` (${status})` : ""}.`,
+          `The upstream document no longer has the ${noun} \`${name}\` in ${operation}${status ? ` (${status})` : ""}.`,
         ),
       );
       continue;
@@ -293,10 +302,10 @@ export function describe(shape) {
 function fieldSentence(noun, name, field, from, to, operation, status) {
   const where = `${operation}${status ? ` (${status})` : ""}`;
   if (field === "required")
-    return `Hatch's document makes the ${noun} \`${name}\` ${to ? "required" : "optional"} in ${where}.`;
+    return `The upstream document makes the ${noun} \`${name}\` ${to ? "required" : "optional"} in ${where}.`;
   if (field === "nullable")
-    return `Hatch's document makes the ${noun} \`${name}\` ${to ? "nullable" : "not nullable"} in ${where}.`;
-  return `Hatch's document changes the ${field} of the ${noun} \`${name}\` from ${from ?? "none"} to ${to ?? "none"} in ${where}.`;
+    return `The upstream document makes the ${noun} \`${name}\` ${to ? "nullable" : "not nullable"} in ${where}.`;
+  return `The upstream document changes the ${field} of the ${noun} \`${name}\` from ${from ?? "none"} to ${to ?? "none"} in ${where}.`;
 }
 
 /**

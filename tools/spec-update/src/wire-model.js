@@ -1,5 +1,5 @@
 // @ts-check
-import { deref } from "./json-pointer.js";
+import { derefAt, HTTP_METHODS, jsonMediaOf } from "@sdkit/openapi";
 
 /**
  * The wire model: what a client puts on the wire and gets back, with prose, examples, names of
@@ -28,7 +28,7 @@ import { deref } from "./json-pointer.js";
  * @property {Array<string | number>} path the request body or response object itself
  *
  * @typedef {object} WireOperation
- * @property {string} key "POST /v1/contacts"
+ * @property {string} key "POST /v1/pets"
  * @property {string} method upper case
  * @property {string} path
  * @property {string | null} operationId
@@ -46,7 +46,6 @@ import { deref } from "./json-pointer.js";
  * @property {string} openapi
  */
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const MAX_DEPTH = 8;
 
 /**
@@ -61,15 +60,15 @@ export function wireModel(document, source) {
   for (const [name, raw] of Object.entries(schemes)) {
     securitySchemes.set(
       name,
-      describeScheme(deref(document, raw, ["components", "securitySchemes", name], source).node),
+      describeScheme(derefAt(document, raw, ["components", "securitySchemes", name], source).node),
     );
   }
   /** @type {Map<string, WireOperation>} */
   const operations = new Map();
   for (const [path, rawItem] of Object.entries(document.paths ?? {})) {
-    const { node: item } = deref(document, rawItem, ["paths", path], source);
+    const { node: item } = derefAt(document, rawItem, ["paths", path], source);
     if (!item || typeof item !== "object") continue;
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!operation || typeof operation !== "object") continue;
       const key = `${method.toUpperCase()} ${path}`;
@@ -125,8 +124,8 @@ function parameters(document, list, operationPath, source) {
   /** @type {Map<string, WireField>} */
   const result = new Map();
   list.forEach((raw, index) => {
-    const { node: parameter, path } = deref(document, raw, [...operationPath, "parameters", index], source);
-    const schemaAt = deref(document, parameter.schema ?? {}, [...path, "schema"], source);
+    const { node: parameter, path } = derefAt(document, raw, [...operationPath, "parameters", index], source);
+    const schemaAt = derefAt(document, parameter.schema ?? {}, [...path, "schema"], source);
     result.set(`${parameter.in}:${parameter.name}`, {
       shape: shapeOf(document, schemaAt.node, Boolean(parameter.required), source),
       at: { schemaPath: schemaAt.path, parentPath: path },
@@ -144,7 +143,7 @@ function parameters(document, list, operationPath, source) {
  */
 function requestBody(document, raw, path, source) {
   if (!raw) return null;
-  const { node, path: at } = deref(document, raw, path, source);
+  const { node, path: at } = derefAt(document, raw, path, source);
   return body(document, node, at, Boolean(node.required), source);
 }
 
@@ -158,7 +157,7 @@ function responses(document, raw, path, source) {
   /** @type {Map<string, WireBody | null>} */
   const result = new Map();
   for (const [status, value] of Object.entries(raw)) {
-    const { node, path: at } = deref(document, value, [...path, status], source);
+    const { node, path: at } = derefAt(document, value, [...path, status], source);
     result.set(status.toUpperCase(), body(document, node, at, true, source));
   }
   return result;
@@ -175,9 +174,10 @@ function responses(document, raw, path, source) {
 function body(document, container, path, required, source) {
   const content = container.content ?? {};
   const mediaTypes = Object.keys(content).sort();
-  const json = mediaTypes.find((type) => /^application\/([\w.+-]*\+)?json/.test(type));
+  // Chosen among the sorted types, so that reordering `content` in the document changes nothing.
+  const json = jsonMediaOf(Object.fromEntries(mediaTypes.map((type) => [type, content[type]])));
   if (!json) return mediaTypes.length ? { required, mediaTypes, properties: new Map(), schemaPath: path, path } : null;
-  const schemaAt = deref(document, content[json].schema ?? {}, [...path, "content", json, "schema"], source);
+  const schemaAt = derefAt(document, content[json].schema ?? {}, [...path, "content", json, "schema"], source);
   /** @type {Map<string, WireField>} */
   const properties = new Map();
   flatten(document, schemaAt.node, schemaAt.path, "", properties, 0, source);
@@ -199,13 +199,13 @@ function body(document, container, path, required, source) {
 function flatten(document, schema, schemaPath, prefix, into, depth, source) {
   if (depth > MAX_DEPTH || !schema || typeof schema !== "object") return;
   if (schema.type === "array" || schema.items) {
-    const items = deref(document, schema.items ?? {}, [...schemaPath, "items"], source);
+    const items = derefAt(document, schema.items ?? {}, [...schemaPath, "items"], source);
     flatten(document, items.node, items.path, `${prefix}[]`, into, depth + 1, source);
     return;
   }
   const required = new Set(schema.required ?? []);
   for (const [name, raw] of Object.entries(schema.properties ?? {})) {
-    const at = deref(document, raw, [...schemaPath, "properties", name], source);
+    const at = derefAt(document, raw, [...schemaPath, "properties", name], source);
     const key = prefix ? `${prefix}.${name}` : name;
     into.set(key, {
       shape: shapeOf(document, at.node, required.has(name), source),
@@ -214,7 +214,7 @@ function flatten(document, schema, schemaPath, prefix, into, depth, source) {
     flatten(document, at.node, at.path, key, into, depth + 1, source);
   }
   for (const [index, part] of (schema.allOf ?? []).entries()) {
-    const at = deref(document, part, [...schemaPath, "allOf", index], source);
+    const at = derefAt(document, part, [...schemaPath, "allOf", index], source);
     flatten(document, at.node, at.path, prefix, into, depth + 1, source);
   }
 }
@@ -237,7 +237,7 @@ export function shapeOf(document, schema, required, source) {
   const alternatives = schema.oneOf ?? schema.anyOf;
   if (types.length === 0 && Array.isArray(alternatives)) {
     for (const [index, raw] of alternatives.entries()) {
-      const { node } = deref(document, raw, [index], source);
+      const { node } = derefAt(document, raw, [index], source);
       if (node?.type === "null") nullable = true;
       else {
         const inner = shapeOf(document, node ?? {}, false, source);

@@ -80,8 +80,8 @@ describe("spec:update leaves everything as it was when it fails", () => {
       await server.close();
     }
     await expectUnchanged(rawDocument("title: not an API\n"), {}, /not an OpenAPI document/);
-    await expectUnchanged(rawDocument("openapi: 3.0.0\npaths: {\n"), {}, /invalid YAML/);
-    await expectUnchanged(rawDocument('{"openapi": "3.0.0",}', "openapi.json"), {}, /invalid JSON/);
+    await expectUnchanged(rawDocument("openapi: 3.0.0\npaths: {\n"), {}, /is not valid YAML/);
+    await expectUnchanged(rawDocument('{"openapi": "3.0.0",}', "openapi.json"), {}, /is not valid JSON/);
   });
 
   it("when the updated spec fails lint", async () => {

@@ -228,6 +228,6 @@ describe("spec:update --dry-run classifies what Hatch changed, as it affects our
       "source-required",
     ]);
     expect(output).toContain("Now agrees");
-    expect(output).toContain("POST /v1/contacts: Hatch's document now declares the 401 response too.");
+    expect(output).toContain("POST /v1/contacts: the upstream document now declares the 401 response too.");
   });
 });

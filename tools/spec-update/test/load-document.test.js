@@ -95,11 +95,23 @@ describe("loadDocument from a file", () => {
 
   it("reports invalid JSON and invalid YAML with the parser's position", async () => {
     await expect(loadDocument(rawDocument('{ "openapi": "3.0.0", ', "broken.json"))).rejects.toThrow(
-      /broken\.json: invalid JSON/,
+      /broken\.json:1:\d+: is not valid JSON/,
     );
     await expect(loadDocument(rawDocument("openapi: 3.0.0\npaths:\n  /a: [unclosed\n"))).rejects.toThrow(
-      /openapi\.yaml: invalid YAML: .*line/,
+      /openapi\.yaml:\d+:\d+: is not valid YAML/,
     );
+  });
+
+  it("refuses a YAML alias bomb and a file over the size limit", async () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (const [i, name] of [..."bcdefghij"].entries())
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${"abcdefghij"[i]}`).join(", ")}]`);
+    await expect(loadDocument(rawDocument(`openapi: 3.1.0\n${levels.join("\n")}\n`))).rejects.toThrow(
+      /openapi\.yaml: YAML aliases expand too far/,
+    );
+    await expect(
+      loadDocument(rawDocument(`openapi: 3.1.0\npaths: {}\nx: "${"y".repeat(4096)}"\n`), { maxBytes: 1024 }),
+    ).rejects.toThrow(/openapi\.yaml: 0\.0 MB is over the 0\.0 MB limit/);
   });
 
   it("refuses other OpenAPI versions and documents without paths, naming the pointer", async () => {

@@ -77,7 +77,7 @@ describe("Hatch rewording its document (prose and examples only)", () => {
       }),
     );
     expect(dry.output).toMatch(
-      /patch\s+PUT \/v1\/contacts\s+Hatch reworded the summary of the operation of PUT \/v1\/contacts: "Update contact"/,
+      /patch\s+PUT \/v1\/contacts\s+The upstream document reworded the summary of the operation of PUT \/v1\/contacts: "Update contact"/,
     );
     expect(dry.output).toContain("Bump: patch");
 

@@ -26,12 +26,12 @@ afterAll(() => {
 /**
  * The version step's commands: the real `changeset version`, and the spec bundle.
  *
- * @type {import("../src/run-command.js").Runner}
+ * @type {import("@sdkit/cli-kit").Runner}
  */
 const versionRunner = async (command, args, { cwd }) => {
   const line = [command, ...args].join(" ");
   if (line === "pnpm exec changeset version") {
-    const { runCommand } = await import("../src/run-command.js");
+    const { runCommand } = await import("@sdkit/cli-kit");
     return runCommand(process.execPath, [join(REPO, "node_modules/@changesets/cli/bin.js"), "version"], {
       cwd,
       capture: true,

@@ -1,12 +1,22 @@
 // @ts-check
 
+import { coreFiles, NEUTRAL_ERRORS } from "@sdkit/client-core";
+import { deref, isObject } from "@sdkit/openapi";
 import { conformsTo } from "../example-check.js";
 import { jsonMedia } from "../model.js";
 import { tsLiteral } from "../render.js";
-import { CORE_CLIENT_NAMES } from "../sdk-config.js";
-import { deref, isObject } from "../spec.js";
 import { requestExample } from "./samples.js";
 import { isJsonMedia, nonJsonSuccess } from "./sdk.js";
+
+/**
+ * The names the contract suite's support code imports the client under test by; the generated
+ * client.ts maps the SDK's configured names (sdk.config.json #/client) onto them.
+ */
+const CORE_CLIENT_NAMES = Object.freeze({
+  factory: "createSdkClient",
+  type: "SdkClient",
+  options: "SdkClientOptions",
+});
 
 /** @typedef {import("../model.js").OperationModel} OperationModel */
 
@@ -64,23 +74,43 @@ function exampleChoice(spec, content) {
 }
 
 /**
- * `operations.ts`: for every operation, its declared statuses (how to provoke each through Prism),
- * its example request, and functions calling it through openapi-fetch's typed surface and through
- * the generated SDK method. The contract tests iterate over it; nothing in them names an operation.
- * `client.ts`: the client package's factory and types (`clientFactory`, `clientType` and
- * `<clientType>Options`) under fixed names, so that the suite's support code names none of them.
+ * The suites of @sdkit/contract that every consuming repository runs, each from an entry file of
+ * its own (the coverage gate's name is the one its sequencer runs last): file name → export.
+ */
+export const CONTRACT_SUITES = Object.freeze({
+  "success.test.ts": "successTests",
+  "declared-statuses.test.ts": "declaredStatusTests",
+  "authentication.test.ts": "authenticationTests",
+  "validation.test.ts": "validationTests",
+  "rate-limit.test.ts": "rateLimitTests",
+  "coverage-gate.test.ts": "coverageGate",
+});
+
+/**
+ * The contract tests of a client package, complete: nothing in the consuming repository is
+ * hand-written but a vitest config calling `contractTestConfig()` of `@sdkit/contract/vitest`.
  *
- * @param {{ spec: Record<string, any>, model: ReturnType<typeof import("../model.js").buildModel>, header: string, clientPackage: string, clientType: string, clientFactory: string }} input
+ * - `operations.ts`: for every operation, its declared statuses (how to provoke each through
+ *   Prism), its example request, and functions calling it through openapi-fetch's typed surface and
+ *   through the generated SDK method. The suites iterate over it; nothing in them names an operation.
+ * - `client.ts`: the client package under the fixed names the suites use (see clientBridge).
+ * - `subject.ts`: both, as the suites' `ContractSubject`.
+ * - `global-setup.ts`: one Prism for the run, on the bundled spec (found relative to this folder),
+ *   or a validating proxy in front of a real server when `providerUrlEnv` is set.
+ * - one `<suite>.test.ts` per suite of @sdkit/contract (CONTRACT_SUITES).
+ *
+ * @param {{ spec: Record<string, any>, model: ReturnType<typeof import("../model.js").buildModel>, header: string,
+ *   clientPackage: string, clientType: string, clientFactory: string, apiKeyEnv: string, providerUrlEnv: string,
+ *   specFromOut: string }} input `specFromOut`: the spec's path relative to the output folder
  * @returns {Map<string, string>}
  */
-export function contractTarget({ spec, model, header, clientPackage, clientType, clientFactory }) {
-  const blocks = model.operations.map((m) => operationEntry(spec, m, model, clientType));
+export function contractTarget({ spec, model, header, clientPackage, clientType, clientFactory, ...env }) {
+  const encodesBodies = model.operations.some((m) => m.body && !isJsonMedia(m.body.media));
+  const blocks = model.operations.map((m) => operationEntry(spec, m, model, CORE_CLIENT_NAMES.type));
   const file = [
     `// ${header}`,
-    `import type { ${clientType} } from ${JSON.stringify(clientPackage)};`,
-    ...(model.operations.some((m) => m.body && !isJsonMedia(m.body.media))
-      ? [`import { bodyEncodingOf, encodeRequestBody } from ${JSON.stringify(clientPackage)};`]
-      : []),
+    `import type { ${CORE_CLIENT_NAMES.type} } from "./client.js";`,
+    ...(encodesBodies ? ['import { bodyEncodingOf, encodeRequestBody } from "./client.js";'] : []),
     "",
     "/** A declared response key and how the suite provokes it through Prism (or why it cannot). */",
     "export interface ContractStatus {",
@@ -115,9 +145,9 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
     "  /** The required properties of the JSON request body, when it has any: leaving them out must give 422. */",
     "  requiredBodyFields: string[];",
     "  /** Calls it through openapi-fetch's typed surface with the spec's example request. */",
-    `  openapiFetch(client: ${clientType}, overrides?: ContractOverrides): Promise<{ data?: unknown; error?: unknown; response: Response }>;`,
+    `  openapiFetch(client: ${CORE_CLIENT_NAMES.type}, overrides?: ContractOverrides): Promise<{ data?: unknown; error?: unknown; response: Response }>;`,
     "  /** Calls the generated SDK method with the spec's example request. */",
-    `  sdk(client: ${clientType}, overrides?: ContractOverrides): Promise<unknown>;`,
+    `  sdk(client: ${CORE_CLIENT_NAMES.type}, overrides?: ContractOverrides): Promise<unknown>;`,
     "}",
     "",
     "export const contractOperations: ContractOperation[] = [",
@@ -125,19 +155,136 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
     "];",
     "",
   ].join("\n");
+  const files = new Map([
+    ["operations.ts", file],
+    ["client.ts", clientBridge({ header, clientPackage, clientType, clientFactory, encodesBodies })],
+    ["subject.ts", subjectFile(header)],
+    ["global-setup.ts", globalSetupFile(header, env)],
+  ]);
+  // The bindings encode a body that is not JSON as the SDK methods do: with the client core's own
+  // encoder, re-emitted here as in the client (which keeps it internal).
+  const encoder = coreFiles(header).get("core/body-encoding.ts");
+  if (encodesBodies && encoder) files.set("core/body-encoding.ts", encoder);
+  // A suite whose status no operation declares would register no test, which vitest fails as an
+  // empty file: its entry is written only where it has something to check.
+  const declares = (/** @type {string} */ status) => model.operations.some((m) => m.op.statuses.includes(status));
+  /** @type {Record<string, boolean>} */
+  const applies = {
+    "authentication.test.ts": declares("401"),
+    "validation.test.ts": model.operations.some(
+      (m) => m.op.statuses.includes("422") && requiredBodyFieldsOf(spec, m).length > 0,
+    ),
+    "rate-limit.test.ts": declares("429"),
+  };
+  for (const [name, suite] of Object.entries(CONTRACT_SUITES)) {
+    if (applies[name] === false) continue;
+    files.set(
+      name,
+      [
+        `// ${header}`,
+        `import { ${suite} } from "@sdkit/contract";`,
+        'import { subject } from "./subject.js";',
+        "",
+        `await ${suite}(subject);`,
+        "",
+      ].join("\n"),
+    );
+  }
+  return files;
+}
+
+/**
+ * `client.ts`: the client package under the fixed names the suites of @sdkit/contract use (the
+ * package's own are the SDK config's): its factory and types (CORE_CLIENT_NAMES), the error
+ * classes the behaviour suites expect, the status → error class map, and, when an operation's
+ * body is not JSON, the encoder its SDK methods use. The one file that knows the client package's
+ * exports, so a change there is a change here only.
+ *
+ * @param {{ header: string, clientPackage: string, clientType: string, clientFactory: string, encodesBodies: boolean }} input
+ */
+function clientBridge({ header, clientPackage, clientType, clientFactory, encodesBodies }) {
   const from = JSON.stringify(clientPackage);
-  const client = [
+  return [
     `// ${header}`,
-    "// The client under test, by the names the suite's support code uses (the package's own are the SDK config's).",
+    "// The client under test, by the names the suites of @sdkit/contract use (the package's own are the SDK config's).",
     "",
-    `export { ${clientFactory} as ${CORE_CLIENT_NAMES.factory} } from ${from};`,
+    "export {",
+    `  ${clientFactory} as ${CORE_CLIENT_NAMES.factory},`,
+    "  AuthenticationError,",
+    "  RateLimitError,",
+    "  ValidationError,",
+    `} from ${from};`,
     `export type { ${clientType} as ${CORE_CLIENT_NAMES.type}, ${clientType}Options as ${CORE_CLIENT_NAMES.options} } from ${from};`,
+    `import { ${[...NEUTRAL_ERRORS.map(([name]) => name), "ServerError"].sort().join(", ")} } from ${from};`,
+    "",
+    "/** The client's API error class: the one every status class extends. */",
+    "const ApiError = Object.getPrototypeOf(AuthenticationError) as typeof AuthenticationError;",
+    "",
+    "/**",
+    " * The class the client throws for each response key, as its one status map says: the statuses it",
+    " * names, any other 5xx a ServerError, any other status its API error class.",
+    " */",
+    "export const errorClasses: Record<string | number, abstract new (...args: never[]) => Error & { status: number }> = {",
+    "  default: ApiError,",
+    '  "4XX": ApiError,',
+    '  "5XX": ServerError,',
+    "};",
+    `const named: Record<number, abstract new (...args: never[]) => Error & { status: number }> = { ${NEUTRAL_ERRORS.map(([name, status]) => `${status}: ${name}`).join(", ")} };`,
+    "for (let status = 400; status < 600; status += 1) {",
+    "  errorClasses[status] = named[status] ?? (status >= 500 ? ServerError : ApiError);",
+    "}",
+    ...(encodesBodies ? ['export { bodyEncodingOf, encodeRequestBody } from "./core/body-encoding.js";'] : []),
     "",
   ].join("\n");
-  return new Map([
-    ["operations.ts", file],
-    ["client.ts", client],
-  ]);
+}
+
+/**
+ * The top-level required fields of an operation's request body (what the 422 probe leaves out).
+ *
+ * @param {Record<string, any>} spec
+ * @param {OperationModel} m
+ * @returns {string[]}
+ */
+function requiredBodyFieldsOf(spec, m) {
+  const requestSchema = m.body ? deref(spec, m.body.mediaObject?.schema) : undefined;
+  return isObject(requestSchema) && Array.isArray(requestSchema.required) ? requestSchema.required : [];
+}
+
+/** @param {string} header */
+function subjectFile(header) {
+  return [
+    `// ${header}`,
+    'import type { ContractSubject } from "@sdkit/contract";',
+    'import * as client from "./client.js";',
+    'import { contractOperations } from "./operations.js";',
+    "",
+    "/** The client under test and its operation bindings, as the suites of @sdkit/contract take them. */",
+    `export const subject: ContractSubject<client.${CORE_CLIENT_NAMES.type}> = { client, operations: contractOperations };`,
+    "",
+  ].join("\n");
+}
+
+/**
+ * @param {string} header
+ * @param {{ apiKeyEnv: string, providerUrlEnv: string, specFromOut: string }} env
+ */
+function globalSetupFile(header, { apiKeyEnv, providerUrlEnv, specFromOut }) {
+  const specUrl = /^(\/|[A-Za-z]:[\\/])/.test(specFromOut)
+    ? `new URL(${JSON.stringify(`file://${specFromOut.startsWith("/") ? "" : "/"}${specFromOut.replaceAll("\\", "/")}`)})`
+    : `new URL(${JSON.stringify(specFromOut.startsWith(".") ? specFromOut : `./${specFromOut}`)}, import.meta.url)`;
+  return [
+    `// ${header}`,
+    'import { contractGlobalSetup } from "@sdkit/contract/vitest";',
+    "",
+    "// One Prism for the run: a mock of the bundled spec, or, with the provider variable set to a server's",
+    "// URL, a validating proxy in front of that server (its key read from the key variable, never printed).",
+    "export default contractGlobalSetup({",
+    `  specPath: ${specUrl},`,
+    `  apiKeyEnv: ${JSON.stringify(apiKeyEnv)},`,
+    `  providerUrlEnv: ${JSON.stringify(providerUrlEnv)},`,
+    "});",
+    "",
+  ].join("\n");
 }
 
 /**
@@ -193,9 +340,7 @@ function operationEntry(spec, m, model, clientType) {
   args.push(`{ ${options.join(", ")} }`);
   const sdk = `(client, overrides = {}) => {\n${i}  void overrides;\n${i}  return client.${sdkPath}(${args.join(", ")});\n${i}}`;
 
-  const requestSchema = m.body ? deref(spec, m.body.mediaObject?.schema) : undefined;
-  const requiredBodyFields =
-    isObject(requestSchema) && Array.isArray(requestSchema.required) ? requestSchema.required : [];
+  const requiredBodyFields = requiredBodyFieldsOf(spec, m);
   const statuses = m.op.statuses.map((key) => provokeStatus(spec, m, key));
   return [
     "  {",

@@ -1,8 +1,9 @@
 // @ts-check
+import { deref, HTTP_METHODS, isObject, listOperations } from "@sdkit/openapi";
 import { mediaExample, parameterExample } from "../examples.js";
+import { buildModel } from "../model.js";
 import { sampleFileName } from "../naming.js";
 import { shellDoubleQuoted, shellLiteral, shellSingleQuoted, tsLiteral } from "../render.js";
-import { deref, isObject } from "../spec.js";
 
 /** @typedef {import("../model.js").OperationModel} OperationModel */
 
@@ -95,16 +96,30 @@ function typescriptSample(spec, m, model, header, options) {
  * @param {SampleOptions} options
  */
 function curlSample(spec, m, header, options) {
+  const server = typeof spec.servers?.[0]?.url === "string" ? spec.servers[0].url : "";
+  return `# ${header}\n${curlCommand(spec, m, { baseUrl: server, apiKey: `$${options.apiKeyEnv}` })}\n`;
+}
+
+/**
+ * The operation's example request as a curl command (continued lines), sent to `baseUrl` with
+ * `apiKey` as the credential text (a shell variable such as `$API_KEY`, or a literal for a mock).
+ *
+ * @param {Record<string, any>} spec
+ * @param {OperationModel} m
+ * @param {{ baseUrl: string, apiKey: string }} target
+ */
+export function curlCommand(spec, m, { baseUrl, apiKey }) {
   const example = requestExample(spec, m);
-  const server = typeof spec.servers?.[0]?.url === "string" ? spec.servers[0].url.replace(/\/+$/, "") : "";
+  const server = baseUrl.replace(/\/+$/, "");
   const path = m.op.path.replace(/\{([^}]+)\}/g, (_match, name) => encodeURIComponent(String(example.path[name])));
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(example.query)) {
     for (const item of Array.isArray(value) ? value : [value]) query.append(name, String(item));
   }
-  const auth = authentication(spec, m.op.operation, options.apiKeyEnv);
+  const auth = authentication(spec, m.op.operation, apiKey);
   if (auth.query) query.append(auth.query.name, "__API_KEY__");
-  const queryString = query.size > 0 ? `?${query.toString().replace("__API_KEY__", `$${options.apiKeyEnv}`)}` : "";
+  // URLSearchParams would percent-encode a shell variable's `$`: the key goes in after encoding.
+  const queryString = query.size > 0 ? `?${query.toString().replace("__API_KEY__", apiKey)}` : "";
   const lines = [`curl --request ${m.op.method.toUpperCase()} ${shellDoubleQuoted(`${server}${path}${queryString}`)}`];
   for (const value of auth.headers) lines.push(`--header ${shellDoubleQuoted(value)}`);
   if (auth.user) lines.push(`--user ${shellDoubleQuoted(auth.user)}`);
@@ -115,7 +130,7 @@ function curlSample(spec, m, header, options) {
     const json = JSON.stringify(example.body ?? {}, null, 2).replaceAll("\n", "\n  ");
     lines.push(`--data ${shellSingleQuoted(json)}`);
   }
-  return `# ${header}\n${lines.join(" \\\n  ")}\n`;
+  return lines.join(" \\\n  ");
 }
 
 /**
@@ -123,10 +138,10 @@ function curlSample(spec, m, header, options) {
  *
  * @param {Record<string, any>} spec
  * @param {Record<string, any>} operation
- * @param {string} env
+ * @param {string} key the credential's text in the command
  * @returns {{ headers: string[], user?: string, query?: { name: string } }}
  */
-function authentication(spec, operation, env) {
+function authentication(spec, operation, key) {
   const requirements = Array.isArray(operation.security) ? operation.security : spec.security;
   const requirement = Array.isArray(requirements) ? requirements[0] : undefined;
   /** @type {{ headers: string[], user?: string, query?: { name: string } }} */
@@ -135,7 +150,7 @@ function authentication(spec, operation, env) {
   for (const schemeName of Object.keys(requirement)) {
     const scheme = deref(spec, spec.components?.securitySchemes?.[schemeName]);
     if (!isObject(scheme)) continue;
-    const variable = `$${env}`;
+    const variable = key;
     if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "bearer") {
       result.headers.push(`Authorization: Bearer ${variable}`);
     } else if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic") {
@@ -149,4 +164,27 @@ function authentication(spec, operation, env) {
     }
   }
   return result;
+}
+
+/**
+ * A curl command for the document's first operation (in document order), with its example
+ * request: what a CLI prints to show how to call a server of that API, say a mock on `baseUrl`.
+ * Undefined for a document without operations.
+ *
+ * @param {Record<string, any>} spec
+ * @param {{ baseUrl: string, apiKey: string, file?: string }} target `file` names the document in errors
+ */
+export function exampleCurl(spec, { baseUrl, apiKey, file }) {
+  const [first] = listOperations(spec, { file });
+  if (first === undefined) return undefined;
+  // Only that operation, under a resource of its own: the SDK's naming rules (tags, clashes) do
+  // not apply to a curl command, and a document that breaks them still has a first operation.
+  const { [first.method]: operation, ...rest } = spec.paths[first.path];
+  const pathItem = Object.fromEntries(Object.entries(rest).filter(([key]) => !HTTP_METHODS.includes(key)));
+  const alone = {
+    ...spec,
+    paths: { [first.path]: { ...pathItem, [first.method]: { ...operation, "x-sdk-resource": "example" } } },
+  };
+  const [model] = buildModel(alone, file).operations;
+  return model === undefined ? undefined : curlCommand(alone, model, { baseUrl, apiKey });
 }

@@ -1,14 +1,22 @@
 // @ts-check
-import { SpecError } from "@sdkit/bundle";
+
+import { SpecError } from "@sdkit/cli-kit";
+import { clientFileNames, coreFiles, renderClientFile, renderIndexFile } from "@sdkit/client-core";
+import { isJsonMedia as isJsonMediaType } from "@sdkit/openapi";
 import { pascalCase, words } from "../naming.js";
 import { jsDoc } from "../render.js";
 
 /** @typedef {import("../model.js").OperationModel} OperationModel */
 
-/** A JSON media type (openapi-fetch's default encoding), as opposed to a form, multipart or a file. @param {string} media */
+/**
+ * A body openapi-fetch encodes and parses by default: a JSON media type (@sdkit/openapi's rule), or
+ * none in particular (`*\/*`, empty), as opposed to a form, multipart or a file.
+ *
+ * @param {string} media
+ */
 export function isJsonMedia(media) {
-  const type = media.split(";")[0]?.trim().toLowerCase() ?? "";
-  return type === "application/json" || type.endsWith("+json") || type === "*/*" || type === "";
+  const type = media.split(";")[0]?.trim() ?? "";
+  return isJsonMediaType(type) || type === "*/*" || type === "";
 }
 
 /**
@@ -25,28 +33,35 @@ export function nonJsonSuccess(m) {
 }
 
 /**
- * SDK resources: `<resource>.ts` per resource (an interface, its options types and a factory) and
- * `index.ts` (all resources on one object). The generated code imports its types from `typesModule`
- * (the aliases of the types target) and its runtime from `coreModule`, a hand-written module that
- * must export `OperationCaller`, `OperationDescriptor`, `RequestOptions`, `WithResponse`, `ErrorFor` and
- * `selectVariant` (see README).
+ * A complete client source: `<resource>.ts` per resource (an interface, its options types and a
+ * factory), `resources.ts` (every resource on one object), `core/` (@sdkit/client-core's sources,
+ * re-emitted on every run), `client.ts` (the configured names: factory, client and options types,
+ * error classes, defaults) and `index.ts`, the public entry. Types come from `typesModule`.
  *
- * @param {{ model: ReturnType<typeof import("../model.js").buildModel>, header: string, typesModule: string, coreModule: string }} input
+ * @param {{
+ *   model: ReturnType<typeof import("../model.js").buildModel>,
+ *   header: string,
+ *   typesModule: string,
+ *   config: import("../sdk-config.js").SdkConfig,
+ *   security: import("../sdk-config.js").ClientSecurityScheme[],
+ *   version: string,
+ * }} input
  * @returns {Map<string, string>}
  */
-export function sdkTarget({ model, header, typesModule, coreModule }) {
+export function sdkTarget({ model, header, typesModule, config, security, version }) {
   /** @type {Map<string, string>} */
   const files = new Map();
   const resourceNames = [...model.plan.keys()];
+  const apiError = clientFileNames(config).apiError;
   /** @type {Map<string, string[]>} */
   const exportedTypes = new Map();
   for (const [resource, methods] of model.plan) {
-    if (["index", "resources"].includes(resource)) {
+    if (["index", "resources", "client", "core"].includes(resource)) {
       throw new SpecError(`the SDK resource name "${resource}" is reserved for a generated file; set x-sdk-resource`);
     }
     const variantsOf = (/** @type {import("../naming.js").SdkMethod} */ method) =>
       method.variants.map((op) => /** @type {OperationModel} */ (model.byId.get(op.operationId)));
-    files.set(`${resource}.ts`, resourceFile(resource, methods.map(variantsOf), { header, typesModule, coreModule }));
+    files.set(`${resource}.ts`, resourceFile(resource, methods.map(variantsOf), { header, typesModule, apiError }));
     exportedTypes.set(resource, [
       `${pascal(resource)}Resource`,
       ...methods.flatMap((method) => [
@@ -55,10 +70,12 @@ export function sdkTarget({ model, header, typesModule, coreModule }) {
       ]),
     ]);
   }
-  // index.ts holds only types (the client re-exports all of it); resources.ts builds the objects.
-  const index = [
+  const resources = [
     `// ${header}`,
-    ...resourceNames.map((name) => `import type { ${pascal(name)}Resource } from "./${name}.js";`),
+    `import type { OperationCaller } from "./core/operation.js";`,
+    ...resourceNames.map(
+      (name) => `import { create${pascal(name)}Resource, type ${pascal(name)}Resource } from "./${name}.js";`,
+    ),
     "",
     ...resourceNames.map((name) => `export type { ${exportedTypes.get(name)?.join(", ")} } from "./${name}.js";`),
     "",
@@ -66,13 +83,6 @@ export function sdkTarget({ model, header, typesModule, coreModule }) {
     "export interface GeneratedResources {",
     ...resourceNames.map((name) => `  readonly ${name}: ${pascal(name)}Resource;`),
     "}",
-    "",
-  ];
-  const resources = [
-    `// ${header}`,
-    `import type { OperationCaller } from ${JSON.stringify(coreModule)};`,
-    `import type { GeneratedResources } from "./index.js";`,
-    ...resourceNames.map((name) => `import { create${pascal(name)}Resource } from "./${name}.js";`),
     "",
     "/** Builds every resource on one caller (the client's transport, errors and options). */",
     "export function createResources(call: OperationCaller): GeneratedResources {",
@@ -83,34 +93,17 @@ export function sdkTarget({ model, header, typesModule, coreModule }) {
     "",
   ];
   files.set("resources.ts", resources.join("\n"));
-  files.set("match-keys.ts", matchKeysFile(model, header));
-  files.set("index.ts", index.join("\n"));
-  return files;
-}
-
-/**
- * The operations that match an existing record by a body property (`x-sdk-match-keys`), as data for
- * the core's default resend rule, which also covers calls through the openapi-fetch surface.
- *
- * @param {ReturnType<typeof import("../model.js").buildModel>} model
- * @param {string} header
- */
-function matchKeysFile(model, header) {
-  const entries = model.operations
+  const matchKeys = model.operations
     .filter((operation) => operation.matchKeys.length > 0)
-    .map(
-      (operation) =>
-        `  { method: ${JSON.stringify(operation.op.method.toUpperCase())}, path: ${JSON.stringify(operation.op.path)}, keys: [${operation.matchKeys.map((key) => JSON.stringify(key)).join(", ")}] },`,
-    );
-  return [
-    `// ${header}`,
-    "",
-    "/** Operations that update the record matching one of `keys` in the body instead of creating one. */",
-    "export const MATCH_KEYS: readonly { method: string; path: string; keys: readonly string[] }[] = [",
-    ...entries,
-    "];",
-    "",
-  ].join("\n");
+    .map((operation) => ({
+      method: operation.op.method.toUpperCase(),
+      path: operation.op.path,
+      keys: operation.matchKeys,
+    }));
+  files.set("client.ts", renderClientFile({ config, security, matchKeys, version, typesModule, header }));
+  files.set("index.ts", renderIndexFile({ header, resourceTypes: [...exportedTypes.values()].flat() }));
+  for (const [name, text] of coreFiles(header)) files.set(name, text);
+  return files;
 }
 
 /** @param {string} name */
@@ -121,9 +114,9 @@ function pascal(name) {
 /**
  * @param {string} resource
  * @param {OperationModel[][]} methods each method's variants, default first
- * @param {{ header: string, typesModule: string, coreModule: string }} options
+ * @param {{ header: string, typesModule: string, apiError: string }} options
  */
-function resourceFile(resource, methods, { header, typesModule, coreModule }) {
+function resourceFile(resource, methods, { header, typesModule, apiError }) {
   const typeImports = new Set();
   const interfaceMembers = [];
   const optionTypes = [];
@@ -131,6 +124,12 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
   const descriptors = [];
   const implementations = [];
   const Resource = `${pascal(resource)}Resource`;
+  /** The body encoders this file's descriptors name (only those are bundled). */
+  const encoders = new Set();
+  const use = (/** @type {string} */ name) => {
+    encoders.add(name);
+    return name;
+  };
 
   for (const variants of methods) {
     const main = /** @type {OperationModel} */ (variants[0]);
@@ -218,7 +217,7 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
         .map((v) => `\`${v.op.method.toUpperCase()} ${v.op.path}\` (operationId \`${v.op.operationId}\`)`)
         .join(", "),
       main.errorKeys.length > 0
-        ? `@throws {HatchApiError} a subclass per declared error status (${main.errorKeys.join(", ")}): see {@link ${ErrorType}}`
+        ? `@throws {${apiError}} a subclass per declared error status (${main.errorKeys.join(", ")}): see {@link ${ErrorType}}`
         : undefined,
       main.op.operation.deprecated === true ? "@deprecated" : undefined,
     ];
@@ -242,7 +241,9 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
           ? [`unwrap: ${JSON.stringify(v.unwrap)}`, `unwrapRequires: ${JSON.stringify(v.unwrapRequires)}`]
           : []),
         // A body that is not JSON (a form, multipart, a file): the core encodes it by its media type.
-        ...(v.body && !isJsonMedia(v.body.media) ? [`bodyMediaType: ${JSON.stringify(v.body.media)}`] : []),
+        ...(v.body && !isJsonMedia(v.body.media)
+          ? [`bodyMediaType: ${JSON.stringify(v.body.media)}`, `encodeBody: ${use(encoderOf(v.body.media))}`]
+          : []),
         // A success body that is not JSON: the core asks for it and reads it as text or a Blob.
         ...[nonJsonSuccess(v)?.media].flatMap((media) =>
           media ? [`responseMediaType: ${JSON.stringify(media)}`] : [],
@@ -254,30 +255,28 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
     }
     const descriptorOf = (/** @type {OperationModel} */ v) =>
       `${v.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation`;
-    const operation =
-      variants.length > 1
-        ? `selectVariant(${JSON.stringify(`${resource}.${name}`)}, { ${variants
-            .map((v) => `${v.op.method.toUpperCase()}: ${descriptorOf(v)}`)
-            .join(", ")} }, options?.method ?? ${JSON.stringify(main.op.method.toUpperCase())})`
-        : descriptorOf(main);
+    // A method several verbs share passes them all (one object, built once) and the one chosen;
+    // the core refuses any other.
+    let target = descriptorOf(main);
+    if (variants.length > 1) {
+      target = `${resource}${pascal(name)}Variants`.replace(/[^A-Za-z0-9_$]/g, "_");
+      descriptors.push(
+        `const ${target}: Readonly<Record<string, OperationDescriptor>> = { ${variants.map((v) => `${v.op.method.toUpperCase()}: ${descriptorOf(v)}`).join(", ")} };`,
+      );
+    }
+    const verb = variants.length > 1 ? `, options?.method ?? ${JSON.stringify(main.op.method.toUpperCase())}` : "";
     implementations.push(
-      `    async ${name}(${signature.join(", ")}) {\n      return call<never>(${operation}, { ${callInput.join(", ")} }, options);\n    },`,
+      `    async ${name}(${signature.join(", ")}) {\n      return call<never>(${target}, { ${callInput.join(", ")} }, options${verb});\n    },`,
     );
   }
 
-  const usesSelect = methods.some((variants) => variants.length > 1);
-  const coreImports = [
-    "type ErrorFor",
-    "type OperationCaller",
-    "type OperationDescriptor",
-    "type RequestOptions",
-    "type WithResponse",
-    ...(usesSelect ? ["selectVariant"] : []),
-  ];
   return [
     `// ${header}`,
     `import type { ${[...typeImports].sort().join(", ")} } from ${JSON.stringify(typesModule)};`,
-    `import { ${coreImports.join(", ")} } from ${JSON.stringify(coreModule)};`,
+    `import type { ErrorFor } from "./client.js";`,
+    `import type { OperationCaller, OperationDescriptor } from "./core/operation.js";`,
+    `import type { RequestOptions, WithResponse } from "./core/request-options.js";`,
+    ...(encoders.size > 0 ? [`import { ${[...encoders].sort().join(", ")} } from "./core/body-encoding.js";`] : []),
     "",
     optionTypes.join("\n\n"),
     "",
@@ -296,6 +295,18 @@ function resourceFile(resource, methods, { header, typesModule, coreModule }) {
     "}",
     "",
   ].join("\n");
+}
+
+/**
+ * The core's encoder of a request media type that is not JSON.
+ *
+ * @param {string} media
+ */
+function encoderOf(media) {
+  const type = media.split(";")[0]?.trim().toLowerCase();
+  if (type === "application/x-www-form-urlencoded") return "encodeForm";
+  if (type === "multipart/form-data") return "encodeMultipart";
+  return "encodeRaw";
 }
 
 /**

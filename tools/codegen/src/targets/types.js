@@ -1,11 +1,11 @@
 // @ts-check
 import { pathToFileURL } from "node:url";
-import { SpecError } from "@sdkit/bundle";
+import { SpecError } from "@sdkit/cli-kit";
+import { deref, isObject } from "@sdkit/openapi";
 import openapiTS, { astToString } from "openapi-typescript";
 import { jsonMedia, statusKeyType } from "../model.js";
 import { isIdentifier, pascalCase, words } from "../naming.js";
 import { jsDoc } from "../render.js";
-import { deref, isObject } from "../spec.js";
 
 /** What openapi-typescript exports, which no alias may shadow. */
 const RESERVED = new Set(["paths", "components", "operations", "webhooks", "$defs"]);

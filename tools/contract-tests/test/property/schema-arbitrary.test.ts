@@ -1,9 +1,8 @@
+import { type OpenApiDocument, toJsonSchema } from "@sdkit/contract";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { toJsonSchema } from "../../src/json-schema.js";
-import type { OpenApiDocument } from "../../src/spec.js";
 import { UnsupportedSchemaError, valuesOf, wrongTypeFor } from "./schema-arbitrary.js";
 
 // The generators, checked against Ajv (independently of Prism) on a schema that uses every keyword

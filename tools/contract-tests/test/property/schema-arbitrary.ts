@@ -1,5 +1,5 @@
+import { deref, type OpenApiDocument } from "@sdkit/contract";
 import fc, { type Arbitrary } from "fast-check";
-import { deref, type OpenApiDocument } from "../../src/spec.js";
 
 /**
  * fast-check arbitraries derived from OpenAPI 3.0 Schema Objects of the bundled spec: values the

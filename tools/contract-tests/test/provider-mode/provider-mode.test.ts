@@ -45,9 +45,9 @@ describe("coverage gate", () => {
     // and 422 are still exercised by the behaviour tests.
     const run = await runContractSuite({}, [
       "--exclude",
-      "test/contract/declared-statuses.test.ts",
+      "test/generated/declared-statuses.test.ts",
       "--exclude",
-      "test/contract/rate-limit.test.ts",
+      "test/generated/rate-limit.test.ts",
     ]);
     expect(run.code).toBe(1);
     expect(run.output).toContain("Contract coverage gate: no test exercised");

@@ -5,7 +5,7 @@ import { specUpdate } from "../../src/spec-update.js";
 import { tempRepo } from "./temp-repo.js";
 
 /** A runner that must not be called: dry runs never build. */
-/** @type {import("../../src/run-command.js").Runner} */
+/** @type {import("@sdkit/cli-kit").Runner} */
 const noRun = async (command, args) => {
   throw new Error(`a dry run ran ${command} ${args.join(" ")}`);
 };

@@ -2,8 +2,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { runCommand } from "@sdkit/cli-kit";
 import { bundleForDiff } from "../../src/bundle.js";
-import { runCommand } from "../../src/run-command.js";
 import { REPO } from "./paths.js";
 
 /**
@@ -13,11 +13,12 @@ import { REPO } from "./paths.js";
  * fails after scribbling over the outputs, as a half-finished build would.
  *
  * @param {{ fail?: string[] }} [options]
+ * @returns {{ run: import("@sdkit/cli-kit").Runner, calls: string[] }}
  */
 export function buildRunner(options = {}) {
   /** @type {string[]} */
   const calls = [];
-  /** @type {import("../../src/run-command.js").Runner} */
+  /** @type {import("@sdkit/cli-kit").Runner} */
   const run = async (command, args, { cwd }) => {
     const line = [command, ...args].join(" ");
     calls.push(line);

@@ -1,0 +1,49 @@
+import type { FetchLike } from "./definition.js";
+import { requestIdOf } from "./request-id.js";
+import type { CallSettings } from "./transport.js";
+
+/** Options every resource method takes for one call; each defaults to the client's option. */
+export interface RequestOptions {
+  /** Aborts the call, including any wait for the rate limiter or a retry, and the body read. */
+  signal?: AbortSignal | undefined;
+  /** Per-attempt timeout for this call (headers and body), overriding the client's. */
+  timeoutMs?: number | undefined;
+  /** Bound on this whole call (limiter waits, attempts, backoff), overriding the client's. */
+  totalTimeoutMs?: number | undefined;
+  /** Retries for this call, overriding the client's `maxRetries`. */
+  maxRetries?: number | undefined;
+  /** Resolve with `{ data, response, requestId }` instead of the data alone. */
+  withResponse?: boolean | undefined;
+}
+
+/** A successful call's typed result together with the raw Response (its body already read). */
+export interface WithResponse<T> {
+  data: T;
+  /** Status, headers and URL of the response; `json()`/`text()` re-read the buffered body. */
+  response: Response;
+  /** The server's request id, when a response header carries one. */
+  requestId: string | undefined;
+}
+
+/** What a method resolves to: the data, or `WithResponse` when called with `withResponse: true`. */
+export type ResultFor<T, O> = O extends { withResponse: true } ? WithResponse<T> : T;
+
+/**
+ * The fetch for one call: the client's shared one when nothing is overridden (no allocation), else
+ * one built with this call's settings.
+ */
+export function fetchForCall(
+  transport: (settings?: CallSettings) => FetchLike,
+  shared: FetchLike,
+  options: RequestOptions,
+): FetchLike {
+  const { timeoutMs, totalTimeoutMs, maxRetries } = options;
+  if (timeoutMs === undefined && totalTimeoutMs === undefined && maxRetries === undefined) return shared;
+  return transport({ timeoutMs, totalTimeoutMs, maxRetries });
+}
+
+/** The value a method resolves with, honouring `withResponse`. */
+export function resultFor<T>(data: T, response: Response, options: RequestOptions): T | WithResponse<T> {
+  if (options.withResponse !== true) return data;
+  return { data, response, requestId: requestIdOf(response.headers, (text) => text) };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, expectTypeOf, test } from "vitest";
+import type { WithResponse } from "./.generated/sdk/index.js";
+import { contact, createObservedClient, json } from "./helpers/observed-client.js";
+
+describe("withResponse: the raw Response of a successful call, with the typed result", () => {
+  test("contacts.upsert(…, { withResponse: true }) gives data, response and requestId", async () => {
+    const { client } = createObservedClient(() =>
+      json(200, { data: { id: "c-9" } }, { "x-request-id": "req-ok", "x-ratelimit-remaining": "99" }),
+    );
+    const result = await client.contacts.upsert(contact, { withResponse: true });
+    expectTypeOf(result).toEqualTypeOf<WithResponse<{ id: string }>>();
+    expect(result.data).toEqual({ id: "c-9" });
+    expect(result.requestId).toBe("req-ok");
+    expect(result.response.status).toBe(200);
+    expect(result.response.headers.get("x-ratelimit-remaining")).toBe("99");
+    // The body was read within the deadline and buffered: reading it again works.
+    await expect(result.response.json()).resolves.toEqual({ data: { id: "c-9" } });
+  });
+
+  test("without the flag the result is { id } alone, typed so", async () => {
+    const { client } = createObservedClient(() => json(200, { data: { id: "c-1" } }));
+    const result = await client.contacts.upsert(contact);
+    expectTypeOf(result).toEqualTypeOf<{ id: string }>();
+    expect(result).toEqual({ id: "c-1" });
+  });
+});
+
+describe("the buffered Response behaves like a Response", () => {
+  const reply = () => json(200, { data: { id: "buf" } }, { "x-request-id": "req-buf" });
+
+  test.each(["json", "text", "blob", "arrayBuffer", "stream"] as const)(
+    "acme.POST with parseAs %s reads the buffered body",
+    async (parseAs) => {
+      const { client } = createObservedClient(reply);
+      const { data, response } = await client.POST("/v1/contacts", { body: contact, parseAs });
+      expect(response).toBeInstanceOf(Response);
+      const text =
+        parseAs === "json"
+          ? JSON.stringify(data)
+          : parseAs === "text"
+            ? (data as string)
+            : parseAs === "blob"
+              ? await (data as Blob).text()
+              : parseAs === "arrayBuffer"
+                ? new TextDecoder().decode(data as ArrayBuffer)
+                : await new Response(data as ReadableStream).text();
+      expect(JSON.parse(text)).toEqual({ data: { id: "buf" } });
+    },
+  );
+
+  test("status, headers, clone, bodyUsed and repeated reads", async () => {
+    const { client } = createObservedClient(reply);
+    const { response } = await client.contacts.upsert(contact, { withResponse: true });
+    expect(response.ok).toBe(true);
+    expect(response.headers.get("x-request-id")).toBe("req-buf");
+    expect(response.bodyUsed).toBe(false);
+    expect(await response.clone().text()).toBe(await response.text());
+    expect(new Uint8Array(await response.arrayBuffer()).byteLength).toBe(
+      JSON.stringify({ data: { id: "buf" } }).length,
+    );
+    expect(response.body).toBe(response.body); // one stream, not a new one per access
+  });
+
+  test("a 204 has no body and no data", async () => {
+    const { client } = createObservedClient(() => new Response(null, { status: 204 }));
+    const { data, response } = await client.POST("/v1/contacts", { body: contact });
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(204);
+    expect(response.body).toBeNull();
+  });
+});

@@ -1,0 +1,10 @@
+// @ts-check
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/generate-fixture.js"],
+    testTimeout: 60_000,
+  },
+});

@@ -1,0 +1,101 @@
+import { toJsonSchema } from "@sdkit/codegen";
+import { jsonMediaOf } from "@sdkit/openapi";
+import { Ajv, type ValidateFunction } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { deref, type OpenApiDocument, responseFor, type SpecOperation } from "./spec.js";
+
+// The conversion lives with the example check of the generators, so the examples they choose are
+// the ones these checks accept.
+export { toJsonSchema };
+
+// ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module object.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv,
+) => Ajv;
+
+type Schema = Record<string, unknown>;
+
+/** Formats the document uses that Ajv and ajv-formats do not define. */
+function customFormats(spec: unknown): string[] {
+  const known = new Ajv();
+  addFormats(known);
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (typeof node === "object" && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "format" && typeof value === "string" && !known.formats[value]) found.add(value);
+        else visit(value);
+      }
+    }
+  };
+  visit(spec);
+  return [...found];
+}
+
+/**
+ * Compiles validators for the schemas of the bundled spec's responses: every component schema is
+ * available under `$defs`, so `$ref`s inside a response schema resolve without a custom loader.
+ */
+export class ResponseValidator {
+  readonly #spec: OpenApiDocument;
+  readonly #ajv: Ajv;
+  readonly #defs: Schema;
+  readonly #compiled = new Map<string, ValidateFunction>();
+
+  constructor(spec: OpenApiDocument) {
+    this.#spec = spec;
+    // OpenAPI 3.1 schemas are JSON Schema 2020-12 (`unevaluatedProperties`, `prefixItems`, ...);
+    // 3.0's are the draft-07-like dialect converted by toJsonSchema. Strict about unknown keywords;
+    // not about where `type` is written: real documents put `properties` in an `allOf` member
+    // without repeating `type: object` (Train Travel), which constrains nothing less.
+    const options = { strict: true, strictTypes: false, allErrors: true } as const;
+    this.#ajv = String(spec.openapi).startsWith("3.1") ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
+    addFormats(this.#ajv);
+    // A format OpenAPI leaves open (`iso-country-code`) cannot be checked: accept any value for it
+    // rather than refusing the schema.
+    for (const format of customFormats(spec)) this.#ajv.addFormat(format, true);
+    const schemas = spec.components?.schemas ?? {};
+    this.#defs = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, toJsonSchema(schema)]));
+  }
+
+  /**
+   * The JSON media type object declared for (operation, status), by @sdkit/openapi's rule:
+   * `application/json`, else the first JSON type (`application/problem+json`, `application/vnd.api+json`).
+   */
+  #jsonMedia(operation: SpecOperation, status: string): { schema?: unknown } | undefined {
+    const content: Record<string, { schema?: unknown }> = responseFor(this.#spec, operation, status).content ?? {};
+    const key = jsonMediaOf(content);
+    return key === undefined ? undefined : content[key];
+  }
+
+  /** The media types (operation, status) declares a body in; none for a response without content. */
+  declaredMedia(operation: SpecOperation, status: string): string[] {
+    return Object.keys(responseFor(this.#spec, operation, status).content ?? {});
+  }
+
+  /** Whether (operation, status) declares a JSON body with a schema. */
+  declaresJson(operation: SpecOperation, status: string): boolean {
+    return this.#jsonMedia(operation, status)?.schema !== undefined;
+  }
+
+  /** JSON Schema of the JSON body declared for (operation, status). */
+  schemaFor(operation: SpecOperation, status: string): Schema {
+    const media = this.#jsonMedia(operation, status);
+    if (!media?.schema) throw new Error(`${operation.operationId} ${status} declares no JSON schema`);
+    return { ...(toJsonSchema(deref(this.#spec, media.schema)) as Schema), $defs: this.#defs };
+  }
+
+  /** Problems with `body` as a list of readable lines; empty when it matches the declared schema. */
+  problems(operation: SpecOperation, status: string, body: unknown): string[] {
+    const key = `${operation.operationId} ${status}`;
+    let validate = this.#compiled.get(key);
+    if (!validate) {
+      validate = this.#ajv.compile(this.schemaFor(operation, status));
+      this.#compiled.set(key, validate);
+    }
+    if (validate(body)) return [];
+    return (validate.errors ?? []).map((error) => `body${error.instancePath} ${error.message ?? "is invalid"}`);
+  }
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { responseFor } from "../spec.js";
+import { expectSpecResponse, expectThrown } from "../support/assertions.js";
+import type { ContractSubject } from "../support/subject.js";
+import { contractContext, outcomeOf } from "../support/target.js";
+
+const MOCK_ONLY = "needs Prism's `Prefer: code=429`, which only the mock honours";
+
+/** Every operation that declares a 429, through `Prefer: code=429`: its Retry-After reaches the error. */
+export async function rateLimitTests<Client>(subject: ContractSubject<Client>): Promise<void> {
+  const { operations, isProvider, validator, coverage, bindingFor, contractClient, spec } =
+    await contractContext(subject);
+  const { RateLimitError } = subject.client;
+
+  describe.each(operations.filter((operation) => operation.statuses.includes("429")))(
+    "$operationId ($method $path) → 429 through Prefer: code=429",
+    (operation) => {
+      const binding = bindingFor(operation);
+
+      if (isProvider) {
+        // A real server cannot be told to rate-limit one request; record why the pair is not exercised.
+        coverage.waived(operation.operationId, "openapi-fetch", "429", MOCK_ONLY);
+        coverage.waived(operation.operationId, "sdk", "429", MOCK_ONLY);
+        it.skip(`429 (${MOCK_ONLY})`, () => {});
+        return;
+      }
+
+      it("the spec declares Retry-After on the 429", () => {
+        expect(Object.keys(responseFor(spec, operation, "429").headers ?? {})).toContain("Retry-After");
+      });
+
+      it("openapi-fetch returns the 429 document and its Retry-After", async () => {
+        const { client, recorder } = contractClient();
+        const { error, response } = await binding.openapiFetch(client, { headers: { Prefer: "code=429" } });
+        expectSpecResponse(validator, operation, "429", recorder.last(), 429);
+        expect(error).toEqual(recorder.last().body);
+        expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+        coverage.exercised(operation.operationId, "openapi-fetch", response.status);
+      });
+
+      it(`${binding.sdkName} throws RateLimitError with the delay from Retry-After`, async () => {
+        const { client, recorder } = contractClient({ prefer: "code=429" });
+        const outcome = await outcomeOf(binding.sdk(client));
+        const exchange = recorder.last();
+        expectSpecResponse(validator, operation, "429", exchange, 429);
+        const error = expectThrown(outcome, RateLimitError);
+        const retryAfterSeconds = Number(exchange.headers.get("retry-after"));
+        expect(retryAfterSeconds).toBeGreaterThan(0);
+        expect(error.retryAfterMs).toBe(retryAfterSeconds * 1000);
+        coverage.exercised(operation.operationId, "sdk", error.status);
+      });
+    },
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { expectSpecResponse, expectThrown } from "../support/assertions.js";
+import type { ContractSubject } from "../support/subject.js";
+import { contractContext, outcomeOf } from "../support/target.js";
+
+/** The field names the JSON:API errors of a body point at (last segment of `source.pointer`). */
+function pointedFields(body: unknown): string[] {
+  const errors = (body as { errors?: { source?: { pointer?: string } }[] } | null)?.errors ?? [];
+  return errors.map((error) => error.source?.pointer?.split("/").at(-1) ?? "").filter((name) => name !== "");
+}
+
+/**
+ * A body without any of its required properties must be refused with 422, by Prism's request
+ * validation in mock mode and by the server itself in provider mode.
+ */
+export async function validationTests<Client>(subject: ContractSubject<Client>): Promise<void> {
+  const { operations, isProvider, validator, coverage, bindingFor, contractClient } = await contractContext(subject);
+  const { ValidationError } = subject.client;
+  const refusable = operations.filter(
+    (operation) => operation.statuses.includes("422") && bindingFor(operation).requiredBodyFields.length > 0,
+  );
+
+  describe.each(refusable)("$operationId ($method $path) → 422 for a body without its required fields", (operation) => {
+    const binding = bindingFor(operation);
+    const required = binding.requiredBodyFields;
+
+    it("openapi-fetch returns the error document", async () => {
+      const { client, recorder } = contractClient();
+      const { data, error, response } = await binding.openapiFetch(client, { body: {} });
+      const exchange = recorder.last();
+      expectSpecResponse(validator, operation, "422", exchange, 422);
+      expect(data).toBeUndefined();
+      if (isProvider) {
+        expect(pointedFields(error)).toEqual(expect.arrayContaining([...required]));
+      } else {
+        // Prism's sl-violations header shows it really validated this body and found the required
+        // fields missing.
+        const found = exchange.violations.map((violation) => `${violation.location.join(".")} ${violation.message}`);
+        for (const field of required) expect(found.join("\n")).toContain(field);
+      }
+      coverage.exercised(operation.operationId, "openapi-fetch", response.status);
+    });
+
+    it(`${binding.sdkName} throws ValidationError whose fieldErrors are the fields the answer names`, async () => {
+      const { client, recorder } = contractClient();
+      const outcome = await outcomeOf(binding.sdk(client, { body: {} }));
+      const exchange = recorder.last();
+      expectSpecResponse(validator, operation, "422", exchange, 422);
+      const error = expectThrown(outcome, ValidationError);
+      expect(error.status).toBe(422);
+      expect(Object.keys(error.fieldErrors).sort()).toEqual([...new Set(pointedFields(exchange.body))].sort());
+      if (isProvider) expect(Object.keys(error.fieldErrors)).toEqual(expect.arrayContaining([...required]));
+      coverage.exercised(operation.operationId, "sdk", error.status);
+    });
+  });
+}

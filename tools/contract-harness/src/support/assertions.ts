@@ -1,0 +1,65 @@
+import { expect } from "vitest";
+import type { ResponseValidator } from "../json-schema.js";
+import { type Exchange, responseViolations } from "../recording-fetch.js";
+import type { SpecOperation } from "../spec.js";
+
+/**
+ * Fails when Prism judged the answer against the spec and found it wanting. Checked first, so a
+ * provider's bad answer is reported as the violation itself rather than as the 500 Prism turns it into.
+ */
+export function expectNoSpecViolations(operation: SpecOperation, exchange: Exchange) {
+  expect(
+    responseViolations(exchange),
+    `Prism found that the ${operation.operationId} answer breaks the spec (${exchange.method} ${exchange.url} → ${exchange.status})`,
+  ).toEqual([]);
+}
+
+/** The answer has the expected status and its body matches the schema the spec declares for it. */
+export function expectSpecResponse(
+  validator: ResponseValidator,
+  operation: SpecOperation,
+  declared: string,
+  exchange: Exchange,
+  status: number,
+) {
+  expectNoSpecViolations(operation, exchange);
+  expect(exchange.status, `${operation.operationId}: unexpected status, body ${JSON.stringify(exchange.body)}`).toBe(
+    status,
+  );
+  const media = validator.declaredMedia(operation, declared);
+  if (media.length === 0) {
+    // A response without content (204, or a 5xx without a body): nothing may come back.
+    expect(exchange.body, `${operation.operationId} ${status}: the spec declares no body`).toBe("");
+    return;
+  }
+  if (!validator.declaresJson(operation, declared)) {
+    // A body that is not JSON (text, HTML, a file): it comes in one of the declared types.
+    const type = (exchange.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+    expect(
+      media.map((declaredType) => declaredType.split(";")[0]?.trim().toLowerCase()),
+      `${operation.operationId} ${status}: answered in ${type || "no content type"}`,
+    ).toContain(type);
+    return;
+  }
+  expect(
+    validator.problems(operation, declared, exchange.body),
+    `${operation.operationId} ${status}: the body does not match the ${declared} schema in the bundled spec`,
+  ).toEqual([]);
+}
+
+/** Asserts that a settled call threw an instance of `errorClass`, and returns that error, typed. */
+export function expectThrown<E extends Error>(
+  outcome: { value: unknown } | { error: unknown },
+  errorClass: abstract new (...args: never[]) => E,
+): E {
+  expect("error" in outcome && outcome.error).toBeInstanceOf(errorClass);
+  return (outcome as { error: E }).error;
+}
+
+/**
+ * A success value as the recorder saw its body: a Blob (a file the client read as one) as its text,
+ * anything else as it is.
+ */
+export async function comparable(value: unknown): Promise<unknown> {
+  return value instanceof Blob ? await value.text() : value;
+}

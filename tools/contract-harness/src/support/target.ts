@@ -1,0 +1,114 @@
+import { inject } from "vitest";
+import { CoverageRegistry } from "../coverage.js";
+import { ResponseValidator } from "../json-schema.js";
+import { type RecordingFetchOptions, recordingFetch } from "../recording-fetch.js";
+import { listOperations, loadSpec, type OpenApiDocument, type SpecOperation } from "../spec.js";
+import type { ContractBinding, ContractClientOptions, ContractSubject } from "./subject.js";
+
+/** What the global setup hands every test file. */
+export interface ContractTarget {
+  /** Prism's URL: the mock itself, or the validating proxy in front of the provider. */
+  baseUrl: string;
+  mode: "mock" | "provider";
+  specPath: string;
+  registryDir: string;
+  prismStartupMs: number;
+  /** The variable holding the provider's key (provider mode); its value never leaves the environment. */
+  apiKeyEnv: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    contractTarget: ContractTarget;
+  }
+}
+
+/** A key no server should accept: the provider-mode 401 probe (Prism lets any bearer through). */
+export const INVALID_KEY = "sdkit-contract-invalid-key";
+
+/** What every suite works with: the target, the spec, its operations and their bindings. */
+export interface ContractContext<Client> {
+  target: ContractTarget;
+  spec: OpenApiDocument;
+  operations: SpecOperation[];
+  validator: ResponseValidator;
+  coverage: CoverageRegistry;
+  isProvider: boolean;
+  subject: ContractSubject<Client>;
+  /** The generated binding of a spec operation; a missing one (generated files older than the spec) fails by name. */
+  bindingFor(operation: SpecOperation): ContractBinding<Client>;
+  /**
+   * A client as users build it, pointed at Prism, with retries and the client-side limiter off so
+   * 429 and 5xx surface at once.
+   */
+  contractClient(
+    fetchOptions?: RecordingFetchOptions,
+    clientOptions?: ContractClientOptions,
+  ): { client: Client; recorder: ReturnType<typeof recordingFetch> };
+}
+
+const contexts = new WeakMap<object, Promise<ContractContext<unknown>>>();
+
+/** The context of a subject in this test file (made once per file and subject). */
+export function contractContext<Client>(subject: ContractSubject<Client>): Promise<ContractContext<Client>> {
+  let context = contexts.get(subject);
+  if (!context) {
+    context = makeContext(subject as ContractSubject<unknown>);
+    contexts.set(subject, context);
+  }
+  return context as Promise<ContractContext<Client>>;
+}
+
+async function makeContext<Client>(subject: ContractSubject<Client>): Promise<ContractContext<Client>> {
+  const target = inject("contractTarget");
+  if (!target) {
+    throw new Error(
+      "the contract suites need their global setup: use contractTestConfig() from @sdkit/contract/vitest in vitest.config",
+    );
+  }
+  const spec = await loadSpec(target.specPath);
+  const isProvider = target.mode === "provider";
+  // Prism's mock checks only that a key is present; a provider needs its real key, which stays in
+  // the environment (never logged, never in a message).
+  const validKey = isProvider ? (process.env[target.apiKeyEnv] ?? "") : "contract-test-key";
+  return {
+    target,
+    spec,
+    operations: listOperations(spec),
+    validator: new ResponseValidator(spec),
+    coverage: new CoverageRegistry(target.registryDir),
+    isProvider,
+    subject,
+    bindingFor(operation) {
+      const binding = subject.operations.find((candidate) => candidate.operationId === operation.operationId);
+      if (!binding) {
+        throw new Error(
+          `no generated contract binding for ${operation.operationId} (${operation.method.toUpperCase()} ${operation.path}): ` +
+            "the generated files are older than the spec; run `openapi-codegen contract` again",
+        );
+      }
+      return binding;
+    },
+    contractClient(fetchOptions = {}, clientOptions = {}) {
+      const recorder = recordingFetch(fetchOptions);
+      const client = subject.client.createSdkClient({
+        apiKey: validKey,
+        baseUrl: target.baseUrl,
+        fetch: recorder.fetch,
+        maxRetries: 0,
+        rateLimit: false,
+        ...clientOptions,
+      });
+      return { client, recorder };
+    },
+  };
+}
+
+/** Settles a call: its value, or what it threw. */
+export async function outcomeOf<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
+  try {
+    return { value: await promise };
+  } catch (error) {
+    return { error };
+  }
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { ResponseValidator, toJsonSchema } from "../src/json-schema.js";
+import { listOperations, type OpenApiDocument } from "../src/spec.js";
+
+describe("toJsonSchema", () => {
+  it("turns OpenAPI 3.0 nullable into a null type and drops examples", () => {
+    expect(toJsonSchema({ type: "string", nullable: true, format: "email", example: "a@b.c" })).toEqual({
+      type: ["string", "null"],
+      format: "email",
+    });
+    expect(toJsonSchema({ $ref: "#/components/schemas/X", nullable: true })).toEqual({ $ref: "#/$defs/X" });
+    expect(toJsonSchema({ allOf: [{ $ref: "#/components/schemas/X" }], nullable: true })).toEqual({
+      anyOf: [{ allOf: [{ $ref: "#/$defs/X" }] }, { type: "null" }],
+    });
+    expect(toJsonSchema({ type: "number", minimum: 1, exclusiveMinimum: true })).toEqual({
+      type: "number",
+      exclusiveMinimum: 1,
+    });
+  });
+
+  it("drops specification extensions, which strict Ajv would refuse, but not properties named x-…", () => {
+    const schema = {
+      type: "object",
+      "x-github-breaking-changes": [{ changeset: "remove" }],
+      properties: { "x-rate": { type: "integer", "x-unit": "req/s" } },
+    };
+    expect(toJsonSchema(schema)).toEqual({ type: "object", properties: { "x-rate": { type: "integer" } } });
+  });
+});
+
+// A small document of our own: a success body, and error documents through a $ref.
+const spec: OpenApiDocument = {
+  openapi: "3.0.3",
+  info: { title: "Pets", version: "1" },
+  paths: {
+    "/v1/pets": {
+      post: {
+        operationId: "addPet",
+        responses: {
+          "200": {
+            description: "Added",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["data"],
+                  properties: { data: { type: "object", required: ["id"], properties: { id: { type: "string" } } } },
+                },
+              },
+            },
+          },
+          "422": { $ref: "#/components/responses/Errors" },
+          "5XX": { $ref: "#/components/responses/Errors" },
+        },
+      },
+    },
+  },
+  components: {
+    responses: {
+      Errors: {
+        description: "Errors",
+        content: {
+          "application/vnd.api+json": {
+            schema: {
+              type: "object",
+              properties: { errors: { type: "array", items: { $ref: "#/components/schemas/JsonApiError" } } },
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      JsonApiError: {
+        type: "object",
+        required: ["title", "detail", "source"],
+        properties: {
+          title: { type: "string" },
+          detail: { type: "string" },
+          source: { type: "object", properties: { pointer: { type: "string" } } },
+        },
+      },
+    },
+  },
+};
+
+describe("ResponseValidator", () => {
+  const validator = new ResponseValidator(spec);
+  const addPet = listOperations(spec).find((operation) => operation.operationId === "addPet");
+  if (!addPet) throw new Error("the document has no addPet");
+
+  it("accepts a valid 200 and names what is wrong with a broken one", () => {
+    expect(validator.problems(addPet, "200", { data: { id: "4856cea1" } })).toEqual([]);
+    expect(validator.problems(addPet, "200", { data: { id: 42 } })).toEqual(["body/data/id must be string"]);
+    expect(validator.problems(addPet, "200", {})).toEqual(["body must have required property 'data'"]);
+  });
+
+  it("checks error documents through their $ref", () => {
+    const error = { title: "Invalid value", detail: "bad", source: { pointer: "/data/attributes/name" } };
+    expect(validator.problems(addPet, "5XX", { errors: [error] })).toEqual([]);
+    expect(validator.problems(addPet, "422", { errors: [{ title: "x" }] })).toEqual([
+      "body/errors/0 must have required property 'detail'",
+      "body/errors/0 must have required property 'source'",
+    ]);
+  });
+});

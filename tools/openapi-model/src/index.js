@@ -1,0 +1,24 @@
+// @ts-check
+// @sdkit/openapi: the OpenAPI model every sdkit tool reads documents through. Reading JSON or YAML
+// with size and alias guards, local `$ref` resolution (RFC 6901, fragment percent-encoding
+// included), operation listing, the JSON media type rule and the list of HTTP methods.
+export {
+  assertLocalRefs,
+  checkDocument,
+  deref,
+  derefAt,
+  derefOrRef,
+  escapePointer,
+  isObject,
+  listRefs,
+  pointer,
+  readSpec,
+  refPath,
+  unescapePointer,
+} from "./document.js";
+export { isJsonMedia, jsonMediaOf } from "./media.js";
+export { HTTP_METHODS, listOperations } from "./operations.js";
+export { DEFAULT_MAX_BYTES, formatMegabytes, parseSpecText, readSpecFile } from "./spec-reader.js";
+
+/** @typedef {import("./document.js").OpenApiDocument} OpenApiDocument */
+/** @typedef {import("./operations.js").ListedOperation} ListedOperation */

@@ -1,0 +1,33 @@
+// @ts-check
+// The one rule for "a JSON media type" across the toolchain: the generators, the contract harness,
+// the docs and spec-update decide which body is JSON the same way.
+
+/**
+ * Whether a media type (a Content-Type value or a key of an OpenAPI `content` map) is JSON: its
+ * subtype is `json` (`application/json`, `text/json`) or ends in the structured suffix `+json`
+ * (RFC 6839: `application/problem+json`, `application/vnd.api+json`). Parameters (`; charset=utf-8`)
+ * and case do not matter. Wildcards are not JSON: `*\/*` says nothing about the body.
+ *
+ * @param {string} media
+ */
+export function isJsonMedia(media) {
+  const essence = media.split(";")[0]?.trim().toLowerCase() ?? "";
+  const slash = essence.indexOf("/");
+  if (slash <= 0) return false;
+  const subtype = essence.slice(slash + 1);
+  return subtype === "json" || (subtype.endsWith("+json") && subtype.length > "+json".length);
+}
+
+/**
+ * The JSON media type of an OpenAPI `content` map, the one a JSON client sends or reads:
+ * `application/json` when declared, else the first JSON one in document order. Undefined when
+ * none is JSON (or `content` is not an object).
+ *
+ * @param {unknown} content
+ * @returns {string | undefined}
+ */
+export function jsonMediaOf(content) {
+  if (content === null || typeof content !== "object" || Array.isArray(content)) return undefined;
+  const keys = Object.keys(content);
+  return keys.find((key) => key.trim().toLowerCase() === "application/json") ?? keys.find(isJsonMedia);
+}

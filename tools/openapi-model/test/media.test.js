@@ -1,0 +1,38 @@
+// @ts-check
+// The one JSON media type rule.
+import { describe, expect, it } from "vitest";
+import { isJsonMedia, jsonMediaOf } from "../src/index.js";
+
+describe("isJsonMedia", () => {
+  it.each([
+    "application/json",
+    "application/json; charset=utf-8",
+    "Application/JSON",
+    "application/problem+json",
+    "application/vnd.api+json",
+    "text/json",
+  ])("%s is JSON", (media) => {
+    expect(isJsonMedia(media)).toBe(true);
+  });
+
+  it.each(["text/plain", "application/jsonl", "application/x-ndjson", "*/*", "", "+json", "application/+json", "json"])(
+    "%s is not",
+    (media) => {
+      expect(isJsonMedia(media)).toBe(false);
+    },
+  );
+});
+
+describe("jsonMediaOf", () => {
+  it("prefers application/json, else the first JSON type in document order", () => {
+    expect(jsonMediaOf({ "application/vnd.api+json": {}, "application/json": {} })).toBe("application/json");
+    expect(jsonMediaOf({ "text/plain": {}, "application/problem+json": {}, "application/x+json": {} })).toBe(
+      "application/problem+json",
+    );
+  });
+
+  it("is undefined without a JSON type", () => {
+    expect(jsonMediaOf({ "multipart/form-data": {} })).toBeUndefined();
+    expect(jsonMediaOf(undefined)).toBeUndefined();
+  });
+});

@@ -1,0 +1,69 @@
+// @ts-check
+// What a scaffolded repo consists of, without installing anything: the API's own files, manifests
+// that name the toolchain through the catalog, and no toolchain source.
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { defaultSdkConfig } from "../src/sdk-config-defaults.js";
+import { repoFiles } from "../src/written-files.js";
+
+const FIXTURE = fileURLToPath(new URL("./fixtures/lantern-bookings.yaml", import.meta.url));
+const versions = {
+  "@sdkit/bundle": "1.2.3",
+  "@sdkit/codegen": "1.2.3",
+  "@sdkit/contract": "1.2.3",
+  "@sdkit/docs": "1.2.3",
+  "@sdkit/mock": "1.2.3",
+};
+
+async function lantern() {
+  const spec = YAML.parse(await readFile(FIXTURE, "utf8"));
+  const { config } = defaultSdkConfig({ spec });
+  return { config, files: repoFiles({ config, versions }) };
+}
+
+describe("the files of a scaffolded repo", () => {
+  it("hold no toolchain code: the only code files are two one-line entries, the type index and three configs", async () => {
+    const { files } = await lantern();
+    const code = [...files.keys()].filter((path) => /\.(c|m)?[jt]s$/.test(path)).sort();
+    expect(code).toEqual([
+      "packages/client/src/index.ts",
+      "packages/client/tsdown.config.ts",
+      "packages/contract-tests/vitest.config.ts",
+      "packages/types/src/index.ts",
+      "packages/types/tsdown.config.ts",
+    ]);
+    expect(files.get("packages/client/src/index.ts")).toMatch(/^export \* from "\.\/generated\/index\.js";$/m);
+  });
+
+  it("list the toolchain once, as ~ ranges in the catalog, and every manifest refers to it", async () => {
+    const { files } = await lantern();
+    const workspace = YAML.parse(/** @type {string} */ (files.get("pnpm-workspace.yaml")));
+    for (const name of Object.keys(versions)) expect(workspace.catalog[name], name).toBe("~1.2.3");
+    for (const [path, text] of files) {
+      if (!path.endsWith("package.json")) continue;
+      const manifest = JSON.parse(text);
+      for (const field of ["dependencies", "devDependencies"]) {
+        for (const [name, range] of Object.entries(manifest[field] ?? {})) {
+          expect(range === "catalog:" || range === "workspace:*", `${path}: ${name}@${range}`).toBe(true);
+          if (range === "catalog:") expect(workspace.catalog[name], `${path}: ${name}`).toBeDefined();
+        }
+      }
+    }
+  });
+
+  it("are named after the API: no word of the toolchain's first user", async () => {
+    const { config, files } = await lantern();
+    expect(config.client.factory).toBe("createLanternBookingsClient");
+    for (const [path, text] of files) expect(text, path).not.toMatch(/hatch|usehatchapp|\bcontacts?\b/i);
+  });
+
+  it("tell the README's reader how to upgrade the toolchain without editing a file", async () => {
+    const { files } = await lantern();
+    const readme = /** @type {string} */ (files.get("README.md"));
+    expect(readme).toContain('pnpm -r up --no-save "@sdkit/*" && pnpm build');
+    expect(readme).toContain("pnpm install --frozen-lockfile && pnpm build");
+    expect(readme).toContain("pnpm lint && pnpm test");
+  });
+});

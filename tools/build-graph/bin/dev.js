@@ -61,7 +61,9 @@ async function main() {
     }
     try {
       const { startupMs } = await mock.reload();
-      console.log(`dev: mock reloaded (the new Prism took ${startupMs} ms to start; the previous one answered until then)`);
+      console.log(
+        `dev: mock reloaded (the new Prism took ${startupMs} ms to start; the previous one answered until then)`,
+      );
     } catch (error) {
       console.log(`dev: mock keeps serving the previous document: ${/** @type {Error} */ (error).message}`);
     }

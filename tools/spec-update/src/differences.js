@@ -75,7 +75,10 @@ export async function loadDifferences(path) {
           source: path,
           pointer: `${pointer}/status`,
         });
-      if (!Array.isArray(entry.properties) || entry.properties.some((name) => typeof name !== "string"))
+      if (
+        !Array.isArray(entry.properties) ||
+        entry.properties.some((/** @type {unknown} */ name) => typeof name !== "string")
+      )
         throw new SpecUpdateError(
           `difference "${entry.id}" needs \`properties\`: the response properties we require ("data", "data.id")`,
           { source: path, pointer: `${pointer}/properties` },

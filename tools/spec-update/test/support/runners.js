@@ -1,15 +1,18 @@
 // @ts-check
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { bundleForDiff } from "../../src/bundle.js";
 import { runCommand } from "../../src/run-command.js";
+import { taskOf } from "../../src/spec-update.js";
 import { REPO } from "./paths.js";
 
 /**
  * Stands in for `turbo run build` in a temp repo with the parts that matter here, run for real:
  * the spec bundle (tools/openapi-bundle, our lint rules) and the types generator of
- * packages/types (openapi-typescript). `turbo run test` succeeds; anything listed in `fail`
+ * packages/types (openapi-typescript); `api:report` writes the generated types' member lines into
+ * tools/api-report/reports/types.api.md (a stand-in for API Extractor's report of the built
+ * package). `turbo run test` succeeds; anything listed in `fail`
  * fails after scribbling over the outputs, as a half-finished build would.
  *
  * @param {{ fail?: string[] }} [options]
@@ -21,7 +24,7 @@ export function buildRunner(options = {}) {
   const run = async (command, args, { cwd }) => {
     const line = [command, ...args].join(" ");
     calls.push(line);
-    const task = args.at(-1) ?? "";
+    const task = taskOf(args);
     if (options.fail?.includes(task)) {
       mkdirSync(join(cwd, "spec/dist"), { recursive: true });
       writeFileSync(join(cwd, "spec/dist/openapi.json"), "{ half written");
@@ -30,9 +33,18 @@ export function buildRunner(options = {}) {
       return { code: 1, output: "" };
     }
     if (task === "build") await buildSpecAndTypes(cwd);
+    if (task === "api:report") reportTypes(cwd);
     return { code: 0, output: "" };
   };
   return { run, calls };
+}
+
+/** @param {string} root */
+function reportTypes(root) {
+  const types = readFileSync(join(root, "packages/types/src/generated/openapi.ts"), "utf8");
+  const members = types.split("\n").filter((line) => /^\s+[\w"]+\??: /.test(line));
+  mkdirSync(join(root, "tools/api-report/reports"), { recursive: true });
+  writeFileSync(join(root, "tools/api-report/reports/types.api.md"), `${members.join("\n")}\n`);
 }
 
 /**

@@ -59,6 +59,8 @@ export const BUILD_STEPS = [
  * @property {boolean} [interactive] stdin and stdout are a terminal
  * @property {(question: string) => Promise<boolean>} [confirm]
  * @property {import("./run-command.js").Runner} run runs the build and test steps
+ * @property {Array<[string, string[]]>} [steps] the verification that follows applying (BUILD_STEPS
+ *   unless given: a caller that proves less, such as the replay's tier, says so by passing its own)
  * @property {(text: string) => void} log
  * @property {typeof fetch} [fetch]
  * @property {number} [timeoutMs]
@@ -198,7 +200,16 @@ export async function specUpdate(options) {
     return {
       report,
       applied: true,
-      changeset: await apply({ root, run, log, now, report, text: applied.text, fingerprint }),
+      changeset: await apply({
+        root,
+        run,
+        log,
+        now,
+        report,
+        text: applied.text,
+        fingerprint,
+        steps: options.steps ?? BUILD_STEPS,
+      }),
     };
   } finally {
     if (!keepWork) await rm(work, { recursive: true, force: true });
@@ -209,9 +220,9 @@ export async function specUpdate(options) {
  * Writes the spec, the changeset and the pending report, then builds and tests; on any failure
  * puts everything back as it was (build outputs included) and rethrows.
  *
- * @param {{ root: string, run: import("./run-command.js").Runner, log: (text: string) => void, now: Date, report: import("./report.js").UpdateReport, text: string, fingerprint: Record<string, string> }} input
+ * @param {{ root: string, run: import("./run-command.js").Runner, log: (text: string) => void, now: Date, report: import("./report.js").UpdateReport, text: string, fingerprint: Record<string, string>, steps: Array<[string, string[]]> }} input
  */
-async function apply({ root, run, log, now, report, text, fingerprint }) {
+async function apply({ root, run, log, now, report, text, fingerprint, steps }) {
   const bump = /** @type {import("./levels.js").Level} */ (report.bump);
   const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
   const name = `spec-update-${stamp}`;
@@ -243,7 +254,7 @@ async function apply({ root, run, log, now, report, text, fingerprint }) {
     await writeFile(pendingFile, `${JSON.stringify(pending, null, 2)}\n`);
     await writeFingerprint(join(root, PATHS.prose), fingerprint);
     await formatWithBiome(root, [pendingFile, join(root, PATHS.prose)]);
-    for (const [command, args] of BUILD_STEPS) {
+    for (const [command, args] of steps) {
       log(`\n$ ${command} ${args.join(" ")}`);
       const result = await run(command, args, { cwd: root });
       if (result.code === 0 && taskOf(args) === "api:report") {

@@ -27,8 +27,9 @@ const PUBLIC = ["types", "client"];
  * The replay's verification tier, run by spec:update after it writes the change: the packages a
  * consumer installs rebuilt from the new spec (bundle, generated types and SDK, tsdown), their API
  * reports regenerated, then the API report tests (the reports match the built packages; the code
- * conventions hold) and the contract tests (the regenerated client against Prism serving the new
- * spec). The full `turbo run build` + `turbo run test` of BUILD_STEPS is what a maintainer runs;
+ * conventions hold). The consumer's compile after each publish is the type check. The contract
+ * tests (Prism serving the spec, minutes on a shared two-core machine) run once, on the last
+ * version. The full `turbo run build` + `turbo run test` of BUILD_STEPS is what a maintainer runs;
  * ten of those do not fit CI.
  */
 const BUILD_CLIENT = ["exec", "turbo", "run", "build", "--filter=@hatch-api/client", "--filter=@hatch-api/types"];
@@ -36,7 +37,7 @@ const BUILD_CLIENT = ["exec", "turbo", "run", "build", "--filter=@hatch-api/clie
 const REPLAY_STEPS = [
   ["pnpm", BUILD_CLIENT],
   ["pnpm", ["exec", "turbo", "run", "api:report", "--filter=@hatch-api/api-report"]],
-  ["pnpm", ["exec", "turbo", "run", "test", "--filter=@hatch-api/api-report", "--filter=@hatch-api/contract-tests"]],
+  ["pnpm", ["exec", "turbo", "run", "test", "--filter=@hatch-api/api-report"]],
 ];
 
 const state = /** @type {{
@@ -272,6 +273,12 @@ describe("Hatch's next ten documents, each adopted, released and upgraded to", (
     },
     600_000,
   );
+
+  it("the last version passes the contract tests (the client against Prism serving the spec)", async () => {
+    const started = performance.now();
+    await ok("pnpm", ["exec", "turbo", "run", "test", "--filter=@hatch-api/contract-tests"], state.repo);
+    console.log(`contract tests on the last version: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  });
 
   it("records every version's API changes for the docs changelog", () => {
     const released = state.rows.filter((row) => row.bump !== "none");

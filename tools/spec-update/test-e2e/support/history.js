@@ -16,6 +16,7 @@ import { parse } from "yaml";
  * @property {"none" | "patch" | "minor" | "major"} bump
  * @property {boolean} compiles
  * @property {string} [breaks]
+ * @property {boolean} [surface] false when the SDK's API report does not change (a deprecation)
  * @property {(document: Record<string, any>) => void} edit
  */
 
@@ -181,6 +182,7 @@ export const HISTORY = [
     change: "externalContactID deprecated",
     bump: "minor",
     compiles: true,
+    surface: false,
     edit: (document) => {
       document.components.schemas.UpsertContactParams.properties.externalContactID.deprecated = true;
     },

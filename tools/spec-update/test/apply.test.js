@@ -154,7 +154,7 @@ describe("spec:update applying a minor change", () => {
     ]);
     // The published packages' new public API is regenerated inside the change and shown.
     expect(output).toMatch(
-      /Public API of the SDK packages \(tools\/api-report\/reports\):\n {2}types\.api\.md\n(.*\n)* {4}\+ companyName\?: string \| null;/,
+      /Public API of the SDK packages \(tools\/api-report\/reports\):\n {2}fake-types\.api\.md\n(.*\n)* {4}\+ companyName\?: string \| null;/,
     );
     expect(output).toContain("tools/api-report/reports regenerated; build and tests passed.");
 

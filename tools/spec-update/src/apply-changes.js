@@ -320,7 +320,7 @@ function pruneExamples(doc, plain, containerPath, name, source) {
     const mediaPath = [...containerPath, "content", mediaType];
     if (media?.example !== undefined) pruneValue(doc.getIn([...mediaPath, "example"], true), segments);
     for (const [key, raw] of Object.entries(media?.examples ?? {})) {
-      const { path } = deref(plain, raw, [...mediaPath, "examples", key], source);
+      const { path } = derefAt(plain, raw, [...mediaPath, "examples", key], source);
       pruneValue(doc.getIn([...path, "value"], true), segments);
     }
   }

@@ -7,13 +7,13 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runCommand } from "@sdkit/cli-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertLoopbackRegistry } from "../../registry-test/src/loopback-guard.js";
 import { isolatedRegistryEnv } from "../../registry-test/src/registry-env.js";
 import { collectThirdPartyDependencies, seedRegistry } from "../../registry-test/src/seed-dependencies.js";
 import { startVerdaccio } from "../../registry-test/src/start-verdaccio.js";
 import { writePublishUserconfig } from "../../release/src/npmrc.js";
-import { runCommand } from "../src/run-command.js";
 import { specUpdate } from "../src/spec-update.js";
 import { versionPackages } from "../src/version.js";
 import { historyDocuments } from "./support/history.js";
@@ -57,7 +57,7 @@ const quietEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEME
 /**
  * Runs a command in the copy, capturing its output (kept for the failure message).
  *
- * @type {import("../src/run-command.js").Runner}
+ * @type {import("@sdkit/cli-kit").Runner}
  */
 const run = async (command, args, options) => {
   const result = await runCommand(command, args, { ...options, env: options.env ?? quietEnv, capture: true });

@@ -1,4 +1,5 @@
 // @ts-check
+import { refSegments } from "@sdkit/codegen";
 
 /**
  * Follows local `$ref`s (`#/components/...`) in a bundled document. A reference that leads
@@ -16,10 +17,8 @@ export function deref(spec, node) {
     if (seen.has(current.$ref) || !current.$ref.startsWith("#/")) return current;
     seen.add(current.$ref);
     let target = spec;
-    for (const raw of current.$ref.slice(2).split("/")) {
-      const key = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-      target = target?.[key];
-    }
+    // A `$ref` is a URI: its fragment is percent-decoded before it is read as a pointer (RFC 6901 §6).
+    for (const key of refSegments(current.$ref)) target = target?.[key];
     if (target === undefined) return current;
     current = target;
   }

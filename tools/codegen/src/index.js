@@ -16,4 +16,4 @@ export {
   SDK_CONFIG_SCHEMA,
   validateSdkConfig,
 } from "./sdk-config.js";
-export { assertLocalRefs, deref, headerText, readSpec, specLabel } from "./spec.js";
+export { assertLocalRefs, deref, headerText, readSpec, refSegments, specLabel } from "./spec.js";

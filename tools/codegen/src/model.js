@@ -1,8 +1,9 @@
 // @ts-check
 import { SpecError } from "@sdkit/bundle";
-import { camelCase, isIdentifier, planSdk, typePrefix, words } from "./naming.js";
+import { camelCase, isIdentifier, planSdk, words } from "./naming.js";
 import { listOperations } from "./operations.js";
 import { deref, isObject, pointer } from "./spec.js";
+import { operationIdentifier, operationTypePrefix, schemaAliases } from "./type-names.js";
 
 /** @typedef {import("./operations.js").ListedOperation} ListedOperation */
 
@@ -17,7 +18,11 @@ import { deref, isObject, pointer } from "./spec.js";
 /**
  * @typedef {object} OperationModel
  * @property {ListedOperation} op
- * @property {string} typeName PascalCase prefix of the operation's type aliases
+ * @property {string} typeName PascalCase prefix of the operation's type aliases, unique among every
+ *   alias the types target declares (see type-names.js)
+ * @property {string} identifier a JavaScript identifier for the operation's values, unique in the document
+ * @property {string} sdkTypeBase PascalCase prefix of its SDK method's exported types (`<…>Options`,
+ *   `<…>Error`), unique in the SDK
  * @property {string} resource SDK resource
  * @property {string} sdkMethod SDK method
  * @property {ParameterInfo[]} pathParams in the order they appear in the path
@@ -44,17 +49,35 @@ import { deref, isObject, pointer } from "./spec.js";
 export function buildModel(spec, file) {
   const operations = listOperations(spec, { file });
   const plan = planSdk(operations, file);
+  // Names are chosen in document order (schemas first), so they do not depend on the SDK plan.
+  /** @type {Set<string>} */
+  const typeNames = new Set();
+  const aliases = schemaAliases(spec, typeNames);
+  /** @type {Set<string>} */
+  const identifiers = new Set();
+  /** @type {Map<string, { typeName: string, identifier: string }>} */
+  const names = new Map(
+    operations.map((op) => [
+      op.operationId,
+      {
+        typeName: operationTypePrefix(op.operationId, typeNames),
+        identifier: operationIdentifier(op.operationId, identifiers),
+      },
+    ]),
+  );
   /** @type {Map<string, OperationModel>} */
   const byId = new Map();
   for (const [resource, methods] of plan) {
     for (const method of methods) {
       for (const op of method.variants) {
-        byId.set(op.operationId, operationModel(spec, op, resource, method.name, file));
+        const model = operationModel(spec, op, resource, method.name, file);
+        Object.assign(model, names.get(op.operationId), { sdkTypeBase: method.typeBase });
+        byId.set(op.operationId, model);
       }
     }
   }
   const models = operations.map((op) => /** @type {OperationModel} */ (byId.get(op.operationId)));
-  return { operations: models, plan, byId };
+  return { operations: models, plan, byId, schemaAliases: aliases };
 }
 
 /** @param {unknown} content */
@@ -109,7 +132,9 @@ function operationModel(spec, op, resource, sdkMethod, file) {
   const matchKeys = checkMatchKeys(spec, op, bodyMedia ? requestBody.content[bodyMedia] : undefined, file);
   return {
     op,
-    typeName: typePrefix(op, file),
+    typeName: "",
+    identifier: "",
+    sdkTypeBase: "",
     resource,
     sdkMethod,
     pathParams,

@@ -63,6 +63,28 @@ export function pointer(...segments) {
 }
 
 /**
+ * The keys a local `$ref` (`#/a/b~1c`) walks. A `$ref` is a URI, so its fragment is percent-decoded
+ * first and only then read as a JSON pointer (RFC 6901 §6): `#/paths/~1keys~1%7Bid%7D` names the
+ * path `/keys/{id}`. A fragment that is not valid percent-encoding is read as written.
+ *
+ * @param {string} ref starting with `#`
+ * @returns {string[]}
+ */
+export function refSegments(ref) {
+  let fragment = ref.slice(1);
+  try {
+    fragment = decodeURIComponent(fragment);
+  } catch {
+    // `%` not followed by two hex digits: not percent-encoded, keep it.
+  }
+  if (fragment === "") return [];
+  return fragment
+    .slice(1)
+    .split("/")
+    .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
+/**
  * Follows local `$ref`s until a node that is not a reference.
  *
  * @param {OpenApiDocument} spec
@@ -78,11 +100,10 @@ export function deref(spec, node, file) {
     if (!ref.startsWith("#/")) throw new SpecError(`only local $refs are supported, found ${ref}`, { file });
     if (seen.has(ref)) throw new SpecError(`circular $ref ${ref}`, { file });
     seen.add(ref);
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce((value, key) => (isObject(value) ? value[key] : undefined), /** @type {unknown} */ (spec));
+    current = refSegments(ref).reduce(
+      (value, key) => (isObject(value) || Array.isArray(value) ? /** @type {any} */ (value)[key] : undefined),
+      /** @type {unknown} */ (spec),
+    );
     if (current === undefined) throw new SpecError(`$ref ${ref} points at nothing`, { file });
   }
   return current;

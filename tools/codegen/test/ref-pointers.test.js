@@ -1,0 +1,41 @@
+// @ts-check
+import { describe, expect, it } from "vitest";
+import { buildModel } from "../src/model.js";
+import { deref, refSegments } from "../src/spec.js";
+import { tinySpec } from "./helpers.js";
+
+// A `$ref` is a URI: its fragment is percent-decoded, then read as a JSON pointer (RFC 6901 §6).
+// Real documents (DigitalOcean's) point into paths with templated segments as `%7Bid%7D`.
+describe("$ref fragments", () => {
+  it.each([
+    ["#/paths/~1keys~1%7Bid%7D/get", ["paths", "/keys/{id}", "get"]],
+    ["#/components/schemas/a~0b~1c", ["components", "schemas", "a~b/c"]],
+    ["#/components/schemas/with%20space", ["components", "schemas", "with space"]],
+    ["#/components/schemas/100%", ["components", "schemas", "100%"]],
+    ["#", []],
+  ])("%s → %j", (ref, segments) => {
+    expect(refSegments(ref)).toEqual(segments);
+  });
+
+  it("a parameter $ref'd through a percent-encoded path resolves for every generator", () => {
+    const idParameter = { name: "id", in: "path", required: true, schema: { type: "string" } };
+    const spec = tinySpec({
+      "GET /keys/{id}": { operationId: "getKey", tags: ["keys"], parameters: [idParameter] },
+      "DELETE /keys/{id}": {
+        operationId: "deleteKey",
+        tags: ["keys"],
+        parameters: [{ $ref: "#/paths/~1keys~1%7Bid%7D/get/parameters/0" }],
+      },
+    });
+    const model = buildModel(spec, "openapi.json");
+    expect(model.byId.get("deleteKey")?.pathParams.map((p) => p.name)).toEqual(["id"]);
+    expect(deref(spec, { $ref: "#/paths/~1keys~1%7Bid%7D/get/parameters/0" })).toBe(idParameter);
+  });
+
+  it("a pointer at nothing is still an error naming the $ref", () => {
+    const spec = tinySpec({});
+    expect(() => deref(spec, { $ref: "#/paths/~1nope%7B" }, "openapi.json")).toThrow(
+      "openapi.json: $ref #/paths/~1nope%7B points at nothing",
+    );
+  });
+});

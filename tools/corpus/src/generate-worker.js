@@ -8,7 +8,15 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { bundleSpec, runRedocly, ToolError } from "@sdkit/bundle";
 import { renderTarget } from "@sdkit/codegen";
-import { lintConfig, overlaySkeleton, planFixes, readDocument, summarizeLint } from "@sdkit/scaffold";
+import {
+  bundleIfMultiFile,
+  dropDanglingRefs,
+  lintConfig,
+  overlaySkeleton,
+  planFixes,
+  readDocument,
+  summarizeLint,
+} from "@sdkit/scaffold";
 
 const [documentFile, work] = process.argv.slice(2);
 if (!documentFile || !work) {
@@ -33,8 +41,11 @@ let stage = "read";
 /** @type {Record<string, unknown>} */
 const facts = {};
 try {
-  const { spec } = await readDocument(documentFile);
+  const read = await readDocument(documentFile);
+  const { spec, files } = await bundleIfMultiFile(documentFile, read.spec);
   facts.openapi = spec.openapi;
+  facts.files = files;
+  facts.droppedRefs = dropDanglingRefs(spec).length;
   stage = "scaffold-fixes";
   const specDir = join(work, "spec");
   await mkdir(join(specDir, "overlays"), { recursive: true });

@@ -31,6 +31,7 @@ it("past a few problems, prints a line per rule with its count and first locatio
   dir = mkdtempSync(join(tmpdir(), "lint-summary-"));
   writeFileSync(join(dir, "openapi.json"), JSON.stringify(document(FULL_REPORT_MAX + 10)));
   writeFileSync(join(dir, "redocly.yaml"), "rules:\n  operation-summary: warn\ntelemetry: off\n");
+  /** @type {string[]} */
   const printed = [];
   vi.spyOn(console, "log").mockImplementation((text) => printed.push(String(text)));
   vi.stubEnv("INIT_CWD", dir);

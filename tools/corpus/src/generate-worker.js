@@ -8,15 +8,15 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { bundleSpec, runRedocly, ToolError } from "@sdkit/bundle";
 import { renderTarget } from "@sdkit/codegen";
-import {
-  bundleIfMultiFile,
-  dropDanglingRefs,
-  lintConfig,
-  overlaySkeleton,
-  planFixes,
-  readDocument,
-  summarizeLint,
-} from "@sdkit/scaffold";
+import * as scaffoldKit from "@sdkit/scaffold";
+
+const { lintConfig, overlaySkeleton, planFixes, readDocument, summarizeLint } = scaffoldKit;
+// A baseline toolchain (an older checkout) may not have these yet: then the document goes in as read.
+const kit = /** @type {Record<string, any>} */ (scaffoldKit);
+/** @type {(source: string, spec: Record<string, any>) => Promise<{ spec: Record<string, any>, files: number }>} */
+const bundleIfMultiFile = kit.bundleIfMultiFile ?? (async (_source, spec) => ({ spec, files: 1 }));
+/** @type {(spec: Record<string, any>) => unknown[]} */
+const dropDanglingRefs = kit.dropDanglingRefs ?? (() => []);
 
 const [documentFile, work] = process.argv.slice(2);
 if (!documentFile || !work) {

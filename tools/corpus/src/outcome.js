@@ -46,7 +46,13 @@ export function failureLine(log, { timedOut, timeoutMs, tests = false }) {
   /** @type {Map<string, number>} */
   const errors = new Map();
   for (const line of lines) {
-    if (/^(\w*Error|ERR_\w+|openapi-\w+|sdkit-\w+|scaffold|error)\b:? .+/i.test(line) && !/^\d+ passed/.test(line)) {
+    const typeError = /error TS\d+: .+/.exec(line)?.[0];
+    if (typeError) errors.set(`${line.split("(")[0]}: ${typeError}`.slice(0, 240), (errors.get(line) ?? 0) + 1);
+    else if (
+      (/^(\w*Error|ERR_\w+|error)\b:? .+/i.test(line) ||
+        /^(openapi-\w+|sdkit-\w+|scaffold): .*(#\/|fail|error|refus|cannot)/i.test(line)) &&
+      !/^\d+ passed/.test(line)
+    ) {
       errors.set(line, (errors.get(line) ?? 0) + 1);
     }
   }
@@ -54,8 +60,13 @@ export function failureLine(log, { timedOut, timeoutMs, tests = false }) {
   const message = frequent ? `${frequent[0]}${frequent[1] > 1 ? ` (×${frequent[1]})` : ""}` : undefined;
   // A line naming a pointer that is not one of our warnings (lint summaries, dropped assets).
   const pointed = lines.find((line) => /#\/\S*: /.test(line) && !/warning|\(dropped\)|replaced by a link/i.test(line));
+  // Turbo names the task that failed: `Failed:    @acme/client#lint`.
+  const failedTask = lines.find((line) => /^Failed:\s+\S+#\S+/.test(line))?.replace(/^Failed:\s+/, "");
   const line =
-    [totals, message].filter(Boolean).join(": ") || pointed || lines.filter(Boolean).at(-1) || "failed without output";
+    [totals, failedTask, message].filter(Boolean).join(": ") ||
+    pointed ||
+    lines.filter(Boolean).at(-1) ||
+    "failed without output";
   return { line: line.slice(0, 300), crash };
 }
 

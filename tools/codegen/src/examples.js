@@ -83,8 +83,10 @@ export function parameterExample(spec, parameter) {
 export function schemaExample(spec, node, depth = 0) {
   const schema = deref(spec, node);
   if (!isObject(schema) || depth > 8) return undefined;
-  if (schema.example !== undefined) return schema.example;
-  if (schema.default !== undefined) return schema.default;
+  // A schema's own example or default is used only when it fits the schema: real documents give a
+  // string enum an array example (Asana's `include`), which would not type-check as the request.
+  if (schema.example !== undefined && conformsTo(spec, schema, schema.example)) return schema.example;
+  if (schema.default !== undefined && conformsTo(spec, schema, schema.default)) return schema.default;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
   if (Array.isArray(schema.allOf)) {
     const parts = schema.allOf.map((/** @type {unknown} */ part) => schemaExample(spec, part, depth + 1));

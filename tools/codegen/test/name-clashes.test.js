@@ -166,3 +166,34 @@ describe("form request examples", () => {
     expect(example.body).toEqual({ Samples: ["string", "string"], Name: "string" });
   });
 });
+
+describe("request examples carry the declared types", () => {
+  it("a property example that breaks its schema (an array for a string enum) is not used", async () => {
+    const include = { type: "string", enum: ["members", "notes"], example: ["members", "notes"] };
+    const spec = tinySpec({
+      "POST /projects": {
+        operationId: "duplicateProject",
+        tags: ["projects"],
+        parameters: [
+          { name: "opt_fields", in: "query", schema: { type: "array", items: { type: "string" } }, example: "a,b" },
+        ],
+        requestBody: {
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["include", "name"],
+                properties: { include, name: { type: "string", example: "New" } },
+              },
+            },
+          },
+        },
+      },
+    });
+    const { requestExample } = await import("../src/targets/samples.js");
+    const model = buildModel(spec, "openapi.json");
+    const example = requestExample(spec, /** @type {any} */ (model.byId.get("duplicateProject")));
+    expect(example.body).toEqual({ include: "members", name: "New" });
+    expect(example.query).toEqual({ opt_fields: ["string"] });
+  });
+});

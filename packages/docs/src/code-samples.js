@@ -23,7 +23,7 @@ export const SAMPLE_LANGUAGES = Object.freeze({
 export const GENERATED_DIR = "generated";
 
 /** The first line of every generated file; the docs show samples without it. */
-const GENERATED_HEADER = /^(\/\/|#) generated from .* by @hatch-api\/codegen, do not edit\n/;
+const GENERATED_HEADER = /^(\/\/|#) generated from .* by @sdkit\/codegen, do not edit\n/;
 
 /** @typedef {{ lang: string, label: string, source: string }} CodeSample */
 /** @typedef {import("./operations.js").OperationRef} OperationRef */

@@ -46,7 +46,7 @@ describe("every target", () => {
       expect(Object.keys(first).length).toBeGreaterThan(0);
       for (const [name, text] of Object.entries(first)) {
         expect(text.split("\n")[0], name).toMatch(
-          /^(\/\/|#) generated from openapi\.json by @hatch-api\/codegen, do not edit$/,
+          /^(\/\/|#) generated from openapi\.json by @sdkit\/codegen, do not edit$/,
         );
       }
     },

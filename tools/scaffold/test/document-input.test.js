@@ -80,3 +80,54 @@ describe("references that lead nowhere", () => {
     expect(dropDanglingRefs(spec)).toEqual([]);
   });
 });
+
+describe("the document's own defects", () => {
+  it("are recorded in one file with their pointers: dropped references, examples that break their schema", async () => {
+    const { defectsFile, examplesBreakingSchemas } = await import("../src/document-defects.js");
+    const schema = { type: "object", required: ["id"], properties: { id: { type: "string", pattern: "^AC" } } };
+    const spec = {
+      openapi: "3.0.3",
+      info: { title: "x", version: "1" },
+      paths: {
+        "/a/{id}": {
+          get: {
+            responses: {
+              200: {
+                description: "ok",
+                content: {
+                  "application/json": {
+                    schema,
+                    example: { id: "XX1" },
+                    examples: { good: { value: { id: "AC1" } }, bad: { value: {} } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    };
+    const examples = examplesBreakingSchemas(spec);
+    expect(examples).toEqual([
+      {
+        pointer: "/paths/~1a~1{id}/get/responses/200/content/application~1json/example",
+        reason: "the example breaks its schema",
+      },
+      {
+        pointer: "/paths/~1a~1{id}/get/responses/200/content/application~1json/examples/bad",
+        reason: "the example breaks its schema",
+      },
+    ]);
+    const file = defectsFile({
+      dropped: [
+        { pointer: "/components/schemas/Gone", ref: "#/nope", reason: "the $ref leads nowhere in the document" },
+      ],
+      examples,
+    });
+    expect(file).toContain("| `#/components/schemas/Gone` | `#/nope` | the $ref leads nowhere in the document |");
+    expect(file).toContain(
+      "| `#/paths/~1a~1{id}/get/responses/200/content/application~1json/examples/bad` | the example breaks its schema |",
+    );
+    expect(defectsFile({ dropped: [], examples: [] })).toBeUndefined();
+  });
+});

@@ -1,5 +1,6 @@
 // @ts-check
 import { describe, expect, it } from "vitest";
+import { renderTarget } from "../src/generate.js";
 import { buildModel } from "../src/model.js";
 import { deref, refSegments } from "../src/spec.js";
 import { tinySpec } from "./helpers.js";
@@ -37,5 +38,51 @@ describe("$ref fragments", () => {
     expect(() => deref(spec, { $ref: "#/paths/~1nope%7B" }, "openapi.json")).toThrow(
       "openapi.json: $ref #/paths/~1nope%7B points at nothing",
     );
+  });
+});
+
+describe("$refs into paths", () => {
+  it("are inlined for openapi-typescript, so the types compile; component refs stay refs", async () => {
+    const { inlineRefsOutsideComponents } = await import("../src/targets/types.js");
+    const error = { type: "object", properties: { id: { type: "string" } } };
+    const spec = tinySpec(
+      {
+        "GET /keys": {
+          operationId: "listKeys",
+          tags: ["keys"],
+          parameters: [{ name: "per_page", in: "query", schema: { type: "integer" } }],
+          responses: { 401: { description: "no", content: { "application/json": { schema: error } } } },
+        },
+        "GET /droplets": {
+          operationId: "listDroplets",
+          tags: ["droplets"],
+          parameters: [{ $ref: "#/paths/~1keys/get/parameters/0" }],
+          responses: {
+            200: {
+              description: "ok",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Droplet" } } },
+            },
+            401: {
+              description: "no",
+              content: {
+                "application/json": {
+                  schema: { $ref: "#/paths/~1keys/get/responses/401/content/application~1json/schema" },
+                },
+              },
+            },
+          },
+        },
+      },
+      { components: { schemas: { Droplet: { type: "object" } } } },
+    );
+    const inlined = inlineRefsOutsideComponents(structuredClone(spec));
+    const droplets = /** @type {any} */ (inlined.paths["/droplets"]).get;
+    expect(droplets.parameters[0]).toEqual({ name: "per_page", in: "query", schema: { type: "integer" } });
+    expect(droplets.responses[401].content["application/json"].schema).toEqual(error);
+    expect(droplets.responses[200].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/Droplet",
+    });
+    const files = await renderTarget("types", spec, { file: "openapi.json" });
+    expect(files.get("openapi.ts")).not.toMatch(/\["schema"\]/);
   });
 });

@@ -20,7 +20,7 @@ import { RESERVED_TYPE_NAMES } from "../type-names.js";
 export async function typesTarget({ spec, model, file, header }) {
   let source;
   try {
-    const ast = await openapiTS(/** @type {any} */ (structuredClone(spec)), {
+    const ast = await openapiTS(/** @type {any} */ (inlineRefsOutsideComponents(structuredClone(spec))), {
       silent: true,
       cwd: pathToFileURL(file),
       // A property with a `default` that is not `required` may be left out: the server fills it
@@ -36,6 +36,44 @@ export async function typesTarget({ spec, model, file, header }) {
     ["openapi.ts", `// ${header}\n\n${source}`],
     ["aliases.ts", aliasesFile(spec, model, file, header)],
   ]);
+}
+
+/**
+ * openapi-typescript types a `$ref` into `#/paths/...` (DigitalOcean's documents point at one
+ * operation's parameters and response schemas from others) as an index into its `paths` type,
+ * which has no `schema` level and wraps parameters in optional groups: the output does not
+ * compile. Such references are replaced by a copy of what they point at (in place); references to
+ * `#/components/...` stay references, and a reference met again inside its own copy (a cycle)
+ * stays as it is.
+ *
+ * @param {Record<string, any>} spec
+ * @returns {Record<string, any>}
+ */
+export function inlineRefsOutsideComponents(spec) {
+  /** @param {unknown} node @param {Set<string>} open */
+  const visit = (node, open) => {
+    if (Array.isArray(node)) {
+      node.forEach((child, index) => {
+        node[index] = visit(child, open);
+      });
+      return node;
+    }
+    if (!isObject(node)) return node;
+    const ref = node.$ref;
+    if (typeof ref === "string" && ref.startsWith("#/") && !ref.startsWith("#/components/") && !open.has(ref)) {
+      let target;
+      try {
+        target = deref(spec, { $ref: ref });
+      } catch {
+        return node;
+      }
+      return visit(structuredClone(target), new Set([...open, ref]));
+    }
+    for (const key of Object.keys(node)) node[key] = visit(node[key], open);
+    return node;
+  };
+  for (const key of Object.keys(spec)) if (key !== "components") spec[key] = visit(spec[key], new Set());
+  return spec;
 }
 
 /**

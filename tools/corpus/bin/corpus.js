@@ -72,7 +72,7 @@ async function main() {
   const base = join(values.out, generateOnly ? "corpus-generate" : "corpus");
   const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
   const command = `pnpm corpus ${process.argv.slice(2).join(" ")}`.trim();
-  const baseline = values.toolchain ? ` Toolchain: ${values.toolchain} (a baseline).` : "";
+  const baseline = values.toolchain ? ` Toolchain: the checkout in ${values.toolchain}.` : "";
   const sampled = values.only
     ? "Documents named with --only."
     : values.all

@@ -89,6 +89,30 @@ export function schemaExample(spec, node, depth = 0) {
   if (schema.default !== undefined && conformsTo(spec, schema, schema.default)) return schema.default;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
   if (Array.isArray(schema.allOf)) {
+    // `required` beside `allOf` names properties its parts declare (Box's `SignRequestCreateRequest`
+    // requires `signers` from its second part): the parts' properties are merged with the schema's
+    // own, so every required one gets a value.
+    const resolved = schema.allOf.map((/** @type {unknown} */ part) => deref(spec, part));
+    if (resolved.every((/** @type {unknown} */ part) => isObject(part) && isObject(part.properties) && !part.allOf)) {
+      const { allOf: _parts, example: _example, ...own } = schema;
+      return schemaExample(
+        spec,
+        {
+          ...own,
+          type: "object",
+          properties: Object.assign(
+            {},
+            ...resolved.map((/** @type {any} */ part) => part.properties),
+            own.properties ?? {},
+          ),
+          required: [
+            ...resolved.flatMap((/** @type {any} */ part) => (Array.isArray(part.required) ? part.required : [])),
+            ...(Array.isArray(own.required) ? own.required : []),
+          ],
+        },
+        depth + 1,
+      );
+    }
     const parts = schema.allOf.map((/** @type {unknown} */ part) => schemaExample(spec, part, depth + 1));
     if (parts.every(isObject)) return Object.assign({}, ...parts);
     return parts.find((part) => part !== undefined);

@@ -197,3 +197,23 @@ describe("request examples carry the declared types", () => {
     expect(example.query).toEqual({ opt_fields: ["string"] });
   });
 });
+
+describe("request examples of allOf schemas", () => {
+  it("give a value to a property required beside allOf but declared in one of its parts", async () => {
+    const { schemaExample } = await import("../src/examples.js");
+    const spec = {
+      components: {
+        schemas: { Base: { type: "object", properties: { name: { type: "string", example: "Doc" } } } },
+      },
+    };
+    const schema = {
+      type: "object",
+      required: ["signers"],
+      allOf: [
+        { $ref: "#/components/schemas/Base" },
+        { properties: { signers: { type: "array", items: { type: "string", format: "email" } } } },
+      ],
+    };
+    expect(schemaExample(spec, schema)).toEqual({ name: "Doc", signers: ["user@example.com"] });
+  });
+});

@@ -50,8 +50,10 @@ export function failureLine(log, { timedOut, timeoutMs, tests = false }) {
     if (typeError) errors.set(`${line.split("(")[0]}: ${typeError}`.slice(0, 240), (errors.get(line) ?? 0) + 1);
     else if (
       (/^(\w*Error|ERR_\w+|error)\b:? .+/i.test(line) ||
-        /^(openapi-\w+|sdkit-\w+|scaffold): .*(#\/|fail|error|refus|cannot)/i.test(line)) &&
-      !/^\d+ passed/.test(line)
+        /^(openapi-\w+|sdkit-\w+|scaffold|build-site): .*(#\/|fail|error|refus|cannot|no )/i.test(line)) &&
+      !/^\d+ passed/.test(line) &&
+      // turbo's and pnpm's own lines say only that a command failed
+      !/^ERROR\s+(run failed|command )/.test(line)
     ) {
       errors.set(line, (errors.get(line) ?? 0) + 1);
     }

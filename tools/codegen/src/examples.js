@@ -11,7 +11,7 @@ const RandExp = /** @type {typeof import("randexp").default} */ (createRequire(i
  * `examples` in order, else one built from the schema (its `example`, `default` or first `enum`
  * value, else each property's example; required properties without one get a placeholder of their
  * type). The first candidate that conforms to the schema wins (see example-check.js); when none
- * does, the first one, as before.
+ * does, the one built from the schema.
  */
 
 /**
@@ -24,13 +24,18 @@ const RandExp = /** @type {typeof import("randexp").default} */ (createRequire(i
 function firstConforming(spec, schema, candidates) {
   /** @type {unknown} */
   let fallback;
+  let last;
   for (const candidate of candidates) {
     const value = candidate();
     if (value === undefined) continue;
     if (fallback === undefined) fallback = value;
+    last = value;
     if (conformsTo(spec, schema, value) && !hasUndeclaredProperties(spec, schema, value)) return value;
   }
-  return fallback;
+  // None conforms: the one built from the schema (the last candidate) still has the schema's types
+  // (DigitalOcean's `hour: 840` example for a string would not type-check as a request); the
+  // document's own example only when nothing else was built.
+  return last ?? fallback;
 }
 
 /**

@@ -217,3 +217,14 @@ describe("request examples of allOf schemas", () => {
     expect(schemaExample(spec, schema)).toEqual({ name: "Doc", signers: ["user@example.com"] });
   });
 });
+
+describe("a request example when none conforms", () => {
+  it("is the one built from the schema, which keeps the declared types, not the document's", async () => {
+    const { mediaExample } = await import("../src/examples.js");
+    const media = {
+      schema: { type: "object", minProperties: 3, required: ["hour"], properties: { hour: { type: "string" } } },
+      example: { hour: 840 },
+    };
+    expect(mediaExample({}, media)).toEqual({ hour: "string" });
+  });
+});

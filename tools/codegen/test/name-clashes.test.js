@@ -141,32 +141,6 @@ describe("clashing names", () => {
   });
 });
 
-describe("form request examples", () => {
-  it("send an array as repeated keys: a one-item array gets its item twice", async () => {
-    const spec = tinySpec({
-      "POST /campaigns": {
-        operationId: "createCampaign",
-        tags: ["campaigns"],
-        requestBody: {
-          content: {
-            "application/x-www-form-urlencoded": {
-              schema: {
-                type: "object",
-                required: ["Samples", "Name"],
-                properties: { Samples: { type: "array", items: { type: "string" } }, Name: { type: "string" } },
-              },
-            },
-          },
-        },
-      },
-    });
-    const { requestExample } = await import("../src/targets/samples.js");
-    const model = buildModel(spec, "openapi.json");
-    const example = requestExample(spec, /** @type {any} */ (model.byId.get("createCampaign")));
-    expect(example.body).toEqual({ Samples: ["string", "string"], Name: "string" });
-  });
-});
-
 describe("request examples carry the declared types", () => {
   it("a property example that breaks its schema (an array for a string enum) is not used", async () => {
     const include = { type: "string", enum: ["members", "notes"], example: ["members", "notes"] };

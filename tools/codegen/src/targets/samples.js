@@ -48,26 +48,8 @@ export function requestExample(spec, m) {
     path: values(m.pathParams, true),
     query: values(m.queryParams, false),
     headers: values(m.headerParams, false),
-    body: m.body ? formArrays(m.body.media, mediaExample(spec, m.body.mediaObject)) : undefined,
+    body: m.body ? mediaExample(spec, m.body.mediaObject) : undefined,
   };
-}
-
-/**
- * In a form body an array of one item is sent as a single `key=value`, which a server (and Prism)
- * reads back as a string, not an array: a form example's arrays get their item twice, so they
- * are sent as repeated keys and read back as arrays.
- *
- * @param {string} media
- * @param {unknown} body
- */
-function formArrays(media, body) {
-  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(media) || !isObject(body)) return body;
-  return Object.fromEntries(
-    Object.entries(body).map(([key, value]) => [
-      key,
-      Array.isArray(value) && value.length === 1 ? [value[0], value[0]] : value,
-    ]),
-  );
 }
 
 /**

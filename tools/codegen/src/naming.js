@@ -167,7 +167,7 @@ export function sdkName(op, file) {
  * an `upsert(body)` sends `POST` and `upsert(body, { method: "PUT" })` sends `PUT`.
  *
  * Otherwise a name the rule derived gives way, deterministically: the later operation (in document
- * order) takes its whole operationId in camelCase (`getContact`), then a number after it. Names the
+ * order) takes its whole operationId in camelCase (`getPet`), then a number after it. Names the
  * document chose itself (`x-sdk-method`) are never changed: two of them on one name are an error
  * naming both.
  *

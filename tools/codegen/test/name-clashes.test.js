@@ -1,6 +1,6 @@
 // @ts-check
 import { spawnSync } from "node:child_process";
-import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,7 @@ import { tinySpec } from "./helpers.js";
 // PascalCase names meet. Every such document must generate code that compiles, with the clashes
 // resolved the same way on every run (never an error).
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
+const acmeConfig = fileURLToPath(new URL("./fixtures/acme.sdk.config.json", import.meta.url));
 const work = join(packageDir, ".tmp", `name-clashes-${process.pid}`);
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
@@ -92,19 +93,19 @@ describe("clashing names", () => {
     const spec = join(dir, "openapi.json");
     await writeFile(spec, JSON.stringify(clashing));
     await generate("types", { spec, out: join(dir, "types") });
-    await generate("sdk", {
-      spec,
-      out: join(dir, "sdk"),
-      typesModule: "../types/aliases.js",
-      coreModule: "../core.js",
-    });
-    await copyFile(join(packageDir, "test/fixtures/typed-sdk/core.ts"), join(dir, "core.ts"));
+    // The entry a types package adds to its aliases (openapi-typescript's names), as the client imports them.
+    await writeFile(
+      join(dir, "types", "index.ts"),
+      'export type * from "./aliases.js";\nexport type { components, operations, paths } from "./openapi.js";\n',
+    );
+    // The sdk target re-emits the client core next to the resources; the config names the client.
+    await generate("sdk", { spec, out: join(dir, "sdk"), typesModule: "../types/index.js", sdkConfig: acmeConfig });
     await writeFile(
       join(dir, "usage.ts"),
       [
         'import type { CreateAnswerResponse, CreateAnswerOperationResponse, PostOauth2TokenRefreshResponse } from "./types/aliases.js";',
-        'import type { GeneratedResources } from "./sdk/index.js";',
-        "declare const sdk: GeneratedResources;",
+        'import { createResources } from "./sdk/resources.js";',
+        "const sdk = createResources(async () => undefined as never);",
         "// The schema keeps its name; the operation's response alias is the body it declares.",
         'const answer: CreateAnswerResponse = { answer: "42" };',
         'const created: CreateAnswerOperationResponse = { id: "a" };',

@@ -24,18 +24,8 @@ if (!documentFile || !work) {
   process.exit(2);
 }
 
-/** The options each target needs, as a scaffolded repo passes them. */
-const TARGET_OPTIONS = {
-  types: {},
-  sdk: { typesModule: "@acme/types", coreModule: "../core/operation.js" },
-  samples: {
-    clientPackage: "@acme/client",
-    clientFactory: "createAcme",
-    clientVariable: "acme",
-    apiKeyEnv: "ACME_KEY",
-  },
-  contract: { clientPackage: "@acme/client", clientType: "AcmeClient", clientFactory: "createAcme" },
-};
+/** The targets a scaffolded repo generates; each reads its options from the repo's SDK config. */
+const TARGETS = ["types", "sdk", "samples", "contract"];
 
 let stage = "read";
 /** @type {Record<string, unknown>} */
@@ -79,12 +69,18 @@ try {
     0,
   );
 
-  for (const [target, options] of Object.entries(TARGET_OPTIONS)) {
+  // The SDK config the scaffold writes for this document (names, security, base URL).
+  stage = "sdk-config";
+  const sdkConfig = join(work, "sdk.config.json");
+  const { config: defaults } = scaffoldKit.defaultSdkConfig({ spec: bundled, name: "acme", scope: "@acme" });
+  await writeFile(sdkConfig, `${JSON.stringify(defaults, null, 2)}\n`);
+
+  for (const target of TARGETS) {
     stage = target;
     const files = await renderTarget(/** @type {any} */ (target), bundled, {
       file: json,
       label: "spec/dist/openapi.json",
-      ...options,
+      sdkConfig,
     });
     facts[`${target}Files`] = files.size;
   }

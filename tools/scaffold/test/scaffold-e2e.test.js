@@ -173,6 +173,7 @@ describe("Lantern Bookings, a document of our own: scaffold, build, test, upgrad
   it("writes the API's files only: no toolchain source, the toolchain as ~ ranges of the released versions", async () => {
     const files = await listFiles(out);
     expect(files.filter((path) => /\.(c|m)?[jt]s$/.test(path))).toEqual([
+      "packages/cli/tsdown.config.ts",
       "packages/client/src/index.ts",
       "packages/client/tsdown.config.ts",
       "packages/contract-tests/vitest.config.ts",

@@ -18,7 +18,7 @@ function wrap(text: string, indent: string, width = 88): string {
   return lines.join("\n").trimEnd();
 }
 
-/** `hatch --help`: every command with its summary, and where the key comes from. */
+/** `<bin> --help`: every command with its summary, and where the key comes from. */
 export function toolHelp(config: CliConfig, commands: readonly CommandSpec[]): string {
   const width = Math.max(...commands.map((c) => c.resource.length + c.command.length + 1), 8);
   const rows = commands.map((c) => `  ${`${c.resource} ${c.command}`.padEnd(width)}  ${c.summary ?? ""}`.trimEnd());
@@ -50,7 +50,7 @@ function exitSummary(): string {
     .join(", ");
 }
 
-/** `hatch <resource> <command> --help`: the operation's summary and description, and every option. */
+/** `<bin> <resource> <command> --help`: the operation's summary and description, and every option. */
 export function commandHelp(config: CliConfig, spec: CommandSpec): string {
   const lines = [`Usage: ${config.bin} ${spec.resource} ${spec.command} [options]`, ""];
   if (spec.summary) lines.push(wrap(spec.summary, "  "), "");

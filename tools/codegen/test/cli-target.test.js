@@ -154,7 +154,7 @@ describe("the cli target", () => {
       cli: { bin: "ac" },
     });
     expect(cliNames(named)).toEqual({ packageName: "@acme/tool", bin: "ac" });
-    expect(commandWord("contactLists")).toBe("contact-lists");
+    expect(commandWord("orderLines")).toBe("order-lines");
   });
 
   it("an API without credentials reads no key", () => {

@@ -27,7 +27,7 @@ const RESERVED = new Set(["data", "help", "method", "h"]);
 const MAX_DEPTH = 4;
 const SCALARS = new Set(["string", "number", "integer", "boolean"]);
 
-/** `contactLists` → `contact-lists`: the words users type. @param {string} name */
+/** `orderLines` → `order-lines`: the words users type. @param {string} name */
 export function commandWord(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 }

@@ -24,7 +24,7 @@ const COMMON = {
 } as const;
 
 /** Turns one option's text into its schema type; a wrong value names the option and what it expects. */
-function convert(option: OptionSpec, text: string): unknown {
+export function convertValue(option: OptionSpec, text: string): unknown {
   let value: unknown = text;
   if (option.type === "number" || option.type === "integer") {
     const number = Number(text);
@@ -68,7 +68,7 @@ export function readData(text: string, readStdin: () => string): unknown {
 }
 
 /** Sets `value` at `path` in `target`, creating objects on the way; refuses to go through a non-object. */
-function setPath(target: Record<string, unknown>, path: string[], value: unknown, option: string): void {
+export function setPath(target: Record<string, unknown>, path: string[], value: unknown, option: string): void {
   let node = target;
   for (const key of path.slice(0, -1)) {
     const next = node[key];
@@ -113,7 +113,7 @@ export function parseCommand(spec: CommandSpec, argv: string[], readStdin: () =>
   for (const option of spec.options) {
     const given = values[option.name] as string | string[] | undefined;
     if (given === undefined) continue;
-    const value = Array.isArray(given) ? given.map((text) => convert(option, text)) : convert(option, given);
+    const value = Array.isArray(given) ? given.map((text) => convertValue(option, text)) : convertValue(option, given);
     if (option.in === "body") {
       if (body === undefined) body = {};
       if (typeof body !== "object" || body === null || Array.isArray(body)) {

@@ -43,10 +43,21 @@ export interface CliConfig {
   title: string;
   packageName: string;
   version: string;
-  apiKeyEnv: string | undefined;
+  apiKeyEnv?: string | undefined;
   /** The environment variable the client reads its base URL from (a mock, a staging server). */
   baseUrlEnv: string;
-  apiKeyHelp: string | undefined;
+  apiKeyHelp?: string | undefined;
   /** The prefix of the client's API-specific error classes (`<prefix>ApiError`). */
   errorPrefix: string;
+  /** Named bulk commands (`contacts import <file>`): a command with a JSON object body, run in bulk mode. */
+  imports: ImportSpec[];
+}
+
+export interface ImportSpec {
+  resource: string;
+  command: string;
+  /** The command whose operation each row calls. */
+  target: { resource: string; command: string };
+  /** Where columns that are no body field go by default (`--unknown-into`). */
+  unknownInto?: string;
 }

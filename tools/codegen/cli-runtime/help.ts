@@ -22,6 +22,11 @@ function wrap(text: string, indent: string, width = 88): string {
 export function toolHelp(config: CliConfig, commands: readonly CommandSpec[]): string {
   const width = Math.max(...commands.map((c) => c.resource.length + c.command.length + 1), 8);
   const rows = commands.map((c) => `  ${`${c.resource} ${c.command}`.padEnd(width)}  ${c.summary ?? ""}`.trimEnd());
+  for (const i of config.imports) {
+    rows.push(
+      `  ${`${i.resource} ${i.command}`.padEnd(width)}  Sends each row of a CSV or NDJSON file with ${i.target.resource} ${i.target.command}`,
+    );
+  }
   return [
     `${config.bin}: the ${config.title} API from the command line (${config.packageName} ${config.version})`,
     "",

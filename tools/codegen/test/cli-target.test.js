@@ -167,4 +167,25 @@ describe("the cli target", () => {
     });
     expect(open.get("config.ts")).not.toContain('apiKeyEnv": "ACME');
   });
+
+  it("adds the configured bulk commands, and refuses one on an unknown operation or one without a JSON object body", () => {
+    const render = (/** @type {any} */ imports) =>
+      cliTarget({
+        spec,
+        model: buildModel(spec, "t.json"),
+        header: "g",
+        config: config({ cli: { imports } }),
+        version: "0",
+      });
+    const withImport = render([{ command: "order-lines import", operationId: "addOrderLine", unknownColumns: "meta" }]);
+    expect(withImport.get("config.ts")).toContain(
+      '"target": {\n        "resource": "order-lines",\n        "command": "add"',
+    );
+    expect(withImport.get("config.ts")).toContain('"unknownInto": "meta"');
+    expect(() => render([{ command: "x import", operationId: "nope" }])).toThrow(
+      "#/cli/imports/0/operationId: no operation",
+    );
+    expect(() => render([{ command: "blobs import", operationId: "putBlob" }])).toThrow("no JSON object body");
+    expect(() => render([{ command: "blobs put", operationId: "addOrderLine" }])).toThrow("already the command");
+  });
 });

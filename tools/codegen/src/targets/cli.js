@@ -1,5 +1,6 @@
 // @ts-check
 import { readdirSync, readFileSync } from "node:fs";
+import { SpecError } from "@sdkit/cli-kit";
 import { errorPrefix } from "@sdkit/client-core";
 import { deref, isObject } from "@sdkit/openapi";
 
@@ -225,6 +226,29 @@ export function cliTarget({ spec, model, header, config, version }) {
     "commands.ts",
     `// ${header}\nimport type { CommandSpec } from "./runtime/command-spec.js";\n\n/** One command per SDK method, in document order. */\nexport const COMMANDS: readonly CommandSpec[] = ${JSON.stringify(commands, null, 2)};\n`,
   );
+  /** @type {Array<{ resource: string, command: string, target: { resource: string, command: string }, unknownInto?: string }>} */
+  const imports = [];
+  for (const [i, entry] of (config.cli?.imports ?? []).entries()) {
+    const target = commands.find((c) => c.operations.some((op) => op.operationId === entry.operationId));
+    const where = `sdk.config.json #/cli/imports/${i}`;
+    if (!target)
+      throw new SpecError(`${where}/operationId: no operation ${JSON.stringify(entry.operationId)} in the spec`);
+    if (target.body !== "object") {
+      throw new SpecError(
+        `${where}/operationId: ${entry.operationId} takes no JSON object body, so it has no bulk mode`,
+      );
+    }
+    const [resource, command] = entry.command.split(" ");
+    if (commands.some((c) => c.resource === resource && c.command === command)) {
+      throw new SpecError(`${where}/command: "${entry.command}" is already the command of an operation`);
+    }
+    imports.push({
+      resource: /** @type {string} */ (resource),
+      command: /** @type {string} */ (command),
+      target: { resource: target.resource, command: target.command },
+      ...(entry.unknownColumns ? { unknownInto: entry.unknownColumns } : {}),
+    });
+  }
   const names = cliNames(config);
   const security = config.security.length > 0;
   const cliConfig = {
@@ -236,6 +260,7 @@ export function cliTarget({ spec, model, header, config, version }) {
     baseUrlEnv: config.env.baseUrl,
     apiKeyHelp: config.apiKeyHelp,
     errorPrefix: errorPrefix(config.name),
+    imports,
   };
   files.set(
     "config.ts",
@@ -243,12 +268,13 @@ export function cliTarget({ spec, model, header, config, version }) {
       `// ${header}`,
       `import { ${config.client.factory} } from ${JSON.stringify(config.packages.client)};`,
       'import type { CliConfig } from "./runtime/command-spec.js";',
-      'import type { GenericClient } from "./runtime/main.js";',
+      'import type { ClientSettings, GenericClient } from "./runtime/main.js";',
       "",
       `export const CLI_CONFIG: CliConfig = ${JSON.stringify(cliConfig, null, 2)};`,
       "",
       "/** The client, with its key and base URL from the environment (as the client reads them). */",
-      `export const createClient = (): GenericClient => ${config.client.factory}() as unknown as GenericClient;`,
+      `export const createClient = (settings: ClientSettings = {}): GenericClient =>`,
+      `  ${config.client.factory}(settings) as unknown as GenericClient;`,
       "",
     ].join("\n"),
   );
@@ -262,8 +288,17 @@ export function cliTarget({ spec, model, header, config, version }) {
       'import { CLI_CONFIG, createClient } from "./config.js";',
       'import { runCli } from "./runtime/main.js";',
       "",
+      "// Ctrl-C once: a bulk run stops starting rows and finishes those in flight; twice: exit at once.",
+      "const interrupt = new AbortController();",
+      'process.on("SIGINT", () => {',
+      "  if (interrupt.signal.aborted) process.exit(130);",
+      "  interrupt.abort();",
+      "});",
       "process.exitCode = await runCli(CLI_CONFIG, COMMANDS, createClient, {",
       "  argv: process.argv.slice(2),",
+      "  stdin: process.stdin,",
+      "  stderrIsTTY: process.stderr.isTTY,",
+      "  signal: interrupt.signal,",
       "  env: process.env,",
       "  stdout: (text) => process.stdout.write(text),",
       "  stderr: (text) => process.stderr.write(text),",

@@ -2,6 +2,8 @@
 // @sdkit/client-core: the client core's TypeScript sources (src/), which the SDK generator copies
 // into every generated SDK, and the renderer of the one generated file that gives the core its
 // API: the configured names (factory, client and options types, error classes) and defaults.
+// The error classes' fields are `declare`d and set in their constructors: no field initialisers
+// to ship or run.
 import { readdirSync, readFileSync } from "node:fs";
 
 const SOURCES = new URL("./src/", import.meta.url);
@@ -112,7 +114,7 @@ export function renderClientFile({ config, security, matchKeys, version, typesMo
 export class ValidationError extends ${n.apiError} {
   override name = "ValidationError";
   /** Field name (the last segment of each error's \`source.pointer\`) → messages. */
-  readonly fieldErrors: Record<string, string[]>;
+  declare readonly fieldErrors: Record<string, string[]>;
 
   constructor(message: string, details: ${n.apiError}Details & { fieldErrors: Record<string, string[]> }) {
     super(message, details);
@@ -125,7 +127,7 @@ export class ValidationError extends ${n.apiError} {
 export class RateLimitError extends ${n.apiError} {
   override name = "RateLimitError";
   /** How long the server asked to wait (from \`Retry-After\`), when it said. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(message: string, details: ${n.apiError}Details & { retryAfterMs: number | undefined }) {
     super(message, details);
@@ -161,13 +163,13 @@ interface ${n.apiError}Details extends ApiErrorDetails {}
 export class ${n.apiError} extends ${n.error} {
   override name = ${j(n.apiError)};
   /** The HTTP status code. */
-  readonly status: number;
+  declare readonly status: number;
   /** The error objects of the response body (empty when the body had none). */
-  readonly errors: ErrorItem[];
+  declare readonly errors: ErrorItem[];
   /** The response headers, lower-cased names. */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
   /** The server's request id, when a response header carries one: quote it to ${config.title} support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(message: string, details: ${n.apiError}Details) {
     super(message);
@@ -189,9 +191,9 @@ export class ServerError extends ${n.apiError} {
 export class ${n.responseError} extends ${n.error} {
   override name = ${j(n.responseError)};
   /** The HTTP status of the response. */
-  readonly status: number;
+  declare readonly status: number;
   /** The server's request id, when a response header carries one. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(message: string, details: { status: number; requestId: string | undefined }, options?: ErrorOptions) {
     super(message, options);
@@ -212,7 +214,7 @@ export class ${n.connectionError} extends ${n.error} {
    * True when the request had been handed to the network, so the server may have received and
    * applied it before the failure; false when it provably never left (connection refused, DNS).
    */
-  readonly mayHaveBeenApplied: boolean;
+  declare readonly mayHaveBeenApplied: boolean;
 
   constructor(message: string, options: ${n.connectionError}Options = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -227,7 +229,7 @@ export class ${n.connectionError} extends ${n.error} {
 export class ${n.timeoutError} extends ${n.connectionError} {
   override name = ${j(n.timeoutError)};
   /** The timeout that was exceeded, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(timeoutMs: number, options: ${n.connectionError}Options & { message?: string } = {}) {
     super(options.message ?? \`${api[0]?.toUpperCase()}${api.slice(1)} did not respond within \${timeoutMs} ms\`, options);

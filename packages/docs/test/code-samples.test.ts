@@ -77,7 +77,7 @@ describe("injectCodeSamples", () => {
     const failure = buildDocsBundle({ specPath, samplesDir: dir, cwd: "/" });
     await expect(failure).rejects.toThrow(DocsBuildError);
     await expect(failure).rejects.toThrow(`(operationId ${first.operationId}) has no curl sample`);
-    await expect(failure).rejects.toThrow(/run `pnpm turbo run generate --filter=@hatch-api\/docs`, or add .*\.sh/);
+    await expect(failure).rejects.toThrow(/run `openapi-codegen samples` again, or add .*\.sh/);
   });
 
   it("fails when a hand-written or a stale generated sample names an operation the spec does not have", async () => {
@@ -145,7 +145,7 @@ describe("injectCodeSamples", () => {
 
   it("fails clearly when the spec is missing or is not JSON", async () => {
     await expect(buildDocsBundle({ specPath: "/nonexistent/openapi.json", samplesDir })).rejects.toThrow(
-      /Cannot read the bundled spec \/nonexistent\/openapi\.json .*bundle --filter=@hatch-api\/spec/,
+      /Cannot read the bundled spec \/nonexistent\/openapi\.json .*bundle the spec first/,
     );
     const dir = await scratchSamples("bad-json");
     const badSpec = join(dir, "openapi.json");

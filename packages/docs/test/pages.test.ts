@@ -1,10 +1,18 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { DocsBuildError, guideContent, quickStartContent, renderPage, renderSiteHeader } from "@sdkit/docs";
+import {
+  DocsBuildError,
+  guideContent,
+  PACKAGE_DIR,
+  quickStartContent,
+  renderPage,
+  renderSiteHeader,
+} from "@sdkit/docs";
 import { describe, expect, it } from "vitest";
 import { packageDir, readBundledSpec } from "./helpers.js";
 
-const templates = join(packageDir, "templates");
+// The builder's own templates, which every site of it uses.
+const templates = join(PACKAGE_DIR, "templates");
 
 describe("site pages", () => {
   it("marks the current page in the header, and only that one", async () => {
@@ -29,10 +37,11 @@ describe("site pages", () => {
   });
 
   it("pulls sample files into the quick start and fails on an include that does not exist", async () => {
-    const { contentHtml, title } = await quickStartContent(
-      "# Start\n\n<!-- include: samples/quick-start/first-contact.ts -->\n",
+    const { contentHtml, title, topics } = await quickStartContent(
+      "# Start\n\n## 1. Install it\n\n<!-- include: samples/quick-start/first-contact.ts -->\n",
       { baseDir: packageDir, file: "content/quick-start.md" },
     );
+    expect(topics).toEqual(["install it"]);
     expect(title).toBe("Start");
     expect(contentHtml).toContain('<pre><code class="language-ts">import { createHatchClient }');
     await expect(

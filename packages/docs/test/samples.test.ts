@@ -1,10 +1,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { sampleFileName } from "@sdkit/codegen";
-import { collectSamples, listOperations, SAMPLE_LANGUAGES } from "@sdkit/docs";
+import { collectSamples, listOperations, PACKAGE_DIR, SAMPLE_LANGUAGES } from "@sdkit/docs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { packageDir, readBundledSpec, samplesDir } from "./helpers.js";
+import { readBundledSpec, samplesDir } from "./helpers.js";
 
 async function sampleFiles(dir = samplesDir): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -103,7 +103,7 @@ describe("the sample files", () => {
   });
 
   it("have a language Redoc is configured to show (redocly.yaml codeSamples.languages)", async () => {
-    const config = parse(await readFile(join(packageDir, "redocly.yaml"), "utf8"));
+    const config = parse(await readFile(join(PACKAGE_DIR, "redocly.yaml"), "utf8"));
     const shown = config.openapi.codeSamples.languages.map((language: { label: string }) => language.label);
     expect(shown).toEqual(Object.values(SAMPLE_LANGUAGES).map((language) => language.label));
     expect(config.telemetry).toBe("off");

@@ -1,7 +1,7 @@
 import type { ApiErrorDetails, SdkDefinition, StatusErrorDetails } from "./definition.js";
 import type { ErrorItem as JsonApiError } from "./error-item.js";
 import type { Redactor } from "./redaction.js";
-import { REQUEST_ID_HEADERS } from "./request-id.js";
+import { requestIdOf } from "./request-id.js";
 import { parseRetryAfterMs } from "./retry-policy.js";
 
 /** Caps on what server text may put into an error: a hostile body must not make a huge message. */
@@ -126,13 +126,11 @@ function summary(
 
 /** The fields every API error carries, from a response and its parsed body. */
 function detailsOf(response: Response, errors: JsonApiError[], redact: Redactor): ApiErrorDetails {
-  const headers = headersRecord(response.headers, redact);
-  const idHeader = REQUEST_ID_HEADERS.find((name) => headers[name] !== undefined);
   return {
     status: response.status,
     errors,
-    headers,
-    requestId: idHeader === undefined ? undefined : clip(headers[idHeader] as string, 200),
+    headers: headersRecord(response.headers, redact),
+    requestId: requestIdOf(response.headers, redact),
   };
 }
 

@@ -1,5 +1,4 @@
 import type { Client } from "openapi-fetch";
-import { bodyEncodingOf, encodeRequestBody } from "./body-encoding.js";
 import type { FetchLike, SdkDefinition } from "./definition.js";
 import { errorFromResponse } from "./error-from-response.js";
 import type { Redactor } from "./redaction.js";
@@ -24,8 +23,10 @@ export interface OperationDescriptor {
   unwrap?: string;
   /** The properties the unwrapped value must have (its schema's `required`). */
   unwrapRequires?: readonly string[];
-  /** The request body's media type when it is not JSON (a form, multipart, a file as is). */
+  /** The request body's media type when it is not JSON (a form, multipart, a file as is)... */
   bodyMediaType?: string;
+  /** ...and its encoder (`encodeForm`, `encodeMultipart`, `encodeRaw` of ./body-encoding.ts). */
+  encodeBody?: (body: unknown) => BodyInit | undefined;
   /** The success body's media type when it is not JSON: asked for, and read as text or a Blob. */
   responseMediaType?: string;
 }
@@ -89,18 +90,18 @@ export function createOperationCaller(
       }
       operation = chosen;
     }
-    const encoding = operation.bodyMediaType === undefined ? "json" : bodyEncodingOf(operation.bodyMediaType);
+    const { bodyMediaType, encodeBody } = operation;
     const headers: Record<string, string> = {};
     // Multipart's Content-Type carries the boundary, which only fetch knows: openapi-fetch leaves
     // it to fetch for FormData.
-    if (encoding !== "json" && encoding !== "multipart") headers["Content-Type"] = operation.bodyMediaType as string;
+    if (bodyMediaType !== undefined && !/^multipart\//i.test(bodyMediaType)) headers["Content-Type"] = bodyMediaType;
     const answer = operation.responseMediaType;
     // The client asks for JSON by default; a text or binary answer is asked for by its own type.
     if (answer !== undefined) headers.Accept = answer;
     const { data, error, response } = await request(operation.method, operation.path, {
       params: { path: input.path, query: input.query, header: input.header },
       body: input.body,
-      ...(encoding === "json" ? {} : { bodySerializer: (body: unknown) => encodeRequestBody(encoding, body) }),
+      ...(encodeBody === undefined ? {} : { bodySerializer: encodeBody }),
       ...(answer === undefined ? {} : { parseAs: /^text\//i.test(answer) ? "text" : "blob" }),
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
       signal: options.signal,

@@ -73,7 +73,7 @@ export class BufferedResponse extends Response {
   readonly #original: Response;
   readonly #redact: Redactor;
   readonly #sdk: SdkDefinition;
-  notResent: string | undefined;
+  declare notResent: string | undefined;
   #stream: ReadableStream<Uint8Array> | null | undefined;
 
   constructor(original: Response, bytes: Uint8Array | null, redact: Redactor, sdk: SdkDefinition, headers: Headers) {

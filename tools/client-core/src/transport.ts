@@ -31,14 +31,15 @@ export interface CallSettings {
   maxRetries?: number | undefined;
 }
 
-/** How a failed attempt may be retried. */
-enum Retry {
+/** How a failed attempt may be retried (plain numbers: an enum would ship a lookup object). */
+const Retry = {
   /** The server provably did not act on it (nothing sent, or 408, 429, 503). */
-  Always = 0,
+  Always: 0,
   /** It may have been applied: retried only when the request is safe to resend. */
-  IfSafe = 1,
-  Never = 2,
-}
+  IfSafe: 1,
+  Never: 2,
+} as const;
+type Retry = (typeof Retry)[keyof typeof Retry];
 
 type AttemptOutcome =
   | { response: BufferedResponse; error?: undefined; retry: Retry }

@@ -44,3 +44,6 @@ export function generateFixtureSdk() {
 export default function setup() {
   generateFixtureSdk();
 }
+
+// `node test/generate-fixture.js` (the lint script: tsc checks the tests against the fixture SDK).
+if (process.argv[1] === fileURLToPath(import.meta.url)) generateFixtureSdk();

@@ -2,8 +2,10 @@
 // openapi-typescript fetches a URL `$ref` (and reads a file one) when handed a document holding
 // one. Codegen reads bundled documents only: any `$ref` that is not local is refused, with its
 // pointer, before a target runs, and nothing is requested.
+
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { startRecordingServer } from "@hatch-api/test-support";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generate, renderTarget, TARGETS } from "../src/generate.js";
@@ -51,8 +53,9 @@ const OPTIONS = {
   clientVariable: "v",
   apiKeyEnv: "K",
   typesModule: "t",
-  coreModule: "c",
+  sdkConfig: fileURLToPath(new URL("./fixtures/acme.sdk.config.json", import.meta.url)),
   clientType: "T",
+  providerUrlEnv: "U",
 };
 
 describe("a $ref that is not local", () => {

@@ -172,34 +172,33 @@ describe("--sdk-config", () => {
     await writeFile(file, JSON.stringify(config));
     return file;
   }
-  it("makes the sdk target write sdk-config.ts with the config's values and the spec's schemes", async () => {
+  it("makes the sdk target write client.ts with the config's values and the spec's schemes", async () => {
     const spec = await work.writeSpec(petstore);
     const sdkConfig = await writeConfig({ ...acme(), security: ["key"] });
     const out = join(work.dir, "sdk");
-    await generate("sdk", { spec, out, sdkConfig, coreModule: "../core/operation.js", clientModule: "../client.js" });
-    const text = await readFile(join(out, "sdk-config.ts"), "utf8");
+    await generate("sdk", { spec, out, sdkConfig });
+    const text = await readFile(join(out, "client.ts"), "utf8");
     expect(text.split("\n")[0]).toBe("// generated from openapi.json by @sdkit/codegen, do not edit");
-    expect(text).toContain('baseUrl: "https://api.acme.test/v2"');
-    expect(text).toContain("rateLimit: false");
-    expect(text).toMatch(/name: "key",\s+type: "apiKey",\s+"in": "header",\s+parameter: "X-Api-Key",/);
+    expect(text).toContain('export const DEFAULT_BASE_URL: "https://api.acme.test/v2" = "https://api.acme.test/v2";');
+    expect(text).toContain("export const DEFAULT_RATE_LIMIT: false = false;");
+    expect(text).toContain('security: [{"name":"key","type":"apiKey","in":"header","parameter":"X-Api-Key"}],');
     // The types module came from the config too.
     expect(await readFile(join(out, "pets.ts"), "utf8")).toContain('from "@acme/types"');
   });
 
-  it("makes the sdk target export the client module's factory and types under the config's names", async () => {
+  it("makes the sdk target declare the factory, types and errors under the config's names", async () => {
     const spec = await work.writeSpec(petstore);
     const sdkConfig = await writeConfig(acme());
     const out = join(work.dir, "sdk");
-    await generate("sdk", { spec, out, sdkConfig, coreModule: "../core/operation.js", clientModule: "../client.js" });
-    const text = await readFile(join(out, "client-names.ts"), "utf8");
-    expect(text.split("\n")[0]).toBe("// generated from openapi.json by @sdkit/codegen, do not edit");
-    expect(text).toContain('export { createSdkClient as createAcmeClient } from "../client.js";');
-    expect(text).toContain(
-      'export type { SdkClient as AcmeClient, SdkClientOptions as AcmeClientOptions } from "../client.js";',
-    );
-    // Without the module to export from, the sdk target refuses to run rather than leave the names out.
-    await expect(generate("sdk", { spec, out, sdkConfig, coreModule: "../core/operation.js" })).rejects.toThrow(
-      "the sdk target with --sdk-config needs --client-module",
+    await generate("sdk", { spec, out, sdkConfig });
+    const text = await readFile(join(out, "client.ts"), "utf8");
+    expect(text).toContain("export function createAcmeClient(options: AcmeClientOptions = {}): AcmeClient {");
+    expect(text).toContain("export interface AcmeClientOptions {");
+    expect(text).toContain("export interface AcmeClient extends Client<paths");
+    expect(text).toMatch(/export class AcmeApiError extends AcmeError \{\n {2}override name = "AcmeApiError";/);
+    // Without a config, the sdk target refuses to run rather than leave the names out.
+    await expect(generate("sdk", { spec, out, typesModule: "@acme/types" })).rejects.toThrow(
+      "the sdk target needs --sdk-config",
     );
   });
 
@@ -220,24 +219,9 @@ describe("--sdk-config", () => {
     await mkdir(out);
     await writeFile(join(out, "keep.ts"), "previous");
     const sdkConfig = await writeConfig({ ...acme(), retry: { maxRetries: -1, timeoutMs: 5000 } });
-    const run = spawnSync(
-      process.execPath,
-      [
-        cli,
-        "sdk",
-        "--spec",
-        spec,
-        "--out",
-        out,
-        "--sdk-config",
-        sdkConfig,
-        "--core-module",
-        "../core/operation.js",
-        "--client-module",
-        "../client.js",
-      ],
-      { encoding: "utf8" },
-    );
+    const run = spawnSync(process.execPath, [cli, "sdk", "--spec", spec, "--out", out, "--sdk-config", sdkConfig], {
+      encoding: "utf8",
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`${sdkConfig}: invalid SDK config`);
     expect(run.stderr).toContain("#/retry/maxRetries: must be >= 0");

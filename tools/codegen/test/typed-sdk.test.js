@@ -38,13 +38,29 @@ async function typecheck(dir, { types = [], paths = {} } = {}) {
   return spawnSync(process.execPath, [tsc, "-p", config], { encoding: "utf8" });
 }
 
+const acmeConfig = fileURLToPath(new URL("./fixtures/acme.sdk.config.json", import.meta.url));
+
+/**
+ * The types target, and the entry a types package adds to its aliases (openapi-typescript's names).
+ *
+ * @param {string} spec
+ * @param {string} out
+ */
+async function generateTypes(spec, out) {
+  await generate("types", { spec, out });
+  await writeFile(
+    join(out, "index.ts"),
+    'export type * from "./aliases.js";\nexport type { components, operations, paths } from "./openapi.js";\n',
+  );
+}
+
 it("compiles a usage of the generated SDK, and refuses wrongly typed calls", async () => {
   const dir = join(work, "typed");
   await mkdir(dir, { recursive: true });
   const spec = join(dir, "openapi.json");
   await writeFile(spec, JSON.stringify(petstore));
-  await generate("types", { spec, out: join(dir, "types") });
-  await generate("sdk", { spec, out: join(dir, "sdk"), typesModule: "../types/aliases.js", coreModule: "../core.js" });
+  await generateTypes(spec, join(dir, "types"));
+  await generate("sdk", { spec, out: join(dir, "sdk"), typesModule: "../types/index.js", sdkConfig: acmeConfig });
   await cp(join(packageDir, "test/fixtures/typed-sdk"), dir, { recursive: true });
   const result = await typecheck(dir);
   expect(`${result.stdout}${result.stderr}`).toBe("");
@@ -76,24 +92,16 @@ it("exports the client under the SDK config's names, which the samples and contr
       security: ["key"],
     }),
   );
-  await generate("types", { spec, out: join(dir, "types") });
-  await generate("sdk", {
-    spec,
-    sdkConfig,
-    out: join(dir, "sdk"),
-    typesModule: "../types/aliases.js",
-    coreModule: "../core.js",
-    clientModule: "../client.js",
-  });
+  await generateTypes(spec, join(dir, "types"));
+  await generate("sdk", { spec, sdkConfig, out: join(dir, "sdk"), typesModule: "../types/index.js" });
   await generate("samples", { spec, sdkConfig, out: join(dir, "samples") });
   await generate("contract", { spec, sdkConfig, out: join(dir, "contract") });
-  await cp(join(packageDir, "test/fixtures/typed-sdk/core.ts"), join(dir, "core.ts"));
   await cp(join(packageDir, "test/fixtures/client-names"), dir, { recursive: true });
 
-  const names = await readFile(join(dir, "sdk", "client-names.ts"), "utf8");
-  expect(names).toContain("export { createSdkClient as openAcme }");
-  expect(names).toMatch(/SdkClient as AcmeApi\b/);
-  expect(names).toContain("SdkClientOptions as AcmeApiOptions");
+  const names = await readFile(join(dir, "sdk", "client.ts"), "utf8");
+  expect(names).toContain("export function openAcme(options: AcmeApiOptions = {}): AcmeApi {");
+  expect(names).toContain("export interface AcmeApi extends Client<paths");
+  expect(names).toContain("export interface AcmeApiOptions {");
   expect(await readFile(join(dir, "samples", "createPet.ts"), "utf8")).toContain(
     'import { openAcme } from "@acme/client"',
   );

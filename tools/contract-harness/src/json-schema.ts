@@ -1,4 +1,5 @@
 import { toJsonSchema } from "@sdkit/codegen";
+import { jsonMediaOf } from "@sdkit/openapi";
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
@@ -33,12 +34,6 @@ function customFormats(spec: unknown): string[] {
   return [...found];
 }
 
-/** `application/json` and the structured `+json` types. */
-function isJsonMediaType(media: string): boolean {
-  const type = media.split(";")[0]?.trim().toLowerCase() ?? "";
-  return type === "application/json" || type.endsWith("+json");
-}
-
 /**
  * Compiles validators for the schemas of the bundled spec's responses: every component schema is
  * available under `$defs`, so `$ref`s inside a response schema resolve without a custom loader.
@@ -66,12 +61,12 @@ export class ResponseValidator {
   }
 
   /**
-   * The JSON media type object declared for (operation, status): `application/json`, else the
-   * first `+json` type (`application/problem+json`, `application/vnd.api+json`).
+   * The JSON media type object declared for (operation, status), by @sdkit/openapi's rule:
+   * `application/json`, else the first JSON type (`application/problem+json`, `application/vnd.api+json`).
    */
   #jsonMedia(operation: SpecOperation, status: string): { schema?: unknown } | undefined {
     const content: Record<string, { schema?: unknown }> = responseFor(this.#spec, operation, status).content ?? {};
-    const key = "application/json" in content ? "application/json" : Object.keys(content).find(isJsonMediaType);
+    const key = jsonMediaOf(content);
     return key === undefined ? undefined : content[key];
   }
 

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { listOperations as listSpecOperations, readSpec, deref as specDeref } from "@sdkit/codegen";
+import { listOperations as listSpecOperations, readSpec, deref as specDeref } from "@sdkit/openapi";
 
 /** The parts of an OpenAPI 3.0 document this harness reads. */
 export interface OpenApiDocument {
@@ -29,7 +29,7 @@ export async function loadSpec(path: string): Promise<OpenApiDocument> {
 
 /**
  * Follows local `$ref`s (`#/components/...`) until it reaches an object that is not a reference:
- * codegen's, typed for the caller.
+ * @sdkit/openapi's, typed for the caller.
  */
 export function deref<T = Record<string, unknown>>(spec: OpenApiDocument, node: unknown): T {
   return specDeref(spec, node) as T;
@@ -37,7 +37,7 @@ export function deref<T = Record<string, unknown>>(spec: OpenApiDocument, node: 
 
 /**
  * Every operation in the document, with its declared response keys: the shared lister of
- * @sdkit/codegen (an operation without an operationId is an error naming it).
+ * @sdkit/openapi (an operation without an operationId is an error naming it).
  */
 export function listOperations(spec: OpenApiDocument): SpecOperation[] {
   return listSpecOperations(spec).map(({ operationId, method, path, statuses }) => ({

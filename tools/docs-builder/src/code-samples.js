@@ -23,7 +23,7 @@ export const SAMPLE_LANGUAGES = Object.freeze({
 export const GENERATED_DIR = "generated";
 
 /** The first line of every generated file; the docs show samples without it. */
-const GENERATED_HEADER = /^(\/\/|#) generated from .* by \S+, do not edit\n/;
+const GENERATED_HEADER = /^(\/\/|#) generated from .* by \S+, do not edit[^\n]*\n/;
 
 /** @typedef {{ lang: string, label: string, source: string }} CodeSample */
 /** @typedef {import("./operations.js").OperationRef} OperationRef */

@@ -1,29 +1,17 @@
 // @ts-check
+import { derefOrRef } from "@sdkit/openapi";
 
 /**
- * Follows local `$ref`s (`#/components/...`) in a bundled document. A reference that leads
- * nowhere comes back as the reference itself, so the Markdown says what it could not resolve
- * instead of inventing a shape.
+ * Follows local `$ref`s (`#/components/...`) in a bundled document (@sdkit/openapi's pointers). A
+ * reference that leads nowhere comes back as the reference itself, so the Markdown says what it
+ * could not resolve instead of inventing a shape.
  *
  * @param {any} spec
  * @param {any} node
  * @returns {any}
  */
 export function deref(spec, node) {
-  let current = node;
-  const seen = new Set();
-  while (current && typeof current === "object" && typeof current.$ref === "string") {
-    if (seen.has(current.$ref) || !current.$ref.startsWith("#/")) return current;
-    seen.add(current.$ref);
-    let target = spec;
-    for (const raw of current.$ref.slice(2).split("/")) {
-      const key = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-      target = target?.[key];
-    }
-    if (target === undefined) return current;
-    current = target;
-  }
-  return current;
+  return derefOrRef(spec, node);
 }
 
 /**

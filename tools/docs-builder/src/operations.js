@@ -1,13 +1,13 @@
 // @ts-check
 
 import { SpecError } from "@sdkit/cli-kit";
-import { listOperations as listSpecOperations } from "@sdkit/codegen";
+import { listOperations as listSpecOperations } from "@sdkit/openapi";
 import { DocsBuildError } from "./errors.js";
 
 /** @typedef {{ operationId: string, method: string, path: string }} OperationRef */
 
 /**
- * Lists the operations of an OpenAPI document (the shared lister of @sdkit/codegen: an
+ * Lists the operations of an OpenAPI document (the shared lister of @sdkit/openapi: an
  * operation without an operationId is an error naming it).
  *
  * @param {any} spec

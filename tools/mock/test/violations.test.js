@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync } from "node:fs";
+import { deref as derefIn } from "@sdkit/openapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultSpecPath, startMock } from "../src/index.js";
 
@@ -7,15 +8,7 @@ import { defaultSpecPath, startMock } from "../src/index.js";
 // test holds for any legitimate change to the contact schema.
 const spec = JSON.parse(readFileSync(defaultSpecPath(), "utf8"));
 /** @param {any} node @returns {any} */
-const deref = (node) =>
-  node?.$ref
-    ? deref(
-        node.$ref
-          .slice(2)
-          .split("/")
-          .reduce((/** @type {any} */ at, /** @type {string} */ key) => at[key], spec),
-      )
-    : node;
+const deref = (node) => derefIn(spec, node);
 const operation = spec.paths["/v1/contacts"].post;
 const bodySchema = deref(deref(operation.requestBody).content["application/json"].schema);
 const example422 = deref(operation.responses["422"]).content["application/json"].example;

@@ -1,7 +1,8 @@
 // @ts-check
 // What a document needs before the generators accept it: an operationId and a tag on every
 // operation. The scaffold never edits the user's document; it writes these as an overlay.
-import { HTTP_METHODS, listOperations, planSdk, sdkName, words } from "@sdkit/codegen";
+import { planSdk, sdkName, words } from "@sdkit/codegen";
+import { HTTP_METHODS, listOperations } from "@sdkit/openapi";
 import YAML from "yaml";
 
 /**

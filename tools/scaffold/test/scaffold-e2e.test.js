@@ -40,6 +40,12 @@ const PATCH_MARKER = "toolchain patch release";
 /** Words of the toolchain's first user that no other API's SDK may contain. */
 const HATCH_WORDS = /hatch|usehatchapp|\bcontacts?\b/i;
 
+/**
+ * A README command is a whole repo's install and build, or its lint and test (Prism included):
+ * minutes on the shared two-core machine, not the seconds vitest's default is sized for.
+ */
+const REPO_COMMAND_MS = 300_000;
+
 const ANSI_COLOR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
 const run = /** @type {{
@@ -197,20 +203,24 @@ describe("Lantern Bookings, a document of our own: scaffold, build, test, upgrad
     }
   });
 
-  it("README step 1 installs from the registry and builds: spec, types, client, samples, bindings, docs", async () => {
-    const [command] = shellBlocks(readme, "Quick start");
-    const build = await sh(out, /** @type {string} */ (command));
-    run.seconds["lantern: setup+build"] = build.seconds;
-    expect(build.status, build.output.slice(-4000)).toBe(0);
-    expect(existsSync(join(out, "packages/client/dist/index.cjs"))).toBe(true);
-    expect(existsSync(join(out, "packages/docs/dist/index.html"))).toBe(true);
-    // The generated command-line tool, under the API's own name (sdk.config.json's cli.bin).
-    const help = await sh(out, "node packages/cli/dist/bin.mjs --help");
-    expect(help.status, help.output).toBe(0);
-    expect(help.output).toContain("Usage: lantern-bookings <resource> <command>");
-    const lock = await readFile(join(out, "pnpm-lock.yaml"), "utf8");
-    expect(lock).toContain(`'@sdkit/codegen@${run.versions.get("@sdkit/codegen")}'`);
-  });
+  it(
+    "README step 1 installs from the registry and builds: spec, types, client, samples, bindings, docs",
+    async () => {
+      const [command] = shellBlocks(readme, "Quick start");
+      const build = await sh(out, /** @type {string} */ (command));
+      run.seconds["lantern: setup+build"] = build.seconds;
+      expect(build.status, build.output.slice(-4000)).toBe(0);
+      expect(existsSync(join(out, "packages/client/dist/index.cjs"))).toBe(true);
+      expect(existsSync(join(out, "packages/docs/dist/index.html"))).toBe(true);
+      // The generated command-line tool, under the API's own name (sdk.config.json's cli.bin).
+      const help = await sh(out, "node packages/cli/dist/bin.mjs --help");
+      expect(help.status, help.output).toBe(0);
+      expect(help.output).toContain("Usage: lantern-bookings <resource> <command>");
+      const lock = await readFile(join(out, "pnpm-lock.yaml"), "utf8");
+      expect(lock).toContain(`'@sdkit/codegen@${run.versions.get("@sdkit/codegen")}'`);
+    },
+    REPO_COMMAND_MS,
+  );
 
   it("builds a second time from turbo's cache alone (FULL TURBO)", async () => {
     const again = await sh(out, "pnpm build");
@@ -218,15 +228,19 @@ describe("Lantern Bookings, a document of our own: scaffold, build, test, upgrad
     expect(again.output, again.output.slice(-2000)).toContain("FULL TURBO");
   });
 
-  it("README step 2 lints and tests: every operation and declared status against Prism, the samples, the packages", async () => {
-    const [, command] = shellBlocks(readme, "Quick start");
-    const check = await sh(out, /** @type {string} */ (command));
-    run.seconds["lantern: lint+test"] = check.seconds;
-    expect(check.status, check.output.slice(-6000)).toBe(0);
-    const contract = /contract-tests:test:\s+Tests\s+(\d+) passed \((\d+)\)/.exec(check.output);
-    expect(contract, "the contract tests ran").not.toBeNull();
-    expect(contract?.[1]).toBe(contract?.[2]);
-  });
+  it(
+    "README step 2 lints and tests: every operation and declared status against Prism, the samples, the packages",
+    async () => {
+      const [, command] = shellBlocks(readme, "Quick start");
+      const check = await sh(out, /** @type {string} */ (command));
+      run.seconds["lantern: lint+test"] = check.seconds;
+      expect(check.status, check.output.slice(-6000)).toBe(0);
+      const contract = /contract-tests:test:\s+Tests\s+(\d+) passed \((\d+)\)/.exec(check.output);
+      expect(contract, "the contract tests ran").not.toBeNull();
+      expect(contract?.[1]).toBe(contract?.[2]);
+    },
+    REPO_COMMAND_MS,
+  );
 
   it("names the client, its errors, its README and its declarations after Lantern Bookings only", async () => {
     const declarations = await readFile(join(out, "packages/client/dist/index.d.ts"), "utf8");
@@ -311,35 +325,43 @@ describe("Train Travel 3.1, a document nobody here wrote, its client renamed in 
     }
     await writeFile(file, text);
     expect(JSON.parse(text).client).toEqual(client);
-  });
+  }, REPO_COMMAND_MS);
 
-  it("README step 1 builds, and the client is declared under the configured names", async () => {
-    const [command] = shellBlocks(readme, "Quick start");
-    const build = await sh(out, /** @type {string} */ (command));
-    run.seconds["train travel: setup+build"] = build.seconds;
-    expect(build.status, build.output.slice(-4000)).toBe(0);
-    const declarations = await readFile(join(out, "packages/client/dist/index.d.ts"), "utf8");
-    expect(declarations).toMatch(new RegExp(`declare function ${client.factory}\\(`));
-    expect(declarations).toContain(`${client.type}Options`);
-    const document = JSON.parse(await readFile(TRAIN_TRAVEL, "utf8"));
-    const generated = (await listFiles(join(out, "packages/client/src/generated")))
-      .filter((path) => path.endsWith(".ts"))
-      .map((path) => join(out, "packages/client/src/generated", path));
-    const source = (await Promise.all(generated.map((path) => readFile(path, "utf8")))).join("\n");
-    for (const item of Object.values(document.paths)) {
-      for (const operation of Object.values(/** @type {Record<string, any>} */ (item))) {
-        if (operation?.operationId) expect(source).toContain(JSON.stringify(operation.operationId));
+  it(
+    "README step 1 builds, and the client is declared under the configured names",
+    async () => {
+      const [command] = shellBlocks(readme, "Quick start");
+      const build = await sh(out, /** @type {string} */ (command));
+      run.seconds["train travel: setup+build"] = build.seconds;
+      expect(build.status, build.output.slice(-4000)).toBe(0);
+      const declarations = await readFile(join(out, "packages/client/dist/index.d.ts"), "utf8");
+      expect(declarations).toMatch(new RegExp(`declare function ${client.factory}\\(`));
+      expect(declarations).toContain(`${client.type}Options`);
+      const document = JSON.parse(await readFile(TRAIN_TRAVEL, "utf8"));
+      const generated = (await listFiles(join(out, "packages/client/src/generated")))
+        .filter((path) => path.endsWith(".ts"))
+        .map((path) => join(out, "packages/client/src/generated", path));
+      const source = (await Promise.all(generated.map((path) => readFile(path, "utf8")))).join("\n");
+      for (const item of Object.values(document.paths)) {
+        for (const operation of Object.values(/** @type {Record<string, any>} */ (item))) {
+          if (operation?.operationId) expect(source).toContain(JSON.stringify(operation.operationId));
+        }
       }
-    }
-  });
+    },
+    REPO_COMMAND_MS,
+  );
 
-  it("README step 2 lints and tests", async () => {
-    const [, command] = shellBlocks(readme, "Quick start");
-    const check = await sh(out, /** @type {string} */ (command));
-    run.seconds["train travel: lint+test"] = check.seconds;
-    expect(check.status, check.output.slice(-6000)).toBe(0);
-    const contract = /contract-tests:test:\s+Tests\s+(\d+) passed \((\d+)\)/.exec(check.output);
-    expect(contract, "the contract tests ran").not.toBeNull();
-    expect(contract?.[1]).toBe(contract?.[2]);
-  });
+  it(
+    "README step 2 lints and tests",
+    async () => {
+      const [, command] = shellBlocks(readme, "Quick start");
+      const check = await sh(out, /** @type {string} */ (command));
+      run.seconds["train travel: lint+test"] = check.seconds;
+      expect(check.status, check.output.slice(-6000)).toBe(0);
+      const contract = /contract-tests:test:\s+Tests\s+(\d+) passed \((\d+)\)/.exec(check.output);
+      expect(contract, "the contract tests ran").not.toBeNull();
+      expect(contract?.[1]).toBe(contract?.[2]);
+    },
+    REPO_COMMAND_MS,
+  );
 });

@@ -2,6 +2,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { assertLoopbackRegistry } from "@hatch-api/registry-test/loopback-guard";
+import { isolatedRegistryEnv } from "@hatch-api/registry-test/registry-env";
+import { listToolchainPackages, packToolchain, publishFolders } from "@hatch-api/registry-test/toolchain";
+import { startVerdaccio } from "@hatch-api/registry-test/verdaccio";
 import { cleanToolEnv } from "@hatch-api/remote-cache";
 import { metric } from "../../metric.js";
 import { pairedMetrics, record, sideSamples } from "../../paired-metrics.js";
@@ -16,8 +20,9 @@ import { buildStages } from "./stages.js";
  * against the raw tool doing the same job on the same file, paired per round:
  *
  * - scaffold: `pnpm scaffold` (lint report with Redocly's recommended rules, overlay skeleton, the
- *   copied toolchain, Biome, `pnpm install --lockfile-only`) against the one raw tool of that step
- *   that reads the document, `redocly lint` with `recommended`;
+ *   repo's files, Biome, `pnpm install --lockfile-only`) against the one raw tool of that step
+ *   that reads the document, `redocly lint` with `recommended`; the scaffolded repo installs the
+ *   toolchain (this workspace's @sdkit/* packages) from a local Verdaccio, as a team does from npm;
  * - every task of the scaffolded repo's build, by its package script, against the raw tool (see
  *   stages.js);
  * - the whole `pnpm build` (turbo, cache off) against the raw tools run one after another.
@@ -27,22 +32,43 @@ import { buildStages } from "./stages.js";
  */
 export async function scaffoldSuite({ repoRoot, runs, log }) {
   const work = await mkdtemp(join(tmpdir(), "hatch-bench-scaffold-"));
-  // The scaffolded repo runs its own pnpm and turbo: none of the variables of the run that started us.
-  const env = { ...cleanToolEnv(), REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
   const document = githubDocument();
   const repo = join(work, "github");
   const raw = join(work, "raw");
+  const registry = await startVerdaccio(join(work, "verdaccio"));
   try {
+    // The toolchain as a team gets it: published (here to a loopback Verdaccio), `@sdkit` pointed
+    // there by a user npmrc outside the repo; every other package comes from the pnpm store.
+    const url = assertLoopbackRegistry(registry.url);
+    const npmrc = join(work, "npmrc");
+    await writeFile(npmrc, `@sdkit:registry=${url}\n//${new URL(url).host}/:_authToken=${registry.token}\n`);
+    const publishEnv = await isolatedRegistryEnv({
+      registry: url,
+      token: registry.token,
+      userconfig: npmrc,
+      dir: work,
+    });
+    const folders = await packToolchain(await listToolchainPackages(repoRoot), { dest: join(work, "release") });
+    await publishFolders(folders, { registry: url, env: publishEnv });
+    // The scaffolded repo runs its own pnpm and turbo: none of the variables of the run that started us.
+    const env = {
+      ...cleanToolEnv(),
+      REDOCLY_TELEMETRY: "off",
+      REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+      npm_config_userconfig: npmrc,
+      // The releases are seconds old; pnpm takes only day-old ones unless told.
+      pnpm_config_minimum_release_age: "0",
+    };
     /** @type {Array<import("../../metric.js").Metric>} */
     const metrics = [];
     metrics.push(...(await measureScaffold({ repoRoot, document, work, repo, env, runs, log })));
 
-    const install = await runCommand("pnpm", ["install", "--frozen-lockfile", "--offline"], { cwd: repo, env });
+    const install = await runCommand("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], { cwd: repo, env });
     log(`scaffold install: ${(install.ms / 1000).toFixed(1)} s`);
     metrics.push(
       metric({
         id: "scaffold.install.ms",
-        label: "install (pnpm, offline, from the lockfile the scaffold wrote)",
+        label: "install (pnpm, prefer-offline, from the lockfile the scaffold wrote)",
         unit: "ms",
         samples: [install.ms],
       }),
@@ -84,6 +110,7 @@ export async function scaffoldSuite({ repoRoot, runs, log }) {
     metrics.push(...(await measureWholeBuild({ repo, raw, env, runs, log })));
     return metrics;
   } finally {
+    await registry.stop();
     await rm(work, { recursive: true, force: true });
   }
 }

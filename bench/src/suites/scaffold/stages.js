@@ -49,7 +49,12 @@ export const buildStages = [
   },
   { id: "sdk", label: "client: generate the SDK", dir: "packages/client", script: "generate" },
   { id: "samples", label: "docs: generate the samples", dir: "packages/docs", script: "generate" },
-  { id: "contract", label: "contract tests: generate the bindings", dir: "tools/contract-tests", script: "generate" },
+  {
+    id: "contract",
+    label: "contract tests: generate the bindings",
+    dir: "packages/contract-tests",
+    script: "generate",
+  },
   {
     id: "typesBuild",
     label: "types: build (tsdown: ESM, CJS, .d.ts)",

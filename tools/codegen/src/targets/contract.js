@@ -165,7 +165,19 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
   // encoder, re-emitted here as in the client (which keeps it internal).
   const encoder = coreFiles(header).get("core/body-encoding.ts");
   if (encodesBodies && encoder) files.set("core/body-encoding.ts", encoder);
+  // A suite whose status no operation declares would register no test, which vitest fails as an
+  // empty file: its entry is written only where it has something to check.
+  const declares = (/** @type {string} */ status) => model.operations.some((m) => m.op.statuses.includes(status));
+  /** @type {Record<string, boolean>} */
+  const applies = {
+    "authentication.test.ts": declares("401"),
+    "validation.test.ts": model.operations.some(
+      (m) => m.op.statuses.includes("422") && requiredBodyFieldsOf(spec, m).length > 0,
+    ),
+    "rate-limit.test.ts": declares("429"),
+  };
   for (const [name, suite] of Object.entries(CONTRACT_SUITES)) {
+    if (applies[name] === false) continue;
     files.set(
       name,
       [
@@ -224,6 +236,18 @@ function clientBridge({ header, clientPackage, clientType, clientFactory, encode
     ...(encodesBodies ? ['export { bodyEncodingOf, encodeRequestBody } from "./core/body-encoding.js";'] : []),
     "",
   ].join("\n");
+}
+
+/**
+ * The top-level required fields of an operation's request body (what the 422 probe leaves out).
+ *
+ * @param {Record<string, any>} spec
+ * @param {OperationModel} m
+ * @returns {string[]}
+ */
+function requiredBodyFieldsOf(spec, m) {
+  const requestSchema = m.body ? deref(spec, m.body.mediaObject?.schema) : undefined;
+  return isObject(requestSchema) && Array.isArray(requestSchema.required) ? requestSchema.required : [];
 }
 
 /** @param {string} header */
@@ -316,9 +340,7 @@ function operationEntry(spec, m, model, clientType) {
   args.push(`{ ${options.join(", ")} }`);
   const sdk = `(client, overrides = {}) => {\n${i}  void overrides;\n${i}  return client.${sdkPath}(${args.join(", ")});\n${i}}`;
 
-  const requestSchema = m.body ? deref(spec, m.body.mediaObject?.schema) : undefined;
-  const requiredBodyFields =
-    isObject(requestSchema) && Array.isArray(requestSchema.required) ? requestSchema.required : [];
+  const requiredBodyFields = requiredBodyFieldsOf(spec, m);
   const statuses = m.op.statuses.map((key) => provokeStatus(spec, m, key));
   return [
     "  {",

@@ -124,6 +124,12 @@ function resourceFile(resource, methods, { header, typesModule, apiError }) {
   const descriptors = [];
   const implementations = [];
   const Resource = `${pascal(resource)}Resource`;
+  /** The body encoders this file's descriptors name (only those are bundled). */
+  const encoders = new Set();
+  const use = (/** @type {string} */ name) => {
+    encoders.add(name);
+    return name;
+  };
 
   for (const variants of methods) {
     const main = /** @type {OperationModel} */ (variants[0]);
@@ -235,7 +241,9 @@ function resourceFile(resource, methods, { header, typesModule, apiError }) {
           ? [`unwrap: ${JSON.stringify(v.unwrap)}`, `unwrapRequires: ${JSON.stringify(v.unwrapRequires)}`]
           : []),
         // A body that is not JSON (a form, multipart, a file): the core encodes it by its media type.
-        ...(v.body && !isJsonMedia(v.body.media) ? [`bodyMediaType: ${JSON.stringify(v.body.media)}`] : []),
+        ...(v.body && !isJsonMedia(v.body.media)
+          ? [`bodyMediaType: ${JSON.stringify(v.body.media)}`, `encodeBody: ${use(encoderOf(v.body.media))}`]
+          : []),
         // A success body that is not JSON: the core asks for it and reads it as text or a Blob.
         ...[nonJsonSuccess(v)?.media].flatMap((media) =>
           media ? [`responseMediaType: ${JSON.stringify(media)}`] : [],
@@ -247,11 +255,15 @@ function resourceFile(resource, methods, { header, typesModule, apiError }) {
     }
     const descriptorOf = (/** @type {OperationModel} */ v) =>
       `${v.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation`;
-    // A method several verbs share passes them all and the one chosen; the core refuses any other.
-    const target =
-      variants.length > 1
-        ? `{ ${variants.map((v) => `${v.op.method.toUpperCase()}: ${descriptorOf(v)}`).join(", ")} }`
-        : descriptorOf(main);
+    // A method several verbs share passes them all (one object, built once) and the one chosen;
+    // the core refuses any other.
+    let target = descriptorOf(main);
+    if (variants.length > 1) {
+      target = `${resource}${pascal(name)}Variants`.replace(/[^A-Za-z0-9_$]/g, "_");
+      descriptors.push(
+        `const ${target}: Readonly<Record<string, OperationDescriptor>> = { ${variants.map((v) => `${v.op.method.toUpperCase()}: ${descriptorOf(v)}`).join(", ")} };`,
+      );
+    }
     const verb = variants.length > 1 ? `, options?.method ?? ${JSON.stringify(main.op.method.toUpperCase())}` : "";
     implementations.push(
       `    async ${name}(${signature.join(", ")}) {\n      return call<never>(${target}, { ${callInput.join(", ")} }, options${verb});\n    },`,
@@ -264,6 +276,7 @@ function resourceFile(resource, methods, { header, typesModule, apiError }) {
     `import type { ErrorFor } from "./client.js";`,
     `import type { OperationCaller, OperationDescriptor } from "./core/operation.js";`,
     `import type { RequestOptions, WithResponse } from "./core/request-options.js";`,
+    ...(encoders.size > 0 ? [`import { ${[...encoders].sort().join(", ")} } from "./core/body-encoding.js";`] : []),
     "",
     optionTypes.join("\n\n"),
     "",
@@ -282,6 +295,18 @@ function resourceFile(resource, methods, { header, typesModule, apiError }) {
     "}",
     "",
   ].join("\n");
+}
+
+/**
+ * The core's encoder of a request media type that is not JSON.
+ *
+ * @param {string} media
+ */
+function encoderOf(media) {
+  const type = media.split(";")[0]?.trim().toLowerCase();
+  if (type === "application/x-www-form-urlencoded") return "encodeForm";
+  if (type === "multipart/form-data") return "encodeMultipart";
+  return "encodeRaw";
 }
 
 /**

@@ -16,5 +16,5 @@ it("imports @hatch-api/client from its built dist, as a user would, not from its
   const byName = await import("@hatch-api/client");
   const byPath = await import(pathToFileURL(distEntry).href);
   expect(byName.createHatchClient).toBe(byPath.createHatchClient);
-  expect(byName.ERROR_CLASSES).toBe(byPath.ERROR_CLASSES);
+  expect(byName.HatchApiError).toBe(byPath.HatchApiError);
 });

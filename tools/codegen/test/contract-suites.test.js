@@ -1,0 +1,66 @@
+// @ts-check
+// The contract target writes an entry for a suite of @sdkit/contract only where the document gives
+// it something to check: an entry that registers no test is an empty file, which vitest fails.
+import { describe, expect, it } from "vitest";
+import { renderTarget } from "../src/generate.js";
+
+const OPTIONS = {
+  file: "/repo/spec/dist/openapi.json",
+  specFromOut: "../../../spec/dist/openapi.json",
+  clientPackage: "@acme/client",
+  clientType: "AcmeClient",
+  clientFactory: "createAcme",
+  apiKeyEnv: "ACME_KEY",
+  providerUrlEnv: "ACME_CONTRACT_BASE_URL",
+};
+
+/** @param {string[]} statuses the responses of `POST /notes`, whose body requires `text` */
+function document(statuses) {
+  const answer = { description: "an answer", content: { "application/json": { schema: { type: "object" } } } };
+  return {
+    openapi: "3.0.3",
+    info: { title: "Notes", version: "1.0.0" },
+    paths: {
+      "/notes": {
+        post: {
+          operationId: "createNote",
+          tags: ["notes"],
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: { type: "object", required: ["text"], properties: { text: { type: "string" } } },
+              },
+            },
+          },
+          responses: Object.fromEntries(["201", ...statuses].map((status) => [status, answer])),
+        },
+      },
+    },
+  };
+}
+
+/** @param {string[]} statuses */
+async function suites(statuses) {
+  const files = await renderTarget("contract", document(statuses), OPTIONS);
+  return [...files.keys()].filter((name) => name.endsWith(".test.ts")).sort();
+}
+
+describe("contract suite entries", () => {
+  it("leaves out the 401, 422 and 429 suites when no operation declares those statuses", async () => {
+    expect(await suites([])).toEqual(["coverage-gate.test.ts", "declared-statuses.test.ts", "success.test.ts"]);
+  });
+
+  it("writes each of them once an operation declares its status", async () => {
+    expect(await suites(["401", "422", "429"])).toEqual([
+      "authentication.test.ts",
+      "coverage-gate.test.ts",
+      "declared-statuses.test.ts",
+      "rate-limit.test.ts",
+      "success.test.ts",
+      "validation.test.ts",
+    ]);
+    expect(await suites(["429"])).toContain("rate-limit.test.ts");
+    expect(await suites(["429"])).not.toContain("validation.test.ts");
+  });
+});

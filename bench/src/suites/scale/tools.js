@@ -25,7 +25,7 @@ export const tools = {
   redocly: binOf("@redocly/cli", "redocly"),
   openapiTypescript: binOf("openapi-typescript"),
   tsc: binOf("typescript", "tsc"),
-  openapiBundle: binOf("@sdkit/bundle"),
+  openapiBundle: binOf("@sdkit/bundle", "openapi-bundle"),
   /** @param {string} repoRoot */
   codegen: (repoRoot) => join(repoRoot, "tools/codegen/src/cli.js"),
 };

@@ -174,3 +174,41 @@ describe("the request a command line makes", () => {
     expect(server.received).toHaveLength(0);
   });
 });
+
+describe("bulk mode's command line", () => {
+  test.runIf(CLI_CONFIG.imports.length > 0)(
+    "each configured import command has --help naming it, and needs a file",
+    async () => {
+      for (const entry of CLI_CONFIG.imports) {
+        const help = await run([entry.resource, entry.command, "--help"], "http://127.0.0.1:9");
+        expect(help.code).toBe(EXIT.ok);
+        expect(help.stdout).toContain(
+          `Usage: ${CLI_CONFIG.bin} ${entry.resource} ${entry.command} <file.csv|file.ndjson|->`,
+        );
+        const missing = await run([entry.resource, entry.command], "http://127.0.0.1:9");
+        expect(missing.code).toBe(EXIT.usage);
+      }
+    },
+  );
+
+  test("an unknown column stops the import before anything is sent, unless it has somewhere to go", async () => {
+    server = await startServer((_req, res) => res.end("{}"));
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "cli-bulk-"));
+    try {
+      const file = join(dir, "rows.csv");
+      writeFileSync(file, "no such field\nx\n");
+      const result = await run(
+        [bodyCommand.resource, bodyCommand.command, "--bulk", file, "--rate-limit", "off"],
+        server.url,
+      );
+      expect(result.code).toBe(EXIT.usage);
+      expect(result.stderr).toContain("no such field");
+      expect(server.received).toHaveLength(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -91,7 +91,8 @@ export async function runCli(
       return await runBulkCommand(
         config,
         bulkTarget,
-        alias ? [...rest] : rest,
+        `${resource} ${command}`,
+        rest,
         Boolean(alias),
         alias?.unknownInto,
         createClient,
@@ -198,6 +199,7 @@ function rateLimitOf(text: string | undefined): ClientSettings["rateLimit"] {
 async function runBulkCommand(
   config: CliConfig,
   spec: CommandSpec,
+  invoked: string,
   argv: string[],
   positional: boolean,
   defaultUnknownInto: string | undefined,
@@ -213,7 +215,7 @@ async function runBulkCommand(
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(`${bulkHelp(config, spec, positional)}\n`);
+    io.stdout(`${bulkHelp(config, spec, invoked, positional)}\n`);
     return EXIT.ok;
   }
   const file = positional ? positionals[0] : values.bulk;
@@ -286,11 +288,10 @@ async function runBulkCommand(
   return code;
 }
 
-function bulkHelp(config: CliConfig, spec: CommandSpec, positional: boolean): string {
-  const usage = positional ? "<file.csv|file.ndjson|->" : `--bulk <file.csv|file.ndjson|->`;
-  const name = positional ? "" : `${spec.resource} ${spec.command} `;
+function bulkHelp(config: CliConfig, spec: CommandSpec, invoked: string, positional: boolean): string {
+  const usage = positional ? "<file.csv|file.ndjson|->" : "--bulk <file.csv|file.ndjson|->";
   return [
-    `Usage: ${config.bin} ${name}${usage} [options]`,
+    `Usage: ${config.bin} ${invoked} ${usage} [options]`,
     "",
     `  Sends one ${spec.operations.map((op) => `${op.method} ${op.path}`).join(" / ")} per row of a CSV (a header row,`,
     "  then one row per request) or NDJSON file (one JSON object per line), through the client's rate",

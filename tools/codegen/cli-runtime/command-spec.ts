@@ -49,7 +49,7 @@ export interface CliConfig {
   apiKeyHelp?: string | undefined;
   /** The prefix of the client's API-specific error classes (`<prefix>ApiError`). */
   errorPrefix: string;
-  /** Named bulk commands (`contacts import <file>`): a command with a JSON object body, run in bulk mode. */
+  /** Named bulk commands (`orders import <file>`): a command with a JSON object body, run in bulk mode. */
   imports: ImportSpec[];
 }
 

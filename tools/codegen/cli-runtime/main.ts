@@ -195,7 +195,7 @@ function rateLimitOf(text: string | undefined): ClientSettings["rateLimit"] {
   return { limit: Number(match[1]), intervalMs: Number(match[2]) };
 }
 
-/** Bulk mode: `<command> --bulk <file>`, or a named import (`contacts import <file>`). */
+/** Bulk mode: `<command> --bulk <file>`, or a named import (`orders import <file>`). */
 async function runBulkCommand(
   config: CliConfig,
   spec: CommandSpec,

@@ -40,6 +40,16 @@ const KNOWN_REMAINING = [
     text: /"@hatch-api\/(types|client|spec)"/,
     until: "spec-update reads the SDK and spec package names from the repository's config",
   },
+  {
+    file: "tools/spec-update/src/type-gate.js",
+    text: /"@hatch-api\/client": "packages\/client/,
+    until: "spec-update reads the SDK and spec package names from the repository's config",
+  },
+  {
+    file: "tools/spec-update/src/spec-update.js",
+    text: /--filter=@hatch-api\/api-report/,
+    until: "spec-update reads the SDK and spec package names from the repository's config",
+  },
 ];
 
 /** @returns {Array<{ name: string, path: string, private?: boolean }>} */

@@ -2,11 +2,14 @@
 // @ts-check
 // `pnpm dev`: builds everything (turbo), serves the mock and the docs, and on every save in spec/
 // (the document, overlays, lint rules) rebuilds through turbo (types, SDK, docs: exactly what the
-// edit affects) and restarts the mock on the fresh bundle; the docs server serves the fresh site
-// as soon as it is swapped in. One Ctrl-C (or `kill`, or closing the terminal) stops everything.
+// edit affects) and reloads the mock on the fresh bundle without a gap (the previous document is
+// served until the new one answers); the docs server serves the fresh site as soon as it is swapped
+// in. A save that fails lint or build keeps both serving what they served. One Ctrl-C (or `kill`, or
+// closing the terminal) stops everything.
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { onStopRequest, runCli, UsageError } from "@sdkit/cli-kit";
+import { startMock } from "@sdkit/mock";
 import { startChild } from "../src/child.js";
 import { REPO_ROOT, userArgs } from "../src/repo.js";
 import { runTurbo } from "../src/run-turbo.js";
@@ -33,7 +36,7 @@ async function main() {
 
   /** @type {ReturnType<typeof runTurbo> | undefined} */
   let build;
-  /** @type {ReturnType<typeof startChild> | undefined} */
+  /** @type {import("@sdkit/mock").MockServer | undefined} */
   let mock;
   /** @type {ReturnType<typeof startChild> | undefined} */
   let docs;
@@ -41,10 +44,30 @@ async function main() {
   /** @type {() => void} */
   let stopWatching = () => {};
 
-  const startMock = () =>
-    startChild(join(REPO_ROOT, "tools/mock/src/cli.js"), ["--port", values["mock-port"], "--quiet"], {
-      cwd: REPO_ROOT,
-    });
+  const specPath = join(REPO_ROOT, "spec/dist/openapi.json");
+  // Prism reads its document once: the first build starts it, every later one reloads it (a new
+  // Prism beside the old, switched to once it answers), so an app pointed at the mock sees no gap.
+  const serveMock = async () => {
+    if (!mock) {
+      const started = await startMock({ port: Number(values["mock-port"]), specPath, log: false });
+      mock = started;
+      console.log(`dev: mock at ${started.url}`);
+      started.exited.then(({ code, signal }) => {
+        if (stopping) return;
+        mock = undefined;
+        console.log(`dev: the mock's Prism exited (${signal ?? `code ${code}`}); the next save starts it again`);
+      });
+      return;
+    }
+    try {
+      const { startupMs } = await mock.reload();
+      console.log(
+        `dev: mock reloaded (the new Prism took ${startupMs} ms to start; the previous one answered until then)`,
+      );
+    } catch (error) {
+      console.log(`dev: mock keeps serving the previous document: ${/** @type {Error} */ (error).message}`);
+    }
+  };
   const startDocs = () =>
     startChild(
       join(REPO_ROOT, "tools/docs-builder/src/cli.js"),
@@ -76,12 +99,9 @@ async function main() {
 
   const builds = serialBuilds(runBuild, async (ok) => {
     if (!ok || stopping) return;
-    // Prism reads its document once: restart it on the fresh bundle. The docs server reads each
-    // file per request, so it already serves the swapped-in site.
-    await mock?.stop();
-    if (stopping) return;
-    mock = startMock();
-    docs ??= startDocs();
+    await serveMock();
+    // The docs server reads each file per request, so it already serves the swapped-in site.
+    if (!stopping) docs ??= startDocs();
   });
 
   await builds.request();

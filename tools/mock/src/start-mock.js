@@ -1,4 +1,5 @@
 // @ts-check
+import { MockError } from "./errors.js";
 import { assertPortFree } from "./port.js";
 import { launchPrism } from "./prism-process.js";
 import { resolveSpecPath } from "./spec-path.js";
@@ -30,6 +31,11 @@ import { startViolationsProxy } from "./violations-proxy.js";
  * @property {number} startupMs from spawn to Prism reporting that it listens
  * @property {() => string} log Prism's recent output
  * @property {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} exited settles when Prism exits
+ * @property {(options?: { specPath?: string }) => Promise<{ startupMs: number }>} reload serves the
+ *   document again (or another one) without a gap: a new Prism starts beside the current one, the
+ *   proxy switches to it once it listens, and the previous one stops once its requests are answered.
+ *   Rejects (a `MockStartError` carrying Prism's log) when the new one fails to start; the current
+ *   one then keeps serving. Mock mode only.
  * @property {() => Promise<void>} stop stops Prism; safe to call more than once
  */
 
@@ -62,7 +68,7 @@ export async function startMock(options = {}) {
 
   const mode = upstream === undefined ? "mock" : "proxy";
   const rewrites422 = mode === "mock";
-  const prism = await launchPrism({
+  const prismOptions = {
     specPath,
     // Behind the rewriting proxy Prism listens on a private loopback port; the proxy takes host:port.
     host: rewrites422 ? "127.0.0.1" : host,
@@ -73,10 +79,17 @@ export async function startMock(options = {}) {
     validateRequest,
     timeoutMs,
     onOutput: options.onOutput,
-  });
+  };
+  const prism = await launchPrism(prismOptions);
   if (!rewrites422) {
     if (log) log(`Prism ${mode} ready at ${prism.url} (start-up ${prism.startupMs} ms)`);
-    return { ...prism, prismUrl: prism.url, port: Number(new URL(prism.url).port), mode };
+    return {
+      ...prism,
+      prismUrl: prism.url,
+      port: Number(new URL(prism.url).port),
+      mode,
+      reload: () => Promise.reject(new MockError("reload needs mock mode: a validating proxy has no document to swap")),
+    };
   }
 
   /** @type {import("./violations-proxy.js").ViolationsProxy} */
@@ -87,20 +100,97 @@ export async function startMock(options = {}) {
     await prism.stop();
     throw error;
   }
-  // If Prism dies on its own, stop answering on its behalf too.
-  prism.exited.then(() => front.close());
   if (log) log(`Prism ${mode} ready at ${front.url} (start-up ${prism.startupMs} ms)`);
+  return servedBehind(front, prism, {
+    mode,
+    relaunch: (nextSpecPath) => launchPrism({ ...prismOptions, specPath: nextSpecPath }),
+    specPath,
+  });
+}
+
+/** How long a reload waits for requests already sent to the previous Prism before stopping it. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * The mock as its users see it: the proxy's address, and whichever Prism is current behind it.
+ * A reload starts a new Prism beside the current one and switches the proxy only once the new one
+ * listens, so no request meets a gap; one that fails to start leaves the current one serving.
+ *
+ * @param {import("./violations-proxy.js").ViolationsProxy} front
+ * @param {import("./prism-process.js").RunningPrism} first
+ * @param {{ mode: "mock", specPath: string, relaunch: (specPath: string) => Promise<import("./prism-process.js").RunningPrism> }} how
+ * @returns {MockServer}
+ */
+function servedBehind(front, first, how) {
+  let prism = first;
+  let stopped = false;
+  /** @type {(how: { code: number | null, signal: NodeJS.Signals | null }) => void} */
+  let settleExited = () => {};
+  /** @type {MockServer["exited"]} */
+  const exited = new Promise((resolve) => {
+    settleExited = resolve;
+  });
+  // The mock ends when its current Prism exits: stopped, or dead on its own (then stop answering on
+  // its behalf too). A Prism replaced by a reload exits without ending anything.
+  const follow = (/** @type {import("./prism-process.js").RunningPrism} */ running) =>
+    running.exited.then((outcome) => {
+      if (running !== prism) return;
+      front.close();
+      settleExited(outcome);
+    });
+  follow(prism);
+
+  /** @type {Promise<unknown>} */
+  let reloads = Promise.resolve();
+  /** @type {Promise<void> | undefined} */
+  let stopping;
   return {
-    ...prism,
     url: front.url,
     port: front.port,
-    prismUrl: prism.url,
-    mode,
-    stop: async () => {
-      await front.close();
-      await prism.stop();
+    mode: how.mode,
+    get prismUrl() {
+      return prism.url;
+    },
+    get pid() {
+      return prism.pid;
+    },
+    get startupMs() {
+      return prism.startupMs;
+    },
+    log: () => prism.log(),
+    exited,
+    reload(options = {}) {
+      const next = reloads.then(async () => {
+        if (stopped) throw new MockError("cannot reload: the mock is stopped");
+        const started = await how.relaunch(resolveSpecPath(options.specPath ?? how.specPath));
+        if (stopped) {
+          await started.stop();
+          throw new MockError("cannot reload: the mock was stopped meanwhile");
+        }
+        const previous = prism;
+        prism = started;
+        follow(started);
+        await Promise.race([front.retarget(started.url), delay(DRAIN_TIMEOUT_MS)]);
+        await previous.stop();
+        return { startupMs: started.startupMs };
+      });
+      reloads = next.catch(() => {});
+      return next;
+    },
+    stop() {
+      stopping ??= (async () => {
+        stopped = true;
+        await front.close();
+        await prism.stop();
+      })();
+      return stopping;
     },
   };
+}
+
+/** @param {number} ms */
+function delay(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** @param {string} message */

@@ -8,6 +8,9 @@ import { errorStyleOf, parseViolations, violationsDocument } from "./json-api-vi
  * @typedef {object} ViolationsProxy
  * @property {string} url where the proxy listens, without a trailing slash
  * @property {number} port
+ * @property {(prismUrl: string) => Promise<void>} retarget sends every request that arrives from now on
+ *   to another Prism (a reload); resolves once the requests already forwarded to the previous one
+ *   have been answered, so that it can be stopped without failing any of them
  * @property {() => Promise<void>} close stops listening and drops open connections; safe to call twice
  */
 
@@ -23,18 +26,20 @@ import { errorStyleOf, parseViolations, violationsDocument } from "./json-api-vi
  * @returns {Promise<ViolationsProxy>}
  */
 export async function startViolationsProxy({ prismUrl, host, port, dynamic = false }) {
-  const target = new URL(prismUrl);
+  // Each request is forwarded, start to finish, to the target that was current when it arrived:
+  // a reload swaps `current` and waits for the previous target's requests to drain.
+  /** @type {Target} */
+  let current = newTarget(prismUrl);
   const agent = new Agent({ keepAlive: true });
-  /** @type {Map<string, Promise<import("./json-api-violations.js").ErrorStyle | undefined>>} */
-  const exampleStyles = new Map();
 
   /**
+   * @param {URL} target
    * @param {string} method
    * @param {string} path
    * @param {import("node:http").IncomingHttpHeaders} headers
    * @param {Buffer} body
    */
-  const forward = (method, path, headers, body) =>
+  const forward = (target, method, path, headers, body) =>
     /** @type {Promise<{ status: number, headers: import("node:http").IncomingHttpHeaders, body: Buffer }>} */ (
       new Promise((resolve, reject) => {
         const outgoing = httpRequest(
@@ -58,24 +63,27 @@ export async function startViolationsProxy({ prismUrl, host, port, dynamic = fal
    * The example's error style for this operation. Prism serves the example itself unless it
    * generates bodies (`dynamic`): then ask for the example with `Prefer: code=422, dynamic=false`.
    *
+   * @param {Target} target
    * @param {{ method: string, path: string, headers: import("node:http").IncomingHttpHeaders, body: Buffer }} request
    * @param {Buffer} served
    */
-  const styleFor = (request, served) => {
+  const styleFor = (target, request, served) => {
     if (!dynamic) return Promise.resolve(errorStyleOf(parseJson(served)));
-    const key = `${request.method} ${new URL(request.path, target).pathname}`;
-    let style = exampleStyles.get(key);
+    const key = `${request.method} ${new URL(request.path, target.url).pathname}`;
+    let style = target.exampleStyles.get(key);
     if (style === undefined) {
       const headers = { ...request.headers, prefer: "code=422, dynamic=false" };
-      style = forward(request.method, request.path, headers, request.body).then((example) =>
+      style = forward(target.url, request.method, request.path, headers, request.body).then((example) =>
         errorStyleOf(parseJson(example.body)),
       );
-      exampleStyles.set(key, style);
+      target.exampleStyles.set(key, style);
     }
     return style;
   };
 
   const server = createServer(async (incoming, outgoing) => {
+    const target = current;
+    target.inFlight += 1;
     try {
       /** @type {Buffer[]} */
       const chunks = [];
@@ -83,12 +91,12 @@ export async function startViolationsProxy({ prismUrl, host, port, dynamic = fal
       const request = {
         method: incoming.method ?? "GET",
         path: incoming.url ?? "/",
-        headers: { ...incoming.headers, host: target.host },
+        headers: { ...incoming.headers, host: target.url.host },
         body: Buffer.concat(chunks),
       };
-      const answer = await forward(request.method, request.path, request.headers, request.body);
+      const answer = await forward(target.url, request.method, request.path, request.headers, request.body);
       const violations = answer.status === 422 ? parseViolations(answer.headers["sl-violations"]) : [];
-      const style = violations.length > 0 ? await styleFor(request, answer.body) : undefined;
+      const style = violations.length > 0 ? await styleFor(target, request, answer.body) : undefined;
       const document = style === undefined ? undefined : violationsDocument(violations, style);
       const body = document === undefined ? answer.body : Buffer.from(JSON.stringify(document));
       const headers = { ...answer.headers, "content-length": String(body.length) };
@@ -102,6 +110,9 @@ export async function startViolationsProxy({ prismUrl, host, port, dynamic = fal
         outgoing.writeHead(502, { "content-type": "application/json" });
         outgoing.end(JSON.stringify({ error: `mock proxy could not reach Prism: ${String(error)}` }));
       }
+    } finally {
+      target.inFlight -= 1;
+      if (target.inFlight === 0) target.drained();
     }
   });
 
@@ -126,6 +137,14 @@ export async function startViolationsProxy({ prismUrl, host, port, dynamic = fal
   return {
     url: `http://${urlHost}:${address.port}`,
     port: address.port,
+    retarget: (nextUrl) => {
+      const previous = current;
+      current = newTarget(nextUrl);
+      if (previous.inFlight === 0) return Promise.resolve();
+      return new Promise((resolve) => {
+        previous.drained = resolve;
+      });
+    },
     close: () => {
       closing ??= new Promise((resolve) => {
         server.close(() => resolve());
@@ -135,6 +154,19 @@ export async function startViolationsProxy({ prismUrl, host, port, dynamic = fal
       return closing;
     },
   };
+}
+
+/**
+ * A Prism the proxy forwards to, with what depends on its document (the error styles of its
+ * examples) and the count of requests forwarded to it and not yet answered.
+ *
+ * @typedef {{ url: URL, exampleStyles: Map<string, Promise<import("./json-api-violations.js").ErrorStyle | undefined>>,
+ *   inFlight: number, drained: () => void }} Target
+ */
+
+/** @param {string} prismUrl @returns {Target} */
+function newTarget(prismUrl) {
+  return { url: new URL(prismUrl), exampleStyles: new Map(), inFlight: 0, drained: () => {} };
 }
 
 /** @param {Buffer} body */

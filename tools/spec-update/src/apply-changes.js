@@ -181,7 +181,10 @@ export function applyWireChanges({ text, ours, upstream, upstreamModel, changes,
         once(`${field.at.schemaPath.join("/")} delete`, () => {
           doc.deleteIn(field.at.schemaPath);
           removeRequired(doc, field.at.parentPath, leaf);
+          // Our examples showed the field; left in, they would contradict the schema (and fail lint).
+          pruneValue(doc.getIn([...field.at.parentPath, "example"], true), [leaf]);
         });
+        once(`${body.path.join("/")} examples ${name}`, () => pruneExamples(doc, plain, body.path, name, source));
       } else {
         const field = myFields.get(name);
         if (!field) continue;
@@ -288,8 +291,57 @@ function setShape(doc, schemaPath, change) {
   } else if (change.field === "format") {
     if (change.to === null) doc.deleteIn([...schemaPath, "format"]);
     else doc.setIn([...schemaPath, "format"], change.to);
+  } else if (change.field === "deprecated") {
+    if (change.to) doc.setIn([...schemaPath, "deprecated"], true);
+    else doc.deleteIn([...schemaPath, "deprecated"]);
+  } else if (change.field === "enum") {
+    if (typeof change.to === "string") doc.setIn([...schemaPath, "enum"], doc.createNode(JSON.parse(change.to)));
+    else doc.deleteIn([...schemaPath, "enum"]);
   }
   // An example written for the old type would no longer match; lint names it if so.
+}
+
+/**
+ * Deletes a removed property from every JSON example of a request body or response object (the
+ * media type's `example` and each `examples` entry, followed into components/examples), walking
+ * its flattened name: "status", "data.id", "errors[].source".
+ *
+ * @param {import("yaml").Document} doc
+ * @param {Record<string, any>} plain our document before the edits
+ * @param {Array<string | number>} containerPath the request body or response object
+ * @param {string} name
+ * @param {string} source
+ */
+function pruneExamples(doc, plain, containerPath, name, source) {
+  const segments = name.split(".");
+  const content = getIn(plain, [...containerPath, "content"]) ?? {};
+  for (const [mediaType, media] of Object.entries(content)) {
+    if (!/^application\/([\w.+-]*\+)?json/.test(mediaType)) continue;
+    const mediaPath = [...containerPath, "content", mediaType];
+    if (media?.example !== undefined) pruneValue(doc.getIn([...mediaPath, "example"], true), segments);
+    for (const [key, raw] of Object.entries(media?.examples ?? {})) {
+      const { path } = derefAt(plain, raw, [...mediaPath, "examples", key], source);
+      pruneValue(doc.getIn([...path, "value"], true), segments);
+    }
+  }
+}
+
+/**
+ * @param {unknown} node a YAML node of an example value
+ * @param {string[]} segments "errors[]", "source" …; a trailing "[]" walks every array item
+ */
+function pruneValue(node, segments) {
+  const [head, ...rest] = segments;
+  if (head === undefined || !isMap(node)) return;
+  const array = head.endsWith("[]");
+  const key = array ? head.slice(0, -2) : head;
+  if (rest.length === 0) {
+    node.delete(key);
+    return;
+  }
+  const child = node.get(key, true);
+  if (array && isSeq(child)) for (const item of child.items) pruneValue(item, rest);
+  else if (!array) pruneValue(child, rest);
 }
 
 /**
@@ -307,7 +359,7 @@ function addOperation(doc, plain, upstream, theirs, differences, placeholder, so
     operationId: uniqueOperationId(plain, theirs.method, theirs.path),
     summary: "",
     description: "",
-    tags: [(plain.tags ?? [])[0]?.name ?? "default"],
+    tags: [tagFor(doc, plain, raw, placeholder)],
   });
   if (raw.parameters?.length) {
     operation.parameters = raw.parameters.map((/** @type {any} */ parameter) => {
@@ -352,6 +404,32 @@ function addOperation(doc, plain, upstream, theirs, differences, placeholder, so
       `describe the ${parameter.in} parameter ${parameter.name} of ${theirs.key}.`,
     );
   }
+}
+
+/**
+ * The tag a new operation gets: ours when Hatch's tag names one we declare (in any case), else
+ * Hatch's tag, declared at the top level with a placeholder description (our lint wants every tag
+ * declared and described); our first tag when Hatch gives none.
+ *
+ * @param {import("yaml").Document} doc
+ * @param {Record<string, any>} plain
+ * @param {Record<string, any>} raw Hatch's operation
+ * @param {(path: Array<string | number>, text: string) => void} placeholder
+ */
+function tagFor(doc, plain, raw, placeholder) {
+  const declared = /** @type {Array<{ name: string }>} */ (plain.tags ?? []).map((tag) => tag.name);
+  const theirs = Array.isArray(raw.tags) && typeof raw.tags[0] === "string" ? raw.tags[0] : null;
+  if (theirs === null) return declared[0] ?? "default";
+  const ours = declared.find((name) => name.toLowerCase() === theirs.toLowerCase());
+  if (ours) return ours;
+  const name = theirs.toLowerCase();
+  const added = /** @type {import("yaml").YAMLSeq | undefined} */ (doc.get("tags"));
+  if (added && isSeq(added) && added.items.some((item) => isMap(item) && item.get("name") === name)) return name;
+  if (!isSeq(doc.get("tags"))) doc.set("tags", doc.createNode([]));
+  const index = /** @type {import("yaml").YAMLSeq} */ (doc.get("tags")).items.length;
+  doc.addIn(["tags"], doc.createNode({ name, description: "" }));
+  placeholder(["tags", index, "description"], `describe the tag \`${name}\` (added from the upstream document).`);
+  return name;
 }
 
 /**

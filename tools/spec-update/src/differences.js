@@ -6,10 +6,12 @@ import { SpecUpdateError } from "./errors.js";
 /**
  * @typedef {object} Difference
  * @property {string} id
- * @property {"required-request-property" | "declared-responses" | "operation-ids" | "declared-tags" | "openapi-version"} kind
+ * @property {"required-request-property" | "required-response-property" | "declared-responses" | "operation-ids" | "declared-tags" | "openapi-version"} kind
  * @property {string} reason
  * @property {string[] | "*" | Record<string, string>} [operations]
  * @property {string} [property]
+ * @property {string} [status] for required-response-property: the response status ("200")
+ * @property {string[]} [properties] for required-response-property: flattened names ("data", "data.id")
  * @property {Record<string, string>} [responses]
  * @property {string[]} [tags]
  * @property {string} [ours]
@@ -21,6 +23,7 @@ import { SpecUpdateError } from "./errors.js";
 
 const KINDS = new Set([
   "required-request-property",
+  "required-response-property",
   "declared-responses",
   "operation-ids",
   "declared-tags",
@@ -66,6 +69,22 @@ export async function loadDifferences(path) {
         pointer: `${pointer}/reason`,
       });
     }
+    if (entry.kind === "required-response-property") {
+      if (typeof entry.status !== "string" && typeof entry.status !== "number")
+        throw new SpecUpdateError(`difference "${entry.id}" needs the response \`status\` it is about ("200")`, {
+          source: path,
+          pointer: `${pointer}/status`,
+        });
+      if (
+        !Array.isArray(entry.properties) ||
+        entry.properties.some((/** @type {unknown} */ name) => typeof name !== "string")
+      )
+        throw new SpecUpdateError(
+          `difference "${entry.id}" needs \`properties\`: the response properties we require ("data", "data.id")`,
+          { source: path, pointer: `${pointer}/properties` },
+        );
+      entry.status = String(entry.status).toUpperCase();
+    }
   });
   return list;
 }
@@ -96,6 +115,19 @@ export function explainedBy(change, differences) {
         change.subject === "request-property" &&
         change.field === "required" &&
         change.name === difference.property &&
+        change.from === true &&
+        change.to === false
+      );
+    }
+    if (difference.kind === "required-response-property") {
+      // We require the property in a response Hatch leaves optional: the SDK's callers get a
+      // non-optional type for what Hatch always sends.
+      return (
+        change.subject === "response-property" &&
+        change.field === "required" &&
+        change.status === difference.status &&
+        change.name !== null &&
+        (difference.properties ?? []).includes(change.name) &&
         change.from === true &&
         change.to === false
       );
@@ -135,6 +167,18 @@ export function agreements(differences, ours, upstream) {
               id: difference.id,
               text: `${key}: the upstream document now marks \`${difference.property}\` required too.`,
             });
+        }
+        break;
+      case "required-response-property":
+        for (const key of operationsOf()) {
+          const body = upstream.operations.get(key)?.responses.get(difference.status ?? "");
+          for (const name of difference.properties ?? []) {
+            if (body?.properties.get(name)?.shape.required)
+              result.push({
+                id: difference.id,
+                text: `${key}: the upstream document now marks \`${name}\` required in the ${difference.status} response too.`,
+              });
+          }
         }
         break;
       case "declared-responses":

@@ -5,18 +5,22 @@ import { PUBLIC_PACKAGES, pendingChangesets, SPEC_PACKAGE } from "./changeset.js
 import { classify } from "./classify.js";
 import { SpecUpdateError } from "./errors.js";
 import { bumpCovers, maxBump } from "./levels.js";
+import { CLIENT_TYPES, CONSUMER_FIXTURE, compileAgainstNewSdk, gateFiles, RELEASED_SAMPLES } from "./type-gate.js";
 
 export const RELEASED_SPEC = "spec/released/openapi.json";
 export const CURRENT_BUNDLE = "spec/dist/openapi.json";
 
 /**
  * The gate: the API change since the last release (the committed bundle in spec/released) needs a
- * bump; the pending changesets must give the public packages at least that bump.
+ * bump; the pending changesets must give the public packages at least that bump. Then the type
+ * gate: the last release's docs samples and the consumer fixture must still compile against the
+ * SDK built from the current spec, unless the pending changesets make a major release.
  *
- * @param {{ root: string, log: (text: string) => void }} options
- * @returns {Promise<{ required: import("./levels.js").Bump, pending: import("./levels.js").Bump }>}
+ * @param {{ root: string, log: (text: string) => void, types?: boolean }} options `types: false`
+ *   skips the type gate (it needs the client built)
+ * @returns {Promise<{ required: import("./levels.js").Bump, pending: import("./levels.js").Bump, breaks?: import("./type-gate.js").CompileBreak[] }>}
  */
-export async function specCheck({ root, log }) {
+export async function specCheck({ root, log, types = true }) {
   const released = join(root, RELEASED_SPEC);
   const current = join(root, CURRENT_BUNDLE);
   if (!(await exists(current))) {
@@ -63,7 +67,56 @@ export async function specCheck({ root, log }) {
   log(
     `spec:check: the API change since the last release needs a ${required} release; pending changesets give ${pending} (${source.join(", ")}).`,
   );
-  return { required, pending };
+  if (!types) return { required, pending };
+  const breaks = await typeGate({ root, log, changes, pending, source });
+  return { required, pending, breaks };
+}
+
+/**
+ * @param {{ root: string, log: (text: string) => void, changes: import("./classify.js").ApiChange[], pending: import("./levels.js").Bump, source: string[] }} input
+ */
+async function typeGate({ root, log, changes, pending, source }) {
+  if ((await gateFiles(root)).length === 0) {
+    log(`spec:check: no ${RELEASED_SAMPLES} or ${CONSUMER_FIXTURE} to compile against the new SDK.`);
+    return [];
+  }
+  for (const path of Object.values(CLIENT_TYPES)) {
+    if (!(await exists(join(root, path))))
+      throw new SpecUpdateError(`${path} is missing: build the SDK first (pnpm build)`, { step: "spec:check" });
+  }
+  const { files, breaks } = await compileAgainstNewSdk({ root, changes });
+  if (breaks.length === 0) {
+    log(
+      `spec:check: the last release's docs samples and the consumer fixture (${files.length} files) compile against the new SDK.`,
+    );
+    return breaks;
+  }
+  const lines = breaks.flatMap((item) => [
+    `  ${item.file}:${item.line}: ${item.message}`,
+    ...(item.causes.length
+      ? item.causes.map(
+          (change) =>
+            `    caused by (${change.level}) ${[change.operation, change.target].filter(Boolean).join(", ")}: ${change.text}`,
+        )
+      : ["    caused by: no API change names it; see the changes since the last release (pnpm spec:check)"]),
+  ]);
+  if (bumpCovers(pending, "major")) {
+    log(
+      [
+        `spec:check: code written against the last release no longer compiles (${breaks.length} error(s)); the pending major release (${source.join(", ")}) says so:`,
+        ...lines,
+      ].join("\n"),
+    );
+    return breaks;
+  }
+  throw new SpecUpdateError(
+    [
+      `code written against the last release no longer compiles against the new SDK, but the pending changesets give ${pending === "none" ? "no release" : `a ${pending}`}${source.length ? ` (${source.join(", ")})` : ""}: a compile break is a major change.`,
+      ...lines,
+      "Make the changeset major (both packages), or keep the old surface compiling.",
+    ].join("\n"),
+    { step: "spec:check" },
+  );
 }
 
 /** @param {string} path */

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { parse } from "yaml";
+import { apiReportChanges, readApiReports } from "./api-reports.js";
 import { applyWireChanges } from "./apply-changes.js";
 import { bundleForDiff, lintWithOurRules } from "./bundle.js";
 import { changesetText } from "./changeset.js";
@@ -34,13 +35,19 @@ export const PATHS = {
   prose: "spec/upstream-prose.json",
   changesets: ".changeset",
   pending: "spec/api-changes/pending",
+  apiReports: "tools/api-report/reports",
 };
 
-/** What regenerates types, SDK, docs and contract tests, and proves them. */
+/**
+ * What regenerates types, SDK, docs and contract tests, records the published packages' new public
+ * API (tools/api-report/reports, part of the change like the spec), and proves it all. Turbo runs
+ * only what the spec change affects: every other task is a cache hit.
+ */
 /** @type {Array<[string, string[]]>} */
 export const BUILD_STEPS = [
   ["pnpm", ["exec", "turbo", "run", "build"]],
-  ["pnpm", ["exec", "turbo", "run", "test"]],
+  ["pnpm", ["exec", "turbo", "run", "api:report", "--filter=@hatch-api/api-report"]],
+  ["pnpm", ["exec", "turbo", "run", "test", "--concurrency=2"]],
 ];
 
 /**
@@ -52,12 +59,21 @@ export const BUILD_STEPS = [
  * @property {boolean} [interactive] stdin and stdout are a terminal
  * @property {(question: string) => Promise<boolean>} [confirm]
  * @property {import("@sdkit/cli-kit").Runner} run runs the build and test steps
+ * @property {Array<[string, string[]]>} [steps] the verification that follows applying (BUILD_STEPS
+ *   unless given: a caller that proves less, such as the replay's tier, says so by passing its own)
  * @property {(text: string) => void} log
  * @property {typeof fetch} [fetch]
  * @property {number} [timeoutMs]
  * @property {number} [maxBytes]
  * @property {Date} [now]
  */
+
+/**
+ * The turbo task a build step runs ("build", "api:report", "test").
+ *
+ * @param {string[]} args
+ */
+export const taskOf = (args) => args[args.indexOf("run") + 1] ?? args.at(-1) ?? "";
 
 /**
  * `pnpm spec:update --from <url|file> [--dry-run] [--yes]`.
@@ -184,7 +200,16 @@ export async function specUpdate(options) {
     return {
       report,
       applied: true,
-      changeset: await apply({ root, run, log, now, report, text: applied.text, fingerprint }),
+      changeset: await apply({
+        root,
+        run,
+        log,
+        now,
+        report,
+        text: applied.text,
+        fingerprint,
+        steps: options.steps ?? BUILD_STEPS,
+      }),
     };
   } finally {
     if (!keepWork) await rm(work, { recursive: true, force: true });
@@ -195,13 +220,22 @@ export async function specUpdate(options) {
  * Writes the spec, the changeset and the pending report, then builds and tests; on any failure
  * puts everything back as it was (build outputs included) and rethrows.
  *
- * @param {{ root: string, run: import("@sdkit/cli-kit").Runner, log: (text: string) => void, now: Date, report: import("./report.js").UpdateReport, text: string, fingerprint: Record<string, string> }} input
+ * @param {{ root: string, run: import("@sdkit/cli-kit").Runner, log: (text: string) => void, now: Date, report: import("./report.js").UpdateReport, text: string, fingerprint: Record<string, string>, steps: Array<[string, string[]]> }} input
  */
-async function apply({ root, run, log, now, report, text, fingerprint }) {
+async function apply({ root, run, log, now, report, text, fingerprint, steps }) {
   const bump = /** @type {import("./levels.js").Level} */ (report.bump);
   const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
   const name = `spec-update-${stamp}`;
-  const snapshot = await snapshotTree(root, [PATHS.spec, PATHS.prose, PATHS.changesets, "spec/api-changes"]);
+  const snapshot = await snapshotTree(root, [
+    PATHS.spec,
+    PATHS.prose,
+    PATHS.changesets,
+    "spec/api-changes",
+    PATHS.apiReports,
+  ]);
+  const reportsBefore = await readApiReports(join(root, PATHS.apiReports));
+  /** @type {string[]} */
+  let surface = [];
   try {
     await writeFile(join(root, PATHS.spec), text);
     const summary = `API update from the upstream document (${/^https?:/.test(report.source) ? report.source : basename(report.source)}): ${report.changes.length} change(s), ${bump}.`;
@@ -220,15 +254,21 @@ async function apply({ root, run, log, now, report, text, fingerprint }) {
     await writeFile(pendingFile, `${JSON.stringify(pending, null, 2)}\n`);
     await writeFingerprint(join(root, PATHS.prose), fingerprint);
     await formatWithBiome(root, [pendingFile, join(root, PATHS.prose)]);
-    for (const [command, args] of BUILD_STEPS) {
+    for (const [command, args] of steps) {
       log(`\n$ ${command} ${args.join(" ")}`);
       const result = await run(command, args, { cwd: root });
+      if (result.code === 0 && taskOf(args) === "api:report") {
+        surface = apiReportChanges(reportsBefore, await readApiReports(join(root, PATHS.apiReports)));
+        log(
+          surface.length
+            ? `\nPublic API of the SDK packages (${PATHS.apiReports}):\n${surface.join("\n")}`
+            : "\nPublic API of the SDK packages: unchanged.",
+        );
+      }
       if (result.code !== 0) {
         throw new SpecUpdateError(
           `\`${command} ${args.join(" ")}\` failed (exit ${result.code}); the spec, changesets and build outputs were put back as they were`,
-          {
-            step: args.at(-1),
-          },
+          { step: taskOf(args) },
         );
       }
     }
@@ -241,7 +281,7 @@ async function apply({ root, run, log, now, report, text, fingerprint }) {
   log(
     [
       "",
-      `Applied: ${PATHS.spec} updated, .changeset/${name}.md (${bump}) and ${PATHS.pending}/${name}.json written; build and tests passed.`,
+      `Applied: ${PATHS.spec} updated, .changeset/${name}.md (${bump}) and ${PATHS.pending}/${name}.json written${surface.length ? `, ${PATHS.apiReports} regenerated` : ""}; build and tests passed.`,
       report.placeholders.length
         ? `Rewrite the ${report.placeholders.length} placeholder(s) listed above, then commit.`
         : "Review and commit.",

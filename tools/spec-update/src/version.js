@@ -8,6 +8,7 @@ import { formatWithBiome } from "./format.js";
 import { contractChanges } from "./report.js";
 import { CURRENT_BUNDLE, RELEASED_SPEC } from "./spec-check.js";
 import { PATHS } from "./spec-update.js";
+import { snapshotSamples } from "./type-gate.js";
 
 /**
  * `pnpm version-packages`: `changeset version`, then the API record of the new version:
@@ -71,6 +72,8 @@ export async function versionPackages({ root, run, log, now = new Date() }) {
   }
   await mkdir(join(root, "spec/released"), { recursive: true });
   await copyFile(currentPath, releasedPath);
+  // The type gate of spec:check compiles these against every later SDK until the next release.
+  await snapshotSamples(root);
   await formatWithBiome(root, written);
   for (const file of used) await rm(join(pendingDir, file));
   log(

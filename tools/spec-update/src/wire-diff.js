@@ -11,7 +11,7 @@
  * @property {string | null} operation "POST /v1/pets"
  * @property {string | null} status the response status for response subjects
  * @property {string | null} name the parameter key ("query:limit") or flattened property name
- * @property {"type" | "format" | "nullable" | "required" | null} field what changed, for "changed"
+ * @property {"type" | "format" | "nullable" | "required" | "deprecated" | "enum" | null} field what changed, for "changed"
  * @property {unknown} [from] our value
  * @property {unknown} [to] the upstream value
  * @property {string} target "request body: company", "response 200: data.id", …
@@ -21,7 +21,7 @@
 /** @typedef {import("./wire-model.js").WireModel} WireModel */
 /** @typedef {import("./wire-model.js").WireField} WireField */
 
-const FIELDS = /** @type {const} */ (["type", "format", "nullable", "required"]);
+const FIELDS = /** @type {const} */ (["type", "format", "nullable", "required", "deprecated", "enum"]);
 
 /**
  * Everything in which `upstream` differs from `ours` on the wire.
@@ -305,6 +305,13 @@ function fieldSentence(noun, name, field, from, to, operation, status) {
     return `The upstream document makes the ${noun} \`${name}\` ${to ? "required" : "optional"} in ${where}.`;
   if (field === "nullable")
     return `The upstream document makes the ${noun} \`${name}\` ${to ? "nullable" : "not nullable"} in ${where}.`;
+  if (field === "deprecated")
+    return `The upstream document ${to ? "deprecates" : "no longer deprecates"} the ${noun} \`${name}\` in ${where}.`;
+  if (field === "enum") {
+    const list = (/** @type {unknown} */ value) =>
+      typeof value === "string" ? JSON.parse(value).join(", ") : "any value";
+    return `The upstream document changes the allowed values of the ${noun} \`${name}\` from ${list(from)} to ${list(to)} in ${where}.`;
+  }
   return `The upstream document changes the ${field} of the ${noun} \`${name}\` from ${from ?? "none"} to ${to ?? "none"} in ${where}.`;
 }
 

@@ -11,6 +11,8 @@ import { derefAt, HTTP_METHODS, jsonMediaOf } from "@sdkit/openapi";
  * @property {string | null} format
  * @property {boolean} nullable
  * @property {boolean} required
+ * @property {boolean} deprecated the SDK marks it `@deprecated`
+ * @property {string | null} enum the allowed values, JSON of the sorted list; null when not an enum
  *
  * @typedef {object} Location where a field's schema lives in its document (for applying edits)
  * @property {Array<string | number>} schemaPath the path of the (dereferenced) property schema
@@ -252,5 +254,15 @@ export function shapeOf(document, schema, required, source) {
     types = types.filter((type) => type !== "null");
   }
   if (types.length === 0 && (schema.properties || schema.additionalProperties)) types = ["object"];
-  return { type: types.length ? [...new Set(types)].sort().join("|") : "any", format, nullable, required };
+  const values = Array.isArray(schema.enum)
+    ? schema.enum.filter((/** @type {unknown} */ value) => value !== null)
+    : null;
+  return {
+    type: types.length ? [...new Set(types)].sort().join("|") : "any",
+    format,
+    nullable,
+    required,
+    deprecated: schema.deprecated === true,
+    enum: values ? JSON.stringify([...values].map(String).sort()) : null,
+  };
 }

@@ -130,18 +130,29 @@ describe("spec:update --dry-run classifies what Hatch changed, as it affects our
     ]);
   });
 
-  // Hatch's fixture mirrors our examples, which use every field: removing one makes our examples
-  // invalid, so these dry runs print the report and then fail lint (tested for the tree in apply.test.js).
-  it("rates a removed request field major (oasdiff only warns), and prints the report before the lint failure", async () => {
+  it("rates a removed request field major (oasdiff only warns), and drops it from our examples too", async () => {
     const from = hatchVariant((document) => {
       delete contactParams(document).properties.status;
     });
-    const { error, output } = await dryRun(from);
+    const { result, error, output } = await dryRun(from);
+    expect(error).toBeUndefined();
     expect(output).toMatch(/MAJOR\s+POST \/v1\/contacts\s+request body: status: Removed the request property `status`/);
     expect(output).toContain("request-property-removed (WARN)");
     expect(output).toContain("Bump: major");
+    expect(result?.report.bump).toBe("major");
+  });
+
+  // Hatch's fixture mirrors our examples: a type change they no longer match makes the candidate
+  // fail our lint; the report still comes first.
+  it("prints the report before a lint failure (our example no longer matches the new type)", async () => {
+    const from = hatchVariant((document) => {
+      contactParams(document).properties.phoneNumber = { type: "integer", nullable: true };
+    });
+    const { error, output } = await dryRun(from);
+    expect(output).toMatch(/MAJOR\s+POST \/v1\/contacts\s+request body: phoneNumber/);
+    expect(output).toContain("Bump: major");
     expect(error?.message).toMatch(/fails lint, so nothing was written/);
-    expect(error?.message).toMatch(/newLead\/value\/status/);
+    expect(error?.message).toMatch(/phoneNumber/);
   });
 
   it("rates a newly required request field major", async () => {

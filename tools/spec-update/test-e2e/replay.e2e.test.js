@@ -1,0 +1,298 @@
+// @ts-check
+// Hatch's next ten documents, replayed: each adopted with `spec:update --yes` (verification tier
+// below), versioned with `version-packages`, published to a real Verdaccio on 127.0.0.1 and
+// upgraded to by a consumer project whose code was written against the first release.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runCommand } from "@sdkit/cli-kit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertLoopbackRegistry } from "../../registry-test/src/loopback-guard.js";
+import { isolatedRegistryEnv } from "../../registry-test/src/registry-env.js";
+import { collectThirdPartyDependencies, seedRegistry } from "../../registry-test/src/seed-dependencies.js";
+import { startVerdaccio } from "../../registry-test/src/start-verdaccio.js";
+import { writePublishUserconfig } from "../../release/src/npmrc.js";
+import { specUpdate } from "../src/spec-update.js";
+import { versionPackages } from "../src/version.js";
+import { historyDocuments } from "./support/history.js";
+
+const REPO = fileURLToPath(new URL("../../../", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("./fixtures/replay/", import.meta.url));
+const TSC = join(REPO, "tools/spec-update/node_modules/typescript/bin/tsc");
+const PUBLIC = ["types", "client"];
+
+/**
+ * The replay's verification tier, run by spec:update after it writes the change: the packages a
+ * consumer installs rebuilt from the new spec (bundle, generated types and SDK, tsdown), their API
+ * reports regenerated, then the API report tests (the reports match the built packages; the code
+ * conventions hold). The consumer's compile after each publish is the type check. The contract
+ * tests (Prism serving the spec, minutes on a shared two-core machine) run once, on the last
+ * version. The full `turbo run build` + `turbo run test` of BUILD_STEPS is what a maintainer runs;
+ * ten of those do not fit CI.
+ */
+const BUILD_CLIENT = ["exec", "turbo", "run", "build", "--filter=@hatch-api/client", "--filter=@hatch-api/types"];
+/** @type {Array<[string, string[]]>} */
+const REPLAY_STEPS = [
+  ["pnpm", BUILD_CLIENT],
+  ["pnpm", ["exec", "turbo", "run", "api:report", "--filter=@hatch-api/api-report"]],
+  ["pnpm", ["exec", "turbo", "run", "test", "--filter=@hatch-api/api-report"]],
+];
+
+const state = /** @type {{
+  scratch: string,
+  repo: string,
+  consumer: string,
+  registry?: import("../../registry-test/src/start-verdaccio.js").LocalRegistry,
+  userconfig?: { path: string, remove(): Promise<void> },
+  env: NodeJS.ProcessEnv,
+  outputs: string[],
+  rows: Array<{ name: string, change: string, bump: string, version: string, compiles: string, seconds: number }>,
+  broken: boolean,
+}} */ (/** @type {unknown} */ ({ outputs: [], rows: [], broken: false }));
+
+const quietEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", CI: "1" };
+
+/**
+ * Runs a command in the copy, capturing its output (kept for the failure message).
+ *
+ * @type {import("@sdkit/cli-kit").Runner}
+ */
+const run = async (command, args, options) => {
+  const result = await runCommand(command, args, { ...options, env: options.env ?? quietEnv, capture: true });
+  state.outputs.push(`$ ${command} ${args.join(" ")} (exit ${result.code})\n${result.output}`);
+  return result;
+};
+
+/** @param {string} command @param {string[]} args @param {string} cwd @param {NodeJS.ProcessEnv} [env] */
+async function ok(command, args, cwd, env) {
+  const result = await run(command, args, { cwd, env });
+  if (result.code !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${result.output}`);
+  return result.output;
+}
+
+/** @param {string} cwd @param {string} message */
+function commit(cwd, message) {
+  const git = (/** @type {string[]} */ ...args) => execFileSync("git", args, { cwd, stdio: "pipe" });
+  git("add", "-A");
+  git("-c", "user.name=replay", "-c", "user.email=replay@example.com", "commit", "-q", "--allow-empty", "-m", message);
+}
+
+/** A copy of the repository's tracked files, starting from the replay's frozen spec, at 1.0.0. */
+function copyRepo() {
+  const dir = join(state.scratch, "repo");
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: REPO,
+    encoding: "utf8",
+  })
+    .split("\0")
+    .filter(Boolean);
+  for (const file of files) {
+    try {
+      if (!statSync(join(REPO, file)).isFile()) continue;
+    } catch {
+      continue;
+    }
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    cpSync(join(REPO, file), join(dir, file));
+  }
+  cpSync(join(FIXTURES, "base-spec.yaml"), join(dir, "spec/openapi.yaml"));
+  cpSync(join(FIXTURES, "upstream-differences.yaml"), join(dir, "spec/upstream-differences.yaml"));
+  for (const path of ["spec/upstream-prose.json", "spec/released", "spec/api-changes"]) {
+    rmSync(join(dir, path), { recursive: true, force: true });
+  }
+  for (const name of readdirSync(join(dir, ".changeset"))) {
+    if (name.endsWith(".md") && name !== "README.md") rmSync(join(dir, ".changeset", name));
+  }
+  for (const name of PUBLIC) {
+    const manifest = join(dir, "packages", name, "package.json");
+    writeFileSync(manifest, readFileSync(manifest, "utf8").replace(/"version": "[^"]+"/, '"version": "1.0.0"'));
+    rmSync(join(dir, "packages", name, "CHANGELOG.md"), { force: true });
+  }
+  execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir });
+  return dir;
+}
+
+/** @param {number} major */
+async function upgradeConsumer(major) {
+  const manifest = { name: "replay-consumer", version: "1.0.0", private: true, type: "module" };
+  writeFileSync(join(state.consumer, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  // `npm install <name>@<range>` takes the newest version in the range (a bare `npm install` keeps
+  // the locked one); --prefer-online skips npm's cached registry metadata from the last step.
+  await ok(
+    "npm",
+    ["install", `@hatch-api/client@^${major}.0.0`, "--prefer-online", "--no-audit", "--no-fund", "--ignore-scripts"],
+    state.consumer,
+    state.env,
+  );
+  const installed = JSON.parse(
+    readFileSync(join(state.consumer, "node_modules/@hatch-api/client/package.json"), "utf8"),
+  ).version;
+  const compiled = await runCommand(process.execPath, [TSC, "-p", "tsconfig.json"], {
+    cwd: state.consumer,
+    capture: true,
+  });
+  return { installed: String(installed), code: compiled.code, output: compiled.output };
+}
+
+/** @param {string} root */
+const clientVersion = (root) =>
+  String(JSON.parse(readFileSync(join(root, "packages/client/package.json"), "utf8")).version);
+
+beforeAll(async () => {
+  state.scratch = mkdtempSync(join(tmpdir(), "spec-update-replay-"));
+  state.registry = await startVerdaccio(join(state.scratch, "verdaccio"));
+  const registry = assertLoopbackRegistry(state.registry.url);
+  state.userconfig = await writePublishUserconfig(registry);
+  state.env = await isolatedRegistryEnv({
+    registry,
+    token: state.registry.token,
+    userconfig: state.userconfig.path,
+    dir: state.scratch,
+  });
+  state.repo = copyRepo();
+  await ok("pnpm", ["install", "--offline", "--frozen-lockfile"], state.repo);
+  // The first release: the frozen spec built, its API reports recorded, released and published.
+  for (const [command, args] of REPLAY_STEPS.slice(0, 2)) await ok(command, args, state.repo);
+  await ok("pnpm", ["exec", "turbo", "run", "bundle", "--filter=@hatch-api/spec"], state.repo);
+  mkdirSync(join(state.repo, "spec/released"), { recursive: true });
+  cpSync(join(state.repo, "spec/dist/openapi.json"), join(state.repo, "spec/released/openapi.json"));
+  commit(state.repo, "replay: first release");
+  const workspace = new Set(["@hatch-api/types", "@hatch-api/client"]);
+  const thirdParty = await collectThirdPartyDependencies(
+    PUBLIC.map((name) => join(REPO, "packages", name)),
+    (name) => workspace.has(name),
+  );
+  await seedRegistry(thirdParty, { registry, env: state.env, packDir: state.scratch });
+  await ok("pnpm", ["exec", "changeset", "publish"], state.repo, state.env);
+
+  state.consumer = join(state.scratch, "consumer");
+  mkdirSync(state.consumer);
+  for (const file of ["usage.ts", "tsconfig.json"])
+    cpSync(join(FIXTURES, "consumer", file), join(state.consumer, file));
+  const first = await upgradeConsumer(1);
+  if (first.code !== 0) throw new Error(`the consumer does not compile against 1.0.0:\n${first.output}`);
+}, 600_000);
+
+afterAll(async () => {
+  const results = await Promise.allSettled([state.registry?.stop(), state.userconfig?.remove()]);
+  if (state.rows.length) {
+    console.log(
+      [
+        "| version | Hatch's change | bump | released | consumer compiles | seconds |",
+        "| --- | --- | --- | --- | --- | --- |",
+        ...state.rows.map(
+          (row) =>
+            `| ${row.name} | ${row.change} | ${row.bump} | ${row.version} | ${row.compiles} | ${row.seconds.toFixed(1)} |`,
+        ),
+      ].join("\n"),
+    );
+  }
+  if (state.scratch) rmSync(state.scratch, { recursive: true, force: true });
+  const failed = results.find((result) => result.status === "rejected");
+  if (failed && failed.status === "rejected") throw failed.reason;
+});
+
+describe("Hatch's next ten documents, each adopted, released and upgraded to", () => {
+  const history = historyDocuments(join(FIXTURES, "base-spec.yaml"));
+
+  it.each(history.map((version) => /** @type {[string, typeof version]} */ ([version.name, version])))(
+    "%s",
+    async (_name, version) => {
+      const started = performance.now();
+      const before = clientVersion(state.repo);
+      const from = join(state.scratch, "history", `${version.name}.json`);
+      mkdirSync(dirname(from), { recursive: true });
+      writeFileSync(from, JSON.stringify(version.document, null, 2));
+      /** @type {string[]} */
+      const log = [];
+      state.outputs.length = 0;
+      let result;
+      try {
+        result = await specUpdate({
+          root: state.repo,
+          from,
+          yes: true,
+          run,
+          steps: REPLAY_STEPS,
+          log: (text) => log.push(text),
+        });
+      } catch (error) {
+        throw new Error(
+          `${/** @type {Error} */ (error).message}\n${log.join("\n")}\n${state.outputs.join("\n").slice(-6000)}`,
+        );
+      }
+      const output = log.join("\n");
+      expect(result.report.bump, output).toBe(version.bump);
+      if (version.bump !== "none") {
+        expect(result.applied).toBe(true);
+        // The SDK's public API report is regenerated inside the change and the report says how it
+        // changed (a deprecation shows in the types' doc comments, not in the API report).
+        expect(output).toContain(
+          version.surface === false
+            ? "Public API of the SDK packages: unchanged."
+            : "Public API of the SDK packages (tools/api-report/reports):",
+        );
+      }
+      commit(state.repo, `spec:update ${version.name}`);
+
+      let released = before;
+      if (version.bump !== "none") {
+        const versioned = await versionPackages({ root: state.repo, run, log: () => {} });
+        released = String(versioned.version);
+        expect(versioned.changesFile).toBe(`spec/api-changes/${released}.json`);
+        // The version is built into the client (its user agent): rebuild before publishing.
+        await ok("pnpm", BUILD_CLIENT, state.repo);
+        commit(state.repo, `version ${released}`);
+        await ok("pnpm", ["exec", "changeset", "publish"], state.repo, state.env);
+      }
+      const major = Number(released.split(".")[0]);
+      const consumer = await upgradeConsumer(major);
+      expect(consumer.installed).toBe(released);
+      if (version.compiles) {
+        expect(consumer.code, consumer.output).toBe(0);
+      } else {
+        // The first major: the compiler names the field Hatch removed, at the line that sets it.
+        expect(consumer.code).not.toBe(0);
+        expect(consumer.output).toMatch(new RegExp(`usage\\.ts\\(\\d+,\\d+\\): error TS\\d+: .*${version.breaks}`));
+        // The customer fixes their code (drops the field); later releases compile again.
+        const usage = join(state.consumer, "usage.ts");
+        writeFileSync(
+          usage,
+          readFileSync(usage, "utf8")
+            .split("\n")
+            .filter((line) => !line.includes(String(version.breaks)))
+            .join("\n"),
+        );
+        const fixed = await upgradeConsumer(major);
+        expect(fixed.code, fixed.output).toBe(0);
+      }
+      state.rows.push({
+        name: version.name,
+        change: version.change,
+        bump: version.bump,
+        version: released,
+        compiles: version.compiles ? "yes" : `no: ${version.breaks}`,
+        seconds: (performance.now() - started) / 1000,
+      });
+    },
+    600_000,
+  );
+
+  it("the last version passes the contract tests (the client against Prism serving the spec)", async () => {
+    const started = performance.now();
+    await ok("pnpm", ["exec", "turbo", "run", "test", "--filter=@hatch-api/contract-tests"], state.repo);
+    console.log(`contract tests on the last version: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  });
+
+  it("records every version's API changes for the docs changelog", () => {
+    const released = state.rows.filter((row) => row.bump !== "none");
+    expect(released.length).toBe(history.filter((version) => version.bump !== "none").length);
+    for (const row of released) {
+      const record = JSON.parse(readFileSync(join(state.repo, "spec/api-changes", `${row.version}.json`), "utf8"));
+      expect(record).toMatchObject({ version: row.version, bump: row.bump });
+      expect(record.changes.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -4,7 +4,7 @@
 // missed or was not measured.
 import { readFile } from "node:fs/promises";
 import { compareWithBudgets, readBudgets } from "../budgets.js";
-import { budgetsJson, resultsJson } from "../paths.js";
+import { budgetsJson, corpusResultsJson, resultsJson } from "../paths.js";
 import { formatValue } from "../report.js";
 
 async function main() {
@@ -15,7 +15,13 @@ async function main() {
   } catch (error) {
     throw new Error(`cannot read ${resultsJson} (${/** @type {Error} */ (error).message}): run \`pnpm bench\` first`);
   }
-  const verdicts = compareWithBudgets(results.metrics, readBudgets(JSON.parse(await readFile(budgetsJson, "utf8"))));
+  // The corpus runs write their own results (pnpm corpus); their metrics meet the same budgets.
+  const metrics = [...results.metrics];
+  for (const file of corpusResultsJson) {
+    const corpus = await readFile(file, "utf8").then(JSON.parse, () => undefined);
+    if (corpus) metrics.push(...corpus.metrics);
+  }
+  const verdicts = compareWithBudgets(metrics, readBudgets(JSON.parse(await readFile(budgetsJson, "utf8"))));
   console.log(`bench:check: results of ${results.date} (commit ${results.machine.commit}) against budgets.json`);
   for (const v of verdicts) {
     const value = v.value === undefined ? "not measured" : formatValue(v.value, v.unit);

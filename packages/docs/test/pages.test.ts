@@ -1,14 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import {
-  DocsBuildError,
-  guideContent,
-  PACKAGE_DIR,
-  quickStartContent,
-  renderPage,
-  renderSiteHeader,
-} from "@sdkit/docs";
-import { describe, expect, it } from "vitest";
+import { guideContent, PACKAGE_DIR, quickStartContent, renderPage, renderSiteHeader } from "@sdkit/docs";
+import { describe, expect, it, vi } from "vitest";
 import { packageDir, readBundledSpec } from "./helpers.js";
 
 // The builder's own templates, which every site of it uses.
@@ -51,7 +44,7 @@ describe("site pages", () => {
     );
   });
 
-  it("builds the guide from info.description and refuses a spec without one", async () => {
+  it("builds the guide from info.description, and one that links the reference for a spec without one", async () => {
     const spec = await readBundledSpec();
     const guide = guideContent(spec);
     expect(guide.title).toBe("Hatch API guide");
@@ -59,7 +52,12 @@ describe("site pages", () => {
       expect.arrayContaining(["Getting an API key", "Authentication", "Errors", "Rate limits", "Retries"]),
     );
     delete spec.info.description;
-    expect(() => guideContent(spec)).toThrow(DocsBuildError);
-    expect(() => guideContent(spec)).toThrow(/no info\.description/);
+    const warnings: string[] = [];
+    const warn = vi.spyOn(console, "warn").mockImplementation((text) => warnings.push(String(text)));
+    const bare = guideContent(spec);
+    warn.mockRestore();
+    expect(warnings.join("\n")).toMatch(/no info\.description/);
+    expect(bare.markdown).toContain("[API reference](reference.html)");
+    expect(bare.contentHtml).toContain('href="reference.html"');
   });
 });

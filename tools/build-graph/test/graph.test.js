@@ -154,7 +154,7 @@ describe("pnpm dev", () => {
     try {
       await dev.waitFor(/dev: watching spec\//);
       await dev.waitFor(/docs: http:\/\/127/);
-      await dev.waitFor(/listening on http/);
+      await dev.waitFor(/dev: mock at http:\/\/127/);
       const builtBefore = dev.output().match(/dev: built in/g)?.length ?? 0;
 
       const marker = `Edited while pnpm dev ran ${Date.now()}`;
@@ -169,7 +169,8 @@ describe("pnpm dev", () => {
       expect(readFileSync(join(clone.dir, "packages/types/src/generated/openapi.ts"), "utf8")).toContain(marker);
       const page = await fetch(`http://127.0.0.1:${docsPort}/reference.html`);
       expect(await page.text()).toContain(marker);
-      // The mock came back on the fresh bundle.
+      // The mock was reloaded on the fresh bundle (in place: its port never stopped answering).
+      await dev.waitFor(/dev: mock reloaded/);
       expect(
         await eventually(async () => {
           const response = await fetch(`http://127.0.0.1:${mockPort}/v1/contacts`, {

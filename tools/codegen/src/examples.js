@@ -11,7 +11,7 @@ const RandExp = /** @type {typeof import("randexp").default} */ (createRequire(i
  * `examples` in order, else one built from the schema (its `example`, `default` or first `enum`
  * value, else each property's example; required properties without one get a placeholder of their
  * type). The first candidate that conforms to the schema wins (see example-check.js); when none
- * does, the first one, as before.
+ * does, the one built from the schema.
  */
 
 /**
@@ -24,13 +24,18 @@ const RandExp = /** @type {typeof import("randexp").default} */ (createRequire(i
 function firstConforming(spec, schema, candidates) {
   /** @type {unknown} */
   let fallback;
+  let last;
   for (const candidate of candidates) {
     const value = candidate();
     if (value === undefined) continue;
     if (fallback === undefined) fallback = value;
+    last = value;
     if (conformsTo(spec, schema, value) && !hasUndeclaredProperties(spec, schema, value)) return value;
   }
-  return fallback;
+  // None conforms: the one built from the schema (the last candidate) still has the schema's types
+  // (DigitalOcean's `hour: 840` example for a string would not type-check as a request); the
+  // document's own example only when nothing else was built.
+  return last ?? fallback;
 }
 
 /**
@@ -83,10 +88,36 @@ export function parameterExample(spec, parameter) {
 export function schemaExample(spec, node, depth = 0) {
   const schema = deref(spec, node);
   if (!isObject(schema) || depth > 8) return undefined;
-  if (schema.example !== undefined) return schema.example;
-  if (schema.default !== undefined) return schema.default;
+  // A schema's own example or default is used only when it fits the schema: real documents give a
+  // string enum an array example (Asana's `include`), which would not type-check as the request.
+  if (schema.example !== undefined && conformsTo(spec, schema, schema.example)) return schema.example;
+  if (schema.default !== undefined && conformsTo(spec, schema, schema.default)) return schema.default;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
   if (Array.isArray(schema.allOf)) {
+    // `required` beside `allOf` names properties its parts declare (Box's `SignRequestCreateRequest`
+    // requires `signers` from its second part): the parts' properties are merged with the schema's
+    // own, so every required one gets a value.
+    const resolved = schema.allOf.map((/** @type {unknown} */ part) => deref(spec, part));
+    if (resolved.every((/** @type {unknown} */ part) => isObject(part) && isObject(part.properties) && !part.allOf)) {
+      const { allOf: _parts, example: _example, ...own } = schema;
+      return schemaExample(
+        spec,
+        {
+          ...own,
+          type: "object",
+          properties: Object.assign(
+            {},
+            ...resolved.map((/** @type {any} */ part) => part.properties),
+            own.properties ?? {},
+          ),
+          required: [
+            ...resolved.flatMap((/** @type {any} */ part) => (Array.isArray(part.required) ? part.required : [])),
+            ...(Array.isArray(own.required) ? own.required : []),
+          ],
+        },
+        depth + 1,
+      );
+    }
     const parts = schema.allOf.map((/** @type {unknown} */ part) => schemaExample(spec, part, depth + 1));
     if (parts.every(isObject)) return Object.assign({}, ...parts);
     return parts.find((part) => part !== undefined);

@@ -2,6 +2,7 @@
 
 // The OpenAPI model lives in @sdkit/openapi; re-exported for code that imports it from here.
 export { assertLocalRefs, deref, HTTP_METHODS, listOperations, readSpec } from "@sdkit/openapi";
+export { conformsTo } from "./example-check.js";
 export { mediaExample, parameterExample, schemaExample } from "./examples.js";
 export { generate, optionsFromSdkConfig, renderTarget, TARGETS } from "./generate.js";
 export { headerText, specLabel } from "./header.js";

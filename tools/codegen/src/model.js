@@ -1,7 +1,8 @@
 // @ts-check
 import { SpecError } from "@sdkit/cli-kit";
 import { deref, isObject, jsonMediaOf, listOperations, pointer } from "@sdkit/openapi";
-import { camelCase, isIdentifier, planSdk, typePrefix, words } from "./naming.js";
+import { camelCase, isIdentifier, planSdk, words } from "./naming.js";
+import { operationIdentifier, operationTypePrefix, schemaAliases } from "./type-names.js";
 
 /** @typedef {import("@sdkit/openapi").ListedOperation} ListedOperation */
 
@@ -16,7 +17,11 @@ import { camelCase, isIdentifier, planSdk, typePrefix, words } from "./naming.js
 /**
  * @typedef {object} OperationModel
  * @property {ListedOperation} op
- * @property {string} typeName PascalCase prefix of the operation's type aliases
+ * @property {string} typeName PascalCase prefix of the operation's type aliases, unique among every
+ *   alias the types target declares (see type-names.js)
+ * @property {string} identifier a JavaScript identifier for the operation's values, unique in the document
+ * @property {string} sdkTypeBase PascalCase prefix of its SDK method's exported types (`<…>Options`,
+ *   `<…>Error`), unique in the SDK
  * @property {string} resource SDK resource
  * @property {string} sdkMethod SDK method
  * @property {ParameterInfo[]} pathParams in the order they appear in the path
@@ -43,17 +48,35 @@ import { camelCase, isIdentifier, planSdk, typePrefix, words } from "./naming.js
 export function buildModel(spec, file) {
   const operations = listOperations(spec, { file });
   const plan = planSdk(operations, file);
+  // Names are chosen in document order (schemas first), so they do not depend on the SDK plan.
+  /** @type {Set<string>} */
+  const typeNames = new Set();
+  const aliases = schemaAliases(spec, typeNames);
+  /** @type {Set<string>} */
+  const identifiers = new Set();
+  /** @type {Map<string, { typeName: string, identifier: string }>} */
+  const names = new Map(
+    operations.map((op) => [
+      op.operationId,
+      {
+        typeName: operationTypePrefix(op.operationId, typeNames),
+        identifier: operationIdentifier(op.operationId, identifiers),
+      },
+    ]),
+  );
   /** @type {Map<string, OperationModel>} */
   const byId = new Map();
   for (const [resource, methods] of plan) {
     for (const method of methods) {
       for (const op of method.variants) {
-        byId.set(op.operationId, operationModel(spec, op, resource, method.name, file));
+        const model = operationModel(spec, op, resource, method.name, file);
+        Object.assign(model, names.get(op.operationId), { sdkTypeBase: method.typeBase });
+        byId.set(op.operationId, model);
       }
     }
   }
   const models = operations.map((op) => /** @type {OperationModel} */ (byId.get(op.operationId)));
-  return { operations: models, plan, byId };
+  return { operations: models, plan, byId, schemaAliases: aliases };
 }
 
 /**
@@ -112,7 +135,9 @@ function operationModel(spec, op, resource, sdkMethod, file) {
   const matchKeys = checkMatchKeys(spec, op, bodyMedia ? requestBody.content[bodyMedia] : undefined, file);
   return {
     op,
-    typeName: typePrefix(op, file),
+    typeName: "",
+    identifier: "",
+    sdkTypeBase: "",
     resource,
     sdkMethod,
     pathParams,

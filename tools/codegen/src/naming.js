@@ -78,21 +78,15 @@ export function sampleFileName(operationId) {
 }
 
 /**
- * The prefix of an operation's type aliases: the operationId in PascalCase
- * (`upsertPet` → `UpsertPet`, `pets.get` → `PetsGet`).
+ * The prefix of an operation's type aliases before clashes are resolved (model.js does that): the
+ * operationId in PascalCase (`upsertPet` → `UpsertPet`, `pets.get` → `PetsGet`),
+ * with `Op` before it when it would not start an identifier (`2fa-enable` → `Op2faEnable`).
  *
  * @param {ListedOperation} op
- * @param {string} [file]
  */
-export function typePrefix(op, file) {
+export function typePrefix(op) {
   const name = pascalCase(words(op.operationId));
-  if (!isIdentifier(name)) {
-    throw new SpecError(`operationId "${op.operationId}" gives no usable type name ("${name}")`, {
-      file,
-      pointer: op.pointer,
-    });
-  }
-  return name;
+  return isIdentifier(name) ? name : `Op${name}`;
 }
 
 /**
@@ -129,10 +123,11 @@ export function sdkName(op, file) {
         where,
       );
     }
+    // A derived name is made usable rather than refused: `2.0 API` → `api20Api`; `index` and
+    // `resources` name generated files, so they become `indexResource`, `resourcesResource`.
     resource = camelCase(words(tag));
-    if (!isIdentifier(resource)) {
-      throw new SpecError(`tag "${tag}" gives no usable SDK resource name; set x-sdk-resource`, where);
-    }
+    if (!isPropertyName(resource)) resource = `api${pascalCase(words(tag))}`;
+    if (["index", "resources"].includes(resource)) resource = `${resource}Resource`;
   }
   let method;
   if (explicitMethod !== undefined) {
@@ -148,12 +143,8 @@ export function sdkName(op, file) {
     const all = words(op.operationId);
     const rest = all.filter((word) => !resourceWords.has(word) && !resourceWords.has(singular(word)));
     method = camelCase(rest.length > 0 ? rest : all);
-    if (!isPropertyName(method)) {
-      throw new SpecError(
-        `operationId "${op.operationId}" gives no usable SDK method name ("${method}"); set x-sdk-method`,
-        where,
-      );
-    }
+    // `2fa-status` → `op2faStatus`: a derived name is made usable rather than refused.
+    if (!isPropertyName(method)) method = `op${pascalCase(rest.length > 0 ? rest : all)}`;
   }
   return { resource, method };
 }
@@ -163,14 +154,22 @@ export function sdkName(op, file) {
  * @property {string} resource
  * @property {string} name
  * @property {ListedOperation[]} variants one operation, or several merged ones (default first)
+ * @property {string} typeBase PascalCase prefix of the method's exported types (`<…>Options`,
+ *   `<…>Error`): resource and method in PascalCase, with a number after it when another method of
+ *   another resource gives the same words (`credentialList.sip`, `credential.listSip`)
  */
 
 /**
- * Groups operations into SDK resources and methods. Two operations with the same SDK name are an
- * error naming both, unless they may share one method: same path, same parameters, request body,
- * responses and `x-sdk-unwrap`, so that only the HTTP verb differs (a `POST` and a `PUT` that both upsert).
- * A shared method takes a `method` option; its default is the first verb of DEFAULT_VERB_ORDER it
- * has, so such an `upsert(body)` sends `POST` and `upsert(body, { method: "PUT" })` sends `PUT`.
+ * Groups operations into SDK resources and methods. Two operations with the same SDK name share
+ * one method when they may: same path, same parameters, request body, responses and
+ * `x-sdk-unwrap`, so that only the HTTP verb differs (a `POST` and a `PUT` that both upsert). A shared
+ * method takes a `method` option; its default is the first verb of DEFAULT_VERB_ORDER it has, so
+ * an `upsert(body)` sends `POST` and `upsert(body, { method: "PUT" })` sends `PUT`.
+ *
+ * Otherwise a name the rule derived gives way, deterministically: the later operation (in document
+ * order) takes its whole operationId in camelCase (`getPet`), then a number after it. Names the
+ * document chose itself (`x-sdk-method`) are never changed: two of them on one name are an error
+ * naming both.
  *
  * @param {ListedOperation[]} operations
  * @param {string} [file]
@@ -182,31 +181,58 @@ export function planSdk(operations, file) {
   /** @type {Map<string, SdkMethod>} */
   const byName = new Map();
   for (const op of operations) {
-    const { resource, method } = sdkName(op, file);
-    const key = `${resource}.${method}`;
-    const existing = byName.get(key);
+    const { resource, method: derived } = sdkName(op, file);
+    let method = derived;
+    const existing = byName.get(`${resource}.${method}`);
     if (existing) {
       const first = /** @type {ListedOperation} */ (existing.variants[0]);
       const reason = whyNotMergeable(first, op);
-      if (reason) {
+      if (!reason) {
+        existing.variants.push(op);
+        existing.variants.sort((a, b) => DEFAULT_VERB_ORDER.indexOf(a.method) - DEFAULT_VERB_ORDER.indexOf(b.method));
+        continue;
+      }
+      if (op.operation["x-sdk-method"] !== undefined) {
         throw new SpecError(
-          `two operations map to the SDK method ${key}: ${describe(first)} and ${describe(op)} (${reason}); ` +
+          `two operations map to the SDK method ${resource}.${method}: ${describe(first)} and ${describe(op)} (${reason}); ` +
             "give one of them another x-sdk-method (or x-sdk-resource)",
           { file, pointer: op.pointer },
         );
       }
-      existing.variants.push(op);
-      existing.variants.sort((a, b) => DEFAULT_VERB_ORDER.indexOf(a.method) - DEFAULT_VERB_ORDER.indexOf(b.method));
-      continue;
+      const whole = camelCase(words(op.operationId));
+      method = firstFreeName(
+        isPropertyName(whole) ? whole : `op${pascalCase(words(op.operationId))}`,
+        (name) => !byName.has(`${resource}.${name}`),
+      );
     }
     /** @type {SdkMethod} */
-    const entry = { resource, name: method, variants: [op] };
-    byName.set(key, entry);
+    const entry = { resource, name: method, variants: [op], typeBase: "" };
+    byName.set(`${resource}.${method}`, entry);
     const list = resources.get(resource) ?? [];
     list.push(entry);
     resources.set(resource, list);
   }
+  /** @type {Set<string>} */
+  const typeBases = new Set();
+  for (const methods of resources.values()) {
+    for (const entry of methods) {
+      entry.typeBase = firstFreeName(
+        pascalCase(words(entry.resource)) + pascalCase(words(entry.name)),
+        (name) => !typeBases.has(name),
+      );
+      typeBases.add(entry.typeBase);
+    }
+  }
   return resources;
+}
+
+/**
+ * @param {string} base
+ * @param {(name: string) => boolean} isFree
+ */
+function firstFreeName(base, isFree) {
+  if (isFree(base)) return base;
+  for (let n = 2; ; n++) if (isFree(`${base}${n}`)) return `${base}${n}`;
 }
 
 /** Which verb a merged method sends by default: the first of these it has. */

@@ -137,12 +137,14 @@ describe("types", () => {
     expect(files.get("openapi.ts")).toContain("export interface paths");
   });
 
-  it("a schema and an operation alias with the same name are an error naming both", async () => {
+  it("a schema keeps its name; an operation alias that would clash with it takes another prefix", async () => {
     const spec = /** @type {any} */ (structuredClone(petstore));
     spec.components.schemas.CreatePetResponse = { type: "object" };
-    await expect(renderTarget("types", spec, { file: "openapi.json" })).rejects.toThrow(
-      /the type name CreatePetResponse is claimed twice: by #\/components\/schemas\/CreatePetResponse and by #\/paths\/~1pets\/post/,
-    );
+    const aliases = (await renderTarget("types", spec, { file: "openapi.json" })).get("aliases.ts") ?? "";
+    expect(aliases).toContain('export type CreatePetResponse = components["schemas"]["CreatePetResponse"];');
+    expect(aliases).toContain("export type CreatePetOperationResponse = undefined;");
+    expect(aliases).toContain("export type CreatePetOperationRequestBody =");
+    expect(aliases.match(/export type CreatePetResponse =/g)).toHaveLength(1);
   });
 });
 

@@ -83,14 +83,21 @@ describe("the SDK naming rule", () => {
     expect(() => names(spaced)).toThrow(/x-sdk-method must be a JavaScript identifier, found "get all"/);
   });
 
-  it("two operations mapping to one method are an error naming both", () => {
+  it("two operations on one derived method: the later one takes its whole operationId, then a number", () => {
     const spec = tinySpec({
       "GET /contacts": { operationId: "getContacts", tags: ["contacts"] },
       "GET /contact": { operationId: "getContact", tags: ["contacts"] },
+      "GET /contact/x": { operationId: "get-contact", tags: ["contacts"] },
     });
-    expect(() => names(spec)).toThrow(
-      /two operations map to the SDK method contacts\.get: getContacts \(GET \/contacts, #\/paths\/~1contacts\/get\) and getContact \(GET \/contact, #\/paths\/~1contact\/get\) \(different paths\)/,
-    );
+    expect(names(spec)).toEqual(["contacts.get", "contacts.getContact", "contacts.getContact2"]);
+  });
+
+  it("a derived name that is no identifier is made one rather than refused", () => {
+    const spec = tinySpec({
+      "GET /a": { operationId: "2fa", tags: ["2.0 API"] },
+      "GET /b": { operationId: "listIndexes", tags: ["index"] },
+    });
+    expect(names(spec)).toEqual(["api20Api.op2fa", "indexResource.listIndexes"]);
   });
 
   it("operations that differ only by their verb share one method, POST first", () => {

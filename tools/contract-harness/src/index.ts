@@ -2,6 +2,7 @@
 // through a generated client, against Prism, and a coverage gate over every declared response.
 // `openapi-codegen contract` writes the entry files that call these suites.
 
+export { CONTRACT_USERNAME, type ContractAuth, type ContractAuthScheme, contractAuth } from "./auth.js";
 export {
   type CoverageEntry,
   CoverageRegistry,

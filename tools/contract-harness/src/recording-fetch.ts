@@ -23,6 +23,8 @@ export interface RecordingFetchOptions {
   prefer?: string;
   /** Removes the Authorization header the client adds, to send a request without a key. */
   dropAuthorization?: boolean;
+  /** Also removes these headers and query parameters (the document's other credentials). */
+  dropCredentials?: { headers: readonly string[]; query: readonly string[] };
 }
 
 /**
@@ -32,9 +34,15 @@ export interface RecordingFetchOptions {
 export function recordingFetch(options: RecordingFetchOptions = {}) {
   const exchanges: Exchange[] = [];
   const fetchLike = async (input: Request, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
+    let request = new Request(input, init);
     const headers = new Headers(request.headers);
-    if (options.dropAuthorization) headers.delete("authorization");
+    if (options.dropAuthorization) {
+      headers.delete("authorization");
+      for (const name of options.dropCredentials?.headers ?? []) headers.delete(name);
+      const url = new URL(request.url);
+      for (const name of options.dropCredentials?.query ?? []) url.searchParams.delete(name);
+      if (url.href !== request.url) request = new Request(url, request);
+    }
     if (options.prefer) headers.set("prefer", options.prefer);
     const sent = new Request(request, { headers });
     const response = await fetch(sent);

@@ -22,6 +22,7 @@ import {
 } from "./pages.js";
 import { buildReferenceHtml, finishReferenceHtml } from "./reference.js";
 import { referenceIntro, referenceRoutes, referenceSpec } from "./reference-spec.js";
+import { dropRemoteAssets, remoteAssetWarnings } from "./remote-assets.js";
 import { routeStubFiles } from "./route-stubs.js";
 import { buildSearchIndex } from "./search-index.js";
 
@@ -75,6 +76,9 @@ export async function buildSite({
 }) {
   const templatesDir = join(PACKAGE_DIR, "templates");
   const docsSpec = await buildDocsBundle({ specPath, samplesDir, cwd });
+  // The site loads nothing from other hosts: the document's remote logo and images are dropped
+  // (or linked), with a warning naming each, instead of failing the offline check below.
+  for (const line of remoteAssetWarnings(dropRemoteAssets(docsSpec))) console.warn(line);
   // Read before the slow Redoc run, so a bad report or quick start fails the build at once.
   const apiChangeReports = apiChangesDir === undefined ? new Map() : await readApiChangeReports(apiChangesDir);
   const quickStart = quickStartPath

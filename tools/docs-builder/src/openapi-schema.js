@@ -35,9 +35,27 @@ export function deref(spec, node) {
 export function flattenSchema(spec, schema) {
   /** @type {SchemaField[]} */
   const fields = [];
-  walk(spec, schema, "", fields, new Set());
+  const limits = { truncated: false };
+  walk(spec, schema, "", fields, new Set(), limits);
+  if (limits.truncated) {
+    fields.push({
+      name: "…",
+      type: "",
+      required: false,
+      nullable: false,
+      description: `Nested deeper than ${MAX_DEPTH} levels or past ${MAX_FIELDS} fields: see the reference for the rest.`,
+    });
+  }
   return fields;
 }
+
+/**
+ * A table lists fields down to this nesting depth, and at most this many: a large document's schemas
+ * (Stripe's: every expandable field is a `$ref` to another resource) nest without cycles but
+ * without end in practice, and listing every path ran the docs build out of memory.
+ */
+export const MAX_DEPTH = 3;
+export const MAX_FIELDS = 200;
 
 /**
  * @param {any} spec
@@ -45,15 +63,25 @@ export function flattenSchema(spec, schema) {
  * @param {string} prefix
  * @param {SchemaField[]} fields
  * @param {Set<any>} expanding
+ * @param {{ truncated: boolean }} limits
+ * @param {number} [depth]
  */
-function walk(spec, node, prefix, fields, expanding) {
+function walk(spec, node, prefix, fields, expanding, limits, depth = 0) {
   // Cycles are detected on the document's own objects: merging allOf makes a new object each time.
   const source = deref(spec, node);
   if (!source || typeof source !== "object" || expanding.has(source)) return;
+  if (depth >= MAX_DEPTH || fields.length >= MAX_FIELDS) {
+    limits.truncated = true;
+    return;
+  }
   const schema = mergeAllOf(spec, source);
   expanding.add(source);
   const required = new Set(Array.isArray(schema.required) ? schema.required : []);
   for (const [name, raw] of Object.entries(schema.properties ?? {})) {
+    if (fields.length >= MAX_FIELDS) {
+      limits.truncated = true;
+      break;
+    }
     const property = mergeAllOf(spec, deref(spec, raw));
     const path = prefix + name;
     fields.push({
@@ -63,15 +91,15 @@ function walk(spec, node, prefix, fields, expanding) {
       nullable: property?.nullable === true || (Array.isArray(property?.type) && property.type.includes("null")),
       description: describe(property),
     });
-    walk(spec, raw, `${path}.`, fields, expanding);
+    walk(spec, raw, `${path}.`, fields, expanding, limits, depth + 1);
     const items = deref(spec, property?.items);
-    if (items) walk(spec, items, `${path}[].`, fields, expanding);
+    if (items) walk(spec, items, `${path}[].`, fields, expanding, limits, depth + 1);
   }
   for (const key of ["oneOf", "anyOf"]) {
-    for (const variant of schema[key] ?? []) walk(spec, variant, prefix, fields, expanding);
+    for (const variant of schema[key] ?? []) walk(spec, variant, prefix, fields, expanding, limits, depth);
   }
   const items = deref(spec, schema.items);
-  if (prefix === "" && items) walk(spec, items, "[].", fields, expanding);
+  if (prefix === "" && items) walk(spec, items, "[].", fields, expanding, limits, depth + 1);
   expanding.delete(source);
 }
 

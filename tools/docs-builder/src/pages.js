@@ -96,11 +96,18 @@ export function topicsOf(toc) {
  */
 export function guideContent(spec, { clientPackage } = {}) {
   const info = spec?.info ?? {};
-  if (typeof info.description !== "string" || info.description.trim() === "") {
-    throw new DocsBuildError("The spec has no info.description, which is the source of the guide");
+  // Many public documents have no description: the guide then says so and points at the reference,
+  // with a warning, rather than failing the build.
+  let description = info.description;
+  if (typeof description !== "string" || description.trim() === "") {
+    console.warn(
+      "docs: the document has no info.description, the source of the guide: the guide only links the reference",
+    );
+    description =
+      "This API's document has no description (`info.description`) yet. Every operation is in the [API reference](reference.html).";
   }
   const title = `${info.title ?? "API"} guide`;
-  const { html, toc } = renderMarkdown(info.description);
+  const { html, toc } = renderMarkdown(description);
   const server = spec.servers?.[0]?.url;
   const facts = [
     typeof server === "string" ? `<li>Base URL: <code>${escapeHtml(server)}</code></li>` : "",
@@ -132,7 +139,7 @@ export function guideContent(spec, { clientPackage } = {}) {
     typeof server === "string" ? `- Base URL: \`${server}\`` : "",
     typeof info.version === "string" ? `- API version: ${info.version}` : "",
     "",
-    info.description.trim(),
+    description.trim(),
     "",
     "## Next steps",
     "",

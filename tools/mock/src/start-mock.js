@@ -1,5 +1,6 @@
 // @ts-check
 import { MockError } from "./errors.js";
+import { specWithExamples } from "./fill-examples.js";
 import { assertPortFree } from "./port.js";
 import { launchPrism } from "./prism-process.js";
 import { resolveSpecPath } from "./spec-path.js";
@@ -80,7 +81,12 @@ export async function startMock(options = {}) {
     timeoutMs,
     onOutput: options.onOutput,
   };
-  const prism = await launchPrism(prismOptions);
+  // Static mocking answers with examples; where the document has none, with ones that conform.
+  const fillsExamples = mode === "mock" && !dynamic;
+  /** @param {string} path */
+  const launch = (path) =>
+    launchServing(path, fillsExamples, (servedPath) => launchPrism({ ...prismOptions, specPath: servedPath }));
+  const prism = await launch(specPath);
   if (!rewrites422) {
     if (log) log(`Prism ${mode} ready at ${prism.url} (start-up ${prism.startupMs} ms)`);
     return {
@@ -103,9 +109,38 @@ export async function startMock(options = {}) {
   if (log) log(`Prism ${mode} ready at ${front.url} (start-up ${prism.startupMs} ms)`);
   return servedBehind(front, prism, {
     mode,
-    relaunch: (nextSpecPath) => launchPrism({ ...prismOptions, specPath: nextSpecPath }),
+    relaunch: launch,
     specPath,
   });
+}
+
+/**
+ * Prism on `specPath`, or on a temporary copy with derived examples when `fillsExamples`; stopping
+ * it also removes the copy.
+ *
+ * @param {string} specPath
+ * @param {boolean} fillsExamples
+ * @param {(servedPath: string) => Promise<import("./prism-process.js").RunningPrism>} start
+ * @returns {Promise<import("./prism-process.js").RunningPrism>}
+ */
+async function launchServing(specPath, fillsExamples, start) {
+  const served = fillsExamples ? await specWithExamples(specPath) : undefined;
+  /** @type {import("./prism-process.js").RunningPrism} */
+  let launched;
+  try {
+    launched = await start(served?.path ?? specPath);
+  } catch (error) {
+    await served?.cleanup();
+    throw error;
+  }
+  if (served === undefined) return launched;
+  return {
+    ...launched,
+    stop: async () => {
+      await launched.stop();
+      await served.cleanup();
+    },
+  };
 }
 
 /** How long a reload waits for requests already sent to the previous Prism before stopping it. */

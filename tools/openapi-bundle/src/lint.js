@@ -1,6 +1,7 @@
 // @ts-check
 import { resolve } from "node:path";
 import { displayPath, invocationDir, SpecError } from "@sdkit/cli-kit";
+import { lintReport } from "./lint-summary.js";
 import { runRedocly } from "./redocly.js";
 import { collectSpecFiles } from "./spec-files.js";
 
@@ -35,11 +36,12 @@ export async function lintSpec(specPath, options) {
   );
   const what = options.what ?? shown;
   if (killed) throw new SpecError(`lint did not finish within its deadline; nothing was written`, { file: what });
+  // Thousands of warnings are summarised (a line per rule), the whole report written to a file.
+  const report = await lintReport(output);
   if (code !== 0) {
-    process.stderr.write(`${output.trimEnd()}\n\n${lintAgainHint(shown, options.config, from)}\n`);
+    process.stderr.write(`${report}\n\n${lintAgainHint(shown, options.config, from)}\n`);
     throw new SpecError("lint failed: fix the problems listed above; nothing was written", { file: what });
   }
-  const report = output.trim();
   if (report) console.log(report);
 }
 

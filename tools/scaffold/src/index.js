@@ -1,4 +1,6 @@
 // @ts-check
+
+export { bundleIfMultiFile, dropDanglingRefs, droppedRefNotes } from "./document-input.js";
 export { lintConfig, summarizeLint } from "./lint-report.js";
 export { derivedOperationId, derivedTag, overlaySkeleton, planFixes } from "./operation-fixes.js";
 export { readDocument, scaffold } from "./scaffold.js";

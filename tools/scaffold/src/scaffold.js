@@ -10,6 +10,8 @@ import { runRedocly } from "@sdkit/bundle";
 import { ToolError } from "@sdkit/cli-kit";
 import { parseSpecText } from "@sdkit/openapi";
 import YAML from "yaml";
+import { defectsFile, examplesBreakingSchemas } from "./document-defects.js";
+import { bundleIfMultiFile, dropDanglingRefs, droppedRefNotes } from "./document-input.js";
 import { lintConfig, summarizeLint } from "./lint-report.js";
 import { overlaySkeleton, planFixes } from "./operation-fixes.js";
 import { defaultSdkConfig } from "./sdk-config-defaults.js";
@@ -73,7 +75,10 @@ export async function scaffold(options) {
     throw new ToolError(`--scope ${JSON.stringify(options.scope)}: an npm scope such as @acme`);
   }
 
-  const { spec } = await readDocument(options.spec);
+  const read = await readDocument(options.spec);
+  // Many files → one (bundled once, here); references that lead nowhere → dropped with a note.
+  const { spec, files: inputFiles } = await bundleIfMultiFile(options.spec, read.spec);
+  const dropped = dropDanglingRefs(spec);
   const { config, notes } = defaultSdkConfig({ spec, name: options.name, scope: options.scope });
   const fixes = planFixes(spec);
   const overlay = overlaySkeleton(fixes, config.title);
@@ -82,6 +87,9 @@ export async function scaffold(options) {
   files.set("spec/openapi.yaml", YAML.stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false }));
   if (overlay) files.set("spec/overlays/00-operation-names.yaml", overlay);
   files.set("sdk.config.json", `${JSON.stringify(config, null, 2)}\n`);
+  const exampleDefects = examplesBreakingSchemas(spec);
+  const defects = defectsFile({ dropped, examples: exampleDefects });
+  if (defects) files.set("spec/DOCUMENT-DEFECTS.md", defects);
 
   await mkdir(out, { recursive: true });
   try {
@@ -117,6 +125,17 @@ export async function scaffold(options) {
     /** @type {string[]} */
     const report = [
       `Scaffolded ${config.title} (OpenAPI ${spec.openapi}) into ${options.out}: ${config.packages.types}, ${config.packages.client}.`,
+      ...(inputFiles > 1
+        ? [
+            `The description's ${inputFiles} files (every file its entry reaches) are bundled once into spec/openapi.yaml: the new repo builds from that one file.`,
+          ]
+        : []),
+      ...droppedRefNotes(dropped),
+      ...(defects
+        ? [
+            `spec/DOCUMENT-DEFECTS.md: the document's own defects, each with its pointer (${dropped.length} reference(s) dropped, ${exampleDefects.length} example(s) breaking their schema).`,
+          ]
+        : []),
       ...summary.lines,
       fixes.operations.length > 0
         ? `spec/overlays/00-operation-names.yaml: ${fixes.renamed} derived operationId(s), ${fixes.tagged} derived tag(s), ${fixes.methods} x-sdk-method(s) for SDK names the rule could not use (edit the names there).`

@@ -20,7 +20,7 @@ export async function readApiReports(dir) {
 
 /**
  * The lines each report gained or lost, for the maintainer to see what the SDK's callers get:
- * "  client.api.md", "    + deleteContact(...)". Line order within a report is not compared:
+ * "  client.api.md", "    + deleteWidget(...)". Line order within a report is not compared:
  * API Extractor sorts declarations, so a moved line is no change of surface.
  *
  * @param {Map<string, string>} before

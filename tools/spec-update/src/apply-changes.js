@@ -407,13 +407,13 @@ function addOperation(doc, plain, upstream, theirs, differences, placeholder, so
 }
 
 /**
- * The tag a new operation gets: ours when Hatch's tag names one we declare (in any case), else
- * Hatch's tag, declared at the top level with a placeholder description (our lint wants every tag
- * declared and described); our first tag when Hatch gives none.
+ * The tag a new operation gets: ours when the upstream tag names one we declare (in any case), else
+ * the upstream tag, declared at the top level with a placeholder description (our lint wants every tag
+ * declared and described); our first tag when upstream gives none.
  *
  * @param {import("yaml").Document} doc
  * @param {Record<string, any>} plain
- * @param {Record<string, any>} raw Hatch's operation
+ * @param {Record<string, any>} raw the upstream operation
  * @param {(path: Array<string | number>, text: string) => void} placeholder
  */
 function tagFor(doc, plain, raw, placeholder) {

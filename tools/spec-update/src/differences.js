@@ -120,8 +120,8 @@ export function explainedBy(change, differences) {
       );
     }
     if (difference.kind === "required-response-property") {
-      // We require the property in a response Hatch leaves optional: the SDK's callers get a
-      // non-optional type for what Hatch always sends.
+      // We require the property in a response the upstream document leaves optional: the SDK's callers get a
+      // non-optional type for what the upstream API always sends.
       return (
         change.subject === "response-property" &&
         change.field === "required" &&

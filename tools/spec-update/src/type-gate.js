@@ -114,7 +114,7 @@ export function parseErrors(output, root) {
 
 /**
  * The changes whose property, parameter or operation the compiler's message names: the last
- * segment of a target ("request body: externalContactID", "response 200: data/id") quoted in the
+ * segment of a target ("request body: ownerId", "response 200: data/id") quoted in the
  * message, or an operation's path.
  *
  * @param {string} message

@@ -88,7 +88,7 @@ describe("wire fields beyond type, format, nullable and required", () => {
   it("a deprecation is a wire change, adopted as `deprecated: true`", () => {
     const { changes, spec } = adopt(notes((document) => (requestSchema(document).properties.pinned.deprecated = true)));
     expect(changes.map((change) => change.text)).toEqual([
-      "Hatch's document deprecates the request property `pinned` in POST /notes.",
+      "The upstream document deprecates the request property `pinned` in POST /notes.",
     ]);
     expect(requestSchema(spec).properties.pinned.deprecated).toBe(true);
   });
@@ -100,7 +100,7 @@ describe("wire fields beyond type, format, nullable and required", () => {
       }),
     );
     expect(changes.map((change) => change.text)).toEqual([
-      "Hatch's document changes the allowed values of the response property `data.state` from queued, sent to delivered, queued, sent in POST /notes (201).",
+      "The upstream document changes the allowed values of the response property `data.state` from queued, sent to delivered, queued, sent in POST /notes (201).",
     ]);
     expect(responseData(spec).properties.state.enum).toEqual(["delivered", "queued", "sent"]);
   });

@@ -64,10 +64,7 @@ export function sdkTarget({ model, header, typesModule, config, security, versio
     files.set(`${resource}.ts`, resourceFile(resource, methods.map(variantsOf), { header, typesModule, apiError }));
     exportedTypes.set(resource, [
       `${pascal(resource)}Resource`,
-      ...methods.flatMap((method) => [
-        `${pascal(resource)}${pascal(method.name)}Error`,
-        `${pascal(resource)}${pascal(method.name)}Options`,
-      ]),
+      ...methods.flatMap((method) => [`${method.typeBase}Error`, `${method.typeBase}Options`]),
     ]);
   }
   const resources = [
@@ -134,8 +131,9 @@ function resourceFile(resource, methods, { header, typesModule, apiError }) {
   for (const variants of methods) {
     const main = /** @type {OperationModel} */ (variants[0]);
     const name = main.sdkMethod;
-    const Options = `${pascal(resource)}${pascal(name)}Options`;
-    const ErrorType = `${pascal(resource)}${pascal(name)}Error`;
+    // Unique across the SDK (naming.js planSdk): index.ts re-exports every resource's types.
+    const Options = `${main.sdkTypeBase}Options`;
+    const ErrorType = `${main.sdkTypeBase}Error`;
     const t = main.typeName;
 
     // Parameters of the method, in order: path parameters, then the body (or the query), then options.
@@ -249,12 +247,9 @@ function resourceFile(resource, methods, { header, typesModule, apiError }) {
           media ? [`responseMediaType: ${JSON.stringify(media)}`] : [],
         ),
       ];
-      descriptors.push(
-        `const ${v.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation: OperationDescriptor = { ${fields.join(", ")} };`,
-      );
+      descriptors.push(`const ${v.identifier}Operation: OperationDescriptor = { ${fields.join(", ")} };`);
     }
-    const descriptorOf = (/** @type {OperationModel} */ v) =>
-      `${v.op.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}Operation`;
+    const descriptorOf = (/** @type {OperationModel} */ v) => `${v.identifier}Operation`;
     // A method several verbs share passes them all (one object, built once) and the one chosen;
     // the core refuses any other.
     let target = descriptorOf(main);

@@ -4,11 +4,9 @@ import { SpecError } from "@sdkit/cli-kit";
 import { deref, isObject } from "@sdkit/openapi";
 import openapiTS, { astToString } from "openapi-typescript";
 import { jsonMedia, statusKeyType } from "../model.js";
-import { isIdentifier, pascalCase, words } from "../naming.js";
+import { isIdentifier } from "../naming.js";
 import { jsDoc } from "../render.js";
-
-/** What openapi-typescript exports, which no alias may shadow. */
-const RESERVED = new Set(["paths", "components", "operations", "webhooks", "$defs"]);
+import { RESERVED_TYPE_NAMES } from "../type-names.js";
 
 /**
  * `openapi.ts` (openapi-typescript's output) and `aliases.ts`: a named alias for every schema in
@@ -22,7 +20,7 @@ const RESERVED = new Set(["paths", "components", "operations", "webhooks", "$def
 export async function typesTarget({ spec, model, file, header }) {
   let source;
   try {
-    const ast = await openapiTS(/** @type {any} */ (structuredClone(spec)), {
+    const ast = await openapiTS(/** @type {any} */ (inlineRefsOutsideComponents(structuredClone(spec))), {
       silent: true,
       cwd: pathToFileURL(file),
       // A property with a `default` that is not `required` may be left out: the server fills it
@@ -41,28 +39,66 @@ export async function typesTarget({ spec, model, file, header }) {
 }
 
 /**
+ * openapi-typescript types a `$ref` into `#/paths/...` (DigitalOcean's documents point at one
+ * operation's parameters and response schemas from others) as an index into its `paths` type,
+ * which has no `schema` level and wraps parameters in optional groups: the output does not
+ * compile. Such references are replaced by a copy of what they point at (in place); references to
+ * `#/components/...` stay references, and a reference met again inside its own copy (a cycle)
+ * stays as it is.
+ *
+ * @param {Record<string, any>} spec
+ * @returns {Record<string, any>}
+ */
+export function inlineRefsOutsideComponents(spec) {
+  /** @param {unknown} node @param {Set<string>} open */
+  const visit = (node, open) => {
+    if (Array.isArray(node)) {
+      node.forEach((child, index) => {
+        node[index] = visit(child, open);
+      });
+      return node;
+    }
+    if (!isObject(node)) return node;
+    const ref = node.$ref;
+    if (typeof ref === "string" && ref.startsWith("#/") && !ref.startsWith("#/components/") && !open.has(ref)) {
+      let target;
+      try {
+        target = deref(spec, { $ref: ref });
+      } catch {
+        return node;
+      }
+      return visit(structuredClone(target), new Set([...open, ref]));
+    }
+    for (const key of Object.keys(node)) node[key] = visit(node[key], open);
+    return node;
+  };
+  for (const key of Object.keys(spec)) if (key !== "components") spec[key] = visit(spec[key], new Set());
+  return spec;
+}
+
+/**
  * @param {Record<string, any>} spec
  * @param {ReturnType<typeof import("../model.js").buildModel>} model
  * @param {string} file
  * @param {string} header
  */
 function aliasesFile(spec, model, file, header) {
-  /** @type {Map<string, string>} alias → what declared it, for collision messages */
-  const declared = new Map();
+  // Every alias name is chosen by the model (type-names.js): unique and valid whatever the document
+  // calls its schemas and operations. `claim` only guards that promise.
+  /** @type {Set<string>} */
+  const declared = new Set();
   /** @param {string} name @param {string} origin */
   const claim = (name, origin) => {
-    const other = RESERVED.has(name) ? "openapi-typescript's own export" : declared.get(name);
-    if (other) throw new SpecError(`the type name ${name} is claimed twice: by ${other} and by ${origin}`, { file });
-    declared.set(name, origin);
+    if (declared.has(name) || RESERVED_TYPE_NAMES.has(name) || !isIdentifier(name)) {
+      throw new Error(`internal: the type name ${name} for ${origin} was not made unique`);
+    }
+    declared.add(name);
     return name;
   };
   const blocks = [];
   const schemas = isObject(spec.components?.schemas) ? spec.components.schemas : {};
   for (const [schemaName, schema] of Object.entries(schemas)) {
-    const alias = claim(
-      isIdentifier(schemaName) ? schemaName : pascalCase(words(schemaName)),
-      `#/components/schemas/${schemaName}`,
-    );
+    const alias = claim(model.schemaAliases.get(schemaName) ?? "", `#/components/schemas/${schemaName}`);
     const resolved = deref(spec, schema, file);
     blocks.push(
       `${jsDoc([resolved?.description ?? resolved?.title])}export type ${alias} = components["schemas"][${JSON.stringify(schemaName)}];`,
@@ -70,7 +106,9 @@ function aliasesFile(spec, model, file, header) {
   }
   for (const m of model.operations) {
     const { op, typeName } = m;
-    const ref = `operations[${JSON.stringify(op.operationId)}]`;
+    // Through `paths`, not `operations[operationId]`: openapi-typescript rewrites some ids for its
+    // `operations` keys (`#` becomes `/`), while a path and method are keys as written.
+    const ref = `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`;
     const label = `${op.method.toUpperCase()} ${op.path} (${op.operationId})`;
     const origin = `#${op.pointer}`;
     if (m.body) {
@@ -105,7 +143,7 @@ function aliasesFile(spec, model, file, header) {
       `${jsDoc([`The error statuses (and ranges) \`${label}\` declares.`])}export type ${claim(`${typeName}ErrorStatus`, origin)} = Exclude<keyof ${ref}["responses"], ${successUnion}>;`,
     );
   }
-  const imports = `import type { components, operations } from "./openapi.js";\n`;
+  const imports = `import type { ${Object.keys(schemas).length > 0 ? "components, " : ""}paths } from "./openapi.js";\n`;
   return `// ${header}\n${imports}\n${blocks.join("\n\n")}\n`;
 }
 

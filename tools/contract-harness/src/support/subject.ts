@@ -1,3 +1,5 @@
+import type { ContractAuthScheme } from "../auth.js";
+
 /**
  * What a consuming repository hands the suites: its client package (through the generated
  * `client.ts`, which re-exports it under these fixed names) and its generated operation bindings
@@ -18,6 +20,8 @@ export interface ContractClientOptions {
   fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
   maxRetries?: number;
   rateLimit?: false;
+  /** As the document's security schemes say (HTTP basic with a username, API keys, OAuth 2). */
+  auth?: ContractAuthScheme[];
 }
 
 /** The client package under test, by the names the generated `client.ts` gives it. */

@@ -1,4 +1,5 @@
 import { inject } from "vitest";
+import { contractAuth } from "../auth.js";
 import { CoverageRegistry } from "../coverage.js";
 import { ResponseValidator } from "../json-schema.js";
 import { type RecordingFetchOptions, recordingFetch } from "../recording-fetch.js";
@@ -71,6 +72,8 @@ async function makeContext<Client>(subject: ContractSubject<Client>): Promise<Co
   // Prism's mock checks only that a key is present; a provider needs its real key, which stays in
   // the environment (never logged, never in a message).
   const validKey = isProvider ? (process.env[target.apiKeyEnv] ?? "") : "contract-test-key";
+  // How the suite authenticates: from the document's security schemes, not a bearer key alone.
+  const credentials = contractAuth(spec, validKey);
   return {
     target,
     spec,
@@ -90,9 +93,11 @@ async function makeContext<Client>(subject: ContractSubject<Client>): Promise<Co
       return binding;
     },
     contractClient(fetchOptions = {}, clientOptions = {}) {
-      const recorder = recordingFetch(fetchOptions);
+      // Without a key means without any of the document's credentials (an API key header, a cookie).
+      const recorder = recordingFetch({ ...fetchOptions, dropCredentials: credentials });
       const client = subject.client.createSdkClient({
         apiKey: validKey,
+        ...(credentials.auth ? { auth: credentials.auth } : {}),
         baseUrl: target.baseUrl,
         fetch: recorder.fetch,
         maxRetries: 0,

@@ -1,5 +1,6 @@
 // @ts-check
 import { clientSuite } from "./client/index.js";
+import { importSuite } from "./import.js";
 import { pipelineSuite } from "./pipeline/index.js";
 import { prismSuite } from "./prism.js";
 import { scaffoldSuite } from "./scaffold/index.js";
@@ -16,4 +17,5 @@ export const suites = {
   scaffold: scaffoldSuite,
   client: clientSuite,
   prism: prismSuite,
+  import: importSuite,
 };

@@ -1,7 +1,10 @@
 import { abortReason } from "./abort.js";
 
 export interface RateLimitOptions {
-  /** The most requests that may start within any window of `intervalMs`. */
+  /**
+   * The most requests the server may count within any window of `intervalMs`: a request counts
+   * from its start until `intervalMs` after its response (or failure) is seen.
+   */
   limit: number;
   /** The window length in milliseconds. */
   intervalMs: number;
@@ -21,28 +24,38 @@ const noop = (): undefined => undefined;
 const defaultNow = (): number => (globalThis.performance ? globalThis.performance.now() : Date.now());
 
 /**
- * An exact sliding-window limiter: no window of `intervalMs` ever holds more than `limit` starts.
+ * A sliding-window limiter that counts a request until the server can no longer be counting it.
  *
- * It keeps the start times of the last `limit` permits in a ring buffer. A new permit may start
- * when the oldest of them is at least `intervalMs` old, which is exactly the condition for any
- * `limit + 1` consecutive starts to span a full window. (A token bucket of size `limit` lets up to
- * `2 * limit - 1` through in one window; a fixed-window counter does the same across a boundary.)
- * Each permit costs O(1): one ring write, plus an amortised O(1) FIFO queue step when it waits.
- * Waiters are served in arrival order by a single timer armed for the moment the next slot frees.
+ * A permit is live from its grant until `intervalMs` after the request it covers ends, that is,
+ * after the response (headers) or the failure the client sees. A new permit starts only while
+ * fewer than `limit` are live. Why not from the moment fetch is called: a server counts a request
+ * when it arrives, and a request handed to fetch may arrive much later (a new connection, a queue
+ * in the agent) than the next one sent on a kept-alive socket, so windows of fetch calls within
+ * the limit can still be windows of arrivals over it. Every arrival lies between the grant and the
+ * end, so any window of arrivals [t, t + intervalMs) only holds permits that were all live at the
+ * latest of their grants: never more than `limit`. (Windows of grants are bounded the same way.)
  *
- * The limit holds where it matters, at the moment a request is handed to fetch: `run` calls the
- * caller's `start` (which calls fetch) synchronously inside the grant, checking the clock for each
- * grant and stamping the permit with the time read after `start` returned, so no window of
- * fetch calls can hold more than `limit`, however slow the event loop is between grant and send.
+ * The cost is each request's latency: a permit is held for `intervalMs` plus the round trip, so a
+ * saturated limiter sustains `limit / (intervalMs + latency)` rather than `limit / intervalMs`
+ * (about 1 % for a 100 ms round trip under a 10 s window; see bench/ for the measured figure).
+ *
+ * Bookkeeping is O(1) per permit: a count of requests in flight, and a FIFO ring of the end times
+ * of the finished ones still inside the window (ends are stamped with the clock when seen, so the
+ * ring is sorted). Waiters are served in arrival order, by a timer armed for the moment the oldest
+ * end ages out (when every permit is in flight, the first end arms it).
+ *
+ * `run` calls the caller's `start` (which calls fetch) synchronously inside the grant; if it
+ * returns a promise, the permit ends when that promise settles; otherwise it ends at once.
  */
 export class SlidingWindowRateLimiter {
   readonly limit: number;
   readonly intervalMs: number;
   readonly #now: () => number;
-  /** Start times of the last `limit` permits; `#oldest` indexes the oldest once the ring is full. */
-  readonly #starts: Float64Array;
-  #oldest = 0;
-  #filled = 0;
+  /** End times of finished permits, oldest first, from `#head` for `#ended` entries (a ring). */
+  readonly #ends: Float64Array;
+  #head = 0;
+  #ended = 0;
+  #inFlight = 0;
   #queue: Array<Waiter | undefined> = [];
   #queueHead = 0;
   #waiting = 0;
@@ -52,7 +65,7 @@ export class SlidingWindowRateLimiter {
     this.limit = options.limit;
     this.intervalMs = options.intervalMs;
     this.#now = now;
-    this.#starts = new Float64Array(options.limit);
+    this.#ends = new Float64Array(options.limit);
   }
 
   /** Requests waiting for a permit. */
@@ -60,28 +73,32 @@ export class SlidingWindowRateLimiter {
     return this.#waiting;
   }
 
-  /** Takes a permit now if one is free and nobody is queued ahead; never waits. */
+  /** Requests granted whose response or failure has not been seen yet. */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  /** Takes a permit now if one is free and nobody is queued ahead; never waits. The permit ends at once. */
   tryAcquire(): boolean {
-    if (this.#waiting > 0) return false;
-    const now = this.#now();
-    if (now < this.#nextFreeAt()) return false;
-    this.#record(now);
+    if (this.#waiting > 0 || !this.#free(this.#now())) return false;
+    this.#pushEnd(this.#now());
     return true;
   }
 
-  /** Resolves when a permit is taken; rejects with the signal's reason if it aborts first. */
+  /** Resolves when a permit is taken (it ends at once); rejects with the signal's reason if it aborts first. */
   acquire(signal?: AbortSignal): Promise<void> {
     return this.run(noop, signal);
   }
 
   /**
    * Calls `start` when a permit is free, in the same synchronous step as the grant, and resolves
-   * with what it returned (rejects if it threw). Rejects with the signal's reason if the signal
-   * aborts while waiting; `start` is then never called.
+   * with what it returned (rejects if it threw). If `start` returns a promise, the permit stays
+   * live until it settles and for `intervalMs` after. Rejects with the signal's reason if the
+   * signal aborts while waiting; `start` is then never called.
    */
   run<T>(start: () => T, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    if (this.#waiting === 0 && this.#now() >= this.#nextFreeAt()) {
+    if (this.#waiting === 0 && this.#free(this.#now())) {
       try {
         return Promise.resolve(this.#start(start));
       } catch (error) {
@@ -107,38 +124,65 @@ export class SlidingWindowRateLimiter {
     });
   }
 
-  /** When the next permit may start: now if the ring is not full, else when its oldest start ages out. */
-  #nextFreeAt(): number {
-    if (this.#filled < this.limit) return Number.NEGATIVE_INFINITY;
-    return (this.#starts[this.#oldest] as number) + this.intervalMs;
-  }
-
-  /** Records a permit, calls `start`, then re-stamps the permit with the clock after the call. */
-  #start<T>(start: () => T): T {
-    const slot = this.#oldest;
-    const reserved = this.#now();
-    this.#record(reserved);
-    try {
-      return start();
-    } finally {
-      // Only if no re-entrant grant reused the slot meanwhile; a later stamp only makes the limit stricter.
-      if (this.#starts[slot] === reserved) this.#starts[slot] = Math.max(reserved, this.#now());
+  /** Whether fewer than `limit` permits are live at `now` (forgetting ends that aged out). */
+  #free(now: number): boolean {
+    while (this.#ended > 0 && (this.#ends[this.#head] as number) + this.intervalMs <= now) {
+      this.#head = this.#head + 1 === this.limit ? 0 : this.#head + 1;
+      this.#ended--;
     }
+    return this.#inFlight + this.#ended < this.limit;
   }
 
-  #record(now: number): void {
-    // The slot at #oldest is either unused (ring not yet full) or the oldest start, which no longer
-    // matters once a newer one replaces it.
-    this.#starts[this.#oldest] = now;
-    this.#oldest = this.#oldest + 1 === this.limit ? 0 : this.#oldest + 1;
-    if (this.#filled < this.limit) this.#filled++;
+  /** Grants a permit and calls `start`; the permit ends when its result settles (at once if not a promise). */
+  #start<T>(start: () => T): T {
+    this.#inFlight++;
+    let result: T;
+    try {
+      result = start();
+    } catch (error) {
+      this.#end();
+      throw error;
+    }
+    if (result !== null && typeof (result as { then?: unknown })?.then === "function") {
+      const end = () => this.#end();
+      (result as unknown as PromiseLike<unknown>).then(end, end);
+    } else {
+      this.#end();
+    }
+    return result;
+  }
+
+  /** A permit's request ended now: it stays live for one more window, then frees. */
+  #end(): void {
+    this.#inFlight--;
+    this.#pushEnd(this.#now());
+    // A slot freed only by this end's ageing out: the armed timer (if any) may be for a later one.
+    if (this.#waiting > 0 && this.#timer === undefined) this.#arm();
+  }
+
+  #pushEnd(at: number): void {
+    // Never overflows: live permits (in flight + ended within the window) never exceed `limit`.
+    let tail = this.#head + this.#ended;
+    if (tail >= this.limit) tail -= this.limit;
+    this.#ends[tail] = at;
+    this.#ended++;
+  }
+
+  /** When the next permit may start: at once if one is free, when the oldest end ages out, or never (all in flight). */
+  #nextFreeAt(): number {
+    if (this.#free(this.#now())) return Number.NEGATIVE_INFINITY;
+    if (this.#ended === 0) return Number.POSITIVE_INFINITY;
+    return (this.#ends[this.#head] as number) + this.intervalMs;
   }
 
   #arm(): void {
     if (this.#timer !== undefined || this.#waiting === 0) return;
+    const at = this.#nextFreeAt();
+    // Every permit is in flight: the next end arms the timer again.
+    if (at === Number.POSITIVE_INFINITY) return;
     // Timers may fire a fraction of a millisecond early on some clocks: round up, and #release
     // re-checks the clock and re-arms if it woke too soon.
-    const delay = Math.max(0, Math.ceil(this.#nextFreeAt() - this.#now()));
+    const delay = Math.max(0, Math.ceil(at - this.#now()));
     this.#timer = setTimeout(() => this.#release(), delay);
   }
 
@@ -150,7 +194,7 @@ export class SlidingWindowRateLimiter {
         this.#dropHead();
         continue;
       }
-      if (this.#now() < this.#nextFreeAt()) break;
+      if (!this.#free(this.#now())) break;
       this.#dropHead();
       this.#settle(waiter);
       try {

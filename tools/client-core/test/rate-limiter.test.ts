@@ -227,3 +227,89 @@ describe("the limit holds at the fetch boundary (defect 3)", () => {
     expect(limiter.tryAcquire()).toBe(true);
   });
 });
+
+describe("a permit lasts until its request ends (counted by arrival at the server)", () => {
+  test("a slot frees one window after the response is seen, not after the send", async () => {
+    let now = 0;
+    const limiter = new SlidingWindowRateLimiter({ limit: 1, intervalMs: 100 }, () => now);
+    let respond: (value: string) => void = () => {};
+    const response = limiter.run(() => new Promise<string>((resolve) => (respond = resolve)));
+    expect(limiter.inFlight).toBe(1);
+    now = 500; // long after the send, but the request is still in flight
+    expect(limiter.tryAcquire()).toBe(false);
+    respond("ok");
+    await expect(response).resolves.toBe("ok");
+    expect(limiter.inFlight).toBe(0);
+    now = 599.9;
+    expect(limiter.tryAcquire()).toBe(false);
+    now = 600;
+    expect(limiter.tryAcquire()).toBe(true);
+  });
+
+  test("a failure ends the permit too, and a start that throws frees it at once", async () => {
+    let now = 0;
+    const limiter = new SlidingWindowRateLimiter({ limit: 1, intervalMs: 100 }, () => now);
+    let fail: (reason: Error) => void = () => {};
+    const failing = limiter.run(() => new Promise<never>((_, reject) => (fail = reject)));
+    now = 40;
+    fail(new Error("reset"));
+    await expect(failing).rejects.toThrow("reset");
+    now = 139;
+    expect(limiter.tryAcquire()).toBe(false);
+    now = 140;
+    await expect(
+      limiter.run(() => {
+        throw new Error("no fetch");
+      }),
+    ).rejects.toThrow("no fetch");
+    expect(limiter.inFlight).toBe(0);
+  });
+
+  test("waiters queued while every permit is in flight start one window after the ends", async () => {
+    const limiter = new SlidingWindowRateLimiter({ limit: 2, intervalMs: 1_000 });
+    const ends: Array<() => void> = [];
+    const inFlight = [0, 1].map(() => limiter.run(() => new Promise<void>((resolve) => ends.push(resolve))));
+    const starts: number[] = [];
+    const queued = [0, 1].map(() => limiter.acquire().then(() => starts.push(performance.now())));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(starts).toEqual([]); // no timer runs while nothing can free
+    (ends[0] as () => void)();
+    await vi.advanceTimersByTimeAsync(300);
+    (ends[1] as () => void)();
+    await Promise.all(inFlight);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await Promise.all(queued);
+    expect(starts).toEqual([6_000, 6_300]);
+  });
+
+  test("any window of server arrivals holds at most `limit`, whatever each request's latency", async () => {
+    // Each request arrives at a random point between its send and its response, the response
+    // comes 0 to 400 ms after the send. Counting a slot from the send would let arrivals bunch.
+    const limit = 5;
+    const intervalMs = 1_000;
+    const limiter = new SlidingWindowRateLimiter({ limit, intervalMs });
+    const arrivals: number[] = [];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const all = Array.from({ length: 60 }, () =>
+      limiter.run(() => {
+        const latency = Math.floor(random() * 400);
+        const arrival = Math.floor(random() * latency);
+        setTimeout(() => arrivals.push(performance.now()), arrival);
+        return new Promise<void>((resolve) => setTimeout(resolve, latency));
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(60_000);
+    await Promise.all(all);
+    expect(arrivals).toHaveLength(60);
+    expect(
+      busiestWindow(
+        [...arrivals].sort((a, b) => a - b),
+        intervalMs,
+      ),
+    ).toBeLessThanOrEqual(limit);
+  });
+});

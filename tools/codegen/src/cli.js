@@ -14,6 +14,8 @@ targets:
   contract  the contract suite of @sdkit/contract: bindings per operation, the client under fixed names,
             the global setup and one entry file per suite      --client-package <p> --client-type <T> --client-factory <f>
                                                                --api-key-env <NAME> --provider-url-env <NAME>
+  cli       a command-line tool on the client: one command    --sdk-config <file>
+            per SDK method, options typed from the request
 options:
   --sdk-config <file>  an SDK config (sdk.config.json): supplies the names above that are not given;
                        the sdk target takes the client's names and defaults from it

@@ -17,4 +17,5 @@ export {
   SDK_CONFIG_SCHEMA,
   validateSdkConfig,
 } from "./sdk-config.js";
+export { cliNames } from "./targets/cli.js";
 export { curlCommand, exampleCurl } from "./targets/samples.js";

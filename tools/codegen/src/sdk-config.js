@@ -12,8 +12,9 @@ import { deref } from "@sdkit/openapi";
 /**
  * @typedef {{
  *   name: string, title: string, scope: string,
- *   packages: { types: string, client: string },
+ *   packages: { types: string, client: string, cli?: string },
  *   client: { factory: string, type: string, variable: string },
+ *   cli?: { bin?: string, imports?: Array<{ command: string, operationId: string, unknownColumns?: string }> },
  *   env: { apiKey: string, baseUrl: string, log: string },
  *   apiKeyHelp?: string,
  *   baseUrl: string,

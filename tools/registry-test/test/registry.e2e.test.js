@@ -36,6 +36,8 @@ const CLIENT = "@hatch-api/client";
 /** The toolchain's packages (@sdkit/*) are public too, versioned in a fixed group of their own. @param {string} name */
 const isToolchain = (name) => name.startsWith("@sdkit/");
 const TYPES = "@hatch-api/types";
+/** The generated command-line package: released with the SDK, on the client. */
+const CLI = "@hatch-api/cli";
 const SUMMARY = "Registry test release: upsert contacts from a freshly installed client.";
 // Not a real key: Prism only checks that a bearer token is present.
 const API_KEY = "registry-test-placeholder-key";
@@ -216,7 +218,7 @@ describe("versioning with changesets", () => {
 describe("publishing to the local registry", () => {
   it("publishes every public package and no private one", async () => {
     const publicNames = run.packages.filter((pkg) => !pkg.isPrivate).map((pkg) => pkg.name);
-    expect(publicNames.filter((name) => !isToolchain(name)).sort()).toEqual([CLIENT, TYPES]);
+    expect(publicNames.filter((name) => !isToolchain(name)).sort()).toEqual([CLI, CLIENT, TYPES]);
     for (const name of publicNames) expect(run.published.has(name), name).toBe(true);
     for (const pkg of run.packages.filter((candidate) => candidate.isPrivate)) {
       const response = await fetch(new URL(pkg.name.replace("/", "%2f"), run.registry?.url));

@@ -128,13 +128,15 @@ export function defaultSdkConfig({ spec, name: givenName, scope: givenScope }) {
     name,
     title: String(spec.info?.title ?? name).split("\n")[0] || name,
     scope,
-    packages: { types: `${scope}/types`, client: `${scope}/client` },
+    packages: { types: `${scope}/types`, client: `${scope}/client`, cli: `${scope}/cli` },
     // The samples' variable is the name itself unless that is a reserved word (`--name delete`).
     client: {
       factory: `create${pascal}Client`,
       type: `${pascal}Client`,
       variable: isReservedName(camel) ? `${camel}Client` : camel,
     },
+    // The generated command-line tool's command: the API's name (`petstore pets list`).
+    cli: { bin: name },
     env: { apiKey: `${upper}_API_KEY`, baseUrl: `${upper}_BASE_URL`, log: `${upper}_LOG` },
     baseUrl,
     rateLimit: /** @type {false} */ (false),

@@ -179,6 +179,7 @@ describe("Lantern Bookings, a document of our own: scaffold, build, test, upgrad
   it("writes the API's files only: no toolchain source, the toolchain as ~ ranges of the released versions", async () => {
     const files = await listFiles(out);
     expect(files.filter((path) => /\.(c|m)?[jt]s$/.test(path))).toEqual([
+      "packages/cli/tsdown.config.ts",
       "packages/client/src/index.ts",
       "packages/client/tsdown.config.ts",
       "packages/contract-tests/vitest.config.ts",
@@ -211,6 +212,10 @@ describe("Lantern Bookings, a document of our own: scaffold, build, test, upgrad
       expect(build.status, build.output.slice(-4000)).toBe(0);
       expect(existsSync(join(out, "packages/client/dist/index.cjs"))).toBe(true);
       expect(existsSync(join(out, "packages/docs/dist/index.html"))).toBe(true);
+      // The generated command-line tool, under the API's own name (sdk.config.json's cli.bin).
+      const help = await sh(out, "node packages/cli/dist/bin.mjs --help");
+      expect(help.status, help.output).toBe(0);
+      expect(help.output).toContain("Usage: lantern-bookings <resource> <command>");
       const lock = await readFile(join(out, "pnpm-lock.yaml"), "utf8");
       expect(lock).toContain(`'@sdkit/codegen@${run.versions.get("@sdkit/codegen")}'`);
     },

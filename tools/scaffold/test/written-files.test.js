@@ -24,10 +24,11 @@ async function lantern() {
 }
 
 describe("the files of a scaffolded repo", () => {
-  it("hold no toolchain code: the only code files are two one-line entries, the type index and three configs", async () => {
+  it("hold no toolchain code: the only code files are two one-line entries, the type index and four configs", async () => {
     const { files } = await lantern();
     const code = [...files.keys()].filter((path) => /\.(c|m)?[jt]s$/.test(path)).sort();
     expect(code).toEqual([
+      "packages/cli/tsdown.config.ts",
       "packages/client/src/index.ts",
       "packages/client/tsdown.config.ts",
       "packages/contract-tests/vitest.config.ts",
@@ -35,6 +36,26 @@ describe("the files of a scaffolded repo", () => {
       "packages/types/tsdown.config.ts",
     ]);
     expect(files.get("packages/client/src/index.ts")).toMatch(/^export \* from "\.\/generated\/index\.js";$/m);
+  });
+
+  it("include the command-line package, named from the config and built from the generated entry", async () => {
+    const { config, files } = await lantern();
+    expect(config.packages.cli).toBe("@lantern-bookings/cli");
+    expect(config.cli?.bin).toBe("lantern-bookings");
+    const manifest = JSON.parse(/** @type {string} */ (files.get("packages/cli/package.json")));
+    expect(manifest.name).toBe(config.packages.cli);
+    expect(manifest.bin).toEqual({ [config.cli?.bin ?? ""]: "./dist/bin.mjs" });
+    expect(manifest.dependencies).toEqual({ [config.packages.client]: "workspace:*" });
+    expect(manifest.scripts.generate).toMatch(/^openapi-codegen cli .*--sdk-config \.\.\/\.\.\/sdk\.config\.json/);
+    expect(files.get("packages/cli/tsdown.config.ts")).toContain('"src/generated/bin.ts"');
+    const renamed = repoFiles({
+      config: { ...config, packages: { ...config.packages, cli: "@lantern-bookings/tool" }, cli: { bin: "lb" } },
+      versions,
+    });
+    expect(JSON.parse(/** @type {string} */ (renamed.get("packages/cli/package.json")))).toMatchObject({
+      name: "@lantern-bookings/tool",
+      bin: { lb: "./dist/bin.mjs" },
+    });
   });
 
   it("list the toolchain once, as ~ ranges in the catalog, and every manifest refers to it", async () => {

@@ -43,6 +43,9 @@ export async function publicPackages(root = REPO_ROOT) {
       continue;
     }
     if (manifest.private) continue;
+    // A command-only package (a CLI: `bin`, no "." export) has no importable surface to report;
+    // its contract is its commands, which its own tests pin.
+    if (manifest.exports && !manifest.exports["."] && manifest.bin) continue;
     const types = manifest.exports?.["."]?.import?.types ?? manifest.types;
     if (typeof types !== "string") throw new Error(`${manifest.name}: no "types" for its "." import export`);
     found.push({ name: manifest.name, dir, entry: join(dir, types) });

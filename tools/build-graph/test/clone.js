@@ -148,8 +148,22 @@ export async function eventually(check, timeoutMs = 20_000) {
   return check();
 }
 
-/** Kills whatever a failed test left in the clone: every process group started there. */
-export function killLeftovers(/** @type {string} */ dir) {
+/**
+ * Kills whatever a failed test left in the clone: every process group started there.
+ *
+ * @param {string} dir
+ * @param {number} [group] the process group of the command the test started
+ */
+export function killLeftovers(dir, group) {
+  // The started command's own process group first: a runner whose command line names no path in
+  // the clone (`node tools/build-graph/bin/dev.js`, run from inside it) is found only that way.
+  if (group !== undefined) {
+    try {
+      process.kill(-group, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
   for (const line of processesMentioning(dir)) {
     const pid = Number(line.split(/\s+/)[0]);
     try {

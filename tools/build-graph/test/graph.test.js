@@ -142,7 +142,7 @@ describe("stopping pnpm mock and pnpm docs:preview", () => {
       // One line from pnpm at most when stopped, never one per nested runner.
       expect(pnpm.output().match(/ELIFECYCLE/g)?.length ?? 0, pnpm.output()).toBeLessThanOrEqual(1);
     } finally {
-      killLeftovers(clone.dir);
+      killLeftovers(clone.dir, pnpm.pid);
     }
   });
 });
@@ -189,7 +189,7 @@ describe("pnpm dev", () => {
       expect(await eventually(() => processesMentioning(clone.dir).length === 0)).toBe(true);
       expect(dev.output().match(/ELIFECYCLE/g)?.length ?? 0).toBeLessThanOrEqual(1);
     } finally {
-      killLeftovers(clone.dir);
+      killLeftovers(clone.dir, dev.pid);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import type { Socket } from "node:net";
+import { serveOnLoopback } from "./local-server.js";
 
 export interface ArrivalLimitedServer {
   /** `http://127.0.0.1:<port>` */
@@ -19,7 +19,6 @@ export interface ArrivalLimitedServer {
  * `limit` accepted arrivals; otherwise 200 with an upsert's body. `close()` destroys open sockets.
  */
 export async function startArrivalLimitedServer(limit: number, intervalMs: number): Promise<ArrivalLimitedServer> {
-  const sockets = new Set<Socket>();
   const acceptedAt: number[] = [];
   const arrivals: number[] = [];
   let rejected = 0;
@@ -43,18 +42,9 @@ export async function startArrivalLimitedServer(limit: number, intervalMs: numbe
       res.end(JSON.stringify({ data: { id: `id-${acceptedAt.length}` } }));
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("server has no port");
+  const { url, close } = await serveOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     get accepted() {
       return acceptedAt.length;
     },
@@ -62,10 +52,6 @@ export async function startArrivalLimitedServer(limit: number, intervalMs: numbe
       return rejected;
     },
     arrivals,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

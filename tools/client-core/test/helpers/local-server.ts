@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 
 export interface LocalServer {
@@ -17,7 +17,6 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, body: string, 
  * call it in afterEach/finally.
  */
 export async function startServer(handler: Handler): Promise<LocalServer> {
-  const sockets = new Set<Socket>();
   const requests: LocalServer["requests"] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -28,6 +27,16 @@ export async function startServer(handler: Handler): Promise<LocalServer> {
       handler(req, res, body, requests.length - 1);
     });
   });
+  const { url, close } = await serveOnLoopback(server);
+  return { url, requests, close };
+}
+
+/**
+ * Listens with `server` on 127.0.0.1 and a free port; `close()` destroys open sockets first, so a
+ * hung response cannot keep the server up. Shared by the test servers of this folder.
+ */
+export async function serveOnLoopback(server: Server): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
@@ -40,7 +49,6 @@ export async function startServer(handler: Handler): Promise<LocalServer> {
   if (address === null || typeof address === "string") throw new Error("server has no port");
   return {
     url: `http://127.0.0.1:${address.port}`,
-    requests,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

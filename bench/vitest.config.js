@@ -5,6 +5,6 @@ export default defineConfig({
   test: {
     // Unit tests of the benchmark's logic on fabricated numbers. No benchmark runs here, and no
     // test asserts on timing.
-    include: ["test/**/*.test.js"],
+    include: ["**/*.test.js"],
   },
 });

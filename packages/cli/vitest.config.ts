@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
+    include: ["**/*.test.ts"],
     // Tests spawn the built bin and Prism; on two loaded cores that can take seconds.
     testTimeout: 60_000,
   },

@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 // server in it: minutes on a busy two-core machine, and one file at a time.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.js"],
+    include: ["**/*.test.js"],
     testTimeout: 600_000,
     hookTimeout: 600_000,
     fileParallelism: false,

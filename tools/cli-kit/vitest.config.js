@@ -2,5 +2,5 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { include: ["test/**/*.test.js"] },
+  test: { include: ["**/*.test.js"] },
 });

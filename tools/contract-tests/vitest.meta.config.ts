@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // against a local fake server, or with a test file left out) and checks its verdict.
 export default defineConfig({
   test: {
-    include: ["test/provider-mode/**/*.test.ts"],
+    include: ["test-e2e/provider-mode/**/*.test.ts"],
     fileParallelism: false,
     testTimeout: 120_000,
   },

@@ -1,4 +1,4 @@
 // @ts-check
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { include: ["test/**/*.test.js"] } });
+export default defineConfig({ test: { include: ["**/*.test.js"] } });

@@ -3,5 +3,5 @@ import { defineConfig } from "vitest/config";
 
 // Bundling spawns the Redocly CLI, which takes a second or two on a busy two-core machine.
 export default defineConfig({
-  test: { include: ["test/**/*.test.js"], testTimeout: 60_000 },
+  test: { include: ["**/*.test.js"], testTimeout: 60_000 },
 });

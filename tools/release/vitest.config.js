@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.js"],
+    include: ["**/*.test.js"],
     // The snapshot tests run real git and the changesets CLI in temp repositories: seconds each on a
     // busy two-core machine.
     testTimeout: 120_000,

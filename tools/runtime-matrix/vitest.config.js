@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.js"],
+    include: ["**/*.test.js"],
     // One runtime at a time: each start-up is measured on its own, and the machine has two cores.
     fileParallelism: false,
     testTimeout: 60_000,

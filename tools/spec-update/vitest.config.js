@@ -1,7 +1,13 @@
 // @ts-check
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 // Tests bundle with Redocly, run oasdiff and copy the repo: seconds each on a busy two-core machine.
+// The replay (test-e2e/replay.e2e.test.js, minutes) has its own config and script, `test:replay`.
 export default defineConfig({
-  test: { include: ["test/**/*.test.js"], testTimeout: 180_000, hookTimeout: 180_000 },
+  test: {
+    include: ["**/*.test.js"],
+    exclude: [...configDefaults.exclude, "**/replay.e2e.test.js"],
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+  },
 });

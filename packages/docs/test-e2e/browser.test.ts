@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { buildSite, type StaticServer, startStaticServer } from "@sdkit/docs";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { distDir, packageDir, readBundledSpec, scratchDir, siteOptions, specOperations } from "./helpers.js";
+import { distDir, packageDir, readBundledSpec, scratchDir, siteOptions, specOperations } from "../test/helpers.js";
 
 // Debian's Chromium, driven by playwright-core: no browser is downloaded. CHROMIUM_PATH points
 // elsewhere on machines that keep Chromium in another place.

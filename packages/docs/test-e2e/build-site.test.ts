@@ -13,7 +13,7 @@ import {
   siteOptions,
   specOperations,
   specPath,
-} from "./helpers.js";
+} from "../test/helpers.js";
 
 const SITE_PAGES = ["index.html", "quick-start.html", "reference.html", "changelog.html"];
 

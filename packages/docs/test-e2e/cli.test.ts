@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copySamples, samplesDir, scratchDir, specPath } from "./helpers.js";
+import { copySamples, samplesDir, scratchDir, specPath } from "../test/helpers.js";
 
 // sdkit-docs, as this package's scripts run it (its bin, resolved from here).
 const cli = join(createRequire(import.meta.url).resolve("@sdkit/docs/package.json"), "..", "src", "cli.js");

@@ -10,7 +10,7 @@ import {
   readSampleFiles,
 } from "@sdkit/docs";
 import { afterEach, describe, expect, it } from "vitest";
-import { copySamples, readBundledSpec, samplesDir, specPath } from "./helpers.js";
+import { copySamples, readBundledSpec, samplesDir, specPath } from "../test/helpers.js";
 
 const cleanup: string[] = [];
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { guideContent, PACKAGE_DIR, quickStartContent, renderPage, renderSiteHeader } from "@sdkit/docs";
 import { describe, expect, it, vi } from "vitest";
-import { packageDir, readBundledSpec } from "./helpers.js";
+import { packageDir, readBundledSpec } from "../test/helpers.js";
 
 // The builder's own templates, which every site of it uses.
 const templates = join(PACKAGE_DIR, "templates");

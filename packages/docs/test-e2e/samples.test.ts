@@ -4,7 +4,7 @@ import { sampleFileName } from "@sdkit/codegen";
 import { collectSamples, listOperations, PACKAGE_DIR, SAMPLE_LANGUAGES } from "@sdkit/docs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { readBundledSpec, samplesDir } from "./helpers.js";
+import { readBundledSpec, samplesDir } from "../test/helpers.js";
 
 async function sampleFiles(dir = samplesDir): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });

@@ -3,7 +3,7 @@ import { request } from "node:http";
 import { join } from "node:path";
 import { type StaticServer, startStaticServer } from "@sdkit/docs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scratchDir } from "./helpers.js";
+import { scratchDir } from "../test/helpers.js";
 
 let root: string;
 let server: StaticServer;

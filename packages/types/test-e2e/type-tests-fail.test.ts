@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 test("each turned-around expectation of the type tests is a compile error", async () => {
-  const source = await readFile(join(packageDir, "test", "types.test-d.ts"), "utf8");
+  const source = await readFile(join(packageDir, "test-e2e", "types.test-d.ts"), "utf8");
   await mkdir(scratch, { recursive: true });
   for (const [name, from, to] of variants) {
     expect(source, `${name}: the expectation to turn around`).toContain(from);

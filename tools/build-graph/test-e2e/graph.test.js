@@ -16,8 +16,8 @@ import {
   processesMentioning,
   run,
   startPnpm,
-} from "./clone.js";
-import { changedTasks, dependentsOf, outputsUsedAsInputs, parseDryRun } from "./task-graph.js";
+} from "../test/clone.js";
+import { changedTasks, dependentsOf, outputsUsedAsInputs, parseDryRun } from "../test/task-graph.js";
 
 /** @type {ReturnType<typeof cloneRepo>} */
 let clone;

@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from "vitest";
-import { createAcmeClient, DEFAULT_RATE_LIMIT } from "./.generated/sdk/index.js";
-import { type ArrivalLimitedServer, startArrivalLimitedServer } from "./helpers/arrival-limited-server.js";
+import { createAcmeClient, DEFAULT_RATE_LIMIT } from "../test/.generated/sdk/index.js";
+import { type ArrivalLimitedServer, startArrivalLimitedServer } from "../test/helpers/arrival-limited-server.js";
 
 // Real sockets and real time: the defect only shows where a first burst opens new connections (its
 // requests arrive late) and the next burst reuses them (arriving at once). The window is scaled

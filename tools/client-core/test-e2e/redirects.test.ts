@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { AcmeApiError, createAcmeClient } from "./.generated/sdk/index.js";
-import { type LocalServer, startServer } from "./helpers/local-server.js";
-import { contact } from "./helpers/observed-client.js";
-import { outcomeOf } from "./helpers/outcome.js";
+import { AcmeApiError, createAcmeClient } from "../test/.generated/sdk/index.js";
+import { type LocalServer, startServer } from "../test/helpers/local-server.js";
+import { contact } from "../test/helpers/observed-client.js";
+import { outcomeOf } from "../test/helpers/outcome.js";
 
 // The API never redirects. A redirect (a misconfigured proxy, a hijacked DNS name) must not turn
 // the upsert into a request to another origin, with or without the body and key (defect 5).

@@ -6,10 +6,10 @@ import {
   AcmeResponseError,
   AcmeTimeoutError,
   createAcmeClient,
-} from "./.generated/sdk/index.js";
-import { type Handler, type LocalServer, startServer } from "./helpers/local-server.js";
-import { contact } from "./helpers/observed-client.js";
-import { outcomeOf } from "./helpers/outcome.js";
+} from "../test/.generated/sdk/index.js";
+import { type Handler, type LocalServer, startServer } from "../test/helpers/local-server.js";
+import { contact } from "../test/helpers/observed-client.js";
+import { outcomeOf } from "../test/helpers/outcome.js";
 
 // Faults that only a real socket shows, against a node:http server on 127.0.0.1. Timeouts are
 // short so a fixed client finishes quickly; the tests assert what happened, never how long it took.

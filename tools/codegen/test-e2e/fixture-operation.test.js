@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
-const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const fixtures = fileURLToPath(new URL("../test/fixtures/", import.meta.url));
 const CACHE_DIRS = new Set([".vite", ".vite-temp", ".unrun", ".cache", ".turbo"]);
 
 /** @type {string} */

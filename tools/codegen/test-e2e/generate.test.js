@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 import { readTree } from "@hatch-api/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generate, renderTarget } from "../src/generate.js";
-import { scratch, tinySpec } from "./helpers.js";
-import { petstore } from "./petstore.js";
+import { scratch, tinySpec } from "../test/helpers.js";
+import { petstore } from "../test/petstore.js";
 
 const cli = fileURLToPath(new URL("../src/cli.js", import.meta.url));
 
@@ -15,7 +15,7 @@ const TARGET_OPTIONS = {
   types: {},
   sdk: {
     typesModule: "@acme/types",
-    sdkConfig: fileURLToPath(new URL("./fixtures/acme.sdk.config.json", import.meta.url)),
+    sdkConfig: fileURLToPath(new URL("../test/fixtures/acme.sdk.config.json", import.meta.url)),
   },
   samples: {
     clientPackage: "@acme/client",

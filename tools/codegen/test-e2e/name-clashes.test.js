@@ -7,14 +7,14 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { generate, renderTarget } from "../src/generate.js";
 import { buildModel } from "../src/model.js";
-import { tinySpec } from "./helpers.js";
+import { tinySpec } from "../test/helpers.js";
 
 // Real documents name things freely: a schema called like an operation's generated alias, two
 // operationIds with the same words, ids with `#` or a leading digit, two resources whose
 // PascalCase names meet. Every such document must generate code that compiles, with the clashes
 // resolved the same way on every run (never an error).
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-const acmeConfig = fileURLToPath(new URL("./fixtures/acme.sdk.config.json", import.meta.url));
+const acmeConfig = fileURLToPath(new URL("../test/fixtures/acme.sdk.config.json", import.meta.url));
 const work = join(packageDir, ".tmp", `name-clashes-${process.pid}`);
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });

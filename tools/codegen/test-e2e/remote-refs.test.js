@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { startRecordingServer } from "@hatch-api/test-support";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generate, renderTarget, TARGETS } from "../src/generate.js";
-import { scratch, tinySpec } from "./helpers.js";
+import { scratch, tinySpec } from "../test/helpers.js";
 
 /** @type {Awaited<ReturnType<typeof startRecordingServer>>} */
 let server;
@@ -53,7 +53,7 @@ const OPTIONS = {
   clientVariable: "v",
   apiKeyEnv: "K",
   typesModule: "t",
-  sdkConfig: fileURLToPath(new URL("./fixtures/acme.sdk.config.json", import.meta.url)),
+  sdkConfig: fileURLToPath(new URL("../test/fixtures/acme.sdk.config.json", import.meta.url)),
   clientType: "T",
   providerUrlEnv: "U",
 };

@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generate } from "../src/generate.js";
 import { readSdkConfig, resolveSecurity, validateSdkConfig } from "../src/sdk-config.js";
-import { scratch } from "./helpers.js";
-import { petstore } from "./petstore.js";
+import { scratch } from "../test/helpers.js";
+import { petstore } from "../test/petstore.js";
 
 const cli = fileURLToPath(new URL("../src/cli.js", import.meta.url));
 const hatchConfigFile = fileURLToPath(new URL("../../../sdk.config.json", import.meta.url));

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, expect, it } from "vitest";
 import { generate } from "../src/generate.js";
-import { petstore } from "./petstore.js";
+import { petstore } from "../test/petstore.js";
 
 // The generated SDK of any document is typed from the generated types: path, query and header
 // parameters, the body, the response and the error classes, proven by compiling a usage file.
@@ -38,7 +38,7 @@ async function typecheck(dir, { types = [], paths = {} } = {}) {
   return spawnSync(process.execPath, [tsc, "-p", config], { encoding: "utf8" });
 }
 
-const acmeConfig = fileURLToPath(new URL("./fixtures/acme.sdk.config.json", import.meta.url));
+const acmeConfig = fileURLToPath(new URL("../test/fixtures/acme.sdk.config.json", import.meta.url));
 
 /**
  * The types target, and the entry a types package adds to its aliases (openapi-typescript's names).

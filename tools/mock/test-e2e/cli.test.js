@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 // Test helpers of this repository, by path: as devDependencies their names would be in the published manifest.
 import { runNode } from "../../test-support/src/exec.js";
-import { holdPort } from "./helpers.js";
+import { holdPort } from "../test/helpers.js";
 
 const cli = fileURLToPath(new URL("../src/cli.js", import.meta.url));
 
@@ -39,7 +39,7 @@ describe("mock CLI", () => {
   });
 
   it("names the served API and prints a curl of its first operation, which the mock answers", async () => {
-    const spec = fileURLToPath(new URL("fixtures/pets.yaml", import.meta.url));
+    const spec = fileURLToPath(new URL("../test/fixtures/pets.yaml", import.meta.url));
     const child = spawn(process.execPath, [cli, "--spec", spec, "--port", "0", "--quiet"], {
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -3,9 +3,9 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
-import { isAlive, waitFor } from "./helpers.js";
+import { isAlive, waitFor } from "../test/helpers.js";
 
-const fixture = fileURLToPath(new URL("./fixtures/start-then-wait.js", import.meta.url));
+const fixture = fileURLToPath(new URL("../test/fixtures/start-then-wait.js", import.meta.url));
 
 it("leaves no Prism behind when the process that started it is SIGKILLed", async () => {
   // The fixture plays a test runner: it starts a mock, then gets killed with no chance to clean up.

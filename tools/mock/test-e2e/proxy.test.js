@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startMock } from "../src/index.js";
-import { postContact } from "./helpers.js";
+import { postContact } from "../test/helpers.js";
 
 /** @type {string} what the fake upstream puts in data.id: a string per spec, or a number to break it */
 let nextId = "contact-1";

@@ -12,7 +12,7 @@ import { startMock } from "../src/index.js";
 const DOCUMENTED_URL = "http://127.0.0.1:4010";
 const OWN_README = "tools/mock/README.md";
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const fixture = fileURLToPath(new URL("fixtures/pets.yaml", import.meta.url));
+const fixture = fileURLToPath(new URL("../test/fixtures/pets.yaml", import.meta.url));
 const curls = (await readmeTranscripts(repoRoot)).filter(({ command }) => command.startsWith("curl "));
 
 /** @type {import("../src/index.js").MockServer} */

@@ -5,7 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MockStartError, startMock } from "../src/index.js";
-import { isAlive, waitFor } from "./helpers.js";
+import { isAlive, waitFor } from "../test/helpers.js";
 
 const fixture = (/** @type {string} */ name) => fileURLToPath(new URL(`fixtures/reload/${name}`, import.meta.url));
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { defaultSpecPath, MockStartError, PortInUseError, SpecNotFoundError, startMock } from "../src/index.js";
 import { launchPrism } from "../src/prism-process.js";
-import { holdPort, isAlive, postContact } from "./helpers.js";
+import { holdPort, isAlive, postContact } from "../test/helpers.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "sdkit-mock-test-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { release } from "../src/release.js";
 import { runCommand } from "../src/run-command.js";
 import { releaseSnapshot, undoSnapshot, validateSnapshotTag } from "../src/snapshot.js";
-import { fakeRunner } from "./fake-runner.js";
-import { removeTempRepos, tempRepo } from "./temp-repo.js";
+import { fakeRunner } from "../test/fake-runner.js";
+import { removeTempRepos, tempRepo } from "../test/temp-repo.js";
 import {
   CHANGESET,
   changesetBin,
@@ -14,7 +14,7 @@ import {
   removeTempWorkspaces,
   tempWorkspace,
   workspaceRunner,
-} from "./temp-workspace.js";
+} from "../test/temp-workspace.js";
 
 afterAll(removeTempRepos);
 afterAll(removeTempWorkspaces);

@@ -33,7 +33,7 @@ import { TOOLCHAIN_PACKAGES } from "../src/toolchain-versions.js";
 const require = createRequire(import.meta.url);
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const SCAFFOLD_BIN = fileURLToPath(new URL("../bin/scaffold.js", import.meta.url));
-const LANTERN = fileURLToPath(new URL("./fixtures/lantern-bookings.yaml", import.meta.url));
+const LANTERN = fileURLToPath(new URL("../test/fixtures/lantern-bookings.yaml", import.meta.url));
 const TRAIN_TRAVEL = require.resolve("@readme/oas-examples/3.1/json/train-travel.json");
 /** What the patch release writes into every generated file's first line. */
 const PATCH_MARKER = "toolchain patch release";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 
 /** Build outputs (git-ignored) a spec update regenerates, per package folder. */
-const OUTPUT_DIRS = ["dist", "src/generated", "test/generated"];
+const OUTPUT_DIRS = ["dist", "src/generated", "test/generated", "test-e2e/generated"];
 
 /**
  * Copies the given files and folders, and every package's build outputs, so that a failed

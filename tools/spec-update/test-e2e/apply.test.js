@@ -4,10 +4,10 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLACEHOLDER_MARK } from "../src/apply-changes.js";
 import { specUpdate } from "../src/spec-update.js";
-import { contactParams, hatchVariant, rawDocument, removeHatchDocuments } from "./support/hatch-document.js";
-import { startServer } from "./support/http-server.js";
-import { biomeCheck, buildRunner, buildSpecAndTypes } from "./support/runners.js";
-import { fingerprint, git, removeTempRepos, tempRepo } from "./support/temp-repo.js";
+import { contactParams, hatchVariant, rawDocument, removeHatchDocuments } from "../test/support/hatch-document.js";
+import { startServer } from "../test/support/http-server.js";
+import { biomeCheck, buildRunner, buildSpecAndTypes } from "../test/support/runners.js";
+import { fingerprint, git, removeTempRepos, tempRepo } from "../test/support/temp-repo.js";
 
 /** @type {string} */
 let repo;

@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadDifferences } from "../src/differences.js";
-import { dryRun } from "./support/dry-run.js";
-import { contactParams, hatchVariant, removeHatchDocuments } from "./support/hatch-document.js";
-import { startServer } from "./support/http-server.js";
-import { FIXTURES, REPO } from "./support/paths.js";
-import { removeTempRepos } from "./support/temp-repo.js";
+import { dryRun } from "../test/support/dry-run.js";
+import { contactParams, hatchVariant, removeHatchDocuments } from "../test/support/hatch-document.js";
+import { startServer } from "../test/support/http-server.js";
+import { FIXTURES, REPO } from "../test/support/paths.js";
+import { removeTempRepos } from "../test/support/temp-repo.js";
 
 afterAll(() => {
   removeHatchDocuments();

@@ -4,8 +4,8 @@ import { existsSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES } from "./support/paths.js";
-import { removeTempRepos, tempRepo } from "./support/temp-repo.js";
+import { FIXTURES } from "../test/support/paths.js";
+import { removeTempRepos, tempRepo } from "../test/support/temp-repo.js";
 
 const bin = fileURLToPath(new URL("../bin/spec-update.js", import.meta.url));
 

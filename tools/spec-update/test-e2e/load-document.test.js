@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDocument } from "../src/load-document.js";
-import { rawDocument, removeHatchDocuments } from "./support/hatch-document.js";
-import { startServer } from "./support/http-server.js";
-import { FIXTURES } from "./support/paths.js";
+import { rawDocument, removeHatchDocuments } from "../test/support/hatch-document.js";
+import { startServer } from "../test/support/http-server.js";
+import { FIXTURES } from "../test/support/paths.js";
 
 const hatchYaml = readFileSync(join(FIXTURES, "hatch-today.yaml"), "utf8");
 /** @type {Awaited<ReturnType<typeof startServer>>} */

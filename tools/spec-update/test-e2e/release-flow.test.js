@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { specCheck } from "../src/spec-check.js";
 import { specUpdate } from "../src/spec-update.js";
 import { versionPackages } from "../src/version.js";
-import { contactParams, hatchVariant, removeHatchDocuments } from "./support/hatch-document.js";
-import { REPO } from "./support/paths.js";
-import { biomeCheck, buildRunner, buildSpecAndTypes } from "./support/runners.js";
-import { removeTempRepos, tempRepo } from "./support/temp-repo.js";
+import { contactParams, hatchVariant, removeHatchDocuments } from "../test/support/hatch-document.js";
+import { REPO } from "../test/support/paths.js";
+import { biomeCheck, buildRunner, buildSpecAndTypes } from "../test/support/runners.js";
+import { removeTempRepos, tempRepo } from "../test/support/temp-repo.js";
 
 /** @type {string} */
 let repo;

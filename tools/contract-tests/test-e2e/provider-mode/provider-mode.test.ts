@@ -45,9 +45,9 @@ describe("coverage gate", () => {
     // and 422 are still exercised by the behaviour tests.
     const run = await runContractSuite({}, [
       "--exclude",
-      "test/generated/declared-statuses.test.ts",
+      "test-e2e/generated/declared-statuses.test.ts",
       "--exclude",
-      "test/generated/rate-limit.test.ts",
+      "test-e2e/generated/rate-limit.test.ts",
     ]);
     expect(run.code).toBe(1);
     expect(run.output).toContain("Contract coverage gate: no test exercised");

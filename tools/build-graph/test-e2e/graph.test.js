@@ -70,6 +70,13 @@ describe("cache keys", () => {
     expect(outputsUsedAsInputs(tasks)).toEqual([]);
   });
 
+  it("the unit tier builds nothing first: `turbo run test:unit` schedules only test:unit tasks", () => {
+    const tasks = dryRun(["test:unit"]);
+    const others = [...tasks.keys()].filter((id) => !id.endsWith("#test:unit"));
+    expect(tasks.size).toBeGreaterThan(0);
+    expect(others, "tasks the unit tier would wait for").toEqual([]);
+  });
+
   it("the second build of a fresh clone is FULL TURBO, and so is the one after a spec edit", () => {
     // The first test built once: every key turbo computes now must be the key it stored then.
     const before = dryRun(["build"]);

@@ -21,7 +21,7 @@ function cliEnv() {
 let work;
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), "openapi-bundle-test-"));
-  cpSync(join(here, "fixtures/petstore"), work, { recursive: true });
+  cpSync(join(here, "../test/fixtures/petstore"), work, { recursive: true });
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 

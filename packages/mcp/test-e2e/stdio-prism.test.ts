@@ -21,6 +21,9 @@ const model = buildModel(spec, specPath);
 
 let mock: MockServer | undefined;
 const clients: Client[] = [];
+/** What the servers wrote to stderr, and the errors the clients saw on the protocol channel. */
+const stderr: string[] = [];
+const protocolErrors: Error[] = [];
 
 /** An MCP client connected to a freshly spawned server with `env` (the key and the mock's URL by default). */
 async function connect(env: Record<string, string> = {}): Promise<Client> {
@@ -37,14 +40,17 @@ async function connect(env: Record<string, string> = {}): Promise<Client> {
     stderr: "pipe",
   });
   clients.push(client);
+  client.onerror = (error) => protocolErrors.push(error);
   await client.connect(transport);
+  transport.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
   return client;
 }
 
 let client: Client;
 beforeAll(async () => {
   mock = await startMock({ specPath, log: false });
-  client = await connect();
+  // With the client's debug log on: it must go to stderr, never into the protocol on stdout.
+  client = await connect({ [MCP_CONFIG.logEnv]: "debug" });
 });
 afterAll(async () => {
   for (const c of clients) await c.close().catch(() => undefined);
@@ -116,6 +122,11 @@ describe("the built MCP server over stdio, against Prism", () => {
       expect(error.class).toBe(error.status === 422 ? "ValidationError" : "BadRequestError");
       expect(Object.keys(error.fieldErrors ?? {})).not.toHaveLength(0);
     }
+  });
+
+  test("the client's debug log went to stderr, and the protocol channel carried nothing else", () => {
+    expect(stderr.join("")).toContain(TOOLS[0]?.path.split("{")[0]);
+    expect(protocolErrors).toEqual([]);
   });
 
   test("an argument the tool does not have is a tool error naming the tool's arguments", async () => {

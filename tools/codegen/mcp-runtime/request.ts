@@ -33,7 +33,8 @@ export function requestFor(tool: ToolSpec, args: Record<string, unknown> | undef
     const value = given[argument.property];
     if (value === undefined) continue;
     if (argument.in === "body") parts.body = value;
-    else if (argument.in === "header") parts.header[argument.name] = typeof value === "string" ? value : JSON.stringify(value);
+    else if (argument.in === "header")
+      parts.header[argument.name] = typeof value === "string" ? value : JSON.stringify(value);
     else parts[argument.in][argument.name] = value;
   }
   return parts;

@@ -80,7 +80,9 @@ export function createMcpServer(
   let client: GenericClient | undefined;
   const clientOnce = () => {
     if (config.apiKeyEnv && !env[config.apiKeyEnv]) {
-      throw new ArgumentError(`no API key: set ${config.apiKeyEnv} in the server's environment. ${config.apiKeyHelp ?? ""}`.trim());
+      throw new ArgumentError(
+        `no API key: set ${config.apiKeyEnv} in the server's environment. ${config.apiKeyHelp ?? ""}`.trim(),
+      );
     }
     client ??= createClient();
     return client;

@@ -102,8 +102,13 @@ function schemaConverter(spec) {
     }
     return `#/$defs/${name}`;
   };
-  /** Rewrites `$ref`s that toJsonSchema does not visit (prefixItems, if/then/else, patternProperties...). */
-  const fixRefs = (/** @type {unknown} */ node) => {
+  /**
+   * Rewrites `$ref`s that toJsonSchema does not visit (prefixItems, if/then/else, patternProperties...).
+   *
+   * @param {unknown} node
+   * @returns {unknown}
+   */
+  const fixRefs = (node) => {
     if (Array.isArray(node)) return node.map(fixRefs);
     if (!isObject(node)) return node;
     /** @type {Record<string, unknown>} */
@@ -143,7 +148,9 @@ export function selectOperations(operations, config) {
     const filter = config.mcp?.[part];
     for (const [i, id] of (filter?.operationIds ?? []).entries()) {
       if (!ids.has(id)) {
-        throw new SpecError(`sdk.config.json #/mcp/${part}/operationIds/${i}: no operation ${JSON.stringify(id)} in the spec`);
+        throw new SpecError(
+          `sdk.config.json #/mcp/${part}/operationIds/${i}: no operation ${JSON.stringify(id)} in the spec`,
+        );
       }
     }
     for (const [i, tag] of (filter?.tags ?? []).entries()) {
@@ -362,7 +369,7 @@ export function mcpTarget({ spec, model, header, config, version }) {
       "// Standard output carries the protocol: the client's debug log (the log variable set to debug) goes to stderr.",
       "const stderrLogger = {",
       "  debug: (message: string, details?: Record<string, unknown>) =>",
-      '    process.stderr.write(`${message}${details ? ` ${JSON.stringify(details)}` : ""}\\n`),',
+      '    process.stderr.write([message, details ? JSON.stringify(details) : ""].join(" ").trimEnd() + "\\n"),',
       "};",
       "",
       "/** The client, with its key and base URL from the environment (as the client reads them). */",

@@ -37,7 +37,7 @@ export interface ToolSpec {
   title?: string;
   description: string;
   operationId: string;
-  /** The SDK method the tool corresponds to (`contacts.upsert`). */
+  /** The SDK method the tool corresponds to (`pets.upsert`). */
   sdkMethod: string;
   tags: string[];
   method: HttpMethod;

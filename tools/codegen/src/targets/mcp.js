@@ -35,7 +35,7 @@ export function mcpNames(config) {
   };
 }
 
-/** `upsertContact` → `upsert_contact`. @param {string} name */
+/** `upsertPet` → `upsert_pet`. @param {string} name */
 function snake(name) {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")

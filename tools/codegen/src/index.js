@@ -18,4 +18,5 @@ export {
   validateSdkConfig,
 } from "./sdk-config.js";
 export { cliNames } from "./targets/cli.js";
+export { annotationsFor, mcpNames, mcpTools, selectOperations } from "./targets/mcp.js";
 export { curlCommand, exampleCurl } from "./targets/samples.js";

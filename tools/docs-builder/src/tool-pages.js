@@ -255,7 +255,7 @@ export function mcpPageMarkdown(spec, config) {
   const registration = {
     mcpServers: { [config.name]: { command: "npx", args: ["-y", packageName], env } },
   };
-  const keyArg = config.security.length > 0 ? ` --env ${config.env.apiKey}=<your API key>` : "";
+  const keyArg = config.security.length > 0 ? ` --env "${config.env.apiKey}=<your API key>"` : "";
   const lines = [
     `# The \`${bin}\` MCP server`,
     "",

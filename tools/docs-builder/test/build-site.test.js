@@ -87,7 +87,9 @@ describe("sdkit-docs build", () => {
     const mcpPage = await read(site, "mcp.md");
     const snippet = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(mcpPage)?.[1] ?? "null");
     expect(snippet).toEqual({
-      mcpServers: { petstore: { command: "npx", args: ["-y", "@acme/mcp"], env: { PETSTORE_API_KEY: "<your API key>" } } },
+      mcpServers: {
+        petstore: { command: "npx", args: ["-y", "@acme/mcp"], env: { PETSTORE_API_KEY: "<your API key>" } },
+      },
     });
     expect(mcpPage).toContain("### `pets_add`");
     expect(mcpPage).not.toContain("pets_list"); // excluded in the config
@@ -120,7 +122,8 @@ describe("sdkit-docs build", () => {
     expect(quickStart).not.toContain("npm install");
     expect(quickStart).toContain('curl --request POST "https://pets.example.com/api/pets"');
     expect(await read(site, "llms.txt")).not.toContain("TypeScript client is");
-    for (const file of ["cli.html", "mcp.html", "cli.md", "mcp.md"]) expect(existsSync(join(site, file)), file).toBe(false);
+    for (const file of ["cli.html", "mcp.html", "cli.md", "mcp.md"])
+      expect(existsSync(join(site, file)), file).toBe(false);
   });
 
   it("a quick start of the repository's own, with includes relative to it; a missing include fails by name", async () => {

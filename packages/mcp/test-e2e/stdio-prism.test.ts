@@ -145,6 +145,7 @@ describe("the built MCP server over stdio, against Prism", () => {
       const result = await keyless.callTool({ name: tool.name, arguments: exampleArguments(tool) });
       expect(result.isError).toBe(true);
       expect(errorOf(result).message).toContain(`set ${MCP_CONFIG.apiKeyEnv}`);
+      expect(errorOf(result).class).toBe(`${MCP_CONFIG.errorPrefix}Error`);
     },
   );
 });

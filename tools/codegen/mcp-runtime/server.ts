@@ -1,7 +1,7 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
-import { ArgumentError, bodySerializerFor, requestFor } from "./request.js";
+import { bodySerializerFor, requestFor } from "./request.js";
 import { errorClassFor, failure, fieldErrors, messageOf, requestIdOf, success, type ToolResult } from "./results.js";
 import type { McpConfig, ToolSpec } from "./tool-spec.js";
 
@@ -13,6 +13,7 @@ export type GenericCall = (
     body?: unknown;
     bodySerializer?: (body: unknown) => BodyInit;
     headers?: Record<string, string>;
+    parseAs?: "json" | "text" | "blob";
   },
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 export type GenericClient = Record<string, GenericCall>;
@@ -33,14 +34,23 @@ export async function callTool(
     const parts = requestFor(tool, args);
     const call = client()[tool.method] as GenericCall;
     const serializer = bodySerializerFor(tool);
+    const headers: Record<string, string> = {};
+    if (serializer && tool.bodyMediaType) headers["Content-Type"] = tool.bodyMediaType;
+    const answer = tool.responseMediaType;
+    // The client asks for JSON by default; a text or binary answer is asked for by its own type.
+    if (answer) headers.Accept = answer;
     const { data, error, response } = await call(tool.path, {
       params: { path: parts.path, query: parts.query, header: parts.header },
       ...(parts.body === undefined ? {} : { body: parts.body }),
-      ...(serializer && tool.bodyMediaType
-        ? { bodySerializer: serializer, headers: { "Content-Type": tool.bodyMediaType } }
-        : {}),
+      ...(serializer ? { bodySerializer: serializer } : {}),
+      ...(Object.keys(headers).length > 0 ? { headers } : {}),
+      ...(answer ? { parseAs: /^text\//i.test(answer) ? ("text" as const) : ("blob" as const) } : {}),
     });
-    if (response.ok) return success(data);
+    if (response.ok) {
+      // A binary body is no text for a model: say what came instead of dumping bytes.
+      if (data instanceof Blob) return success(`${data.type || answer} body of ${data.size} bytes`);
+      return success(data);
+    }
     const requestId = requestIdOf(response.headers);
     const fields = fieldErrors(error);
     return failure({
@@ -80,9 +90,12 @@ export function createMcpServer(
   let client: GenericClient | undefined;
   const clientOnce = () => {
     if (config.apiKeyEnv && !env[config.apiKeyEnv]) {
-      throw new ArgumentError(
+      // The class the client itself throws for a missing key.
+      const error = new Error(
         `no API key: set ${config.apiKeyEnv} in the server's environment. ${config.apiKeyHelp ?? ""}`.trim(),
       );
+      error.name = `${config.errorPrefix}Error`;
+      throw error;
     }
     client ??= createClient();
     return client;

@@ -47,6 +47,8 @@ export interface ToolSpec {
   arguments: ArgumentSpec[];
   /** The request body's media type when it is not JSON (a form is encoded, text sent as is). */
   bodyMediaType?: string;
+  /** The success body's media type when it is not JSON: asked for by it, and read as text (or described, when binary). */
+  responseMediaType?: string;
 }
 
 /** The generated names of the MCP server (from the SDK config). */

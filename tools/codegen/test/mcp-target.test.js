@@ -37,6 +37,7 @@ const spec = tinySpec(
       tags: ["orders"],
       summary: "Get an order",
       description: "Returns one order.",
+      responses: { 200: { description: "ok", content: { "text/csv": { schema: { type: "string" } } } } },
       parameters: [
         { name: "orderId", in: "path", required: true, schema: { type: "string" }, description: "The order." },
         { name: "expand", in: "query", schema: { type: "array", items: { type: "string" } } },
@@ -182,6 +183,8 @@ describe("the mcp target", () => {
     expect(byId.upsertItem.inputSchema.properties.body.properties.name.type).toEqual(["string", "null"]);
     expect(byId.patchOrder.bodyMediaType).toBe("application/x-www-form-urlencoded");
     expect(byId.upsertItem.bodyMediaType).toBeUndefined();
+    expect(byId.getOrder.responseMediaType).toBe("text/csv");
+    expect(byId.deleteOrder.responseMediaType).toBeUndefined();
   });
 
   it("every input schema is self-contained JSON Schema (a recursive one through $defs) that accepts the right arguments", () => {

@@ -13,7 +13,7 @@ import { toJsonSchema } from "../json-schema.js";
  *
  * @typedef {{ name: string, title?: string, description: string, operationId: string, sdkMethod: string,
  *   tags: string[], method: string, path: string, inputSchema: Record<string, any>,
- *   annotations: ToolAnnotations, arguments: ArgumentSpec[], bodyMediaType?: string }} ToolSpec
+ *   annotations: ToolAnnotations, arguments: ArgumentSpec[], bodyMediaType?: string, responseMediaType?: string }} ToolSpec
  */
 /** @typedef {{ property: string, in: "path" | "query" | "header" | "body", name: string, required: boolean }} ArgumentSpec */
 /**
@@ -264,6 +264,7 @@ function toolFor(spec, m, name) {
       annotations: annotationsFor(verb, summary),
       arguments: args,
       ...(bodyMediaType ? { bodyMediaType } : {}),
+      ...(m.success?.media && !isJsonMedia(m.success.media) ? { responseMediaType: m.success.media } : {}),
     },
   };
 }

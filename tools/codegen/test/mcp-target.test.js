@@ -242,6 +242,23 @@ describe("which operations the config exposes", () => {
     expect(names({ exclude: { tags: ["items", "trees"] } })).toEqual(["getOrder", "deleteOrder", "patchOrder"]);
   });
 
+  it("tells apart two SDK names that meet in snake case, and builds a document with no tool-able operation", () => {
+    const clash = tinySpec({
+      "GET /a": { operationId: "a1", tags: ["x"], "x-sdk-method": "getV2" },
+      "GET /b": { operationId: "a2", tags: ["x"], "x-sdk-method": "get_v2" },
+    });
+    const clashTools = mcpTools(clash, buildModel(clash, "c.json"), config()).tools;
+    expect(clashTools.map((t) => t.name)).toEqual(["x_get_v2", "x_get_v2_2"]);
+    const uploads = tinySpec({
+      "POST /f": {
+        operationId: "up",
+        tags: ["f"],
+        requestBody: { content: { "multipart/form-data": { schema: {} } } },
+      },
+    });
+    expect(mcpTools(uploads, buildModel(uploads, "u.json"), config()).tools).toEqual([]);
+  });
+
   it("refuses a name the document does not have, and a selection of nothing, naming the field", () => {
     expect(() => names({ include: { operationIds: ["nope"] } })).toThrow(
       'sdk.config.json #/mcp/include/operationIds/0: no operation "nope" in the spec',

@@ -291,13 +291,9 @@ export function mcpTools(spec, model, config) {
         if (!exposed.has(variant.operationId)) continue;
         const m = /** @type {OperationModel} */ (model.byId.get(variant.operationId));
         const base = `${snake(resource)}_${snake(method.name)}${index === 0 ? "" : `_${variant.method.toLowerCase()}`}`;
-        const name = fit(base);
-        const owner = owners.get(name);
-        if (owner) {
-          throw new SpecError(
-            `the MCP tool name "${name}" would be both ${owner}'s and ${variant.operationId}'s (give one of them another x-sdk-method)`,
-          );
-        }
+        // Two SDK names can meet in snake case (`getV2`, `get_v2`): the later one gets `_2`.
+        let name = fit(base);
+        for (let n = 2; owners.has(name); n++) name = fit(`${base}_${n}`);
         owners.set(name, variant.operationId);
         const result = toolFor(spec, m, name);
         if ("tool" in result) tools.push(result.tool);
@@ -305,9 +301,11 @@ export function mcpTools(spec, model, config) {
       }
     }
   }
-  if (tools.length === 0) {
+  // A selection that leaves nothing is a mistake in the config; a document with no operation a tool
+  // can carry still builds (a server without tools).
+  if (tools.length === 0 && (config.mcp?.include || config.mcp?.exclude)) {
     throw new SpecError(
-      "sdk.config.json #/mcp: exposes no tool (every operation is excluded or has a body a tool cannot carry)",
+      "sdk.config.json #/mcp: exposes no tool (every operation it selects is excluded or has a body a tool cannot carry)",
     );
   }
   return { tools, skipped };

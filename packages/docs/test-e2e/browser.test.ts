@@ -407,6 +407,8 @@ describe("the docs site in Chromium", () => {
         "reference.html",
         "changelog.html",
         "search.html?q=upsert",
+        // The CLI and MCP pages, when the SDK config gives the site them.
+        ...["cli.html", "mcp.html"].filter((file) => existsSync(join(distDir, file))),
       ]) {
         await page.goto(`${server.url}/${file}`, { waitUntil: "load" });
         if (file.startsWith("search.html")) await page.locator(".search-result").first().waitFor();

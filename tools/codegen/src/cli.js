@@ -16,6 +16,8 @@ targets:
                                                                --api-key-env <NAME> --provider-url-env <NAME>
   cli       a command-line tool on the client: one command    --sdk-config <file>
             per SDK method, options typed from the request
+  mcp       an MCP server (stdio) on the client: one tool     --sdk-config <file>
+            per operation the config's mcp section exposes
 options:
   --sdk-config <file>  an SDK config (sdk.config.json): supplies the names above that are not given;
                        the sdk target takes the client's names and defaults from it

@@ -18,6 +18,7 @@ export const TARGETS = Object.freeze({
   samples: ["clientPackage", "clientFactory", "clientVariable", "apiKeyEnv"],
   contract: ["clientPackage", "clientType", "clientFactory", "apiKeyEnv", "providerUrlEnv"],
   cli: [],
+  mcp: [],
 });
 
 /** @typedef {keyof typeof TARGETS} Target */
@@ -61,7 +62,7 @@ export async function renderTarget(target, spec, given) {
   const options = { ...(config ? optionsFromSdkConfig(config) : {}) };
   for (const [name, value] of Object.entries(given)) if (value !== undefined) options[name] = value;
   const missing = [...TARGETS[target]].filter((name) => !options[name]).map((name) => `--${kebab(name)}`);
-  if ((target === "sdk" || target === "cli") && !config) missing.push("--sdk-config");
+  if ((target === "sdk" || target === "cli" || target === "mcp") && !config) missing.push("--sdk-config");
   if (missing.length > 0) throw new UsageError(`the ${target} target needs ${missing.join(", ")}`);
   const file = given.file;
   // Before any target (openapi-typescript would fetch a URL $ref, and read a file one from disk).
@@ -96,6 +97,17 @@ export async function renderTarget(target, spec, given) {
       const version = given.out ? packageVersion(given.out) : "0.0.0";
       const { cliTarget } = await import("./targets/cli.js");
       return cliTarget({
+        spec,
+        model,
+        header,
+        config: /** @type {import("./sdk-config.js").SdkConfig} */ (config),
+        version,
+      });
+    }
+    case "mcp": {
+      const version = given.out ? packageVersion(given.out) : "0.0.0";
+      const { mcpTarget } = await import("./targets/mcp.js");
+      return mcpTarget({
         spec,
         model,
         header,

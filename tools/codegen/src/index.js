@@ -2,6 +2,7 @@
 
 // The OpenAPI model lives in @sdkit/openapi; re-exported for code that imports it from here.
 export { assertLocalRefs, deref, HTTP_METHODS, listOperations, readSpec } from "@sdkit/openapi";
+export { CLI_EXIT_CODES } from "./cli-exit-codes.js";
 export { conformsTo } from "./example-check.js";
 export { mediaExample, parameterExample, schemaExample } from "./examples.js";
 export { generate, optionsFromSdkConfig, renderTarget, TARGETS } from "./generate.js";
@@ -17,5 +18,6 @@ export {
   SDK_CONFIG_SCHEMA,
   validateSdkConfig,
 } from "./sdk-config.js";
-export { cliNames } from "./targets/cli.js";
+export { cliCommands, cliNames, commandWord } from "./targets/cli.js";
+export { annotationsFor, mcpNames, mcpTools, selectOperations } from "./targets/mcp.js";
 export { curlCommand, exampleCurl } from "./targets/samples.js";

@@ -12,9 +12,10 @@ import { deref } from "@sdkit/openapi";
 /**
  * @typedef {{
  *   name: string, title: string, scope: string,
- *   packages: { types: string, client: string, cli?: string },
+ *   packages: { types: string, client: string, cli?: string, mcp?: string },
  *   client: { factory: string, type: string, variable: string },
  *   cli?: { bin?: string, imports?: Array<{ command: string, operationId: string, unknownColumns?: string }> },
+ *   mcp?: { bin?: string, include?: McpFilter, exclude?: McpFilter },
  *   env: { apiKey: string, baseUrl: string, log: string },
  *   apiKeyHelp?: string,
  *   baseUrl: string,
@@ -25,6 +26,7 @@ import { deref } from "@sdkit/openapi";
  *   idempotencyHeader?: string,
  * }} SdkConfig
  */
+/** @typedef {{ operationIds?: string[], tags?: string[] }} McpFilter */
 
 /**
  * A security scheme the client can send, as the generated config describes it.

@@ -9,6 +9,7 @@ import { changelogContent } from "./changelog.js";
 import { buildDocsBundle } from "./code-samples.js";
 import { DocsBuildError } from "./errors.js";
 import { llmsFullTxt, llmsTxt } from "./llms.js";
+import { renderMarkdown } from "./markdown.js";
 import { assertNoExternalResources } from "./offline-check.js";
 import { operationsMarkdown } from "./operations-markdown.js";
 import {
@@ -25,6 +26,7 @@ import { referenceIntro, referenceRoutes, referenceSpec } from "./reference-spec
 import { dropRemoteAssets, remoteAssetWarnings } from "./remote-assets.js";
 import { routeStubFiles } from "./route-stubs.js";
 import { buildSearchIndex } from "./search-index.js";
+import { cliPageMarkdown, mcpPageMarkdown } from "./tool-pages.js";
 
 /** This package's folder: the templates and the Redocly config ship in it. */
 export const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -47,6 +49,9 @@ export const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
  * @property {string} samplesDir samples named after operations (`<operationId>.ts`, `.sh`), with the
  *   generated ones of `openapi-codegen samples` in its `generated/` folder
  * @property {DocsClientInfo} [client] the client package the pages point readers to
+ * @property {import("@sdkit/codegen/sdk-config").SdkConfig} [sdkConfig] the whole SDK config: with its
+ *   `cli` section the site has a CLI page (`cli.html`), with its `mcp` section an MCP page (`mcp.html`),
+ *   both generated from the spec as the packages are
  * @property {string} [quickStartPath] the quick start's Markdown; its `<!-- include: path -->` lines
  *   (relative to the file) pull in sample files. Without it, a quick start is written from the
  *   client info and the first operation's TypeScript sample.
@@ -68,6 +73,7 @@ export async function buildSite({
   outDir,
   samplesDir,
   client,
+  sdkConfig,
   quickStartPath,
   changelogs = [],
   apiChangesDir,
@@ -101,7 +107,30 @@ export async function buildSite({
   // Redoc gets the spec without the guide, which has its own page: the reference opens at the
   // operations. Its JSON goes through a staging file because redocly reads a path.
   const routes = referenceRoutes(docsSpec);
-  const guide = guideContent(docsSpec, { clientPackage: client?.packageName });
+  // The generated command-line tool's and MCP server's pages, when the config has them.
+  const toolPages = [
+    ...(sdkConfig?.cli
+      ? [
+          {
+            page: "cli",
+            label: "CLI",
+            text: "every command with its options, an example, and the exit codes.",
+            markdown: cliPageMarkdown(docsSpec, sdkConfig),
+          },
+        ]
+      : []),
+    ...(sdkConfig?.mcp
+      ? [
+          {
+            page: "mcp",
+            label: "MCP server",
+            text: "registering the MCP server with an AI client, and every tool with its input.",
+            markdown: mcpPageMarkdown(docsSpec, sdkConfig),
+          },
+        ]
+      : []),
+  ];
+  const guide = guideContent(docsSpec, { clientPackage: client?.packageName, extraPages: toolPages });
   const staging = await mkdtemp(join(tmpdir(), "sdkit-docs-"));
   try {
     const bundlePath = join(staging, "openapi.json");
@@ -135,6 +164,29 @@ export async function buildSite({
     path: "quick-start.html",
     data: renderPage(layout, { ...quickStart, header: header("quick-start"), markdownHref: "quick-start.md" }),
   });
+
+  /** @type {Array<{ path: string, title: string, summary: string, markdown: string }>} */
+  const toolMarkdownPages = [];
+  for (const tool of toolPages) {
+    const { html, toc } = renderMarkdown(tool.markdown);
+    const title = toc.find((entry) => entry.depth === 1)?.text ?? tool.label;
+    files.push({
+      path: `${tool.page}.html`,
+      data: renderPage(layout, {
+        title,
+        contentHtml: html,
+        toc,
+        header: header(null),
+        markdownHref: `${tool.page}.md`,
+      }),
+    });
+    toolMarkdownPages.push({
+      path: `${tool.page}.md`,
+      title,
+      summary: tool.text.replace(/\.$/, ""),
+      markdown: toMarkdownLinks(tool.markdown),
+    });
+  }
 
   const changelog = await changelogContent(changelogs, apiChangeReports);
   files.push({
@@ -193,6 +245,7 @@ export async function buildSite({
       summary: "API changes and package changes per released version",
       markdown: changelog.markdown,
     },
+    ...toolMarkdownPages,
   ];
   for (const page of markdownPages) files.push({ path: page.path, data: ensureNewline(page.markdown) });
   files.push({ path: "llms.txt", data: llmsTxt(docsSpec, markdownPages, { clientPackage: client?.packageName }) });

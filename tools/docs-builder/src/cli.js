@@ -63,6 +63,7 @@ async function build(args) {
       variable: config.client.variable,
       apiKeyEnv: config.env.apiKey,
     },
+    sdkConfig: config,
     quickStartPath: values["quick-start"] && resolve(values["quick-start"]),
     changelogs,
     apiChangesDir: values["api-changes"] && resolve(values["api-changes"]),

@@ -32,6 +32,7 @@ export {
 } from "./pages.js";
 export { referenceIntro, referenceRoutes, referenceSpec, tagSlug } from "./reference-spec.js";
 export { startStaticServer } from "./static-server.js";
+export { cliPageMarkdown, mcpPageMarkdown, shellWord } from "./tool-pages.js";
 
 /** @typedef {import("./build-site.js").BuildSiteOptions} BuildSiteOptions */
 /** @typedef {import("./build-site.js").DocsClientInfo} DocsClientInfo */

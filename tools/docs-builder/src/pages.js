@@ -92,9 +92,10 @@ export function topicsOf(toc) {
  * the page's HTML, its Markdown twin and its sections as topics.
  *
  * @param {any} spec
- * @param {{ clientPackage?: string | undefined }} [client] the TypeScript client package the next steps name
+ * @param {{ clientPackage?: string | undefined, extraPages?: ReadonlyArray<{ page: string, label: string, text: string }> }} [client]
+ *   the TypeScript client package the next steps name, and more pages they link (the CLI, the MCP server)
  */
-export function guideContent(spec, { clientPackage } = {}) {
+export function guideContent(spec, { clientPackage, extraPages = [] } = {}) {
   const info = spec?.info ?? {};
   // Many public documents have no description: the guide then says so and points at the reference,
   // with a warning, rather than failing the build.
@@ -120,6 +121,7 @@ export function guideContent(spec, { clientPackage } = {}) {
       clientPackage ? `a first call to the API with \`${clientPackage}\`.` : "a first call to the API.",
     ],
     ["reference", "API reference", "every operation and field, with TypeScript and curl samples."],
+    ...extraPages.map(({ page, label, text }) => [page, label, text]),
     ["changelog", "Changelog", "what changed in the API and the packages in each release."],
   ];
   const contentHtml = [
@@ -251,7 +253,7 @@ function languageOf(path) {
  */
 export function toMarkdownLinks(markdown) {
   return markdown.replace(
-    /\]\((index|quick-start|reference|changelog)\.html(#[^)\s]*)?\)/g,
+    /\]\((index|quick-start|reference|changelog|cli|mcp)\.html(#[^)\s]*)?\)/g,
     (_, page, hash = "") => `](${page}.md${hash})`,
   );
 }

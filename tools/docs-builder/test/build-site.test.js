@@ -4,7 +4,8 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generate } from "@sdkit/codegen";
+import { buildModel, cliCommands, generate, readSdkConfig } from "@sdkit/codegen";
+import { readSpec } from "@sdkit/openapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // A test helper of this repository, by path: as a devDependency its name would be in the published manifest.
 import { runNode } from "../../test-support/src/exec.js";
@@ -74,10 +75,38 @@ describe("sdkit-docs build", () => {
     expect(await read(site, "reference.md")).toContain("New here? Read the [guide](index.md) first (API keys, errors)");
     expect(await read(site, "index.html")).toContain("a first call to the API with <code>@acme/petstore</code>");
 
+    // The config has cli and mcp sections: a page for each, linked from the guide and llms.txt.
+    const document = await readSpec(spec);
+    const cliPage = await read(site, "cli.md");
+    for (const command of cliCommands(document, buildModel(document))) {
+      expect(cliPage).toContain(`### \`pets ${command.resource} ${command.command}\``);
+      expect(cliPage).toMatch(new RegExp(`\`\`\`sh\\npets ${command.resource} ${command.command}( |\\n)`));
+    }
+    expect(cliPage).toContain("| `PETSTORE_API_KEY` |");
+    expect(cliPage).toContain("| 4 | 400 (BadRequestError) or 422 (ValidationError)");
+    const mcpPage = await read(site, "mcp.md");
+    const snippet = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(mcpPage)?.[1] ?? "null");
+    expect(snippet).toEqual({
+      mcpServers: {
+        petstore: { command: "npx", args: ["-y", "@acme/mcp"], env: { PETSTORE_API_KEY: "<your API key>" } },
+      },
+    });
+    expect(mcpPage).toContain("### `pets_add`");
+    expect(mcpPage).not.toContain("pets_list"); // excluded in the config
+    expect(mcpPage).toContain("Annotations: not idempotent.");
+    const guideHtml = await read(site, "index.html");
+    expect(guideHtml).toContain('href="cli.html"');
+    expect(guideHtml).toContain('href="mcp.html"');
+    expect(await read(site, "cli.html")).toMatch(/<h1[^>]*>.*The <code>pets<\/code> command.*<\/h1>/);
+    expect(llms).toContain("[The pets-mcp MCP server](mcp.md): registering the MCP server");
+    expect((await readSdkConfig(sdkConfig)).mcp).toBeDefined();
+
     for (const file of [
       "index.md",
       "quick-start.md",
       "reference.md",
+      "cli.md",
+      "mcp.md",
       "llms-full.txt",
       "index.html",
       "quick-start.html",
@@ -93,6 +122,8 @@ describe("sdkit-docs build", () => {
     expect(quickStart).not.toContain("npm install");
     expect(quickStart).toContain('curl --request POST "https://pets.example.com/api/pets"');
     expect(await read(site, "llms.txt")).not.toContain("TypeScript client is");
+    for (const file of ["cli.html", "mcp.html", "cli.md", "mcp.md"])
+      expect(existsSync(join(site, file)), file).toBe(false);
   });
 
   it("a quick start of the repository's own, with includes relative to it; a missing include fails by name", async () => {

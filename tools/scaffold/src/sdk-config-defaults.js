@@ -128,7 +128,7 @@ export function defaultSdkConfig({ spec, name: givenName, scope: givenScope }) {
     name,
     title: String(spec.info?.title ?? name).split("\n")[0] || name,
     scope,
-    packages: { types: `${scope}/types`, client: `${scope}/client`, cli: `${scope}/cli` },
+    packages: { types: `${scope}/types`, client: `${scope}/client`, cli: `${scope}/cli`, mcp: `${scope}/mcp` },
     // The samples' variable is the name itself unless that is a reserved word (`--name delete`).
     client: {
       factory: `create${pascal}Client`,
@@ -137,6 +137,8 @@ export function defaultSdkConfig({ spec, name: givenName, scope: givenScope }) {
     },
     // The generated command-line tool's command: the API's name (`petstore pets list`).
     cli: { bin: name },
+    // The generated MCP server's command and its name in MCP clients (`petstore-mcp`).
+    mcp: { bin: `${name}-mcp` },
     env: { apiKey: `${upper}_API_KEY`, baseUrl: `${upper}_BASE_URL`, log: `${upper}_LOG` },
     baseUrl,
     rateLimit: /** @type {false} */ (false),

@@ -27,6 +27,7 @@ export const THIRD_PARTY_VERSIONS = Object.freeze({
   "@arethetypeswrong/cli": "0.18.5",
   "@biomejs/biome": "2.6.8",
   "@changesets/cli": "2.31.1",
+  "@modelcontextprotocol/sdk": "1.32.2",
   "@types/node": "20.19.43",
   "openapi-fetch": "0.17.0",
   publint: "0.3.25",
@@ -34,6 +35,7 @@ export const THIRD_PARTY_VERSIONS = Object.freeze({
   turbo: "2.11.11",
   typescript: "5.9.3",
   vitest: "4.1.12",
+  zod: "4.6.7",
 });
 
 /** The pnpm the scaffolded repo pins (`packageManager`). */

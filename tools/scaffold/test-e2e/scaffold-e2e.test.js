@@ -183,6 +183,7 @@ describe("Lantern Bookings, a document of our own: scaffold, build, test, upgrad
       "packages/client/src/index.ts",
       "packages/client/tsdown.config.ts",
       "packages/contract-tests/vitest.config.ts",
+      "packages/mcp/tsdown.config.ts",
       "packages/types/src/index.ts",
       "packages/types/tsdown.config.ts",
     ]);
@@ -216,6 +217,22 @@ describe("Lantern Bookings, a document of our own: scaffold, build, test, upgrad
       const help = await sh(out, "node packages/cli/dist/bin.mjs --help");
       expect(help.status, help.output).toBe(0);
       expect(help.output).toContain("Usage: lantern-bookings <resource> <command>");
+      // The generated MCP server (sdk.config.json's mcp.bin) answers an MCP client's first requests on stdio.
+      const requests = [
+        {
+          jsonrpc: "2.0",
+          id: 1,
+          method: "initialize",
+          params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "0" } },
+        },
+        { jsonrpc: "2.0", method: "notifications/initialized" },
+        { jsonrpc: "2.0", id: 2, method: "tools/list" },
+      ];
+      const lines = requests.map((request) => JSON.stringify(request)).join("\n");
+      const mcp = await sh(out, `printf '%s\\n' '${lines}' | node packages/mcp/dist/bin.mjs`);
+      expect(mcp.status, mcp.output).toBe(0);
+      expect(mcp.output).toContain('"name":"lantern-bookings-mcp"');
+      expect(mcp.output).toMatch(/"tools":\[\{"name":"[a-z0-9_]+"/);
       const lock = await readFile(join(out, "pnpm-lock.yaml"), "utf8");
       expect(lock).toContain(`'@sdkit/codegen@${run.versions.get("@sdkit/codegen")}'`);
     },

@@ -23,8 +23,14 @@ describe("the first sdk.config.json of a scaffolded repo", () => {
   it("takes its names from the title, and its scope from --scope", () => {
     expect(nameFromTitle(spec)).toBe("train-travel");
     const { config } = defaultSdkConfig({ spec, scope: "@acme" });
-    expect(config.packages).toEqual({ types: "@acme/types", client: "@acme/client", cli: "@acme/cli" });
+    expect(config.packages).toEqual({
+      types: "@acme/types",
+      client: "@acme/client",
+      cli: "@acme/cli",
+      mcp: "@acme/mcp",
+    });
     expect(config.cli).toEqual({ bin: "train-travel" });
+    expect(config.mcp).toEqual({ bin: "train-travel-mcp" });
     expect(config.client).toEqual({
       factory: "createTrainTravelClient",
       type: "TrainTravelClient",

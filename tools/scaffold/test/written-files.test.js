@@ -32,6 +32,7 @@ describe("the files of a scaffolded repo", () => {
       "packages/client/src/index.ts",
       "packages/client/tsdown.config.ts",
       "packages/contract-tests/vitest.config.ts",
+      "packages/mcp/tsdown.config.ts",
       "packages/types/src/index.ts",
       "packages/types/tsdown.config.ts",
     ]);
@@ -55,6 +56,32 @@ describe("the files of a scaffolded repo", () => {
     expect(JSON.parse(/** @type {string} */ (renamed.get("packages/cli/package.json")))).toMatchObject({
       name: "@lantern-bookings/tool",
       bin: { lb: "./dist/bin.mjs" },
+    });
+  });
+
+  it("include the MCP server package, named from the config, on the client and the official MCP SDK", async () => {
+    const { config, files } = await lantern();
+    expect(config.packages.mcp).toBe("@lantern-bookings/mcp");
+    expect(config.mcp?.bin).toBe("lantern-bookings-mcp");
+    const manifest = JSON.parse(/** @type {string} */ (files.get("packages/mcp/package.json")));
+    expect(manifest.name).toBe(config.packages.mcp);
+    expect(manifest.bin).toEqual({ "lantern-bookings-mcp": "./dist/bin.mjs" });
+    expect(manifest.dependencies).toEqual({
+      [config.packages.client]: "workspace:*",
+      "@modelcontextprotocol/sdk": "catalog:",
+      zod: "catalog:",
+    });
+    expect(manifest.scripts.generate).toMatch(/^openapi-codegen mcp .*--sdk-config \.\.\/\.\.\/sdk\.config\.json/);
+    expect(files.get("packages/mcp/tsdown.config.ts")).toContain('"src/generated/bin.ts"');
+    expect(files.get(".changeset/first-release.md")).toContain('"@lantern-bookings/mcp": minor');
+    expect(files.get("README.md")).toContain("`lantern-bookings-mcp` MCP server");
+    const renamed = repoFiles({
+      config: { ...config, packages: { ...config.packages, mcp: "@lantern-bookings/agent" }, mcp: { bin: "lb-agent" } },
+      versions,
+    });
+    expect(JSON.parse(/** @type {string} */ (renamed.get("packages/mcp/package.json")))).toMatchObject({
+      name: "@lantern-bookings/agent",
+      bin: { "lb-agent": "./dist/bin.mjs" },
     });
   });
 

@@ -171,23 +171,15 @@ function parameterOptions(spec, m, taken) {
 }
 
 /**
- * The `cli` target: a complete command-line tool on the generated client, one command per SDK
- * method (`<resource> <method>`, in kebab case; a method that merges several operations takes
- * `--method`), with options typed from the operation's parameters and JSON body. Writes
- * `commands.ts` (the command table), `config.ts` (the configured names and the client factory),
- * `bin.ts` (the entry) and `runtime/` (the neutral runtime, copied from cli-runtime/).
+ * The commands of a document: one per SDK method (`<resource> <method>` in kebab case), with
+ * options typed from the operation's parameters and JSON body (what `commands.ts` holds; the docs
+ * site's CLI page lists the same).
  *
- * @param {{ spec: Record<string, any>, model: ReturnType<typeof import("../model.js").buildModel>, header: string, config: SdkConfig, version: string }} input
- * @returns {Map<string, string>}
+ * @param {Record<string, any>} spec
+ * @param {ReturnType<typeof import("../model.js").buildModel>} model
+ * @returns {CommandSpec[]}
  */
-export function cliTarget({ spec, model, header, config, version }) {
-  /** @type {Map<string, string>} */
-  const files = new Map();
-  for (const name of readdirSync(RUNTIME)
-    .filter((file) => file.endsWith(".ts"))
-    .sort()) {
-    files.set(`runtime/${name}`, `// ${header}\n${readFileSync(new URL(name, RUNTIME), "utf8")}`);
-  }
+export function cliCommands(spec, model) {
   /** @type {CommandSpec[]} */
   const commands = [];
   for (const [resource, methods] of model.plan) {
@@ -222,6 +214,28 @@ export function cliTarget({ spec, model, header, config, version }) {
       });
     }
   }
+  return commands;
+}
+
+/**
+ * The `cli` target: a complete command-line tool on the generated client, one command per SDK
+ * method (`<resource> <method>`, in kebab case; a method that merges several operations takes
+ * `--method`), with options typed from the operation's parameters and JSON body. Writes
+ * `commands.ts` (the command table), `config.ts` (the configured names and the client factory),
+ * `bin.ts` (the entry) and `runtime/` (the neutral runtime, copied from cli-runtime/).
+ *
+ * @param {{ spec: Record<string, any>, model: ReturnType<typeof import("../model.js").buildModel>, header: string, config: SdkConfig, version: string }} input
+ * @returns {Map<string, string>}
+ */
+export function cliTarget({ spec, model, header, config, version }) {
+  /** @type {Map<string, string>} */
+  const files = new Map();
+  for (const name of readdirSync(RUNTIME)
+    .filter((file) => file.endsWith(".ts"))
+    .sort()) {
+    files.set(`runtime/${name}`, `// ${header}\n${readFileSync(new URL(name, RUNTIME), "utf8")}`);
+  }
+  const commands = cliCommands(spec, model);
   files.set(
     "commands.ts",
     `// ${header}\nimport type { CommandSpec } from "./runtime/command-spec.js";\n\n/** One command per SDK method, in document order. */\nexport const COMMANDS: readonly CommandSpec[] = ${JSON.stringify(commands, null, 2)};\n`,

@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
+    include: ["test/**/*.test.ts", "test-e2e/**/*.test.ts"],
     globalSetup: ["test/generate-fixture.js"],
     testTimeout: 60_000,
   },

@@ -127,7 +127,7 @@ export function shapesOf(spec, node, file, depth = 0) {
     // A part that is itself a choice is not merged: the shape stays what the other parts say.
     if (merged.length === 1) mergeInto(own, /** @type {EventShape} */ (merged[0]));
   }
-  if (branches === undefined) return [own];
+  if (branches === undefined) return isEmpty(own) ? [] : [own];
   /** @type {EventShape[]} */
   const alternatives = [];
   for (const branch of branches) {

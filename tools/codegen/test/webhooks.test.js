@@ -1,0 +1,146 @@
+// @ts-check
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { renderTarget } from "../src/generate.js";
+import { buildModel } from "../src/model.js";
+import { shapesOf } from "../src/webhooks.js";
+import { tinySpec } from "./helpers.js";
+
+const SDK_OPTIONS = {
+  typesModule: "@acme/types",
+  sdkConfig: fileURLToPath(new URL("./fixtures/acme.sdk.config.json", import.meta.url)),
+};
+
+/** A Standard Webhooks envelope whose `type` is `name`. @param {string} name */
+const envelope = (name) => ({
+  type: "object",
+  required: ["type", "data"],
+  properties: { type: { type: "string", enum: [name] }, data: { $ref: "#/components/schemas/Message" } },
+});
+/** A webhook's Path Item: a POST of `schema`. @param {unknown} schema */
+const hook = (schema, media = "application/json") => ({
+  post: { requestBody: { content: { [media]: { schema } } }, responses: { 200: { description: "ok" } } },
+});
+const components = {
+  schemas: { Message: { type: "object", required: ["id"], properties: { id: { type: "string" } } } },
+};
+const listThings = { "GET /things": { operationId: "listThings", tags: ["things"] } };
+
+/** A 3.1 document with `webhooks`, and the same as 3.0 with `x-webhooks`. */
+function documents() {
+  const webhooks = {
+    "message.received": hook(envelope("message.received")),
+    "message.failed": hook(envelope("message.failed")),
+    "legacy-form": hook({ type: "object" }, "application/x-www-form-urlencoded"),
+  };
+  return {
+    "3.1 webhooks": { ...tinySpec(listThings, { components, webhooks }), openapi: "3.1.0" },
+    "3.0 x-webhooks": tinySpec(listThings, { components, "x-webhooks": webhooks }),
+  };
+}
+
+describe("webhooks", () => {
+  it.each(Object.entries(documents()))("%s: the model lists the JSON webhooks with their shapes", (_, spec) => {
+    const model = buildModel(spec, "openapi.json");
+    expect(model.webhooks.map((webhook) => [webhook.name, webhook.typeName, webhook.shapes])).toEqual([
+      [
+        "message.received",
+        "MessageReceivedWebhookEvent",
+        [{ type: "object", required: ["type", "data"], consts: { type: "message.received" } }],
+      ],
+      [
+        "message.failed",
+        "MessageFailedWebhookEvent",
+        [{ type: "object", required: ["type", "data"], consts: { type: "message.failed" } }],
+      ],
+    ]);
+    expect(model.webhookUnion).toBe("WebhookEvent");
+  });
+
+  it.each(Object.entries(documents()))("%s: types and SDK declare the union and unwrap", async (_, spec) => {
+    const types = await renderTarget("types", spec, { file: "openapi.json" });
+    const aliases = types.get("aliases.ts") ?? "";
+    expect(aliases).toContain('import type { components, paths, webhooks } from "./openapi.js";');
+    expect(aliases).toContain(
+      'export type MessageReceivedWebhookEvent = NonNullable<NonNullable<webhooks["message.received"]["post"]>["requestBody"]>["content"]["application/json"];',
+    );
+    expect(aliases).toMatch(/export type WebhookEvent =\n {2}\| MessageReceivedWebhookEvent\n {2}\| MessageFailedWebhookEvent;/);
+    // openapi-typescript types the 3.0 extension as it types 3.1's webhooks.
+    expect(types.get("openapi.ts")).toMatch(/export interface webhooks \{\n\s+"message\.received": \{/);
+
+    const sdk = await renderTarget("sdk", spec, { file: "openapi.json", ...SDK_OPTIONS });
+    expect(sdk.get("webhook-events.ts")).toContain('import type { WebhookEvent } from "@acme/types";');
+    expect(sdk.get("webhook-events.ts")).toContain('{ name: "message.failed", shapes: [');
+    expect(sdk.get("resources.ts")).toContain("  readonly webhooks: Webhooks;");
+    expect(sdk.get("client.ts")).toContain("export class WebhookVerificationError extends AcmeError {");
+    expect(sdk.get("index.ts")).toContain('export type { Webhooks } from "./webhook-events.js";');
+    expect(sdk.has("core/webhooks.ts")).toBe(true);
+  });
+
+  it("a document without webhooks: no union, no webhook module, no webhook core files", async () => {
+    const spec = tinySpec(listThings);
+    expect(buildModel(spec).webhookUnion).toBeUndefined();
+    const sdk = await renderTarget("sdk", spec, { file: "openapi.json", ...SDK_OPTIONS });
+    expect([...sdk.keys()].filter((name) => /webhook/i.test(name))).toEqual([]);
+    expect([...sdk.values()].some((text) => /webhook/i.test(text))).toBe(false);
+    const types = await renderTarget("types", spec, { file: "openapi.json" });
+    expect(types.get("aliases.ts")).not.toMatch(/webhook/i);
+  });
+
+  it("names stay unique: a schema called WebhookEvent pushes the union to WebhookEvent2", () => {
+    const spec = tinySpec(listThings, {
+      components: { schemas: { ...components.schemas, WebhookEvent: { type: "object" } } },
+      "x-webhooks": { ping: hook({ type: "object" }) },
+    });
+    const model = buildModel(spec);
+    expect([model.webhooks[0]?.typeName, model.webhookUnion]).toEqual(["PingWebhookEvent", "WebhookEvent2"]);
+  });
+
+  it.each([
+    [{ "x-webhooks": [] }, /#\/x-webhooks: must be an object of Path Item Objects/],
+    [{ webhooks: { ping: { summary: "no operation" } } }, /#\/webhooks\/ping: declares no operation/],
+    [
+      { webhooks: { "a/b": { post: { responses: {} } } } },
+      /#\/webhooks\/a~1b\/post\/requestBody: a webhook needs a request body/,
+    ],
+  ])("refuses %j with the pointer", (extra, message) => {
+    expect(() => buildModel(tinySpec(listThings, extra), "openapi.json")).toThrow(message);
+  });
+
+  it("a tag called webhooks clashes with unwrap: the error says to set x-sdk-resource", async () => {
+    const spec = tinySpec(
+      { "GET /hooks": { operationId: "listHooks", tags: ["webhooks"] } },
+      { "x-webhooks": { ping: hook({ type: "object" }) } },
+    );
+    await expect(renderTarget("sdk", spec, { file: "openapi.json", ...SDK_OPTIONS })).rejects.toThrow(
+      /"webhooks" is the client's webhooks.unwrap .* set x-sdk-resource/,
+    );
+  });
+});
+
+describe("event shapes from schemas", () => {
+  const spec = { components };
+  it("allOf merges, oneOf gives alternatives, only one-value enums and consts name an event", () => {
+    expect(
+      shapesOf(spec, {
+        allOf: [
+          { $ref: "#/components/schemas/Message" },
+          { type: "object", required: ["kind"], properties: { kind: { const: "a" }, state: { enum: ["x", "y"] } } },
+        ],
+      }),
+    ).toEqual([{ type: "object", required: ["id", "kind"], consts: { kind: "a" } }]);
+    expect(
+      shapesOf(spec, {
+        oneOf: [
+          { type: "object", required: ["a"], properties: { v: { const: 1 } } },
+          { type: "object", required: ["b"] },
+        ],
+      }),
+    ).toEqual([{ type: "object", required: ["a"], consts: { v: 1 } }, { type: "object", required: ["b"] }]);
+    // A branch that accepts anything makes the choice accept anything.
+    expect(shapesOf(spec, { oneOf: [{ type: "object", required: ["a"] }, {}] })).toEqual([]);
+    expect(shapesOf(spec, { type: ["object", "null"], required: ["a"] })).toEqual([{ required: ["a"] }]);
+    expect(shapesOf(spec, { type: "array", items: {} })).toEqual([{ type: "array" }]);
+    expect(shapesOf(spec, undefined)).toEqual([]);
+  });
+});

@@ -19,4 +19,4 @@ export {
 } from "./sdk-config.js";
 export { cliNames } from "./targets/cli.js";
 export { curlCommand, exampleCurl } from "./targets/samples.js";
-export { WEBHOOKS_EXTENSION, webhookModels } from "./webhooks.js";
+export { WEBHOOKS_EXTENSION, webhookModels, webhookSampleName } from "./webhooks.js";

@@ -6,6 +6,7 @@
 import { SpecError } from "@sdkit/cli-kit";
 import { deref, HTTP_METHODS, isObject } from "@sdkit/openapi";
 import { jsonMedia } from "./model.js";
+import { sampleFileName } from "./naming.js";
 import { firstFree, RESERVED_TYPE_NAMES, typeIdentifier } from "./type-names.js";
 
 /** The extension a 3.0 document declares its webhooks in (3.1 has `webhooks`). */
@@ -96,6 +97,16 @@ export function webhookModels(spec, file, taken) {
 export function webhooksKey(spec) {
   if (isObject(spec.webhooks)) return "webhooks";
   return isObject(spec[WEBHOOKS_EXTENSION]) ? WEBHOOKS_EXTENSION : undefined;
+}
+
+/**
+ * The file name (without extension) of a webhook's docs sample: apart from every operation's, as
+ * a webhook's name or operationId may equal one.
+ *
+ * @param {string} name the key in `webhooks` / `x-webhooks`
+ */
+export function webhookSampleName(name) {
+  return sampleFileName(`webhook:${name}`);
 }
 
 /** @param {string} text */

@@ -64,7 +64,9 @@ describe("webhooks", () => {
     expect(aliases).toContain(
       'export type MessageReceivedWebhookEvent = NonNullable<NonNullable<webhooks["message.received"]["post"]>["requestBody"]>["content"]["application/json"];',
     );
-    expect(aliases).toMatch(/export type WebhookEvent =\n {2}\| MessageReceivedWebhookEvent\n {2}\| MessageFailedWebhookEvent;/);
+    expect(aliases).toMatch(
+      /export type WebhookEvent =\n {2}\| MessageReceivedWebhookEvent\n {2}\| MessageFailedWebhookEvent;/,
+    );
     // openapi-typescript types the 3.0 extension as it types 3.1's webhooks.
     expect(types.get("openapi.ts")).toMatch(/export interface webhooks \{\n\s+"message\.received": \{/);
 
@@ -118,6 +120,46 @@ describe("webhooks", () => {
   });
 });
 
+describe("docs samples", () => {
+  const SAMPLE_OPTIONS = {
+    file: "openapi.json",
+    clientPackage: "@acme/client",
+    clientFactory: "createAcme",
+    clientVariable: "acme",
+    apiKeyEnv: "ACME_API_KEY",
+  };
+
+  it.each(Object.entries(documents()))("%s: one handler sample per JSON webhook", async (_, spec) => {
+    const files = await renderTarget("samples", spec, SAMPLE_OPTIONS);
+    const names = [...files.keys()].filter((name) => name.startsWith("webhook"));
+    expect(names).toEqual(["webhook%3Amessage%2Ereceived.ts", "webhook%3Amessage%2Efailed.ts"]);
+    const sample = files.get("webhook%3Amessage%2Ereceived.ts") ?? "";
+    expect(sample).toContain('import { createAcme, WebhookVerificationError } from "@acme/client";');
+    expect(sample).toContain("await acme.webhooks.unwrap(await request.text(), request.headers, {");
+    expect(sample).toContain("secret: process.env.ACME_WEBHOOK_SECRET");
+  });
+
+  it("an operation with an idempotency key passes one in its sample, and says why", async () => {
+    const spec = tinySpec({
+      "POST /sends": {
+        operationId: "createSend",
+        tags: ["sends"],
+        "x-sdk-idempotency-key": true,
+        requestBody: { content: { "application/json": { schema: { type: "object", example: { to: "a" } } } } },
+      },
+      "POST /plain": { operationId: "createPlain", tags: ["plain"] },
+    });
+    const files = await renderTarget("samples", spec, SAMPLE_OPTIONS);
+    expect(files.get("createSend.ts")).toContain(
+      "// Sent with an Idempotency-Key header: every retry reuses it, so the API applies the call once.",
+    );
+    expect(files.get("createSend.ts")).toContain(
+      'acme.sends.create({ to: "a" }, {\n  idempotencyKey: "<an id your system keeps for this request>",\n});',
+    );
+    expect(files.get("createPlain.ts")).not.toMatch(/idempotency/i);
+  });
+});
+
 describe("event shapes from schemas", () => {
   const spec = { components };
   it("allOf merges, oneOf gives alternatives, only one-value enums and consts name an event", () => {
@@ -136,7 +178,10 @@ describe("event shapes from schemas", () => {
           { type: "object", required: ["b"] },
         ],
       }),
-    ).toEqual([{ type: "object", required: ["a"], consts: { v: 1 } }, { type: "object", required: ["b"] }]);
+    ).toEqual([
+      { type: "object", required: ["a"], consts: { v: 1 } },
+      { type: "object", required: ["b"] },
+    ]);
     // A branch that accepts anything makes the choice accept anything.
     expect(shapesOf(spec, { oneOf: [{ type: "object", required: ["a"] }, {}] })).toEqual([]);
     expect(shapesOf(spec, { type: ["object", "null"], required: ["a"] })).toEqual([{ required: ["a"] }]);

@@ -123,11 +123,11 @@ const MAX_SHAPES = 16;
  *
  * @param {Record<string, any>} spec
  * @param {unknown} node
- * @param {string | undefined} file
+ * @param {string | undefined} [file]
  * @param {number} [depth]
  * @returns {EventShape[]}
  */
-export function shapesOf(spec, node, file, depth = 0) {
+export function shapesOf(spec, node, file = undefined, depth = 0) {
   const schema = deref(spec, node, file);
   if (!isObject(schema) || depth > 8) return [];
   const branches = Array.isArray(schema.oneOf) ? schema.oneOf : Array.isArray(schema.anyOf) ? schema.anyOf : undefined;

@@ -94,7 +94,10 @@ async function sendWebhookCommand(args) {
   const specPath = resolveSpecPath(values.spec);
   const spec = /** @type {Record<string, any>} */ ((await readSpecFile(specPath)).document);
   if (values.list) {
-    for (const webhook of listWebhooks(spec, specPath)) console.log(`${webhook.name}\t${webhook.summary ?? ""}`);
+    const webhooks = listWebhooks(spec, specPath);
+    if (webhooks.length === 0)
+      console.log("The document declares no webhooks (OpenAPI 3.1 `webhooks`, or `x-webhooks` in 3.0).");
+    for (const webhook of webhooks) console.log(`${webhook.name}\t${webhook.summary ?? ""}`);
     return;
   }
   const [event, ...extra] = positionals;

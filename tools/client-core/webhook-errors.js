@@ -16,7 +16,7 @@ export type WebhookFailureReason = import("./core/webhooks.js").WebhookFailureRe
 /** \`webhooks.unwrap\` refused a request: \`reason\` says why. Answer such a request with a 4xx and do not act on it. */
 export class WebhookVerificationError extends ${names.error} {
   override name = "WebhookVerificationError";
-  /** Why: \`missing-header\`, \`invalid-timestamp\`, \`timestamp-too-old\`, \`timestamp-in-future\`, \`no-matching-signature\`, \`invalid-secret\`, \`body-not-raw\`, \`invalid-json\` or \`unknown-event\`. */
+  /** Why: \`missing-header\`, \`invalid-timestamp\`, \`timestamp-too-old\`, \`timestamp-in-future\`, \`no-matching-signature\`, \`invalid-secret\`, \`no-webcrypto\`, \`body-not-raw\`, \`invalid-json\` or \`unknown-event\`. */
   declare readonly reason: WebhookFailureReason;
 
   constructor(message: string, reason: WebhookFailureReason) {

@@ -27,6 +27,7 @@ export type WebhookFailureReason =
   | "timestamp-in-future"
   | "no-matching-signature"
   | "invalid-secret"
+  | "no-webcrypto"
   | "body-not-raw"
   | "invalid-json"
   | "unknown-event";
@@ -45,7 +46,7 @@ export interface WebhookErrorClasses {
   readonly Timestamp: WebhookErrorClass;
   readonly Signature: WebhookErrorClass;
   readonly Payload: WebhookErrorClass;
-  /** A failure of the call itself: a secret that is not base64, a body that was already parsed. */
+  /** A failure of the call itself: a secret that is not base64, no WebCrypto, a body that was already parsed. */
   readonly Verification: WebhookErrorClass;
 }
 
@@ -146,7 +147,7 @@ export async function unwrapWebhook(
   if (subtle === undefined) {
     throw new errors.Verification(
       "this runtime has no globalThis.crypto.subtle: pass `subtle` (node:crypto's webcrypto.subtle)",
-      "invalid-secret",
+      "no-webcrypto",
     );
   }
   const read = (name: string) => {

@@ -202,6 +202,21 @@ describe("unwrap", () => {
     expect((await refusal(BODY, signed(), options({ secret: [SECRET, "nope!"] }))).reason).toBe("invalid-secret");
     const parsed = await refusal(JSON.parse(BODY), signed());
     expect([parsed.constructor, parsed.reason]).toEqual([Refused, "body-not-raw"]);
+    // A runtime without WebCrypto on globalThis (Node 18) is told to pass one.
+    const crypto = Object.getOwnPropertyDescriptor(globalThis, "crypto");
+    Object.defineProperty(globalThis, "crypto", { value: undefined, configurable: true });
+    try {
+      const missing = await refusal(BODY, signed());
+      expect([missing.reason, missing.message]).toEqual([
+        "no-webcrypto",
+        "this runtime has no globalThis.crypto.subtle: pass `subtle` (node:crypto's webcrypto.subtle)",
+      ]);
+      const { webcrypto } = await import("node:crypto");
+      const subtle = webcrypto.subtle as unknown as UnwrapOptions["subtle"];
+      expect(await unwrapWebhook(BODY, signed(), options({ subtle }), EVENTS, ERRORS)).toEqual(JSON.parse(BODY));
+    } finally {
+      if (crypto) Object.defineProperty(globalThis, "crypto", crypto);
+    }
   });
 
   test("a signed body that is not JSON, or none of the document's events", async () => {

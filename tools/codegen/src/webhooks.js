@@ -35,7 +35,7 @@ export const WEBHOOKS_EXTENSION = "x-webhooks";
 
 /**
  * The webhooks of a document, in document order: `webhooks` (3.1), else `x-webhooks`. A webhook
- * whose body is not JSON is left out (unwrap parses JSON); one without a request body is an error.
+ * without a JSON request body is left out (unwrap parses JSON).
  *
  * @param {Record<string, any>} spec
  * @param {string | undefined} file
@@ -60,16 +60,12 @@ export function webhookModels(spec, file, taken) {
     const pointer = `/${key}/${escapePointer(name)}`;
     const item = deref(spec, entry, file);
     if (!isObject(item)) throw new SpecError("must be a Path Item Object", { file, pointer });
-    const methods = HTTP_METHODS.filter((method) => isObject(item[method]));
-    if (methods.length === 0) throw new SpecError("declares no operation (such as post)", { file, pointer });
-    // The first operation with a body: a webhook is one request the API makes (POST, mostly).
-    for (const method of methods) {
+    // The first operation with a JSON body: the event the API sends (POST, mostly). A webhook with
+    // none (only a DELETE, or a form body) has nothing for unwrap to return and is left out.
+    for (const method of HTTP_METHODS.filter((candidate) => isObject(item[candidate]))) {
       const operation = item[method];
-      const where = { file, pointer: `${pointer}/${method}/requestBody` };
       const body = deref(spec, operation.requestBody, file);
-      if (!isObject(body) || !isObject(body.content)) {
-        throw new SpecError("a webhook needs a request body: the event the API sends", where);
-      }
+      if (!isObject(body) || !isObject(body.content)) continue;
       const media = jsonMedia(body.content);
       if (media === undefined || !/json/i.test(media)) continue;
       const typeName = firstFree(`${typeIdentifier(name, "Event")}WebhookEvent`, free);

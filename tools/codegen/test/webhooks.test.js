@@ -100,13 +100,23 @@ describe("webhooks", () => {
 
   it.each([
     [{ "x-webhooks": [] }, /#\/x-webhooks: must be an object of Path Item Objects/],
-    [{ webhooks: { ping: { summary: "no operation" } } }, /#\/webhooks\/ping: declares no operation/],
-    [
-      { webhooks: { "a/b": { post: { responses: {} } } } },
-      /#\/webhooks\/a~1b\/post\/requestBody: a webhook needs a request body/,
-    ],
+    [{ webhooks: { "a/b": "post" } }, /#\/webhooks\/a~1b: must be a Path Item Object/],
   ])("refuses %j with the pointer", (extra, message) => {
     expect(() => buildModel(tinySpec(listThings, extra), "openapi.json")).toThrow(message);
+  });
+
+  it("leaves out webhooks without a JSON body (valid documents generate), and takes the first with one", () => {
+    const model = buildModel(
+      tinySpec(listThings, {
+        webhooks: {
+          summaryOnly: { summary: "no operation" },
+          deleted: { delete: { responses: { 204: { description: "gone" } } } },
+          // ReadMe's 3.1 example: a DELETE without a body, then the POST of the event.
+          newPet: { delete: { responses: { 204: { description: "gone" } } }, ...hook({ type: "object" }) },
+        },
+      }),
+    );
+    expect(model.webhooks.map((webhook) => [webhook.name, webhook.method])).toEqual([["newPet", "post"]]);
   });
 
   it("a tag called webhooks clashes with unwrap: the error says to set x-sdk-resource", async () => {

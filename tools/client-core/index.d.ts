@@ -43,7 +43,9 @@ export function renderClientFile(input: {
   version: string;
   typesModule: string;
   header: string;
+  /** The document declares webhooks: the client file also declares `webhooks.unwrap`'s error classes. */
+  webhooks?: boolean;
 }): string;
 
 /** The generated SDK's public entry. */
-export function renderIndexFile(input: { header: string; resourceTypes: string[] }): string;
+export function renderIndexFile(input: { header: string; resourceTypes: string[]; webhooks?: boolean }): string;

@@ -5,6 +5,7 @@
 // The error classes' fields are `declare`d and set in their constructors: no field initialisers
 // to ship or run.
 import { readdirSync, readFileSync } from "node:fs";
+import { renderWebhookErrorClasses } from "./webhook-errors.js";
 
 const SOURCES = new URL("./src/", import.meta.url);
 
@@ -97,9 +98,19 @@ export const NEUTRAL_ERRORS = Object.freeze([
  *   version: string,
  *   typesModule: string,
  *   header: string,
- * }} input
+ *   webhooks?: boolean,
+ * }} input `webhooks`: the document declares webhooks (their error classes are declared here)
  */
-export function renderClientFile({ config, security, matchKeys, idempotency = [], version, typesModule, header }) {
+export function renderClientFile({
+  config,
+  security,
+  matchKeys,
+  idempotency = [],
+  version,
+  typesModule,
+  header,
+  webhooks = false,
+}) {
   const n = clientFileNames(config);
   const api = `the ${config.title} API`;
   const j = JSON.stringify;
@@ -351,16 +362,17 @@ export interface ${n.type} extends Client<paths, "application/json">, GeneratedR
 export function ${n.factory}(options: ${n.options} = {}): ${n.type} {
   return createSdkClient<paths, GeneratedResources>(options, SDK, createResources);
 }
-`;
+${webhooks ? renderWebhookErrorClasses(n) : ""}`;
 }
 
 /**
  * The generated SDK's public entry: the client file, the resources' types and the core's public
  * types and helpers.
  *
- * @param {{ header: string, resourceTypes: string[] }} input
+ * @param {{ header: string, resourceTypes: string[], webhooks?: boolean }} input `webhooks`: the
+ *   document declares webhooks (the module of `webhooks.unwrap`, webhook-events.ts, is exported)
  */
-export function renderIndexFile({ header, resourceTypes }) {
+export function renderIndexFile({ header, resourceTypes, webhooks = false }) {
   return `// ${header}
 export * from "./client.js";
 export type { AuthOption, AuthScheme } from "./core/auth.js";
@@ -380,5 +392,5 @@ export {
 } from "./core/resend-rule.js";
 export type { CallSettings } from "./core/transport.js";
 export type { ${["GeneratedResources", ...resourceTypes].join(", ")} } from "./resources.js";
-`;
+${webhooks ? 'export type { UnwrapOptions, WebhookHeaders } from "./core/webhooks.js";\nexport { signWebhook } from "./core/webhook-signature.js";\nexport type { Webhooks } from "./webhook-events.js";\n' : ""}`;
 }

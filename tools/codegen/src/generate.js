@@ -124,6 +124,7 @@ export async function renderTarget(target, spec, given) {
         clientFactory: option("clientFactory"),
         clientVariable: option("clientVariable"),
         apiKeyEnv: option("apiKeyEnv"),
+        idempotencyHeader: config?.idempotencyHeader,
       });
     default:
       return contractTarget({

@@ -21,3 +21,4 @@ export {
 export { cliCommands, cliNames, commandWord } from "./targets/cli.js";
 export { annotationsFor, mcpNames, mcpTools, selectOperations } from "./targets/mcp.js";
 export { curlCommand, exampleCurl } from "./targets/samples.js";
+export { WEBHOOKS_EXTENSION, webhookModels, webhookSampleName } from "./webhooks.js";

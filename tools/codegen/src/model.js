@@ -3,6 +3,7 @@ import { SpecError } from "@sdkit/cli-kit";
 import { deref, isObject, jsonMediaOf, listOperations, pointer } from "@sdkit/openapi";
 import { camelCase, isIdentifier, planSdk, words } from "./naming.js";
 import { operationIdentifier, operationTypePrefix, schemaAliases } from "./type-names.js";
+import { webhookModels } from "./webhooks.js";
 
 /** @typedef {import("@sdkit/openapi").ListedOperation} ListedOperation */
 
@@ -64,6 +65,8 @@ export function buildModel(spec, file) {
       },
     ]),
   );
+  // After every operation's names: a document that gains webhooks keeps its other type names.
+  const { webhooks, unionName: webhookUnion } = webhookModels(spec, file, typeNames);
   /** @type {Map<string, OperationModel>} */
   const byId = new Map();
   for (const [resource, methods] of plan) {
@@ -76,7 +79,7 @@ export function buildModel(spec, file) {
     }
   }
   const models = operations.map((op) => /** @type {OperationModel} */ (byId.get(op.operationId)));
-  return { operations: models, plan, byId, schemaAliases: aliases };
+  return { operations: models, plan, byId, schemaAliases: aliases, webhooks, webhookUnion };
 }
 
 /**

@@ -2,8 +2,8 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join, relative } from "node:path";
-import { sampleFileName } from "@sdkit/codegen";
-import { readSpecFile } from "@sdkit/openapi";
+import { sampleFileName, webhookModels, webhookSampleName } from "@sdkit/codegen";
+import { deref, readSpecFile } from "@sdkit/openapi";
 import { DocsBuildError } from "./errors.js";
 import { listOperations } from "./operations.js";
 
@@ -99,6 +99,9 @@ export function injectCodeSamples(spec, samples, where) {
   const docsSpec = structuredClone(spec);
   const operations = listOperations(docsSpec);
   const known = new Map(operations.map((operation) => [sampleFileName(operation.operationId), operation.operationId]));
+  // Webhooks (3.1 `webhooks`, 3.0 `x-webhooks`): a TypeScript sample each, the handler that unwraps it.
+  const webhooks = webhookModels(docsSpec, where.specPath, new Set()).webhooks;
+  for (const webhook of webhooks) known.set(webhookSampleName(webhook.name), `webhook ${webhook.name}`);
   const problems = [];
 
   for (const [name, byLanguage] of samples) {
@@ -130,6 +133,21 @@ export function injectCodeSamples(spec, samples, where) {
       codeSamples.push({ lang: language.lang, label: language.label, source: file.source });
     }
     docsSpec.paths[path][method]["x-codeSamples"] = codeSamples;
+  }
+  const webhooksKey = docsSpec.webhooks !== undefined ? "webhooks" : "x-webhooks";
+  for (const webhook of webhooks) {
+    const name = webhookSampleName(webhook.name);
+    const file = samples.get(name)?.get(".ts");
+    if (file === undefined) {
+      problems.push(
+        `${where.specPath}#${webhook.pointer} (webhook ${webhook.name}) has no TypeScript sample: run ` +
+          `\`openapi-codegen samples\` again, or add ${join(where.samplesDir, `${name}.ts`)}`,
+      );
+      continue;
+    }
+    const { lang, label } = SAMPLE_LANGUAGES[".ts"];
+    const item = deref(docsSpec, docsSpec[webhooksKey][webhook.name]);
+    item[webhook.method]["x-codeSamples"] = [{ lang, label, source: file.source }];
   }
 
   if (problems.length > 0) throw new DocsBuildError(`Code samples do not match the spec:\n- ${problems.join("\n- ")}`);

@@ -1,17 +1,22 @@
 #!/usr/bin/env node
 // @ts-check
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { onStopRequest, runCli, UsageError } from "@sdkit/cli-kit";
 import { exampleCurl } from "@sdkit/codegen";
 import { readSpecFile } from "@sdkit/openapi";
 import { MockError } from "./errors.js";
 import { prismVersion } from "./prism-command.js";
+import { listWebhooks, sendWebhook } from "./send-webhook.js";
 import { resolveSpecPath } from "./spec-path.js";
 import { startMock } from "./start-mock.js";
 
 const usage = `Usage: sdkit-mock [options]
+       sdkit-mock send-webhook <event> --to <url> --secret <whsec_…> [--spec <path>] [--data <json|@file>]
+       sdkit-mock send-webhook --list [--spec <path>]
 
-Serves a bundled OpenAPI document with Prism ${prismVersion}.
+Serves a bundled OpenAPI document with Prism ${prismVersion}; send-webhook posts one of its webhook
+events (its example, or --data), signed as Standard Webhooks specifies, to your own endpoint.
 
 Options:
   --spec <path>    OpenAPI document to serve (default: spec/dist/openapi.json in this folder or the nearest one above)
@@ -23,6 +28,7 @@ Options:
   -h, --help       show this help`;
 
 async function main() {
+  if (process.argv[2] === "send-webhook") return sendWebhookCommand(process.argv.slice(3));
   const { values } = parseArgs({
     options: {
       spec: { type: "string" },
@@ -65,6 +71,54 @@ async function main() {
 
   const { code, signal } = await mock.exited;
   if (!stopping) throw new MockError(`Prism exited unexpectedly (${signal ?? `code ${code}`})\n${mock.log()}`);
+}
+
+/**
+ * `send-webhook`: exit 0 when the receiver answered 2xx, 1 otherwise (a handler that refuses a
+ * correctly signed example is what the integrator wants to hear about).
+ *
+ * @param {string[]} args
+ */
+async function sendWebhookCommand(args) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      spec: { type: "string" },
+      to: { type: "string" },
+      secret: { type: "string" },
+      data: { type: "string" },
+      list: { type: "boolean", default: false },
+    },
+  });
+  const specPath = resolveSpecPath(values.spec);
+  const spec = /** @type {Record<string, any>} */ ((await readSpecFile(specPath)).document);
+  if (values.list) {
+    const webhooks = listWebhooks(spec, specPath);
+    if (webhooks.length === 0)
+      console.log("The document declares no webhooks (OpenAPI 3.1 `webhooks`, or `x-webhooks` in 3.0).");
+    for (const webhook of webhooks) console.log(`${webhook.name}\t${webhook.summary ?? ""}`);
+    return;
+  }
+  const [event, ...extra] = positionals;
+  if (event === undefined || extra.length > 0)
+    throw new UsageError("send-webhook takes one event name (--list shows them)");
+  if (!values.to) throw new UsageError("send-webhook needs --to <url of your webhook endpoint>");
+  if (!values.secret)
+    throw new UsageError("send-webhook needs --secret <whsec_…>, the secret your handler verifies with");
+  let data;
+  if (values.data !== undefined) {
+    const text = values.data.startsWith("@") ? readFileSync(values.data.slice(1), "utf8") : values.data;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new UsageError(`--data is not JSON: ${/** @type {Error} */ (error).message}`);
+    }
+  }
+  const result = await sendWebhook({ spec, file: specPath, event, to: values.to, secret: values.secret, data });
+  console.log(`${event} → ${values.to}: ${result.status}${result.body ? ` ${result.body.slice(0, 200)}` : ""}`);
+  console.log(`webhook-id: ${result.sent.headers["webhook-id"]}`);
+  if (result.status < 200 || result.status > 299) process.exitCode = 1;
 }
 
 /**

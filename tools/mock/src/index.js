@@ -1,6 +1,7 @@
 // @ts-check
 export { MockError, MockStartError, PortInUseError, SpecNotFoundError } from "./errors.js";
 export { prismVersion } from "./prism-command.js";
+export { listWebhooks, sendWebhook, signedHeaders, webhookExample } from "./send-webhook.js";
 export { defaultSpecPath, resolveSpecPath } from "./spec-path.js";
 export { startMock } from "./start-mock.js";
 

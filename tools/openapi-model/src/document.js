@@ -48,6 +48,8 @@ export function checkDocument(document, file) {
       pointer: "/openapi",
     });
   }
+  // OpenAPI 3.1 makes `paths` optional (a document may hold only webhooks or components); 3.0 requires it.
+  if (document.paths === undefined && !document.openapi.startsWith("3.0")) return;
   if (!isObject(document.paths)) throw new SpecError("must be an object", { file, pointer: "/paths" });
 }
 

@@ -1,7 +1,7 @@
 // @ts-check
 // `$ref` resolution and JSON pointers on small documents of our own (RFC 6901, fragment form).
 import { describe, expect, it } from "vitest";
-import { deref, derefAt, derefOrRef, listRefs, pointer, refPath } from "../src/index.js";
+import { checkDocument, deref, derefAt, derefOrRef, listRefs, pointer, refPath } from "../src/index.js";
 
 const keyById = { type: "object", properties: { id: { type: "string" } } };
 const spec = {
@@ -90,5 +90,16 @@ describe("pointers", () => {
         .map((entry) => entry.pointer)
         .sort(),
     ).toEqual(["/components/responses/Key", "/paths/~1v2~1keys~1{id}/get/responses/200"]);
+  });
+});
+
+describe("checkDocument", () => {
+  it("takes a 3.1 document without paths (webhooks only), and requires paths in 3.0", () => {
+    const webhooksOnly = { openapi: "3.1.0", info: { title: "t", version: "1" }, webhooks: { ping: {} } };
+    expect(() => checkDocument(webhooksOnly, "api.json")).not.toThrow();
+    expect(() => checkDocument({ ...webhooksOnly, openapi: "3.0.3" }, "api.json")).toThrow(
+      /^api\.json #\/paths: must be an object/,
+    );
+    expect(() => checkDocument({ ...webhooksOnly, paths: [] }, "api.json")).toThrow(/#\/paths: must be an object/);
   });
 });

@@ -16,16 +16,19 @@ export function clientModuleFiles() {
   const manifest = JSON.parse(readFileSync(join(openapiFetchDir, "package.json"), "utf8"));
   const entry = manifest.exports?.["."]?.import ?? manifest.module;
   if (typeof entry !== "string") throw new Error(`openapi-fetch at ${openapiFetchDir} has no ESM entry`);
-  return { client, openapiFetch: join(openapiFetchDir, entry) };
+  // The capabilities fixture SDK (pagination, webhooks) imports the same openapi-fetch version.
+  const capabilities = fileURLToPath(import.meta.resolve("@hatch-api/capabilities-fixture"));
+  return { client, capabilities, openapiFetch: join(openapiFetchDir, entry) };
 }
 
 /** What the smoke server serves under /modules/ for the Chromium page (see smoke-server.js). */
 export function browserModuleFiles() {
-  const { client, openapiFetch } = clientModuleFiles();
+  const { client, capabilities, openapiFetch } = clientModuleFiles();
   /** @param {string} name */
   const suiteFile = (name) => fileURLToPath(new URL(`suite/${name}`, import.meta.url));
   return {
     "client.js": client,
+    "capabilities.js": capabilities,
     "openapi-fetch.js": openapiFetch,
     "smoke-suite.js": suiteFile("smoke-suite.js"),
     "browser-entry.js": suiteFile("browser-entry.js"),

@@ -1,7 +1,17 @@
 // @ts-check
+import { createHmac, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
-import { SMOKE_RECEIVED_PATH, SMOKE_SOURCES, smokeApiKey, smokeContactId } from "./suite/smoke-suite.js";
+import {
+  SMOKE_LIST_TOTAL,
+  SMOKE_RECEIVED_PATH,
+  SMOKE_SOURCES,
+  SMOKE_WEBHOOK_PATH,
+  smokeApiKey,
+  smokeContactId,
+  smokeListedId,
+  smokeMessageText,
+} from "./suite/smoke-suite.js";
 
 /** How long a "hang" request is held at most, so that a client that never gives up cannot leak it. */
 const HANG_CAP_MS = 30_000;
@@ -13,6 +23,7 @@ const MAX_BODY_BYTES = 64 * 1024;
  * @property {string | undefined} source the body's `source`
  * @property {string | undefined} externalID the body's `externalID`, which tells the abort and timeout checks apart
  * @property {number | "closed by client"} outcome the status sent, or that the client gave up first
+ * @property {string | null} [cursor] a list request's `cursor` (GET only)
  */
 
 /**
@@ -89,7 +100,11 @@ export async function startSmokeServer({ modules = {} } = {}) {
       response.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" });
       return void response.end(await readFile(file));
     }
-    if (url.pathname !== "/v1/contacts" || (request.method !== "POST" && request.method !== "PUT")) {
+    if (request.method === "GET" && url.pathname === SMOKE_WEBHOOK_PATH) {
+      return send(response, 200, signedDelivery(url.searchParams.get("runId") ?? ""));
+    }
+    const isList = request.method === "GET" && url.pathname === "/v1/contacts";
+    if (url.pathname !== "/v1/contacts" || (request.method !== "POST" && request.method !== "PUT" && !isList)) {
       return send(response, 404, { errors: [{ title: "Not Found", detail: `${request.method} ${url.pathname}` }] });
     }
 
@@ -97,9 +112,23 @@ export async function startSmokeServer({ modules = {} } = {}) {
     if (!runId || request.headers.authorization !== `Bearer ${smokeApiKey(runId)}`) {
       return send(response, 401, { errors: [{ title: "Unauthorized", detail: "missing or unknown API key" }] });
     }
+    if (isList) {
+      // The list of the capabilities fixture: `limit` contacts from `cursor` (an index), and the next cursor.
+      const cursor = url.searchParams.get("cursor");
+      const from = Number(cursor ?? 0);
+      const limit = Number(url.searchParams.get("limit") ?? 25);
+      const ids = [];
+      for (let n = from; n < Math.min(from + limit, SMOKE_LIST_TOTAL); n++) ids.push(smokeListedId(runId, n));
+      const log = requests.get(runId) ?? [];
+      requests.set(runId, log);
+      log.push({ method: "GET", source: undefined, externalID: undefined, outcome: 200, cursor });
+      const next = from + limit < SMOKE_LIST_TOTAL ? String(from + limit) : null;
+      return send(response, 200, { data: ids.map((id) => ({ id })), nextCursor: next });
+    }
+    const method = /** @type {"POST" | "PUT"} */ (request.method);
     const body = await readJson(request);
     /** @type {SmokeRequest} */
-    const record = { method: request.method, source: body?.source, externalID: body?.externalID, outcome: 0 };
+    const record = { method, source: body?.source, externalID: body?.externalID, outcome: 0 };
     const log = requests.get(runId) ?? [];
     requests.set(runId, log);
     log.push(record);
@@ -107,7 +136,7 @@ export async function startSmokeServer({ modules = {} } = {}) {
 
     if (body?.source === SMOKE_SOURCES.upsert) {
       record.outcome = 200;
-      return send(response, 200, { data: { id: smokeContactId(runId, request.method) } });
+      return send(response, 200, { data: { id: smokeContactId(runId, method) } });
     }
     if (body?.source === SMOKE_SOURCES.invalid) {
       record.outcome = 422;
@@ -153,6 +182,29 @@ export async function startSmokeServer({ modules = {} } = {}) {
 }
 
 /**
+ * A Standard Webhooks delivery of the fixture's `message.received` event, signed here with
+ * node:crypto (an implementation independent of the SDK's WebCrypto one) under a fresh secret.
+ *
+ * @param {string} runId
+ */
+function signedDelivery(runId) {
+  const key = randomBytes(32);
+  const id = `msg_${runId}`;
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const body = JSON.stringify({
+    type: "message.received",
+    timestamp: new Date().toISOString(),
+    data: { id, contactId: smokeListedId(runId, 0), from: "+16364618187", body: smokeMessageText(runId) },
+  });
+  const signature = createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64");
+  return {
+    body,
+    headers: { "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": `v1,${signature}` },
+    secret: `whsec_${key.toString("base64")}`,
+  };
+}
+
+/**
  * @param {import("node:http").IncomingMessage} request
  * @returns {Promise<any>}
  */
@@ -193,7 +245,11 @@ function send(response, status, body) {
  */
 function sendBrowserPage(response) {
   const importMap = {
-    imports: { "@hatch-api/client": "/modules/client.js", "openapi-fetch": "/modules/openapi-fetch.js" },
+    imports: {
+      "@hatch-api/client": "/modules/client.js",
+      "@hatch-api/capabilities-fixture": "/modules/capabilities.js",
+      "openapi-fetch": "/modules/openapi-fetch.js",
+    },
   };
   const html = `<!doctype html><meta charset="utf-8"><title>runtime matrix</title>
 <script>addEventListener("error", (event) => { window.hatchPageFailed = String(event.message); });</script>

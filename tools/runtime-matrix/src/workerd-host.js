@@ -26,6 +26,7 @@ const miniflare = new Miniflare({
     await module("worker.js", fileURLToPath(new URL("suite/worker.js", import.meta.url))),
     await module("smoke-suite.js", fileURLToPath(new URL("suite/smoke-suite.js", import.meta.url))),
     await module("@hatch-api/client", files.client),
+    await module("@hatch-api/capabilities-fixture", files.capabilities),
     // workerd resolves a bare specifier against the importing module's name, so the client's
     // `import "openapi-fetch"` from the module "@hatch-api/client" looks up "@hatch-api/openapi-fetch".
     await module("@hatch-api/openapi-fetch", files.openapiFetch),

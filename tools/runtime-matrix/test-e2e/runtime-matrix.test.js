@@ -57,6 +57,10 @@ describe("the built client's smoke suite", () => {
             { method: "POST", source: SMOKE_SOURCES.invalid, externalID: undefined, outcome: 422 },
             { method: "POST", source: SMOKE_SOURCES.hang, externalID: "abort", outcome: "closed by client" },
             { method: "POST", source: SMOKE_SOURCES.hang, externalID: "timeout", outcome: "closed by client" },
+            // The capabilities fixture's list: three pages of SMOKE_PAGE_SIZE, each one request.
+            { method: "GET", source: undefined, externalID: undefined, outcome: 200, cursor: null },
+            { method: "GET", source: undefined, externalID: undefined, outcome: 200, cursor: "10" },
+            { method: "GET", source: undefined, externalID: undefined, outcome: 200, cursor: "20" },
           ]),
         { timeout: 10_000, interval: 50 },
       );

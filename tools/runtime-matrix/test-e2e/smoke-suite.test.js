@@ -1,6 +1,7 @@
 // @ts-check
 // The smoke suite must be able to fail: run in-process against clients broken on purpose, each check
 // that the breakage concerns reports not ok (with the reason), and the others still pass.
+import * as capabilities from "@hatch-api/capabilities-fixture";
 import * as realClient from "@hatch-api/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmokeServer } from "../src/smoke-server.js";
@@ -15,11 +16,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** @param {Record<string, any>} client */
-async function failedChecks(client) {
+/** @param {Record<string, any>} client @param {Record<string, any>} [fixture] the capabilities fixture SDK */
+async function failedChecks(client, fixture = capabilities) {
   const report = await runSmokeSuite(client, {
     baseUrl: server.url,
     runId: `unit-${Math.random().toString(36).slice(2)}`,
+    capabilities: fixture,
   });
   expect(report.checks.map((check) => check.name)).toEqual(SMOKE_CHECKS);
   return Object.fromEntries(report.checks.filter((check) => !check.ok).map((check) => [check.name, check.detail]));
@@ -80,6 +82,33 @@ describe("runSmokeSuite", () => {
     });
     expect(failed).toEqual({
       "browser guard": "Error: refused outside a browser: HatchError: refusing to run in a browser",
+    });
+  });
+
+  it("fails pagination and webhooks when the fixture SDK's list stops early and unwrap accepts anything", async () => {
+    const failed = await failedChecks(realClient, {
+      ...capabilities,
+      createHatchClient(/** @type {Record<string, any>} */ options) {
+        const hatch = capabilities.createHatchClient(/** @type {any} */ (options));
+        return {
+          ...hatch,
+          contacts: {
+            ...hatch.contacts,
+            list: (/** @type {any} */ query) => hatch.contacts.list(query).toArray({ limit: 10 }),
+          },
+          webhooks: { unwrap: async (/** @type {string} */ body) => JSON.parse(body) },
+        };
+      },
+    });
+    expect(Object.keys(failed)).toEqual(["pagination", "webhooks.unwrap"]);
+    expect(failed["webhooks.unwrap"]).toMatch(/resolved with .* instead of rejecting/);
+  });
+
+  it("fails pagination and webhooks without the fixture SDK", async () => {
+    const failed = await failedChecks(realClient, {});
+    expect(failed).toEqual({
+      pagination: "Error: no capabilities fixture SDK given",
+      "webhooks.unwrap": "Error: no capabilities fixture SDK given",
     });
   });
 

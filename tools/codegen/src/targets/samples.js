@@ -1,9 +1,11 @@
 // @ts-check
 import { deref, HTTP_METHODS, isObject, listOperations } from "@sdkit/openapi";
 import { mediaExample, parameterExample } from "../examples.js";
+import { idempotencyHeaderOf } from "../idempotency.js";
 import { buildModel } from "../model.js";
 import { sampleFileName } from "../naming.js";
 import { shellDoubleQuoted, shellLiteral, shellSingleQuoted, tsLiteral } from "../render.js";
+import { webhookSampleName } from "../webhooks.js";
 
 /** @typedef {import("../model.js").OperationModel} OperationModel */
 
@@ -13,11 +15,13 @@ import { shellDoubleQuoted, shellLiteral, shellSingleQuoted, tsLiteral } from ".
  * @property {string} clientFactory its factory function
  * @property {string} clientVariable what the samples call the client
  * @property {string} apiKeyEnv the environment variable holding the API key
+ * @property {string} [idempotencyHeader] the SDK config's `idempotencyHeader`, when it has one
  */
 
 /**
  * Two samples per operation, named after its operationId (see sampleFileName): `<name>.ts` calls
  * the generated SDK method, `<name>.sh` is the same request with curl. Both use the spec's examples.
+ * Each webhook gets one TypeScript sample (webhookSampleName): a handler verifying it with unwrap.
  *
  * @param {{ spec: Record<string, any>, model: ReturnType<typeof import("../model.js").buildModel>, header: string } & SampleOptions} input
  * @returns {Map<string, string>}
@@ -30,7 +34,45 @@ export function samplesTarget({ spec, model, header, ...options }) {
     files.set(`${name}.ts`, typescriptSample(spec, m, model, header, options));
     files.set(`${name}.sh`, curlSample(spec, m, header, options));
   }
+  for (const webhook of model.webhooks) {
+    files.set(`${webhookSampleName(webhook.name)}.ts`, webhookSample(webhook, header, options));
+  }
   return files;
+}
+
+/**
+ * A handler for one webhook: the raw body and headers through \`webhooks.unwrap\` with the signing
+ * secret (from the environment), 204 for a verified event and 400 with the reason otherwise.
+ *
+ * @param {import("../webhooks.js").WebhookModel} webhook
+ * @param {string} header
+ * @param {SampleOptions} options
+ */
+function webhookSample(webhook, header, options) {
+  const secretEnv = `${options.apiKeyEnv.replace(/_?(API_?KEY|KEY|TOKEN|SECRET)$/i, "") || "API"}_WEBHOOK_SECRET`;
+  const v = options.clientVariable;
+  return [
+    `// ${header}`,
+    `import { ${options.clientFactory}, WebhookVerificationError } from ${JSON.stringify(options.clientPackage)};`,
+    "",
+    `const ${v} = ${options.clientFactory}({ apiKey: process.env.${options.apiKeyEnv} });`,
+    "",
+    `// Your endpoint for ${webhook.name} (a fetch-style handler): verify the raw body, then act on the event.`,
+    "export async function handleWebhook(request: Request): Promise<Response> {",
+    "  try {",
+    `    const event = await ${v}.webhooks.unwrap(await request.text(), request.headers, {`,
+    `      secret: process.env.${secretEnv} ?? "",`,
+    "    });",
+    "    console.log(event);",
+    "    return new Response(null, { status: 204 });",
+    "  } catch (error) {",
+    "    // A missing header, an old timestamp, no matching signature, or a body that is no event.",
+    "    if (error instanceof WebhookVerificationError) return new Response(error.reason, { status: 400 });",
+    "    throw error;",
+    "  }",
+    "}",
+    "",
+  ].join("\n");
 }
 
 /**
@@ -71,6 +113,11 @@ function typescriptSample(spec, m, model, header, options) {
   if (Object.keys(example.headers).length > 0) callOptions.headers = example.headers;
   const method = model.plan.get(m.resource)?.find((entry) => entry.name === m.sdkMethod);
   if (method && method.variants[0] !== m.op) callOptions.method = m.op.method.toUpperCase();
+  // An operation with an idempotency key: the sample passes one, as a caller who can resend does.
+  const idempotency = idempotencyHeaderOf(m, options.idempotencyHeader, undefined);
+  if (idempotency !== undefined && !(idempotency in example.headers)) {
+    callOptions.idempotencyKey = "<an id your system keeps for this request>";
+  }
   if (Object.keys(callOptions).length > 0) args.push(tsLiteral(callOptions));
   const call = `${options.clientVariable}.${m.resource}.${m.sdkMethod}(${args.join(", ")})`;
   const returnsValue = Boolean(m.success?.media);
@@ -83,6 +130,12 @@ function typescriptSample(spec, m, model, header, options) {
     `const ${options.clientVariable} = ${options.clientFactory}({ apiKey: process.env.${options.apiKeyEnv} });`,
     "",
     `// ${m.op.method.toUpperCase()} ${m.op.path}${typeof summary === "string" && summary ? `: ${summary.trim().split("\n")[0]}` : ""}`,
+    ...(idempotency !== undefined
+      ? [
+          `// Sent with an ${idempotency} header: every retry reuses it, so the API applies the call once.`,
+          "// Without idempotencyKey the client makes one per call; yours also makes a resend after a crash safe.",
+        ]
+      : []),
     // A list with x-sdk-pagination: the method's result iterates every item of every page.
     ...(m.op.operation["x-sdk-pagination"] !== undefined
       ? [`for await (const item of ${call}) {`, "  console.log(item);", "}"]

@@ -7,6 +7,7 @@ import { idempotencyHeaderOf } from "../idempotency.js";
 import { pascalCase, words } from "../naming.js";
 import { paginationOf } from "../pagination.js";
 import { jsDoc } from "../render.js";
+import { WEBHOOKS_FILE, webhooksFile } from "./sdk-webhooks.js";
 
 /** @typedef {import("../model.js").OperationModel} OperationModel */
 
@@ -63,6 +64,11 @@ export function sdkTarget({ model, header, typesModule, config, security, versio
     if (["index", "resources", "client", "core"].includes(resource)) {
       throw new SpecError(`the SDK resource name "${resource}" is reserved for a generated file; set x-sdk-resource`);
     }
+    if (resource === "webhooks" && model.webhookUnion !== undefined) {
+      throw new SpecError(
+        'the SDK resource name "webhooks" is the client\'s webhooks.unwrap in a document with webhooks; set x-sdk-resource',
+      );
+    }
     const variantsOf = (/** @type {import("../naming.js").SdkMethod} */ method) =>
       method.variants.map((op) => /** @type {OperationModel} */ (model.byId.get(op.operationId)));
     files.set(
@@ -74,6 +80,7 @@ export function sdkTarget({ model, header, typesModule, config, security, versio
       ...methods.flatMap((method) => [`${method.typeBase}Error`, `${method.typeBase}Options`]),
     ]);
   }
+  const hasWebhooks = model.webhookUnion !== undefined;
   const resources = [
     `// ${header}`,
     `import type { OperationCaller } from "./core/operation.js";`,
@@ -81,17 +88,26 @@ export function sdkTarget({ model, header, typesModule, config, security, versio
       (name) => `import { create${pascal(name)}Resource, type ${pascal(name)}Resource } from "./${name}.js";`,
     ),
     "",
+    ...(hasWebhooks ? [`import { type Webhooks, webhooks } from "./${WEBHOOKS_FILE.replace(/\.ts$/, ".js")}";`] : []),
+    "",
     ...resourceNames.map((name) => `export type { ${exportedTypes.get(name)?.join(", ")} } from "./${name}.js";`),
     "",
     "/** Every resource of the API, one per tag. */",
     "export interface GeneratedResources {",
     ...resourceNames.map((name) => `  readonly ${name}: ${pascal(name)}Resource;`),
+    ...(hasWebhooks
+      ? [
+          "  /** Verifies the webhook requests the API sends to your server: `unwrap`. */",
+          "  readonly webhooks: Webhooks;",
+        ]
+      : []),
     "}",
     "",
     "/** Builds every resource on one caller (the client's transport, errors and options). */",
     "export function createResources(call: OperationCaller): GeneratedResources {",
     "  return {",
     ...resourceNames.map((name) => `    ${name}: create${pascal(name)}Resource(call),`),
+    ...(hasWebhooks ? ["    webhooks,"] : []),
     "  };",
     "}",
     "",
@@ -110,9 +126,24 @@ export function sdkTarget({ model, header, typesModule, config, security, versio
       ? []
       : [{ method: operation.op.method.toUpperCase(), path: operation.op.path, header: name }];
   });
-  files.set("client.ts", renderClientFile({ config, security, matchKeys, idempotency, version, typesModule, header }));
-  files.set("index.ts", renderIndexFile({ header, resourceTypes: [...exportedTypes.values()].flat() }));
-  for (const [name, text] of coreFiles(header)) files.set(name, text);
+  files.set(
+    "client.ts",
+    renderClientFile({ config, security, matchKeys, idempotency, version, typesModule, header, webhooks: hasWebhooks }),
+  );
+  files.set(
+    "index.ts",
+    renderIndexFile({ header, resourceTypes: [...exportedTypes.values()].flat(), webhooks: hasWebhooks }),
+  );
+  if (model.webhookUnion !== undefined) {
+    files.set(
+      WEBHOOKS_FILE,
+      webhooksFile({ webhooks: model.webhooks, unionName: model.webhookUnion, typesModule, header }),
+    );
+  }
+  for (const [name, text] of coreFiles(header)) {
+    // The webhook verifier only where unwrap uses it.
+    if (hasWebhooks || !/^core\/webhook/.test(name)) files.set(name, text);
+  }
   return files;
 }
 

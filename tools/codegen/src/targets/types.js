@@ -7,6 +7,7 @@ import { jsonMedia, statusKeyType } from "../model.js";
 import { isIdentifier } from "../naming.js";
 import { jsDoc } from "../render.js";
 import { RESERVED_TYPE_NAMES } from "../type-names.js";
+import { WEBHOOKS_EXTENSION, webhooksKey } from "../webhooks.js";
 
 /**
  * `openapi.ts` (openapi-typescript's output) and `aliases.ts`: a named alias for every schema in
@@ -20,7 +21,7 @@ import { RESERVED_TYPE_NAMES } from "../type-names.js";
 export async function typesTarget({ spec, model, file, header }) {
   let source;
   try {
-    const ast = await openapiTS(/** @type {any} */ (inlineRefsOutsideComponents(structuredClone(spec))), {
+    const ast = await openapiTS(/** @type {any} */ (inlineRefsOutsideComponents(withWebhooks(structuredClone(spec)))), {
       silent: true,
       cwd: pathToFileURL(file),
       // A property with a `default` that is not `required` may be left out: the server fills it
@@ -36,6 +37,20 @@ export async function typesTarget({ spec, model, file, header }) {
     ["openapi.ts", `// ${header}\n\n${source}`],
     ["aliases.ts", aliasesFile(spec, model, file, header)],
   ]);
+}
+
+/**
+ * A 3.0 document's `x-webhooks` as `webhooks`, which openapi-typescript types whatever the
+ * version says: the event types have one source in both.
+ *
+ * @param {Record<string, any>} spec a copy, changed in place
+ */
+function withWebhooks(spec) {
+  if (webhooksKey(spec) === WEBHOOKS_EXTENSION) {
+    spec.webhooks = spec[WEBHOOKS_EXTENSION];
+    delete spec[WEBHOOKS_EXTENSION];
+  }
+  return spec;
 }
 
 /**
@@ -143,7 +158,24 @@ function aliasesFile(spec, model, file, header) {
       `${jsDoc([`The error statuses (and ranges) \`${label}\` declares.`])}export type ${claim(`${typeName}ErrorStatus`, origin)} = Exclude<keyof ${ref}["responses"], ${successUnion}>;`,
     );
   }
-  const imports = `import type { ${Object.keys(schemas).length > 0 ? "components, " : ""}paths } from "./openapi.js";\n`;
+  for (const webhook of model.webhooks) {
+    const label = `the webhook ${webhook.name}`;
+    const ref = `NonNullable<webhooks[${JSON.stringify(webhook.name)}][${JSON.stringify(webhook.method)}]>`;
+    blocks.push(
+      `${jsDoc([`The event of ${label} (its ${webhook.method.toUpperCase()} body).`, webhook.summary])}export type ${claim(webhook.typeName, `#${webhook.pointer}`)} = NonNullable<${ref}["requestBody"]>["content"][${JSON.stringify(webhook.media)}];`,
+    );
+  }
+  if (model.webhookUnion !== undefined) {
+    blocks.push(
+      `${jsDoc(["Every event the API's webhooks send: what `webhooks.unwrap` returns."])}export type ${claim(model.webhookUnion, "#/webhooks")} =\n${model.webhooks.map((webhook) => `  | ${webhook.typeName}`).join("\n")};`,
+    );
+  }
+  const names = [
+    ...(Object.keys(schemas).length > 0 ? ["components"] : []),
+    "paths",
+    ...(model.webhooks.length > 0 ? ["webhooks"] : []),
+  ];
+  const imports = `import type { ${names.join(", ")} } from "./openapi.js";\n`;
   return `// ${header}\n${imports}\n${blocks.join("\n\n")}\n`;
 }
 

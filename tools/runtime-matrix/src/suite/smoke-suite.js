@@ -1,5 +1,6 @@
 // @ts-check
-// The smoke suite every runtime of the matrix runs against the built @hatch-api/client. It must stay
+// The smoke suite every runtime of the matrix runs against the built @hatch-api/client (and, for the
+// capabilities Hatch's spec does not use yet, the built capabilities fixture SDK). It must stay
 // portable: no imports, no Node built-ins, only fetch, timers, AbortController and JSON, so that the
 // very same file runs in Node, Bun, Deno, workerd and Chromium. Each check settles within its own
 // watchdog, so a hanging client reports a failed check instead of stalling the runtime.
@@ -33,7 +34,26 @@ export const SMOKE_CHECKS = Object.freeze([
   "typed error (422)",
   "abort",
   "timeout",
+  "pagination",
+  "webhooks.unwrap",
 ]);
+
+/** The smoke server's contact list: this many contacts, asked for in pages of SMOKE_PAGE_SIZE. */
+export const SMOKE_LIST_TOTAL = 25;
+export const SMOKE_PAGE_SIZE = 10;
+
+/** The id of the n-th contact of a run's list. */
+export function smokeListedId(/** @type {string} */ runId, /** @type {number} */ n) {
+  return `ct_${runId}_${n}`;
+}
+
+/** Answers a signed webhook delivery for the run: `{ body, headers, secret }` (signed by node:crypto). */
+export const SMOKE_WEBHOOK_PATH = "/__smoke/webhook";
+
+/** The text of the message in a run's webhook event. */
+export function smokeMessageText(/** @type {string} */ runId) {
+  return `smoke message ${runId}`;
+}
 
 const CHECK_WATCHDOG_MS = 20_000;
 // Long enough for a request to reach the server on a loaded machine, so the server can see the
@@ -58,11 +78,13 @@ const TIMEOUT_MS = 1_000;
  * Runs every check against the server at `baseUrl` and never throws: failures are in the report.
  *
  * @param {Record<string, any>} client the module namespace of the built `@hatch-api/client`
- * @param {{ baseUrl: string, runId: string, browser?: boolean }} options `browser`: running in a page,
- *   where the client must refuse to start without `dangerouslyAllowBrowser`
+ * @param {{ baseUrl: string, runId: string, browser?: boolean, capabilities?: Record<string, any> }} options
+ *   `browser`: running in a page, where the client must refuse to start without
+ *   `dangerouslyAllowBrowser`; `capabilities`: the module namespace of the built capabilities
+ *   fixture SDK (pagination, webhooks), whose checks fail without it
  * @returns {Promise<SmokeReport>}
  */
-export async function runSmokeSuite(client, { baseUrl, runId, browser = false }) {
+export async function runSmokeSuite(client, { baseUrl, runId, browser = false, capabilities }) {
   const apiKey = smokeApiKey(runId);
   /** @param {Record<string, unknown>} [extra] */
   const create = (extra = {}) =>
@@ -158,6 +180,50 @@ export async function runSmokeSuite(client, { baseUrl, runId, browser = false })
       },
     ],
   ];
+
+  const fixture = () => {
+    if (typeof capabilities?.createHatchClient !== "function") throw new Error("no capabilities fixture SDK given");
+    return capabilities.createHatchClient({
+      apiKey,
+      baseUrl,
+      userAgent: `runtime-matrix/${runId}`,
+      ...(browser ? { dangerouslyAllowBrowser: true } : {}),
+    });
+  };
+  checks.push(
+    [
+      "pagination",
+      async () => {
+        const ids = [];
+        for await (const contact of fixture().contacts.list({ limit: SMOKE_PAGE_SIZE })) ids.push(contact.id);
+        const expected = Array.from({ length: SMOKE_LIST_TOTAL }, (_, n) => smokeListedId(runId, n));
+        if (JSON.stringify(ids) !== JSON.stringify(expected)) {
+          throw new Error(`for await yielded ${JSON.stringify(ids)}, expected ${SMOKE_LIST_TOTAL} ids in order`);
+        }
+        return `for await over ${SMOKE_LIST_TOTAL} contacts in pages of ${SMOKE_PAGE_SIZE}`;
+      },
+    ],
+    [
+      "webhooks.unwrap",
+      async () => {
+        const answer = await fetch(`${baseUrl}${SMOKE_WEBHOOK_PATH}?${new URLSearchParams({ runId })}`);
+        const delivery = await answer.json();
+        const hatch = fixture();
+        const event = await hatch.webhooks.unwrap(delivery.body, delivery.headers, { secret: delivery.secret });
+        if (event?.type !== "message.received" || event?.data?.body !== smokeMessageText(runId)) {
+          throw new Error(`unwrap returned ${safeJson(event)}`);
+        }
+        // The same delivery with one byte changed: refused, with the class that says why.
+        const tampered = await rejection(
+          hatch.webhooks.unwrap(delivery.body.replace("smoke", "smoky"), delivery.headers, { secret: delivery.secret }),
+        );
+        expectInstance(tampered, capabilities?.WebhookSignatureError, "WebhookSignatureError");
+        expectInstance(tampered, capabilities?.HatchError, "HatchError");
+        if (tampered.reason !== "no-matching-signature") throw new Error(`reason ${tampered.reason}`);
+        return "verified a Standard Webhooks delivery signed by node:crypto; refused it tampered";
+      },
+    ],
+  );
 
   /** @type {SmokeCheck[]} */
   const results = [];

@@ -1,6 +1,7 @@
 import { abortReason, sleep } from "./abort.js";
 import { checkDuration, checkRetries } from "./checks.js";
 import type { FetchLike, SdkDefinition } from "./definition.js";
+import { isReusableBody, type OutgoingRequest } from "./draft-request.js";
 import { redirectError } from "./error-from-response.js";
 import { idempotencyLookup, newIdempotencyKey } from "./idempotency.js";
 import { headersForLog, logDebug } from "./logger.js";
@@ -134,7 +135,8 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     url: string,
     template: RequestInit,
     init: RequestInit | undefined,
-    signal: AbortSignal,
+    direct: boolean,
+    signal: AbortSignal | null,
     timeoutMs: number,
     deadline: number,
     totalMs: number,
@@ -142,7 +144,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     attemptNumber: number,
   ): Promise<AttemptOutcome> {
     // The caller may have aborted between two attempts: send nothing then.
-    if (signal.aborted) throw abortReason(signal);
+    if (signal?.aborted) throw abortReason(signal);
     const controller = new AbortController();
     // Racing the abort as well as passing the signal stops at once even with a fetch that ignores it.
     let stopWaiting: (reason: unknown) => void = noop;
@@ -155,8 +157,8 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       controller.abort(reason);
       stopWaiting(reason);
     };
-    const onCallerAbort = () => abort(abortReason(signal));
-    signal.addEventListener("abort", onCallerAbort, { once: true });
+    const onCallerAbort = () => abort(abortReason(signal as AbortSignal));
+    signal?.addEventListener("abort", onCallerAbort, { once: true });
     let timer: ReturnType<typeof setTimeout> | undefined;
     /** 0: no timeout; 1: this attempt's; 2: the whole call's deadline. */
     let timedOut = 0;
@@ -166,18 +168,23 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       timedOut = which;
       abort(new Timeout(ms, { message: `The ${api} did not respond within ${ms} ms` }));
     };
-    const request = new Request(url, { ...template, signal: controller.signal });
+    const requestInit: RequestInit = { ...template, signal: controller.signal };
+    // Without middleware, the runtime's own fetch takes the URL and init as they are (`direct`): it
+    // builds its Request either way, so building one here too would only double the cost.
+    const request = direct && chain.length === 0 ? undefined : new Request(url, requestInit);
     // Called at the moment the limiter grants the request (synchronously within the grant).
-    const start = (outgoing: Request) => {
+    const start = (outgoing: Request | undefined) => {
       clearTimeout(timer);
       const left = deadline - now();
       if (left < timeoutMs) timer = setTimeout(expire, Math.max(0, left), 2, totalMs);
       else timer = setTimeout(expire, timeoutMs, 1, timeoutMs);
       sent = true;
-      return fetchImpl(outgoing, init);
+      return outgoing
+        ? fetchImpl(outgoing, init)
+        : (fetchImpl as typeof fetch)(url, init ? { ...requestInit, ...init, signal: controller.signal } : requestInit);
     };
     /** Through the limiter to fetch: the innermost step, what middleware's `next` ends in. */
-    const send = (outgoing: Request): Promise<Response> => {
+    const send = (outgoing: Request | undefined): Promise<Response> => {
       const pending = limiter ? limiter.run(() => start(outgoing), controller.signal) : start(outgoing);
       // Still queued behind the limiter (or in middleware): the wait, too, ends at the call's deadline.
       if (!sent) {
@@ -213,7 +220,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
           if (next.bodyUsed) {
             // The middleware read the body it was given: send the same bytes again.
             if (next !== request) throw readBodyTwice();
-            next = new Request(url, { ...template, signal: controller.signal });
+            next = new Request(url, requestInit);
           }
           try {
             return await settle(await send(next));
@@ -227,7 +234,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       }
       return { response: buffered, retry: retryForStatus(buffered.status) ?? Retry.Never };
     } catch (error) {
-      if (signal.aborted) throw abortReason(signal);
+      if (signal?.aborted) throw abortReason(signal);
       if (timedOut === 2) {
         throw callTimeout(totalMs, sent);
       }
@@ -250,7 +257,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       };
     } finally {
       clearTimeout(timer);
-      signal.removeEventListener("abort", onCallerAbort);
+      signal?.removeEventListener("abort", onCallerAbort);
     }
   }
 
@@ -279,11 +286,13 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       );
     }
     const chain = callMiddleware.length === 0 ? options.middleware : [...options.middleware, ...callMiddleware];
-    return async (input, init) => {
+    // openapi-fetch hands over a draft (see draft-request.ts) or, with its own middleware, a Request.
+    const send = async (input: OutgoingRequest, init: RequestInit | undefined): Promise<Response> => {
       const deadline = now() + totalMs;
       const signal = input.signal;
       const method = input.method;
-      const headers = new Headers(input.headers);
+      // A draft's Headers were built for this call alone: no copy needed.
+      const headers = input.draft ? input.headers : new Headers(input.headers);
       for (const [name, value] of auth.headers) headers.set(name, value);
       headers.set("User-Agent", userAgent);
       // An operation the API deduplicates by key: the caller's key (option or header), else a fresh
@@ -303,10 +312,13 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         for (const [name, value] of auth.query) withKey.searchParams.set(name, value);
         url = withKey.href;
       }
-      // The body is read once and every attempt gets a fresh Request built from it, so a retry
-      // re-sends it intact. (Building from a URL and bytes is also several times cheaper than
-      // Request.clone() or new Request(request, init) in undici.)
-      const body = input.body === null ? null : await input.arrayBuffer();
+      // Every attempt gets a fresh Request built from the same body, so a retry re-sends it intact: a
+      // draft's serialized body as it is (a stream is read once), a Request's read once. (Building
+      // from a URL and a body is also several times cheaper than Request.clone() in undici.)
+      let body = input.body;
+      if (body !== null && !(input.draft && isReusableBody(body))) {
+        body = await (input.draft ? new Response(body) : (input as Request)).arrayBuffer();
+      }
       const template: RequestInit = {
         method,
         headers,
@@ -318,6 +330,12 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         integrity: input.integrity,
         keepalive: input.keepalive,
       };
+      // Where `new Request` would throw (a method fetch forbids, a GET or HEAD with a body), one is
+      // built, so the TypeError reaches the caller as before rather than as a failed exchange.
+      const direct =
+        fetchImpl === globalThis.fetch &&
+        method !== "TRACE" &&
+        (body === null || (method !== "GET" && method !== "HEAD"));
       let resendable: boolean | undefined;
       const safeToResend = () => {
         // The server deduplicates by the key, which every attempt repeats: a resend cannot apply twice.
@@ -328,7 +346,13 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
             url: new URL(url),
             json: () => {
               try {
-                return body === null ? undefined : JSON.parse(decoder.decode(body));
+                const text =
+                  typeof body === "string"
+                    ? body
+                    : body instanceof ArrayBuffer || ArrayBuffer.isView(body)
+                      ? decoder.decode(body)
+                      : undefined;
+                return text === undefined ? undefined : JSON.parse(text);
               } catch {
                 return undefined;
               }
@@ -339,7 +363,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       /** Whether an earlier attempt of this call may have reached the server and been applied. */
       let applied = false;
       for (let retry = 0; ; retry++) {
-        if (signal.aborted) throw abortReason(signal);
+        if (signal?.aborted) throw abortReason(signal);
         if (now() >= deadline) {
           throw callTimeout(totalMs, applied);
         }
@@ -354,7 +378,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         }
         let outcome: AttemptOutcome;
         try {
-          outcome = await attempt(url, template, init, signal, timeoutMs, deadline, totalMs, chain, retry + 1);
+          outcome = await attempt(url, template, init, direct, signal, timeoutMs, deadline, totalMs, chain, retry + 1);
         } catch (error) {
           // The deadline hit while this attempt was queued: an earlier attempt may still have applied it.
           if (applied && error instanceof Timeout && !error.mayHaveBeenApplied) throw callTimeout(totalMs, true);
@@ -396,8 +420,9 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
           throw outcome.error;
         }
         if (logger) logDebug(logger, sdk.name, "retry", { attempt: retry + 2, delayMs: delay });
-        await sleep(delay, signal);
+        await sleep(delay, signal ?? undefined);
       }
     };
+    return send as unknown as FetchLike;
   };
 }

@@ -44,24 +44,19 @@ export function createSdkClient<Paths extends {}, Resources>(
     headers: { Accept: "application/json, application/problem+json, application/vnd.api+json" },
     Request: draftRequestClass(() => realRequests),
   });
+  // The generated methods call openapi-fetch's own `request` (never with its middleware).
+  const resources = createResources(createOperationCaller(api, transport, redact, sdk, resolved.baseUrl));
   // biome-ignore lint/suspicious/noExplicitAny: re-wrapping openapi-fetch's methods whatever their types
-  const methods = api as any;
-  for (const name of Object.keys(methods)) {
-    const method = methods[name];
-    // `request(method, url, init)`; every other one but `use` and `eject` is `VERB(url, init)`.
+  const methods = api as Record<string, (...args: any[]) => unknown>;
+  for (const name in methods) {
+    const method = methods[name] as (...args: unknown[]) => unknown;
+    // `request(method, url, init)`; the verbs are `VERB(url, init)`.
     const at = name === "request" ? 2 : 1;
-    methods[name] =
-      name === "use"
-        ? (...middleware: unknown[]) => {
-            realRequests = true;
-            return method(...middleware);
-          }
-        : name === "eject"
-          ? method
-          : (...args: Array<{ middleware?: unknown[] } | undefined>) => {
-              if (args[at]?.middleware?.length) args[at] = { ...args[at], Request };
-              return method(...args);
-            };
+    methods[name] = (...args) => {
+      if (name === "use") realRequests = true;
+      else if (args[at]?.middleware?.length) args[at] = { ...args[at], Request };
+      return method(...args);
+    };
   }
   const summary = () => ({
     baseUrl: resolved.baseUrl,
@@ -71,7 +66,6 @@ export function createSdkClient<Paths extends {}, Resources>(
     maxRetries: resolved.maxRetries,
     rateLimit: resolved.rateLimit,
   });
-  const resources = createResources(createOperationCaller(api, transport, redact, sdk, resolved.baseUrl));
   const client = { ...api, ...resources, baseUrl: resolved.baseUrl };
   Object.defineProperties(client, {
     toJSON: { value: summary },

@@ -30,7 +30,7 @@ export interface OutgoingRequest {
  * false, a real Request otherwise. (A constructor that returns an object makes `new` yield it.)
  */
 export function draftRequestClass(useReal: () => boolean): typeof Request {
-  return function DraftRequest(url: string, init: RequestInit = {}): OutgoingRequest | Request {
+  function DraftRequest(url: string, init: RequestInit = {}): OutgoingRequest | Request {
     if (useReal()) return new Request(url, init);
     const { headers } = init;
     return {
@@ -45,7 +45,10 @@ export function draftRequestClass(useReal: () => boolean): typeof Request {
       keepalive: init.keepalive,
       draft: true,
     };
-  } as unknown as typeof Request;
+  }
+  // openapi-fetch checks what its middleware returns with `instanceof` this constructor.
+  DraftRequest.prototype = Request.prototype;
+  return DraftRequest as unknown as typeof Request;
 }
 
 /** Body types that can be handed to fetch again for a retry as they are; a stream is read once instead. */

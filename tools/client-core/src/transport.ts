@@ -3,7 +3,6 @@ import { checkDuration, checkRetries } from "./checks.js";
 import type { FetchLike, SdkDefinition } from "./definition.js";
 import { isReusableBody, type OutgoingRequest } from "./draft-request.js";
 import { redirectError } from "./error-from-response.js";
-import { idempotencyLookup, newIdempotencyKey } from "./idempotency.js";
 import { headersForLog, logDebug } from "./logger.js";
 import {
   composeMiddleware,
@@ -115,7 +114,6 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
   const now = options.now ?? defaultNow;
   const rule: ResendRule = options.safeToResend;
   const keysOf = matchKeysLookup(sdk.matchKeys);
-  const idempotencyHeaderOf = idempotencyLookup(sdk.idempotency);
   const log = middlewareLog(logger, sdk.name, redact, auth.secretHeaders);
   const notAResponse = (index: number, value: unknown) =>
     new Base(
@@ -297,10 +295,11 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       headers.set("User-Agent", userAgent);
       // An operation the API deduplicates by key: the caller's key (option or header), else a fresh
       // one. It is set once, in the headers every attempt is built from, so each retry repeats it.
-      const idempotencyHeader = idempotencyHeaderOf(method, input.url);
+      const idempotencyHeader = sdk.idempotency?.(method, input.url);
       if (idempotencyHeader !== undefined) {
         if (givenKey !== undefined) headers.set(idempotencyHeader, givenKey);
-        else if (!headers.has(idempotencyHeader)) headers.set(idempotencyHeader, newIdempotencyKey());
+        // A fresh key: a random (v4) UUID from WebCrypto, on every runtime the client supports.
+        else if (!headers.has(idempotencyHeader)) headers.set(idempotencyHeader, globalThis.crypto.randomUUID());
       } else if (givenKey !== undefined) {
         throw new Base(
           `${sdk.title} API: ${method} ${new URL(input.url).pathname} takes no idempotency key (the spec declares none for it); drop \`idempotencyKey\``,

@@ -190,7 +190,9 @@ if (values.json) {
   const loop = samples["openapi-fetch loop"] ?? [];
   const avg = (/** @type {number[]} */ xs) => xs.map((n) => n.toFixed(2)).join(" / ");
   process.stdout.write(`load average ${avg(load.before)} before, ${avg(load.after)} after\n`);
-  process.stdout.write(`${ITEMS} items over pages of ${PAGE}, ${values.transport}, ${PAIRS} pairs; median ms, median of paired ratios\n`);
+  process.stdout.write(
+    `${ITEMS} items over pages of ${PAGE}, ${values.transport}, ${PAIRS} pairs; median ms, median of paired ratios\n`,
+  );
   for (const [name, xs] of Object.entries(samples)) {
     const ratio = median(xs.map((ms, i) => ms / (loop[i] ?? Number.NaN)));
     process.stdout.write(`  ${name.padEnd(30)} ${median(xs).toFixed(1).padStart(8)} ms   x${ratio.toFixed(2)}\n`);

@@ -47,7 +47,7 @@ export function createSdkClient<Paths extends {}, Resources>(
   // The generated methods call openapi-fetch's own `request` (never with its middleware).
   const resources = createResources(createOperationCaller(api, transport, redact, sdk, resolved.baseUrl));
   // biome-ignore lint/suspicious/noExplicitAny: re-wrapping openapi-fetch's methods whatever their types
-  const methods = api as Record<string, (...args: any[]) => unknown>;
+  const methods = api as unknown as Record<string, (...args: any[]) => unknown>;
   for (const name in methods) {
     const method = methods[name] as (...args: unknown[]) => unknown;
     // `request(method, url, init)`; the verbs are `VERB(url, init)`.

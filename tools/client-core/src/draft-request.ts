@@ -33,32 +33,18 @@ export function draftRequestClass(useReal: () => boolean): typeof Request {
   function DraftRequest(url: string, init: RequestInit = {}): OutgoingRequest | Request {
     if (useReal()) return new Request(url, init);
     const { headers } = init;
+    // The init's other members (credentials, cache, integrity, keepalive) ride along as they are.
     return {
+      ...init,
       url,
       method: init.method ?? "GET",
       headers: headers instanceof Headers ? headers : new Headers(headers),
       body: init.body ?? null,
       signal: init.signal ?? null,
-      credentials: init.credentials,
-      cache: init.cache,
-      integrity: init.integrity,
-      keepalive: init.keepalive,
       draft: true,
     };
   }
   // openapi-fetch checks what its middleware returns with `instanceof` this constructor.
   DraftRequest.prototype = Request.prototype;
   return DraftRequest as unknown as typeof Request;
-}
-
-/** Body types that can be handed to fetch again for a retry as they are; a stream is read once instead. */
-export function isReusableBody(body: BodyInit): boolean {
-  return (
-    typeof body === "string" ||
-    body instanceof URLSearchParams ||
-    body instanceof Blob ||
-    body instanceof ArrayBuffer ||
-    ArrayBuffer.isView(body) ||
-    (typeof FormData !== "undefined" && body instanceof FormData)
-  );
 }

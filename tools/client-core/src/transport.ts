@@ -1,7 +1,7 @@
 import { abortReason, sleep } from "./abort.js";
 import { checkDuration, checkRetries } from "./checks.js";
 import type { FetchLike, SdkDefinition } from "./definition.js";
-import { isReusableBody, type OutgoingRequest } from "./draft-request.js";
+import type { OutgoingRequest } from "./draft-request.js";
 import { redirectError } from "./error-from-response.js";
 import { headersForLog, logDebug } from "./logger.js";
 import {
@@ -43,15 +43,14 @@ export interface CallSettings {
   middleware?: readonly Middleware[] | undefined;
 }
 
-/** How a failed attempt may be retried (plain numbers: an enum would ship a lookup object). */
-const Retry = {
-  /** The server provably did not act on it (nothing sent, or 408, 429, 503). */
-  Always: 0,
-  /** It may have been applied: retried only when the request is safe to resend. */
-  IfSafe: 1,
-  Never: 2,
-} as const;
-type Retry = (typeof Retry)[keyof typeof Retry];
+// How a failed attempt may be retried. Plain constants, not an object or enum: the minifier
+// inlines them as the numbers.
+/** The server provably did not act on it (nothing sent, or 408, 429, 503). */
+const ALWAYS = 0;
+/** It may have been applied: retried only when the request is safe to resend. */
+const IF_SAFE = 1;
+const NEVER = 2;
+type Retry = typeof ALWAYS | typeof IF_SAFE | typeof NEVER;
 
 type AttemptOutcome =
   | { response: BufferedResponse; error?: undefined; retry: Retry }
@@ -84,8 +83,8 @@ function neverLeft(error: unknown): boolean {
 }
 
 function retryForStatus(status: number): Retry | undefined {
-  if (status === 408 || status === 429 || status === 503) return Retry.Always;
-  if (status >= 500) return Retry.IfSafe;
+  if (status === 408 || status === 429 || status === 503) return ALWAYS;
+  if (status >= 500) return IF_SAFE;
   return undefined;
 }
 
@@ -227,10 +226,13 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
             throw error;
           }
         };
-        const response = await Promise.race([composeMiddleware(chain, context, last, notAResponse)(request), stop]);
+        const response = await Promise.race([
+          composeMiddleware(chain, context, last, notAResponse)(request as Request),
+          stop,
+        ]);
         buffered = await settle(response);
       }
-      return { response: buffered, retry: retryForStatus(buffered.status) ?? Retry.Never };
+      return { response: buffered, retry: retryForStatus(buffered.status) ?? NEVER };
     } catch (error) {
       if (signal?.aborted) throw abortReason(signal);
       if (timedOut === 2) {
@@ -238,11 +240,11 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       }
       if (timedOut === 1) {
         const message = `The ${api} did not respond within ${timeoutMs} ms`;
-        return { error: new Timeout(timeoutMs, { message, mayHaveBeenApplied: true }), retry: Retry.IfSafe };
+        return { error: new Timeout(timeoutMs, { message, mayHaveBeenApplied: true }), retry: IF_SAFE };
       }
-      if (error instanceof Base) return { error, retry: Retry.Never };
+      if (error instanceof Base) return { error, retry: NEVER };
       // A middleware's own failure (not one of the exchange it passed on) is its caller's to see, as is.
-      if (chain.length > 0 && error !== exchangeFailure) return { error: error as Error, retry: Retry.Never };
+      if (chain.length > 0 && error !== exchangeFailure) return { error: error as Error, retry: NEVER };
       const maybeSent = sent && (headersReceived || !neverLeft(error));
       const reason = redact(error instanceof Error ? error.message : String(error)).slice(0, 500);
       const origin = new URL(url).origin;
@@ -251,7 +253,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         : `Could not reach the ${api} at ${origin}: ${reason}`;
       return {
         error: new Connection(message, { cause: redactCause(error, redact), mayHaveBeenApplied: maybeSent }),
-        retry: maybeSent ? Retry.IfSafe : Retry.Always,
+        retry: maybeSent ? IF_SAFE : ALWAYS,
       };
     } finally {
       clearTimeout(timer);
@@ -315,7 +317,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       // draft's serialized body as it is (a stream is read once), a Request's read once. (Building
       // from a URL and a body is also several times cheaper than Request.clone() in undici.)
       let body = input.body;
-      if (body !== null && !(input.draft && isReusableBody(body))) {
+      if (body !== null && (!input.draft || body instanceof ReadableStream)) {
         body = await (input.draft ? new Response(body) : (input as Request)).arrayBuffer();
       }
       const template: RequestInit = {
@@ -383,7 +385,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
           if (applied && error instanceof Timeout && !error.mayHaveBeenApplied) throw callTimeout(totalMs, true);
           throw error;
         }
-        if (outcome.retry === Retry.IfSafe) applied = true;
+        if (outcome.retry === IF_SAFE) applied = true;
         if (logger) {
           logDebug(
             logger,
@@ -400,12 +402,12 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
           );
         }
         // Out of retries: this outcome is final, as it is.
-        if (outcome.retry === Retry.Never || retry >= maxRetries) {
+        if (outcome.retry === NEVER || retry >= maxRetries) {
           if (outcome.response) return outcome.response;
           throw outcome.error;
         }
         // A retry is due, but the request may have been applied and is not safe to send again.
-        if (outcome.retry === Retry.IfSafe && !safeToResend()) {
+        if (outcome.retry === IF_SAFE && !safeToResend()) {
           const note = missingKeysNote(keysOf(method, new URL(url).pathname));
           if (!outcome.response) throw notResentError(outcome.error, note);
           // The response carries the reason to the error its caller builds from it.

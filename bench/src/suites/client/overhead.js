@@ -26,9 +26,9 @@ const { values } = parseArgs({
   options: {
     json: { type: "boolean", default: false },
     // Pairs per subject, and calls per block (a block lasts a few milliseconds).
-    pairs: { type: "string", default: "60" },
-    "in-process-calls": { type: "string", default: "50" },
-    "loopback-calls": { type: "string", default: "20" },
+    pairs: { type: "string", default: "200" },
+    "in-process-calls": { type: "string", default: "20" },
+    "loopback-calls": { type: "string", default: "5" },
   },
 });
 const PAIRS = Number(values.pairs);

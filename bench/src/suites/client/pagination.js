@@ -215,7 +215,11 @@ try {
     }
     // Both sides saw every item (also the warm-up's check).
     for (const count of counts) if (count !== ITEMS) throw new Error(`expected ${ITEMS} items, got ${count}`);
-    if (record) names.forEach((name, side) => samples[name]?.push(totals[side] ?? Number.NaN));
+    if (record) {
+      names.forEach((name, side) => {
+        samples[name]?.push(totals[side] ?? Number.NaN);
+      });
+    }
   };
   await pass(false); // warm-up: JIT, connection pool
   for (let run = 0; run < RUNS; run++) await pass(true);

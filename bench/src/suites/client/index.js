@@ -41,6 +41,7 @@ export async function clientSuite({ runs, log }) {
   for (const [mode, label] of /** @type {const} */ ([
     ["inProcess", "in-process (stub fetch)"],
     ["loopback", "loopback (node:http on 127.0.0.1)"],
+    ["loopbackInjected", "loopback, a fetch wrapper injected"],
   ])) {
     /** @type {Record<string, { us: number[], baselineUs: number[] }>} */
     const pairs = overhead[mode];

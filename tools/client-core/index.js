@@ -158,7 +158,7 @@ import type { Client } from "openapi-fetch";
 import type { paths } from ${j(typesModule)};
 import type { AuthOption } from "./core/auth.js";
 import { createSdkClient } from "./core/client.js";
-import type { ApiErrorDetails, ConnectionErrorOptions, FetchLike, SdkDefinition } from "./core/definition.js";
+${idempotency.length > 0 ? 'import { idempotencyLookup } from "./core/idempotency.js";\n' : ""}import type { ApiErrorDetails, ConnectionErrorOptions, FetchLike, SdkDefinition } from "./core/definition.js";
 import type { ErrorItem } from "./core/error-item.js";
 import type { Middleware } from "./core/middleware.js";
 import type { RateLimitOptions } from "./core/rate-limiter.js";
@@ -284,7 +284,7 @@ const SDK: SdkDefinition = {
   userAgent: \`${config.userAgent}/\${VERSION}\`,
   security: ${j(security)},
   matchKeys: ${j(matchKeys)},
-  idempotency: ${j(idempotency)},
+${idempotency.length > 0 ? `  idempotency: idempotencyLookup(${j(idempotency)}),\n` : ""}
   errors: {
     Base: ${n.error},
     Api: ${n.apiError},

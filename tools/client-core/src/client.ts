@@ -1,4 +1,5 @@
 import type { SdkDefinition } from "./definition.js";
+import { draftRequestClass } from "./draft-request.js";
 import { type Client, createClient } from "./openapi-fetch.js";
 import { createOperationCaller, type OperationCaller } from "./operation.js";
 import { type ClientOptions, resolveOptions } from "./options.js";
@@ -32,13 +33,31 @@ export function createSdkClient<Paths extends {}, Resources>(
     redact,
     sdk,
   });
+  // openapi-fetch's own middleware may use Request methods: once any is registered (`use`, or a
+  // call's `middleware`), openapi-fetch builds real Requests instead of drafts (draft-request.ts).
+  let realRequests = false;
   // Ask for JSON, and for the JSON error formats (RFC 9457 problem+json, JSON:API): a spec that also
   // offers XML (Petstore) would otherwise get whatever the server prefers.
   const api = createClient<Paths, "application/json">({
     baseUrl: resolved.baseUrl,
     fetch: transport(),
     headers: { Accept: "application/json, application/problem+json, application/vnd.api+json" },
+    Request: draftRequestClass(() => realRequests),
   });
+  // The generated methods call openapi-fetch's own `request` (never with its middleware).
+  const resources = createResources(createOperationCaller(api, transport, redact, sdk, resolved.baseUrl));
+  // biome-ignore lint/suspicious/noExplicitAny: re-wrapping openapi-fetch's methods whatever their types
+  const methods = api as unknown as Record<string, (...args: any[]) => unknown>;
+  for (const name in methods) {
+    const method = methods[name] as (...args: unknown[]) => unknown;
+    // `request(method, url, init)`; the verbs are `VERB(url, init)`.
+    const at = name === "request" ? 2 : 1;
+    methods[name] = (...args) => {
+      if (name === "use") realRequests = true;
+      else if (args[at]?.middleware?.length) args[at] = { ...args[at], Request };
+      return method(...args);
+    };
+  }
   const summary = () => ({
     baseUrl: resolved.baseUrl,
     apiKey: REDACTED,
@@ -47,7 +66,6 @@ export function createSdkClient<Paths extends {}, Resources>(
     maxRetries: resolved.maxRetries,
     rateLimit: resolved.rateLimit,
   });
-  const resources = createResources(createOperationCaller(api, transport, redact, sdk, resolved.baseUrl));
   const client = { ...api, ...resources, baseUrl: resolved.baseUrl };
   Object.defineProperties(client, {
     toJSON: { value: summary },

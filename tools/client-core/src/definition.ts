@@ -99,7 +99,11 @@ export interface SdkDefinition {
   readonly security: readonly SecurityScheme[];
   /** Operations resent after a failure only when the body carries one of their keys. */
   readonly matchKeys: readonly MatchKeysEntry[];
-  /** Operations sent with an idempotency key: a fresh one per call, the same on each retry. */
-  readonly idempotency?: readonly IdempotencyEntry[] | undefined;
+  /**
+   * The idempotency header of a request, for the operations sent with a key (a fresh one per call,
+   * the same on each retry): `idempotencyLookup(entries)`, present only when the spec declares
+   * some, so an SDK without them ships none of the lookup.
+   */
+  readonly idempotency?: ((method: string, url: string) => string | undefined) | undefined;
   readonly errors: ErrorClasses;
 }

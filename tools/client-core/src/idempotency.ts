@@ -1,23 +1,21 @@
 import type { IdempotencyEntry } from "./definition.js";
 import { pathPattern } from "./resend-rule.js";
 
+// Imported by the generated client file only when the spec declares an idempotency key.
+
 /**
  * Finds the idempotency header of a request, by method and by the end of its pathname (after any
  * base path): the header of the operation the spec marks (`x-sdk-idempotency-key`, or a header
- * parameter the SDK config names), or undefined. Returns undefined at once when there are none.
+ * parameter the SDK config names), or undefined. A method no entry has (a GET, usually) is
+ * answered without parsing the URL.
  */
 export function idempotencyLookup(
-  entries: readonly IdempotencyEntry[] | undefined,
+  entries: readonly IdempotencyEntry[],
 ): (method: string, url: string) => string | undefined {
-  if (!entries || entries.length === 0) return () => undefined;
   const compiled = entries.map((entry) => ({ ...entry, pattern: pathPattern(entry.path) }));
   return (method, url) => {
+    if (!compiled.some((entry) => entry.method === method)) return undefined;
     const pathname = new URL(url).pathname;
     return compiled.find((entry) => entry.method === method && entry.pattern.test(pathname))?.header;
   };
-}
-
-/** A fresh key: a random (v4) UUID from WebCrypto, on every runtime the client supports. */
-export function newIdempotencyKey(): string {
-  return globalThis.crypto.randomUUID();
 }

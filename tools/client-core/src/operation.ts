@@ -40,8 +40,12 @@ export interface OperationInput {
   query?: unknown;
   header?: unknown;
   body?: unknown;
-  /** An absolute URL to request instead of the path and query (a `Link` header's next page). */
-  url?: string;
+  /**
+   * A request to send instead of the operation's path and parameters: its path, and openapi-fetch
+   * options in place of `params` (a `Link` header's next page, built by pagination.ts, which checks
+   * it is on the API's origin).
+   */
+  target?: { path: string; init: Record<string, unknown> };
 }
 
 /**
@@ -56,8 +60,15 @@ export type OperationCaller = <T>(
   verb?: unknown,
 ) => Promise<T>;
 
-/** The client's caller also carries the API's definition, for helpers built on calls (pagination's errors). */
-export type CallerWithDefinition = OperationCaller & { readonly sdk?: SdkDefinition };
+/**
+ * The client's caller also carries the API's definition, its origin and redactor, for helpers
+ * built on calls (pagination's errors and next-page URLs).
+ */
+export type CallerWithDefinition = OperationCaller & {
+  readonly sdk?: SdkDefinition;
+  readonly origin?: string | undefined;
+  readonly redact?: Redactor;
+};
 
 type RequestFn = (method: HttpMethod, path: string, init: Record<string, unknown>) => Promise<FetchResult>;
 interface FetchResult {
@@ -108,22 +119,9 @@ export function createOperationCaller(
     const answer = operation.responseMediaType;
     // The client asks for JSON by default; a text or binary answer is asked for by its own type.
     if (answer !== undefined) headers.Accept = answer;
-    let path = operation.path;
-    let where: Record<string, unknown> = { params: { path: input.path, query: input.query, header: input.header } };
-    if (input.url !== undefined) {
-      // A next-page URL from the server: sent only to the API's own origin, which gets the key.
-      const next = new URL(input.url);
-      if (origin === undefined || next.origin !== origin) {
-        throw new sdk.errors.Base(
-          `${operation.sdkName}: the next page is at ${redact(next.origin)}, not the API's origin ${origin}; not following it (the API key would go there)`,
-        );
-      }
-      path = next.pathname;
-      const search = next.search.slice(1);
-      where = { baseUrl: next.origin, params: { header: input.header }, querySerializer: () => search };
-    }
-    const { data, error, response } = await request(operation.method, path, {
-      ...where,
+    const next = input.target;
+    const { data, error, response } = await request(operation.method, next ? next.path : operation.path, {
+      ...(next ? next.init : { params: { path: input.path, query: input.query, header: input.header } }),
       body: input.body,
       ...(encodeBody === undefined ? {} : { bodySerializer: encodeBody }),
       ...(answer === undefined ? {} : { parseAs: /^text\//i.test(answer) ? "text" : "blob" }),
@@ -137,7 +135,7 @@ export function createOperationCaller(
   };
   // The pagination helper is imported by the generated resources that page, not here, so that an
   // SDK without a paginated operation ships none of it.
-  return Object.assign(call, { sdk }) as CallerWithDefinition;
+  return Object.assign(call, { sdk, origin, redact }) as CallerWithDefinition;
 }
 
 /** The `unwrap` member of a success body, with the properties its schema requires. */

@@ -174,7 +174,7 @@ export function paginate<Item, Body>(
   input: OperationInput,
   options: RequestOptions | undefined,
 ): PagePromise<Item, Body> {
-  const sdk = (call as CallerWithDefinition).sdk;
+  const { sdk, origin, redact = (text: string) => text } = call as CallerWithDefinition;
   // A caller that is not the client's (a test stub) has no definition: plain Errors then.
   const Base = sdk?.errors.Base ?? Error;
   const title = sdk?.title ?? "The";
@@ -186,7 +186,25 @@ export function paginate<Item, Body>(
     // A page asked for after an abort is not requested at all.
     options?.signal?.throwIfAborted();
     const query: Query = next?.query ?? ((input.query ?? {}) as Query);
-    const pageInput: OperationInput = next?.url ? { ...input, query: undefined, url: next.url } : { ...input, query };
+    let pageInput: OperationInput = { ...input, query };
+    if (next?.url) {
+      // A next-page URL from the server: sent only to the API's own origin, which gets the key.
+      const url = new URL(next.url);
+      if (origin === undefined || url.origin !== origin) {
+        throw new Base(
+          `${operation.sdkName}: the next page is at ${redact(url.origin)}, not the API's origin ${origin}; not following it (the API key would go there)`,
+        );
+      }
+      const search = url.search.slice(1);
+      pageInput = {
+        ...input,
+        query: undefined,
+        target: {
+          path: url.pathname,
+          init: { baseUrl: url.origin, params: { header: input.header }, querySerializer: () => search },
+        },
+      };
+    }
     const { data, response } = await call<WithResponse<Body>>(operation, pageInput, pageOptions);
     const found = at(data, scheme.items);
     if (!Array.isArray(found)) {

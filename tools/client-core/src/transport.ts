@@ -1,8 +1,8 @@
 import { abortReason, sleep } from "./abort.js";
 import { checkDuration, checkRetries } from "./checks.js";
 import type { FetchLike, SdkDefinition } from "./definition.js";
+import type { OutgoingRequest } from "./draft-request.js";
 import { redirectError } from "./error-from-response.js";
-import { idempotencyLookup, newIdempotencyKey } from "./idempotency.js";
 import { headersForLog, logDebug } from "./logger.js";
 import {
   composeMiddleware,
@@ -43,15 +43,14 @@ export interface CallSettings {
   middleware?: readonly Middleware[] | undefined;
 }
 
-/** How a failed attempt may be retried (plain numbers: an enum would ship a lookup object). */
-const Retry = {
-  /** The server provably did not act on it (nothing sent, or 408, 429, 503). */
-  Always: 0,
-  /** It may have been applied: retried only when the request is safe to resend. */
-  IfSafe: 1,
-  Never: 2,
-} as const;
-type Retry = (typeof Retry)[keyof typeof Retry];
+// How a failed attempt may be retried. Plain constants, not an object or enum: the minifier
+// inlines them as the numbers.
+/** The server provably did not act on it (nothing sent, or 408, 429, 503). */
+const ALWAYS = 0;
+/** It may have been applied: retried only when the request is safe to resend. */
+const IF_SAFE = 1;
+const NEVER = 2;
+type Retry = typeof ALWAYS | typeof IF_SAFE | typeof NEVER;
 
 type AttemptOutcome =
   | { response: BufferedResponse; error?: undefined; retry: Retry }
@@ -84,8 +83,8 @@ function neverLeft(error: unknown): boolean {
 }
 
 function retryForStatus(status: number): Retry | undefined {
-  if (status === 408 || status === 429 || status === 503) return Retry.Always;
-  if (status >= 500) return Retry.IfSafe;
+  if (status === 408 || status === 429 || status === 503) return ALWAYS;
+  if (status >= 500) return IF_SAFE;
   return undefined;
 }
 
@@ -114,7 +113,6 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
   const now = options.now ?? defaultNow;
   const rule: ResendRule = options.safeToResend;
   const keysOf = matchKeysLookup(sdk.matchKeys);
-  const idempotencyHeaderOf = idempotencyLookup(sdk.idempotency);
   const log = middlewareLog(logger, sdk.name, redact, auth.secretHeaders);
   const notAResponse = (index: number, value: unknown) =>
     new Base(
@@ -134,7 +132,8 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     url: string,
     template: RequestInit,
     init: RequestInit | undefined,
-    signal: AbortSignal,
+    direct: boolean,
+    signal: AbortSignal | null,
     timeoutMs: number,
     deadline: number,
     totalMs: number,
@@ -142,7 +141,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     attemptNumber: number,
   ): Promise<AttemptOutcome> {
     // The caller may have aborted between two attempts: send nothing then.
-    if (signal.aborted) throw abortReason(signal);
+    if (signal?.aborted) throw abortReason(signal);
     const controller = new AbortController();
     // Racing the abort as well as passing the signal stops at once even with a fetch that ignores it.
     let stopWaiting: (reason: unknown) => void = noop;
@@ -155,8 +154,8 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       controller.abort(reason);
       stopWaiting(reason);
     };
-    const onCallerAbort = () => abort(abortReason(signal));
-    signal.addEventListener("abort", onCallerAbort, { once: true });
+    const onCallerAbort = () => abort(abortReason(signal as AbortSignal));
+    signal?.addEventListener("abort", onCallerAbort, { once: true });
     let timer: ReturnType<typeof setTimeout> | undefined;
     /** 0: no timeout; 1: this attempt's; 2: the whole call's deadline. */
     let timedOut = 0;
@@ -166,18 +165,23 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       timedOut = which;
       abort(new Timeout(ms, { message: `The ${api} did not respond within ${ms} ms` }));
     };
-    const request = new Request(url, { ...template, signal: controller.signal });
+    const requestInit: RequestInit = { ...template, signal: controller.signal };
+    // Without middleware, the runtime's own fetch takes the URL and init as they are (`direct`): it
+    // builds its Request either way, so building one here too would only double the cost.
+    const request = direct && chain.length === 0 ? undefined : new Request(url, requestInit);
     // Called at the moment the limiter grants the request (synchronously within the grant).
-    const start = (outgoing: Request) => {
+    const start = (outgoing: Request | undefined) => {
       clearTimeout(timer);
       const left = deadline - now();
       if (left < timeoutMs) timer = setTimeout(expire, Math.max(0, left), 2, totalMs);
       else timer = setTimeout(expire, timeoutMs, 1, timeoutMs);
       sent = true;
-      return fetchImpl(outgoing, init);
+      return outgoing
+        ? fetchImpl(outgoing, init)
+        : (fetchImpl as typeof fetch)(url, init ? { ...requestInit, ...init, signal: controller.signal } : requestInit);
     };
     /** Through the limiter to fetch: the innermost step, what middleware's `next` ends in. */
-    const send = (outgoing: Request): Promise<Response> => {
+    const send = (outgoing: Request | undefined): Promise<Response> => {
       const pending = limiter ? limiter.run(() => start(outgoing), controller.signal) : start(outgoing);
       // Still queued behind the limiter (or in middleware): the wait, too, ends at the call's deadline.
       if (!sent) {
@@ -213,7 +217,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
           if (next.bodyUsed) {
             // The middleware read the body it was given: send the same bytes again.
             if (next !== request) throw readBodyTwice();
-            next = new Request(url, { ...template, signal: controller.signal });
+            next = new Request(url, requestInit);
           }
           try {
             return await settle(await send(next));
@@ -222,22 +226,25 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
             throw error;
           }
         };
-        const response = await Promise.race([composeMiddleware(chain, context, last, notAResponse)(request), stop]);
+        const response = await Promise.race([
+          composeMiddleware(chain, context, last, notAResponse)(request as Request),
+          stop,
+        ]);
         buffered = await settle(response);
       }
-      return { response: buffered, retry: retryForStatus(buffered.status) ?? Retry.Never };
+      return { response: buffered, retry: retryForStatus(buffered.status) ?? NEVER };
     } catch (error) {
-      if (signal.aborted) throw abortReason(signal);
+      if (signal?.aborted) throw abortReason(signal);
       if (timedOut === 2) {
         throw callTimeout(totalMs, sent);
       }
       if (timedOut === 1) {
         const message = `The ${api} did not respond within ${timeoutMs} ms`;
-        return { error: new Timeout(timeoutMs, { message, mayHaveBeenApplied: true }), retry: Retry.IfSafe };
+        return { error: new Timeout(timeoutMs, { message, mayHaveBeenApplied: true }), retry: IF_SAFE };
       }
-      if (error instanceof Base) return { error, retry: Retry.Never };
+      if (error instanceof Base) return { error, retry: NEVER };
       // A middleware's own failure (not one of the exchange it passed on) is its caller's to see, as is.
-      if (chain.length > 0 && error !== exchangeFailure) return { error: error as Error, retry: Retry.Never };
+      if (chain.length > 0 && error !== exchangeFailure) return { error: error as Error, retry: NEVER };
       const maybeSent = sent && (headersReceived || !neverLeft(error));
       const reason = redact(error instanceof Error ? error.message : String(error)).slice(0, 500);
       const origin = new URL(url).origin;
@@ -246,11 +253,11 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         : `Could not reach the ${api} at ${origin}: ${reason}`;
       return {
         error: new Connection(message, { cause: redactCause(error, redact), mayHaveBeenApplied: maybeSent }),
-        retry: maybeSent ? Retry.IfSafe : Retry.Always,
+        retry: maybeSent ? IF_SAFE : ALWAYS,
       };
     } finally {
       clearTimeout(timer);
-      signal.removeEventListener("abort", onCallerAbort);
+      signal?.removeEventListener("abort", onCallerAbort);
     }
   }
 
@@ -279,19 +286,22 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       );
     }
     const chain = callMiddleware.length === 0 ? options.middleware : [...options.middleware, ...callMiddleware];
-    return async (input, init) => {
+    // openapi-fetch hands over a draft (see draft-request.ts) or, with its own middleware, a Request.
+    const send = async (input: OutgoingRequest, init: RequestInit | undefined): Promise<Response> => {
       const deadline = now() + totalMs;
       const signal = input.signal;
       const method = input.method;
-      const headers = new Headers(input.headers);
+      // A draft's Headers were built for this call alone: no copy needed.
+      const headers = input.draft ? input.headers : new Headers(input.headers);
       for (const [name, value] of auth.headers) headers.set(name, value);
       headers.set("User-Agent", userAgent);
       // An operation the API deduplicates by key: the caller's key (option or header), else a fresh
       // one. It is set once, in the headers every attempt is built from, so each retry repeats it.
-      const idempotencyHeader = idempotencyHeaderOf(method, input.url);
+      const idempotencyHeader = sdk.idempotency?.(method, input.url);
       if (idempotencyHeader !== undefined) {
         if (givenKey !== undefined) headers.set(idempotencyHeader, givenKey);
-        else if (!headers.has(idempotencyHeader)) headers.set(idempotencyHeader, newIdempotencyKey());
+        // A fresh key: a random (v4) UUID from WebCrypto, on every runtime the client supports.
+        else if (!headers.has(idempotencyHeader)) headers.set(idempotencyHeader, globalThis.crypto.randomUUID());
       } else if (givenKey !== undefined) {
         throw new Base(
           `${sdk.title} API: ${method} ${new URL(input.url).pathname} takes no idempotency key (the spec declares none for it); drop \`idempotencyKey\``,
@@ -303,10 +313,13 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         for (const [name, value] of auth.query) withKey.searchParams.set(name, value);
         url = withKey.href;
       }
-      // The body is read once and every attempt gets a fresh Request built from it, so a retry
-      // re-sends it intact. (Building from a URL and bytes is also several times cheaper than
-      // Request.clone() or new Request(request, init) in undici.)
-      const body = input.body === null ? null : await input.arrayBuffer();
+      // Every attempt gets a fresh Request built from the same body, so a retry re-sends it intact: a
+      // draft's serialized body as it is (a stream is read once), a Request's read once. (Building
+      // from a URL and a body is also several times cheaper than Request.clone() in undici.)
+      let body = input.body;
+      if (body !== null && (!input.draft || body instanceof ReadableStream)) {
+        body = await (input.draft ? new Response(body) : (input as Request)).arrayBuffer();
+      }
       const template: RequestInit = {
         method,
         headers,
@@ -318,6 +331,12 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         integrity: input.integrity,
         keepalive: input.keepalive,
       };
+      // Where `new Request` would throw (a method fetch forbids, a GET or HEAD with a body), one is
+      // built, so the TypeError reaches the caller as before rather than as a failed exchange.
+      const direct =
+        fetchImpl === globalThis.fetch &&
+        method !== "TRACE" &&
+        (body === null || (method !== "GET" && method !== "HEAD"));
       let resendable: boolean | undefined;
       const safeToResend = () => {
         // The server deduplicates by the key, which every attempt repeats: a resend cannot apply twice.
@@ -328,7 +347,13 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
             url: new URL(url),
             json: () => {
               try {
-                return body === null ? undefined : JSON.parse(decoder.decode(body));
+                const text =
+                  typeof body === "string"
+                    ? body
+                    : body instanceof ArrayBuffer || ArrayBuffer.isView(body)
+                      ? decoder.decode(body)
+                      : undefined;
+                return text === undefined ? undefined : JSON.parse(text);
               } catch {
                 return undefined;
               }
@@ -339,7 +364,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       /** Whether an earlier attempt of this call may have reached the server and been applied. */
       let applied = false;
       for (let retry = 0; ; retry++) {
-        if (signal.aborted) throw abortReason(signal);
+        if (signal?.aborted) throw abortReason(signal);
         if (now() >= deadline) {
           throw callTimeout(totalMs, applied);
         }
@@ -354,13 +379,13 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         }
         let outcome: AttemptOutcome;
         try {
-          outcome = await attempt(url, template, init, signal, timeoutMs, deadline, totalMs, chain, retry + 1);
+          outcome = await attempt(url, template, init, direct, signal, timeoutMs, deadline, totalMs, chain, retry + 1);
         } catch (error) {
           // The deadline hit while this attempt was queued: an earlier attempt may still have applied it.
           if (applied && error instanceof Timeout && !error.mayHaveBeenApplied) throw callTimeout(totalMs, true);
           throw error;
         }
-        if (outcome.retry === Retry.IfSafe) applied = true;
+        if (outcome.retry === IF_SAFE) applied = true;
         if (logger) {
           logDebug(
             logger,
@@ -377,12 +402,12 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
           );
         }
         // Out of retries: this outcome is final, as it is.
-        if (outcome.retry === Retry.Never || retry >= maxRetries) {
+        if (outcome.retry === NEVER || retry >= maxRetries) {
           if (outcome.response) return outcome.response;
           throw outcome.error;
         }
         // A retry is due, but the request may have been applied and is not safe to send again.
-        if (outcome.retry === Retry.IfSafe && !safeToResend()) {
+        if (outcome.retry === IF_SAFE && !safeToResend()) {
           const note = missingKeysNote(keysOf(method, new URL(url).pathname));
           if (!outcome.response) throw notResentError(outcome.error, note);
           // The response carries the reason to the error its caller builds from it.
@@ -396,8 +421,9 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
           throw outcome.error;
         }
         if (logger) logDebug(logger, sdk.name, "retry", { attempt: retry + 2, delayMs: delay });
-        await sleep(delay, signal);
+        await sleep(delay, signal ?? undefined);
       }
     };
+    return send as unknown as FetchLike;
   };
 }

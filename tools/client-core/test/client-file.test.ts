@@ -18,6 +18,23 @@ const render = () =>
   renderClientFile({ config, security: [], matchKeys: [], version: "1.2.3", typesModule: "@nw/types", header: "h" });
 
 describe("the generated client file", () => {
+  test("imports the idempotency lookup only when the spec declares a key (pay for what you use)", () => {
+    const without: string = render();
+    expect(without).not.toContain("idempotency");
+    const entry = { method: "POST", path: "/v1/orders", header: "Idempotency-Key" };
+    const withKeys: string = renderClientFile({
+      config,
+      security: [],
+      matchKeys: [],
+      idempotency: [entry],
+      version: "1.2.3",
+      typesModule: "@nw/types",
+      header: "h",
+    });
+    expect(withKeys).toContain('import { idempotencyLookup } from "./core/idempotency.js";');
+    expect(withKeys).toContain(`idempotency: idempotencyLookup([${JSON.stringify(entry)}]),`);
+  });
+
   test("declares every API-specific name from the config", () => {
     const text: string = render();
     const names = clientFileNames(config);

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { readTree, runNode, startRecordingServer } from "@hatch-api/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copySpecSources, removeDir, runBundleCli } from "./run-cli.js";
+import { copySpecSources, removeDir, runBundleCli } from "../test/run-cli.js";
 
 /** @type {string} */
 let goodBundle;

@@ -3,7 +3,14 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { buildSite } from "@sdkit/docs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readBundledSpec, requestFieldNames, scratchDir, siteOptions, specOperations, specPath } from "../test/helpers.js";
+import {
+  readBundledSpec,
+  requestFieldNames,
+  scratchDir,
+  siteOptions,
+  specOperations,
+  specPath,
+} from "../test/helpers.js";
 
 let dir: string;
 let outDir: string;

@@ -2,7 +2,7 @@
 // The unit tier's rule (README, "Tests come in two tiers") holds in this very run and in what it
 // spawns: this file is itself a unit test, so the guard is loaded here.
 import { spawnSync } from "node:child_process";
-import { createServer, connect } from "node:net";
+import { connect, createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 
 const MOVE_HINT = /opens no network sockets\. Move this test to test-e2e\//;

@@ -205,7 +205,7 @@ export async function runBulk(
       const original =
         typeof row.original === "object" && row.original !== null
           ? row.original
-          : { [ERRORS_COLUMN + "Input"]: row.original };
+          : { [`${ERRORS_COLUMN}Input`]: row.original };
       appendLine(settings.rejectsPath, JSON.stringify({ ...original, [ERRORS_COLUMN]: errors }));
     }
     rejectsWritten = true;

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MockStartError, startMock } from "../src/index.js";
 import { isAlive, waitFor } from "../test/helpers.js";
 
-const fixture = (/** @type {string} */ name) => fileURLToPath(new URL(`../test/fixtures/reload/${name}`, import.meta.url));
+const fixture = (/** @type {string} */ name) =>
+  fileURLToPath(new URL(`../test/fixtures/reload/${name}`, import.meta.url));
 
 /** @type {import("../src/index.js").MockServer} */
 let mock;

@@ -16,8 +16,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "redocly-test-"));
 });
 afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await server.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 it("runs with the network off: a remote $ref fails without a request", async () => {

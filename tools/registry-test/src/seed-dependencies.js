@@ -1,5 +1,5 @@
 // @ts-check
-import { access, cp, readFile, realpath } from "node:fs/promises";
+import { access, cp, readFile, realpath, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { execOk } from "@hatch-api/test-support";
 import { assertLoopbackRegistry } from "./loopback-guard.js";
@@ -78,14 +78,12 @@ export async function collectThirdPartyDependencies(packageDirs, isWorkspacePack
  */
 export async function seedRegistry(dependencies, { registry, env, packDir }) {
   for (const dependency of dependencies) {
-    const manifest = JSON.parse(await readFile(join(dependency.dir, "package.json"), "utf8"));
-    // A publishConfig.registry would override npm_config_registry; only a loopback one is acceptable.
-    if (manifest.publishConfig?.registry) assertLoopbackRegistry(manifest.publishConfig.registry);
     assertLoopbackRegistry(registry);
     // pnpm's store hard-links identical files (e.g. index.d.ts and index.d.mts); npm pack would store
     // the second as a tar hard-link entry that installs as an empty file. A plain copy breaks the links.
     const copy = join(packDir, "sources", `${dependency.name}@${dependency.version}`);
     await cp(dependency.dir, copy, { recursive: true });
+    await dropPublishConfig(join(copy, "package.json"));
     const packed = await execOk("npm", ["pack", copy, "--pack-destination", packDir, "--ignore-scripts", "--json"], {
       cwd: packDir,
       env,
@@ -97,4 +95,19 @@ export async function seedRegistry(dependencies, { registry, env, packDir }) {
       { cwd: packDir, env },
     );
   }
+}
+
+/**
+ * A published package may still carry the publishConfig of its real home (some name
+ * https://registry.npmjs.org), which npm publish prefers to npm_config_registry. The copy we seed
+ * belongs to the local registry only, so that config is dropped from it, never from the installed
+ * package.
+ *
+ * @param {string} manifestPath
+ */
+export async function dropPublishConfig(manifestPath) {
+  const manifest = JSON.parse(await readFile(manifestPath, "utf8"));
+  if (!("publishConfig" in manifest)) return;
+  delete manifest.publishConfig;
+  await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 }

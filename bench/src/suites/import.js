@@ -30,11 +30,13 @@ async function writeCsv(file, rows) {
 }
 
 /**
- * Runs the import of `rows` rows with the rate limit off against a 127.0.0.1 server in this
- * process, under GNU time, and returns the import's peak RSS (MB), its wall time and rate.
+ * Runs the import of `rows` rows (by default with the rate limit off) against a 127.0.0.1 server
+ * in this process, under GNU time, and returns the import's peak RSS (MB), its wall time and rate,
+ * and how many requests the server's `admit` rule turned away with a 429.
  *
  * @param {string} dir
  * @param {number} rows
+ * @param {{ args?: string[], admit?: () => boolean }} [options]
  */
 async function importOnce(
   dir,

@@ -6,9 +6,10 @@ import type { Socket } from "node:net";
  * answers 429 to any that would put more than `limit` accepted arrivals in a window of
  * `intervalMs` (the strictest reading of a documented limit); 422 with a JSON:API field error to a
  * body whose `email` has no `@`; otherwise 200. It counts every request by the row it carries
- * (`externalID`), so a test can check that each row arrived exactly once.
+ * (`externalID`), so a test can check that each row arrived exactly once. `latencyMs` holds each
+ * answer back, so that requests are still open when a test interrupts the client.
  */
-export async function startImportServer(limit: number, intervalMs: number) {
+export async function startImportServer(limit: number, intervalMs: number, latencyMs = 0) {
   const sockets = new Set<Socket>();
   const acceptedAt: number[] = [];
   const arrivals: number[] = [];
@@ -28,10 +29,14 @@ export async function startImportServer(limit: number, intervalMs: number) {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const finish = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-        res.writeHead(status, { "content-type": "application/json", ...headers });
-        res.end(JSON.stringify(body));
-        open--;
-        lastActivity = performance.now();
+        const answer = () => {
+          res.writeHead(status, { "content-type": "application/json", ...headers });
+          res.end(JSON.stringify(body));
+          open--;
+          lastActivity = performance.now();
+        };
+        if (latencyMs > 0) setTimeout(answer, latencyMs);
+        else answer();
       };
       if (!allowed) {
         tooMany++;

@@ -160,4 +160,43 @@ describe.runIf(importCommand)("bulk import", () => {
     }
     expect(live.tooMany).toBe(0);
   });
+
+  test("Ctrl-C (SIGINT) in the middle stops cleanly with the journal written; a rerun sends the rest, each row once", async () => {
+    // Answers held back 300 ms, so that the interrupt finds requests open: they must finish (an
+    // aborted one may still have been applied, and would be sent again by the rerun).
+    server = await startImportServer(LIMIT, INTERVAL_MS, 300);
+    const rows = 4 * LIMIT;
+    const file = writeCsv(rows);
+    const first = hatch(importArgs(file), server.url);
+    const live = server;
+    // Interrupt while rows are in flight (received, not yet answered) and more wait for a permit.
+    await new Promise<void>((resolve, reject) => {
+      const poll = setInterval(() => {
+        if (live.perRow.size >= 5) {
+          clearInterval(poll);
+          resolve();
+        }
+        if (first.child.exitCode !== null) {
+          clearInterval(poll);
+          reject(new Error("the import ended before it could be interrupted"));
+        }
+      }, 2);
+    });
+    first.child.kill("SIGINT");
+    const stopped = await first.done;
+    expect(stopped.code, stopped.stderr).toBe(130);
+    const partial = JSON.parse(stopped.stdout);
+    expect(partial).toMatchObject({ interrupted: true, failed: 0, inDoubt: 0 });
+    expect(partial.accepted).toBeLessThan(rows);
+    // Rows in flight finished rather than being aborted: every row that reached the server was answered and journaled.
+    expect(partial.accepted).toBe(live.perRow.size);
+    await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS));
+    const rerun = await hatch(importArgs(file), live.url).done;
+    expect(rerun.code, rerun.stderr).toBe(EXIT.ok);
+    const summary = JSON.parse(rerun.stdout);
+    expect(summary).toMatchObject({ skipped: partial.accepted, accepted: rows - partial.accepted, inDoubt: 0 });
+    expect(live.perRow.size).toBe(rows);
+    expect([...live.perRow.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+    expect(live.tooMany).toBe(0);
+  });
 });

@@ -212,6 +212,14 @@ export async function runBulk(
   };
 
   const stop = new AbortController();
+  // Each row waiting for a permit has its own controller, dropped once its request is handed to
+  // the network: stopping aborts only those. Aborting a request already sent would not unsend
+  // it, and the row would be journaled as not applied though the server may have it (sent twice
+  // on the rerun); instead rows in flight finish and their answers are journaled.
+  const queued = new Map<number, AbortController>();
+  stop.signal.addEventListener("abort", () => {
+    for (const controller of queued.values()) controller.abort(stop.signal.reason);
+  });
   const onAbort = () => stop.abort(io.signal.reason);
   io.signal.addEventListener("abort", onAbort, { once: true });
 
@@ -245,6 +253,7 @@ export async function runBulk(
     const row = Number(request.headers.get(ROW_HEADER));
     request.headers.delete(ROW_HEADER);
     if (Number.isInteger(row)) {
+      queued.delete(row);
       if (attempted.has(row)) counts.retries++;
       attempted.add(row);
       journal.started(row);
@@ -255,8 +264,10 @@ export async function runBulk(
   const inFlight = new Set<Promise<void>>();
   const sendRow = async (row: Row) => {
     counts.sent++;
+    const controller = new AbortController();
+    queued.set(row.row, controller);
     try {
-      const { response, error } = await send(row.body, row.row, stop.signal);
+      const { response, error } = await send(row.body, row.row, controller.signal);
       if (response?.ok) {
         counts.accepted++;
         journal.done(row.row);
@@ -282,7 +293,7 @@ export async function runBulk(
         return;
       }
     } catch (thrown) {
-      if (stop.signal.aborted && (thrown as Error)?.name === "AbortError") {
+      if (controller.signal.aborted) {
         journal.undone(row.row); // aborted while queued in the limiter: never sent
         counts.sent--;
         return;
@@ -294,6 +305,8 @@ export async function runBulk(
         fatal ??= { code, error: { class: errorClass, message: (thrown as Error)?.message ?? String(thrown) } };
         stop.abort();
       }
+    } finally {
+      queued.delete(row.row);
     }
   };
 

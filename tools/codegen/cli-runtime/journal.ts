@@ -1,4 +1,5 @@
-import { appendFileSync, closeSync, existsSync, openSync, readFileSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, openSync, readSync, writeSync } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
 
 /** A growable bit set of row numbers: 1,000,000 rows cost 125 kB, so a resume stays flat in memory. */
 export class RowSet {
@@ -72,29 +73,53 @@ export class Journal {
     closeSync(this.#fd);
   }
 
-  /** Reads a journal; throws if it was written for another input. */
-  static read(path: string, identity: string): JournalState {
+  /**
+   * Reads a journal; throws if it was written for another input. Read in chunks of `chunkBytes`:
+   * a million rows' journal is about 18 MB of text, which read whole (as one string, then sliced)
+   * would cost more memory at resume than the whole import does while it runs.
+   */
+  static read(path: string, identity: string, chunkBytes = 64 * 1024): JournalState {
     const state: JournalState = { done: new RowSet(), inDoubt: new RowSet() };
     if (!existsSync(path)) return state;
-    const text = readFileSync(path, "utf8");
-    const firstLine = text.slice(0, text.indexOf("\n"));
-    if (firstLine !== `# ${identity}`) {
-      throw new Error(`the journal ${path} belongs to another input (${firstLine.slice(2)}); remove it to start over`);
-    }
-    let start = text.indexOf("\n") + 1;
-    while (start < text.length) {
-      let end = text.indexOf("\n", start);
-      if (end < 0) end = text.length; // a line cut short by a crash: its number is still whole or absent
-      const kind = text[start];
-      const row = Number(text.slice(start + 2, end));
-      if (Number.isInteger(row) && text[start + 1] === " ") {
+    const fd = openSync(path, "r");
+    try {
+      const buffer = Buffer.alloc(chunkBytes);
+      const decoder = new StringDecoder("utf8"); // the identity line may hold a path's multi-byte characters
+      let pending = "";
+      let first = true;
+      const apply = (line: string) => {
+        if (first) {
+          first = false;
+          if (line !== `# ${identity}`) {
+            throw new Error(`the journal ${path} belongs to another input (${line.slice(2)}); remove it to start over`);
+          }
+          return;
+        }
+        // A line cut short by a crash: its number is still whole or absent.
+        const kind = line[0];
+        const row = Number(line.slice(2));
+        if (line.length < 3 || line[1] !== " " || !Number.isInteger(row)) return;
         if (kind === "s") state.inDoubt.add(row);
         else if (kind === "d") {
           state.inDoubt.delete(row);
           state.done.add(row);
         } else if (kind === "u") state.inDoubt.delete(row);
+      };
+      for (;;) {
+        const read = readSync(fd, buffer, 0, chunkBytes, null);
+        if (read === 0) break;
+        const text = pending + decoder.write(buffer.subarray(0, read));
+        let start = 0;
+        for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
+          apply(text.slice(start, end));
+          start = end + 1;
+        }
+        pending = text.slice(start);
       }
-      start = end + 1;
+      pending += decoder.end();
+      if (pending !== "" || first) apply(pending);
+    } finally {
+      closeSync(fd);
     }
     return state;
   }

@@ -147,6 +147,13 @@ describe("the cli target", () => {
     expect([...files.keys()].filter((f) => f.startsWith("runtime/")).length).toBeGreaterThan(0);
   });
 
+  it("sets V8's heap growth before any work, so a bulk run's memory stays near what is live", () => {
+    const bin = files.get("bin.ts") ?? "";
+    const flag = bin.indexOf('setFlagsFromString("--heap-growing-percent=10");');
+    expect(flag).toBeGreaterThan(0);
+    expect(flag).toBeLessThan(bin.indexOf("await runCli("));
+  });
+
   it("takes the package and bin names from the config, with defaults", () => {
     expect(cliNames(config())).toEqual({ packageName: "@acme/cli", bin: "acme" });
     const named = config({

@@ -29,7 +29,7 @@ const PUBLIC = ["types", "client"];
  * reports regenerated, then the API report tests (the reports match the built packages; the code
  * conventions hold). The consumer's compile after each publish is the type check. The contract
  * tests (Prism serving the spec, minutes on a shared two-core machine) run once, on the last
- * version. The full `turbo run build` + `turbo run test` of BUILD_STEPS is what a maintainer runs;
+ * version. The full `turbo run build` + `turbo run test` of buildSteps is what a maintainer runs;
  * ten of those do not fit CI.
  */
 const BUILD_CLIENT = ["exec", "turbo", "run", "build", "--filter=@hatch-api/client", "--filter=@hatch-api/types"];

@@ -4,7 +4,7 @@
 // upgraded to by a consumer project whose code was written against the first release.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCommand } from "@sdkit/cli-kit";
@@ -184,10 +184,12 @@ afterAll(async () => {
         "| --- | --- | --- | --- | --- | --- |",
         ...state.rows.map(
           (row) =>
-            `| ${row.name} | ${row.change} | ${row.bump} | ${row.version} | ${row.compiles} | ${row.seconds.toFixed(1)} |`,
+            `| ${row.name} | ${row.change.replaceAll("|", "\\|")} | ${row.bump} | ${row.version} | ${row.compiles} | ${row.seconds.toFixed(1)} |`,
         ),
       ].join("\n"),
     );
+    // Timings on a shared machine mean little without its load.
+    console.log(`load average at the end: ${loadavg().map((load) => load.toFixed(2)).join(", ")}`);
   }
   if (state.scratch) rmSync(state.scratch, { recursive: true, force: true });
   const failed = results.find((result) => result.status === "rejected");

@@ -189,7 +189,11 @@ afterAll(async () => {
       ].join("\n"),
     );
     // Timings on a shared machine mean little without its load.
-    console.log(`load average at the end: ${loadavg().map((load) => load.toFixed(2)).join(", ")}`);
+    console.log(
+      `load average at the end: ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(", ")}`,
+    );
   }
   if (state.scratch) rmSync(state.scratch, { recursive: true, force: true });
   const failed = results.find((result) => result.status === "rejected");

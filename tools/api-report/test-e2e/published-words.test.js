@@ -29,29 +29,6 @@ const NOT_THE_API = [
   },
 ];
 
-/**
- * Words still there, in code other work is rewriting (issue 20), each with who removes it; the list
- * may only shrink: an entry that no longer matches anything fails the last test.
- * @type {Array<{ file: string, text: RegExp, until: string }>}
- */
-const KNOWN_REMAINING = [
-  {
-    file: "tools/spec-update/src/changeset.js",
-    text: /"@hatch-api\/(types|client|spec)"/,
-    until: "spec-update reads the SDK and spec package names from the repository's config",
-  },
-  {
-    file: "tools/spec-update/src/type-gate.js",
-    text: /"@hatch-api\/client": "packages\/client/,
-    until: "spec-update reads the SDK and spec package names from the repository's config",
-  },
-  {
-    file: "tools/spec-update/src/spec-update.js",
-    text: /--filter=@hatch-api\/api-report/,
-    until: "spec-update reads the SDK and spec package names from the repository's config",
-  },
-];
-
 /** @returns {Array<{ name: string, path: string, private?: boolean }>} */
 function workspacePackages() {
   const out = execFileSync("pnpm", ["ls", "-r", "--depth", "-1", "--json"], { cwd: root, encoding: "utf8" });
@@ -88,9 +65,8 @@ const tracked = new Set(
  * declarations), and a test run need not have built them afresh.
  * @param {string} dir
  * @param {string[]} files
- * @param {{ keepKnown?: boolean }} [options]
  */
-function findWords(dir, files, { keepKnown = false } = {}) {
+function findWords(dir, files) {
   /** @type {string[]} */
   const hits = [];
   for (const file of files) {
@@ -102,7 +78,6 @@ function findWords(dir, files, { keepKnown = false } = {}) {
       if (!line.match(FORBIDDEN)) return;
       const shown = relative(root, path);
       if (NOT_THE_API.some((allowed) => allowed.file.test(shown) && allowed.text.test(line))) return;
-      if (!keepKnown && KNOWN_REMAINING.some((known) => known.file === shown && known.text.test(line))) return;
       hits.push(`${shown}:${index + 1}: ${line.trim().slice(0, 160)}`);
     });
   }
@@ -133,15 +108,4 @@ describe("the toolchain's published files", () => {
     expect("usehatchapp.com".match(FORBIDDEN)).not.toBeNull();
     expect("upsertContact".match(FORBIDDEN)).not.toBeNull();
   });
-
-  it.each(KNOWN_REMAINING.map((known) => [known.file, known]))(
-    "the known word in %s is still there (else remove its entry)",
-    (file, known) => {
-      const hits = findWords(root, [file], { keepKnown: true });
-      expect(
-        hits.some((hit) => known.text.test(hit)),
-        `${file}: ${known.until}`,
-      ).toBe(true);
-    },
-  );
 });

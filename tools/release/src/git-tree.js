@@ -16,7 +16,7 @@ export async function assertCleanTree({ run, cwd }) {
       step: "clean tree",
     });
   }
-  const changes = status.stdout.split("\n").filter((line) => line.trim() !== "");
+  const changes = status.output.split("\n").filter((line) => line.trim() !== "");
   if (changes.length > 0) {
     const listed = changes.slice(0, LISTED_CHANGES).map((line) => `  ${line}`);
     if (changes.length > LISTED_CHANGES) listed.push(`  … and ${changes.length - LISTED_CHANGES} more`);

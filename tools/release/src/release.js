@@ -5,6 +5,7 @@ import { ReleaseError } from "./errors.js";
 import { assertCleanTree } from "./git-tree.js";
 import { writePublishUserconfig } from "./npmrc.js";
 import { assertNoPendingChangesets } from "./pending-changesets.js";
+import { assertNoPrivateDependencies } from "./private-dependencies.js";
 import { resolveRegistry } from "./registry.js";
 import { assertNoSnapshotApplied } from "./snapshot-state.js";
 
@@ -27,6 +28,7 @@ export async function release({ run, cwd, env, log }) {
   await assertNoSnapshotApplied({ run, cwd }, "release");
   await assertCleanTree({ run, cwd });
   await assertNoPendingChangesets(cwd);
+  await assertNoPrivateDependencies(cwd);
   const registry = resolveRegistry(env);
   if (!env.NPM_TOKEN) {
     // Checked before the slow checks so a missing token costs seconds, not a full test run.

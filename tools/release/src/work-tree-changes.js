@@ -27,7 +27,7 @@ async function git(run, cwd, args, step) {
   if (result.code !== 0) {
     throw new ReleaseError(`\`git ${args.join(" ")}\` failed (exit ${result.code}) in ${cwd}.`, { step });
   }
-  return result.stdout;
+  return result.output;
 }
 
 /**

@@ -6,14 +6,14 @@ import { fakeRunner } from "./fake-runner.js";
 
 describe("assertCleanTree", () => {
   it("passes when git reports no changes", async () => {
-    const fake = fakeRunner({ "git status --porcelain": { stdout: "" } });
+    const fake = fakeRunner({ "git status --porcelain": { output: "" } });
     await expect(assertCleanTree({ run: fake.run, cwd: "/repo" })).resolves.toBeUndefined();
     expect(fake.calls[0]?.options).toMatchObject({ cwd: "/repo", capture: true });
   });
 
   it("refuses a dirty tree and lists what is dirty", async () => {
     const fake = fakeRunner({
-      "git status --porcelain": { stdout: " M packages/client/package.json\n?? notes.txt\n" },
+      "git status --porcelain": { output: " M packages/client/package.json\n?? notes.txt\n" },
     });
     const refusal = assertCleanTree({ run: fake.run, cwd: "/repo" });
     await expect(refusal).rejects.toBeInstanceOf(ReleaseError);
@@ -24,7 +24,7 @@ describe("assertCleanTree", () => {
 
   it("caps the list of changes it prints", async () => {
     const stdout = Array.from({ length: 25 }, (_, i) => `?? file-${i}.txt`).join("\n");
-    const fake = fakeRunner({ "git status --porcelain": { stdout } });
+    const fake = fakeRunner({ "git status --porcelain": { output: stdout } });
     const error = await assertCleanTree({ run: fake.run, cwd: "/repo" }).catch((e) => e);
     expect(error.message).toContain("file-9.txt");
     expect(error.message).not.toContain("file-10.txt");

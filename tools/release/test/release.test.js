@@ -56,7 +56,7 @@ describe("release", () => {
 
   it("refuses a dirty tree before running anything else", async () => {
     const cwd = await tempRepo();
-    const fake = fakeRunner({ "git status --porcelain": { stdout: " M README.md\n" } });
+    const fake = fakeRunner({ "git status --porcelain": { output: " M README.md\n" } });
     await expect(release(contextFor(fake, cwd).context)).rejects.toThrow(/Refusing to release from a dirty work tree/);
     expect(fake.lines()).toEqual([SNAPSHOT_CHECK, "git status --porcelain"]);
   });
@@ -90,7 +90,7 @@ describe("release", () => {
 
   it("does not publish when the checks changed tracked files", async () => {
     const cwd = await tempRepo();
-    const fake = fakeRunner({ "git status --porcelain": [{ stdout: "" }, { stdout: " M packages/types/src/x.ts\n" }] });
+    const fake = fakeRunner({ "git status --porcelain": [{ output: "" }, { output: " M packages/types/src/x.ts\n" }] });
     await expect(release(contextFor(fake, cwd).context)).rejects.toThrow(/dirty work tree/);
     expect(fake.lines()).not.toContain("pnpm exec changeset publish");
   });

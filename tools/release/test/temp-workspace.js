@@ -94,6 +94,7 @@ export function tempWorkspace({ commitChangeset = true, publicVersion = "0.1.0" 
  * `changeset publish`, answering them from `answers` (exit code 0 unless told otherwise).
  *
  * @param {Record<string, number>} [answers] exit codes keyed by command line
+ * @returns {{ run: import("../src/run-command.js").Runner, calls: Array<{ line: string, options: import("../src/run-command.js").RunOptions }>, lines: () => string[] }}
  */
 export function workspaceRunner(answers = {}) {
   /** @type {Array<{ line: string, options: import("../src/run-command.js").RunOptions }>} */
@@ -102,12 +103,12 @@ export function workspaceRunner(answers = {}) {
   const run = async (command, args, options) => {
     const line = [command, ...args].join(" ");
     calls.push({ line, options });
-    if (line in answers) return { code: /** @type {number} */ (answers[line]), stdout: "" };
+    if (line in answers) return { code: /** @type {number} */ (answers[line]), output: "" };
     if (command === "git") return runCommand(command, args, { ...options, env: GIT_ENV });
     if (line.startsWith("pnpm exec changeset version")) {
       return runCommand(process.execPath, [changesetBin, ...args.slice(2)], { ...options, capture: true });
     }
-    return { code: 0, stdout: "" };
+    return { code: 0, output: "" };
   };
   return { run, calls, lines: () => calls.map((call) => call.line).filter((line) => !line.startsWith("git ")) };
 }

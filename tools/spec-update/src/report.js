@@ -1,6 +1,4 @@
 // @ts-check
-import { PUBLIC_PACKAGES } from "./changeset.js";
-
 /**
  * @typedef {object} UpdateReport
  * @property {string} source
@@ -14,6 +12,7 @@ import { PUBLIC_PACKAGES } from "./changeset.js";
  * @property {Array<{ change: import("./wire-diff.js").WireChange, reason: string }>} manual
  * @property {boolean} proseBaseline whether spec/upstream-prose.json existed to compare prose with
  * @property {import("./upstream-prose.js").ProseChange[]} proseChanges
+ * @property {string[]} [publicPackages] the SDK packages the change is released in (from the repository's config)
  */
 
 const LABEL = { major: "MAJOR", minor: "minor", patch: "patch" };
@@ -51,7 +50,10 @@ export function formatReport(report) {
     );
   }
   if (report.wireChanges.length > 0 || report.proseChanges.length > 0) {
-    lines.push("", `What adopting them does to ${PUBLIC_PACKAGES.join(" and ")} (oasdiff, SDK-centred policy):`);
+    lines.push(
+      "",
+      `What adopting them does to ${(report.publicPackages ?? ["the SDK"]).join(" and ")} (oasdiff, SDK-centred policy):`,
+    );
     if (report.changes.length === 0) lines.push("  (no difference between the bundles)");
     const width = Math.max(0, ...report.changes.map((change) => (change.operation ?? "(document)").length));
     for (const change of report.changes) {

@@ -1,11 +1,12 @@
 // @ts-check
 import { access } from "node:fs/promises";
 import { join } from "node:path";
-import { PUBLIC_PACKAGES, pendingChangesets, SPEC_PACKAGE } from "./changeset.js";
+import { pendingChangesets } from "./changeset.js";
 import { classify } from "./classify.js";
 import { SpecUpdateError } from "./errors.js";
 import { bumpCovers, maxBump } from "./levels.js";
-import { CLIENT_TYPES, CONSUMER_FIXTURE, compileAgainstNewSdk, gateFiles, RELEASED_SAMPLES } from "./type-gate.js";
+import { readRepoConfig } from "./repo-config.js";
+import { CONSUMER_FIXTURE, compileAgainstNewSdk, gateFiles, RELEASED_SAMPLES } from "./type-gate.js";
 
 export const RELEASED_SPEC = "spec/released/openapi.json";
 export const CURRENT_BUNDLE = "spec/dist/openapi.json";
@@ -23,9 +24,10 @@ export const CURRENT_BUNDLE = "spec/dist/openapi.json";
 export async function specCheck({ root, log, types = true }) {
   const released = join(root, RELEASED_SPEC);
   const current = join(root, CURRENT_BUNDLE);
+  const config = await readRepoConfig(root);
   if (!(await exists(current))) {
     throw new SpecUpdateError(
-      `${CURRENT_BUNDLE} is missing: bundle the spec first (pnpm turbo run bundle --filter=${SPEC_PACKAGE})`,
+      `${CURRENT_BUNDLE} is missing: bundle the spec first (pnpm turbo run bundle --filter=${config.specPackage})`,
       { step: "spec:check" },
     );
   }
@@ -56,7 +58,7 @@ export async function specCheck({ root, log, types = true }) {
     );
     throw new SpecUpdateError(
       [
-        `the API changed since the last release in ways that need a ${required} release, but the pending changesets give ${pending === "none" ? "no release" : `a ${pending}`}${source.length ? ` (${source.join(", ")})` : ""} to ${PUBLIC_PACKAGES.join(" and ")}.`,
+        `the API changed since the last release in ways that need a ${required} release, but the pending changesets give ${pending === "none" ? "no release" : `a ${pending}`}${source.length ? ` (${source.join(", ")})` : ""} to ${config.publicPackages.join(" and ")}.`,
         `Changes that need more than ${pending === "none" ? "no release" : pending}:`,
         ...lines,
         `Add a changeset with \`pnpm changeset\` (${required} for both packages), or raise the existing one.`,
@@ -68,23 +70,23 @@ export async function specCheck({ root, log, types = true }) {
     `spec:check: the API change since the last release needs a ${required} release; pending changesets give ${pending} (${source.join(", ")}).`,
   );
   if (!types) return { required, pending };
-  const breaks = await typeGate({ root, log, changes, pending, source });
+  const breaks = await typeGate({ root, log, changes, pending, source, clientTypes: config.clientTypes });
   return { required, pending, breaks };
 }
 
 /**
- * @param {{ root: string, log: (text: string) => void, changes: import("./classify.js").ApiChange[], pending: import("./levels.js").Bump, source: string[] }} input
+ * @param {{ root: string, log: (text: string) => void, changes: import("./classify.js").ApiChange[], pending: import("./levels.js").Bump, source: string[], clientTypes: Record<string, string> }} input
  */
-async function typeGate({ root, log, changes, pending, source }) {
+async function typeGate({ root, log, changes, pending, source, clientTypes }) {
   if ((await gateFiles(root)).length === 0) {
     log(`spec:check: no ${RELEASED_SAMPLES} or ${CONSUMER_FIXTURE} to compile against the new SDK.`);
     return [];
   }
-  for (const path of Object.values(CLIENT_TYPES)) {
+  for (const path of Object.values(clientTypes)) {
     if (!(await exists(join(root, path))))
       throw new SpecUpdateError(`${path} is missing: build the SDK first (pnpm build)`, { step: "spec:check" });
   }
-  const { files, breaks } = await compileAgainstNewSdk({ root, changes });
+  const { files, breaks } = await compileAgainstNewSdk({ root, changes, clientTypes });
   if (breaks.length === 0) {
     log(
       `spec:check: the last release's docs samples and the consumer fixture (${files.length} files) compile against the new SDK.`,

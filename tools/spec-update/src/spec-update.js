@@ -13,6 +13,7 @@ import { SpecUpdateError } from "./errors.js";
 import { formatWithBiome } from "./format.js";
 import { maxBump } from "./levels.js";
 import { loadDocument } from "./load-document.js";
+import { readRepoConfig } from "./repo-config.js";
 import { contractChanges, formatReport } from "./report.js";
 import { snapshotTree } from "./snapshot.js";
 import {
@@ -40,14 +41,18 @@ export const PATHS = {
 
 /**
  * What regenerates types, SDK, docs and contract tests, records the published packages' new public
- * API (tools/api-report/reports, part of the change like the spec), and proves it all. Turbo runs
- * only what the spec change affects: every other task is a cache hit.
+ * API (tools/api-report/reports, part of the change like the spec), and proves it: the tests of the
+ * spec package and of everything that depends on it (a spec change cannot affect the others, and
+ * the whole repository's tests do not fit one update). Turbo runs only what the spec change
+ * affects: every other task is a cache hit.
+ *
+ * @param {string} specPackage the spec package's name (readRepoConfig)
+ * @returns {Array<[string, string[]]>}
  */
-/** @type {Array<[string, string[]]>} */
-export const BUILD_STEPS = [
+export const buildSteps = (specPackage) => [
   ["pnpm", ["exec", "turbo", "run", "build"]],
-  ["pnpm", ["exec", "turbo", "run", "api:report", "--filter=@hatch-api/api-report"]],
-  ["pnpm", ["exec", "turbo", "run", "test", "--concurrency=2"]],
+  ["pnpm", ["exec", "turbo", "run", "api:report"]],
+  ["pnpm", ["exec", "turbo", "run", "test", `--filter=...${specPackage}`, "--concurrency=2"]],
 ];
 
 /**
@@ -59,7 +64,7 @@ export const BUILD_STEPS = [
  * @property {boolean} [interactive] stdin and stdout are a terminal
  * @property {(question: string) => Promise<boolean>} [confirm]
  * @property {import("@sdkit/cli-kit").Runner} run runs the build and test steps
- * @property {Array<[string, string[]]>} [steps] the verification that follows applying (BUILD_STEPS
+ * @property {Array<[string, string[]]>} [steps] the verification that follows applying (buildSteps()
  *   unless given: a caller that proves less, such as the replay's tier, says so by passing its own)
  * @property {(text: string) => void} log
  * @property {typeof fetch} [fetch]
@@ -95,6 +100,7 @@ export async function specUpdate(options) {
   const ourModel = wireModel(ours, PATHS.spec);
   const upstreamModel = wireModel(upstream.document, from);
   const differences = await loadDifferences(join(root, PATHS.differences));
+  const config = await readRepoConfig(root);
 
   /** @type {import("./report.js").UpdateReport["listed"]} */
   const listed = [];
@@ -131,6 +137,7 @@ export async function specUpdate(options) {
     bump: "none",
     placeholders: applied.placeholders,
     manual: applied.manual,
+    publicPackages: config.publicPackages,
   };
 
   const work = await mkdtemp(join(tmpdir(), "spec-update-"));
@@ -208,7 +215,8 @@ export async function specUpdate(options) {
         report,
         text: applied.text,
         fingerprint,
-        steps: options.steps ?? BUILD_STEPS,
+        steps: options.steps ?? buildSteps(config.specPackage),
+        publicPackages: config.publicPackages,
       }),
     };
   } finally {
@@ -220,9 +228,9 @@ export async function specUpdate(options) {
  * Writes the spec, the changeset and the pending report, then builds and tests; on any failure
  * puts everything back as it was (build outputs included) and rethrows.
  *
- * @param {{ root: string, run: import("@sdkit/cli-kit").Runner, log: (text: string) => void, now: Date, report: import("./report.js").UpdateReport, text: string, fingerprint: Record<string, string>, steps: Array<[string, string[]]> }} input
+ * @param {{ root: string, run: import("@sdkit/cli-kit").Runner, log: (text: string) => void, now: Date, report: import("./report.js").UpdateReport, text: string, fingerprint: Record<string, string>, steps: Array<[string, string[]]>, publicPackages: string[] }} input
  */
-async function apply({ root, run, log, now, report, text, fingerprint, steps }) {
+async function apply({ root, run, log, now, report, text, fingerprint, steps, publicPackages }) {
   const bump = /** @type {import("./levels.js").Level} */ (report.bump);
   const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
   const name = `spec-update-${stamp}`;
@@ -239,7 +247,10 @@ async function apply({ root, run, log, now, report, text, fingerprint, steps }) 
   try {
     await writeFile(join(root, PATHS.spec), text);
     const summary = `API update from the upstream document (${/^https?:/.test(report.source) ? report.source : basename(report.source)}): ${report.changes.length} change(s), ${bump}.`;
-    await writeFile(join(root, PATHS.changesets, `${name}.md`), changesetText(bump, summary, report.changes));
+    await writeFile(
+      join(root, PATHS.changesets, `${name}.md`),
+      changesetText(bump, summary, report.changes, publicPackages),
+    );
     await mkdir(join(root, PATHS.pending), { recursive: true });
     const pending = {
       changeset: name,

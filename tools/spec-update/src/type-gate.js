@@ -12,8 +12,6 @@ export const RELEASED_SAMPLES = "spec/released/samples";
 export const DOCS_SAMPLES = "packages/docs/samples";
 /** Hand-written code of a typical consumer, compiled against every new SDK. */
 export const CONSUMER_FIXTURE = "spec/type-gate";
-/** The built SDK the gate compiles against. */
-export const CLIENT_TYPES = { "@hatch-api/client": "packages/client/dist/index.d.ts" };
 
 /**
  * @typedef {object} CompileBreak
@@ -45,10 +43,11 @@ export async function snapshotSamples(root) {
  * the current spec. Every compile error is a break for code written against the last release;
  * each is given the API changes (since that release) whose names it mentions.
  *
- * @param {{ root: string, changes: import("./classify.js").ApiChange[] }} options
+ * @param {{ root: string, changes: import("./classify.js").ApiChange[], clientTypes: Record<string, string> }} options
+ *   `clientTypes`: the client package → its built declarations (readRepoConfig)
  * @returns {Promise<{ files: string[], breaks: CompileBreak[], output: string }>}
  */
-export async function compileAgainstNewSdk({ root, changes }) {
+export async function compileAgainstNewSdk({ root, changes, clientTypes }) {
   const files = await gateFiles(root);
   if (files.length === 0) return { files: [], breaks: [], output: "" };
   const typeRoots = [join(root, "node_modules/@types"), join(root, "packages/docs/node_modules/@types")].filter((dir) =>
@@ -67,7 +66,7 @@ export async function compileAgainstNewSdk({ root, changes }) {
         skipLibCheck: true,
         // Samples read process.env: Node's types where the repository has them.
         ...(typeRoots.length ? { types: ["node"], typeRoots } : { types: [] }),
-        paths: Object.fromEntries(Object.entries(CLIENT_TYPES).map(([name, path]) => [name, [join(root, path)]])),
+        paths: Object.fromEntries(Object.entries(clientTypes).map(([name, path]) => [name, [join(root, path)]])),
       },
       files,
     };

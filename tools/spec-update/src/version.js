@@ -1,10 +1,10 @@
 // @ts-check
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { PUBLIC_PACKAGES, SPEC_PACKAGE } from "./changeset.js";
 import { classify } from "./classify.js";
 import { SpecUpdateError } from "./errors.js";
 import { formatWithBiome } from "./format.js";
+import { readRepoConfig } from "./repo-config.js";
 import { contractChanges } from "./report.js";
 import { CURRENT_BUNDLE, RELEASED_SPEC } from "./spec-check.js";
 import { PATHS } from "./spec-update.js";
@@ -20,12 +20,13 @@ import { snapshotSamples } from "./type-gate.js";
  * @returns {Promise<{ version: string | null, changesFile: string | null }>}
  */
 export async function versionPackages({ root, run, log, now = new Date() }) {
-  const before = await publicVersion(root);
+  const config = await readRepoConfig(root);
+  const before = await publicVersion(root, config);
   const changesetsBefore = await changesetNames(root);
   const version = await run("pnpm", ["exec", "changeset", "version"], { cwd: root });
   if (version.code !== 0)
     throw new SpecUpdateError(`\`changeset version\` failed (exit ${version.code})`, { step: "changeset version" });
-  const after = await publicVersion(root);
+  const after = await publicVersion(root, config);
   if (after === before) {
     log(`No new version (still ${before}): nothing to record.`);
     return { version: null, changesFile: null };
@@ -33,7 +34,7 @@ export async function versionPackages({ root, run, log, now = new Date() }) {
   const remaining = new Set(await changesetNames(root));
   const consumed = new Set(changesetsBefore.filter((name) => !remaining.has(name)));
 
-  const bundle = await run("pnpm", ["exec", "turbo", "run", "bundle", `--filter=${SPEC_PACKAGE}`], { cwd: root });
+  const bundle = await run("pnpm", ["exec", "turbo", "run", "bundle", `--filter=${config.specPackage}`], { cwd: root });
   if (bundle.code !== 0)
     throw new SpecUpdateError(`bundling the spec failed (exit ${bundle.code})`, { step: "bundle" });
 
@@ -77,7 +78,7 @@ export async function versionPackages({ root, run, log, now = new Date() }) {
   await formatWithBiome(root, written);
   for (const file of used) await rm(join(pendingDir, file));
   log(
-    `Versioned ${PUBLIC_PACKAGES.join(" and ")} ${before} → ${after}; ${changesFile ? `API changes recorded in ${changesFile}` : "no API change recorded"}; ${RELEASED_SPEC} refreshed. Review and commit.`,
+    `Versioned ${config.publicPackages.join(" and ")} ${before} → ${after}; ${changesFile ? `API changes recorded in ${changesFile}` : "no API change recorded"}; ${RELEASED_SPEC} refreshed. Review and commit.`,
   );
   return { version: after, changesFile };
 }
@@ -89,9 +90,9 @@ async function changesetNames(root) {
     .map((name) => name.replace(/\.md$/, ""));
 }
 
-/** @param {string} root */
-async function publicVersion(root) {
-  const manifest = JSON.parse(await readFile(join(root, "packages/types/package.json"), "utf8"));
+/** @param {string} root @param {import("./repo-config.js").RepoConfig} config */
+async function publicVersion(root, config) {
+  const manifest = JSON.parse(await readFile(join(root, config.typesDir, "package.json"), "utf8"));
   return String(manifest.version);
 }
 

@@ -100,7 +100,7 @@ describe("spec:update leaves everything as it was when it fails", () => {
     await expectUnchanged(
       from,
       { run: buildRunner({ fail: ["test"] }).run },
-      /turbo run test --concurrency=2` failed \(exit 1\)/,
+      /turbo run test --filter=\.\.\.@hatch-api\/spec --concurrency=2` failed \(exit 1\)/,
     );
   });
 
@@ -149,8 +149,8 @@ describe("spec:update applying a minor change", () => {
     expect(result.applied).toBe(true);
     expect(calls).toEqual([
       "pnpm exec turbo run build",
-      "pnpm exec turbo run api:report --filter=@hatch-api/api-report",
-      "pnpm exec turbo run test --concurrency=2",
+      "pnpm exec turbo run api:report",
+      "pnpm exec turbo run test --filter=...@hatch-api/spec --concurrency=2",
     ]);
     // The published packages' new public API is regenerated inside the change and shown.
     expect(output).toMatch(

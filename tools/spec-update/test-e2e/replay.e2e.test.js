@@ -4,7 +4,7 @@
 // upgraded to by a consumer project whose code was written against the first release.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCommand } from "@sdkit/cli-kit";
@@ -29,7 +29,7 @@ const PUBLIC = ["types", "client"];
  * reports regenerated, then the API report tests (the reports match the built packages; the code
  * conventions hold). The consumer's compile after each publish is the type check. The contract
  * tests (Prism serving the spec, minutes on a shared two-core machine) run once, on the last
- * version. The full `turbo run build` + `turbo run test` of BUILD_STEPS is what a maintainer runs;
+ * version. The full `turbo run build` + `turbo run test` of buildSteps is what a maintainer runs;
  * ten of those do not fit CI.
  */
 const BUILD_CLIENT = ["exec", "turbo", "run", "build", "--filter=@hatch-api/client", "--filter=@hatch-api/types"];
@@ -184,9 +184,15 @@ afterAll(async () => {
         "| --- | --- | --- | --- | --- | --- |",
         ...state.rows.map(
           (row) =>
-            `| ${row.name} | ${row.change} | ${row.bump} | ${row.version} | ${row.compiles} | ${row.seconds.toFixed(1)} |`,
+            `| ${row.name} | ${row.change.replaceAll("|", "\\|")} | ${row.bump} | ${row.version} | ${row.compiles} | ${row.seconds.toFixed(1)} |`,
         ),
       ].join("\n"),
+    );
+    // Timings on a shared machine mean little without its load.
+    console.log(
+      `load average at the end: ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(", ")}`,
     );
   }
   if (state.scratch) rmSync(state.scratch, { recursive: true, force: true });

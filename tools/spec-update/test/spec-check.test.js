@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleForDiff } from "../src/bundle.js";
 import { specCheck } from "../src/spec-check.js";
 import { FIXTURES } from "./support/paths.js";
+import { writeRepoConfig } from "./support/repo-config.js";
 
 /** @type {Record<string, any>} */
 let released;
@@ -31,6 +32,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
  */
 function repoWith(edit, changesets, { withReleased = true } = {}) {
   const root = mkdtempSync(join(work, "repo-"));
+  writeRepoConfig(root);
   const current = structuredClone(released);
   edit(current);
   mkdirSync(join(root, "spec/dist"), { recursive: true });

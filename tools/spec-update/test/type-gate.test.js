@@ -7,6 +7,7 @@ import { bundleForDiff } from "../src/bundle.js";
 import { specCheck } from "../src/spec-check.js";
 import { causesOf, parseErrors, snapshotSamples } from "../src/type-gate.js";
 import { FIXTURES } from "./support/paths.js";
+import { writeRepoConfig } from "./support/repo-config.js";
 
 const GATE = join(FIXTURES, "type-gate");
 
@@ -34,6 +35,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
  */
 function repoWith({ sdk, bump, where, edit }) {
   const root = mkdtempSync(join(work, "repo-"));
+  writeRepoConfig(root);
   const current = structuredClone(released);
   edit(current.components.schemas.UpsertContactParams);
   for (const dir of ["spec/dist", "spec/released", ".changeset", "packages/client/dist"])

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { FetchLike } from "./.generated/sdk/core/definition.js";
 import { createClient } from "./.generated/sdk/core/openapi-fetch.js";
-import { createOperationCaller, type OperationDescriptor } from "./.generated/sdk/core/operation.js";
+import { createOperationCaller, fixedInitOf, type OperationDescriptor } from "./.generated/sdk/core/operation.js";
 import { type CallSettings, createTransport } from "./.generated/sdk/core/transport.js";
 import { AcmeError, AcmeTimeoutError, NotFoundError } from "./.generated/sdk/index.js";
 import type { paths } from "./.generated/types/index.js";
@@ -140,4 +140,38 @@ describe("a method several verbs share", () => {
       expect(seen).toHaveLength(0);
     },
   );
+});
+
+describe("what a call passes openapi-fetch besides its parameters (fixedInitOf)", () => {
+  const base: OperationDescriptor = { operationId: "op", sdkName: "items.op", method: "post", path: "/v1/items" };
+
+  test("a JSON operation adds nothing: openapi-fetch's own defaults apply", () => {
+    expect(fixedInitOf({ ...base })).toEqual({});
+  });
+
+  test("a form body sets its Content-Type and encoder; a text answer is asked for and read as text", () => {
+    const encodeBody = (body: unknown) => String(body);
+    const fixed = fixedInitOf({
+      ...base,
+      bodyMediaType: "application/x-www-form-urlencoded",
+      encodeBody,
+      responseMediaType: "text/csv",
+    });
+    expect(fixed).toEqual({
+      bodySerializer: encodeBody,
+      parseAs: "text",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "text/csv" },
+    });
+    expect(Object.isFrozen(fixed.headers)).toBe(true);
+  });
+
+  test("multipart leaves Content-Type to fetch (it carries the boundary); a binary answer is read as a Blob", () => {
+    const fixed = fixedInitOf({ ...base, bodyMediaType: "multipart/form-data", responseMediaType: "image/png" });
+    expect(fixed).toEqual({ parseAs: "blob", headers: { Accept: "image/png" } });
+  });
+
+  test("is decided once per descriptor", () => {
+    const operation = { ...base, responseMediaType: "text/plain" };
+    expect(fixedInitOf(operation)).toBe(fixedInitOf(operation));
+  });
 });

@@ -112,13 +112,24 @@ export function createOperationCaller(
       operation = chosen;
     }
     const next = input.target;
+    // One literal, then only the members this operation needs: most are JSON and need none of them.
     const init: Record<string, unknown> = next
       ? { ...next.init, body: input.body }
       : { params: { path: input.path, query: input.query, header: input.header }, body: input.body };
-    const fixed = fixedInitOf(operation);
-    if (fixed.bodySerializer !== undefined) init.bodySerializer = fixed.bodySerializer;
-    if (fixed.parseAs !== undefined) init.parseAs = fixed.parseAs;
-    if (fixed.headers !== undefined) init.headers = fixed.headers;
+    const { bodyMediaType, encodeBody, responseMediaType: answer } = operation;
+    if (encodeBody !== undefined) init.bodySerializer = encodeBody;
+    if (bodyMediaType !== undefined || answer !== undefined) {
+      const headers: Record<string, string> = {};
+      // Multipart's Content-Type carries the boundary, which only fetch knows: openapi-fetch leaves
+      // it to fetch for FormData.
+      if (bodyMediaType !== undefined && !/^multipart\//i.test(bodyMediaType)) headers["Content-Type"] = bodyMediaType;
+      if (answer !== undefined) {
+        // The client asks for JSON by default; a text or binary answer is asked for by its own type.
+        headers.Accept = answer;
+        init.parseAs = /^text\//i.test(answer) ? "text" : "blob";
+      }
+      init.headers = headers;
+    }
     init.signal = options.signal;
     init.fetch = fetchForCall(transport, defaultFetch, options);
     const { data, error, response } = await request(operation.method, next ? next.path : operation.path, init);
@@ -129,36 +140,6 @@ export function createOperationCaller(
   // The pagination helper is imported by the generated resources that page, not here, so that an
   // SDK without a paginated operation ships none of it.
   return Object.assign(call, { sdk, origin, redact }) as CallerWithDefinition;
-}
-
-/** What every call of one operation passes openapi-fetch besides its own parameters and body. */
-interface FixedInit {
-  bodySerializer?: (body: unknown) => BodyInit | undefined;
-  parseAs?: "text" | "blob";
-  headers?: Readonly<Record<string, string>>;
-}
-
-// Decided once per operation (its descriptor is a constant of the generated resources), not per call.
-const fixedInits = new WeakMap<OperationDescriptor, FixedInit>();
-
-/** The openapi-fetch options an operation's descriptor implies: its body encoder, answer type and headers. */
-export function fixedInitOf(operation: OperationDescriptor): FixedInit {
-  let fixed = fixedInits.get(operation);
-  if (fixed !== undefined) return fixed;
-  const { bodyMediaType, encodeBody, responseMediaType: answer } = operation;
-  const headers: Record<string, string> = {};
-  // Multipart's Content-Type carries the boundary, which only fetch knows: openapi-fetch leaves
-  // it to fetch for FormData.
-  if (bodyMediaType !== undefined && !/^multipart\//i.test(bodyMediaType)) headers["Content-Type"] = bodyMediaType;
-  // The client asks for JSON by default; a text or binary answer is asked for by its own type.
-  if (answer !== undefined) headers.Accept = answer;
-  fixed = {};
-  if (encodeBody !== undefined) fixed.bodySerializer = encodeBody;
-  if (answer !== undefined) fixed.parseAs = /^text\//i.test(answer) ? "text" : "blob";
-  // Frozen: one object shared by every call, which openapi-fetch only reads.
-  if (Object.keys(headers).length > 0) fixed.headers = Object.freeze(headers);
-  fixedInits.set(operation, fixed);
-  return fixed;
 }
 
 /** The `unwrap` member of a success body, with the properties its schema requires. */

@@ -111,24 +111,28 @@ export function createOperationCaller(
       }
       operation = chosen;
     }
-    const { bodyMediaType, encodeBody } = operation;
-    const headers: Record<string, string> = {};
-    // Multipart's Content-Type carries the boundary, which only fetch knows: openapi-fetch leaves
-    // it to fetch for FormData.
-    if (bodyMediaType !== undefined && !/^multipart\//i.test(bodyMediaType)) headers["Content-Type"] = bodyMediaType;
-    const answer = operation.responseMediaType;
-    // The client asks for JSON by default; a text or binary answer is asked for by its own type.
-    if (answer !== undefined) headers.Accept = answer;
     const next = input.target;
-    const { data, error, response } = await request(operation.method, next ? next.path : operation.path, {
-      ...(next ? next.init : { params: { path: input.path, query: input.query, header: input.header } }),
-      body: input.body,
-      ...(encodeBody === undefined ? {} : { bodySerializer: encodeBody }),
-      ...(answer === undefined ? {} : { parseAs: /^text\//i.test(answer) ? "text" : "blob" }),
-      ...(Object.keys(headers).length > 0 ? { headers } : {}),
-      signal: options.signal,
-      fetch: fetchForCall(transport, defaultFetch, options),
-    });
+    // One literal, then only the members this operation needs: most are JSON and need none of them.
+    const init: Record<string, unknown> = next
+      ? { ...next.init, body: input.body }
+      : { params: { path: input.path, query: input.query, header: input.header }, body: input.body };
+    const { bodyMediaType, encodeBody, responseMediaType: answer } = operation;
+    if (encodeBody !== undefined) init.bodySerializer = encodeBody;
+    if (bodyMediaType !== undefined || answer !== undefined) {
+      const headers: Record<string, string> = {};
+      // Multipart's Content-Type carries the boundary, which only fetch knows: openapi-fetch leaves
+      // it to fetch for FormData.
+      if (bodyMediaType !== undefined && !/^multipart\//i.test(bodyMediaType)) headers["Content-Type"] = bodyMediaType;
+      if (answer !== undefined) {
+        // The client asks for JSON by default; a text or binary answer is asked for by its own type.
+        headers.Accept = answer;
+        init.parseAs = /^text\//i.test(answer) ? "text" : "blob";
+      }
+      init.headers = headers;
+    }
+    init.signal = options.signal;
+    init.fetch = fetchForCall(transport, defaultFetch, options);
+    const { data, error, response } = await request(operation.method, next ? next.path : operation.path, init);
     if (!response.ok) throw errorFromResponse(response, error, redact, sdk);
     const value = operation.unwrap === undefined ? data : unwrap(operation, response, data, sdk);
     return resultFor(value, response, options) as T;

@@ -166,12 +166,13 @@ export function bufferedResponse(
   sdk: SdkDefinition,
 ): BufferedResponse {
   const empty = bytes === null || bytes.byteLength === 0 || NULL_BODY_STATUSES.has(original.status);
-  let headers = original.headers;
-  if (!empty && !headers.has("content-length")) {
+  // The Response constructor copies the headers it is given: that copy is the one amended below,
+  // so the original's headers are copied once, not twice.
+  const buffered = new BufferedResponse(original, empty ? null : bytes, redact, sdk, original.headers);
+  if (!empty && !original.headers.has("content-length")) {
     // openapi-fetch calls `json()` (ours, with the clear error) only when the length is known;
     // without it, it would JSON.parse the text itself and let a SyntaxError escape.
-    headers = new Headers(headers);
-    headers.set("content-length", String(bytes.byteLength));
+    buffered.headers.set("content-length", String(bytes.byteLength));
   }
-  return new BufferedResponse(original, empty ? null : bytes, redact, sdk, headers);
+  return buffered;
 }

@@ -1,5 +1,5 @@
 import { abortReason, sleep } from "./abort.js";
-import { checkDuration, checkRetries } from "./checks.js";
+import { checkDuration, checkRetries, invalid } from "./checks.js";
 import type { FetchLike, SdkDefinition } from "./definition.js";
 import type { OutgoingRequest } from "./draft-request.js";
 import { redirectError } from "./error-from-response.js";
@@ -163,7 +163,8 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     let headersReceived = false;
     const expire = (which: 1 | 2, ms: number) => {
       timedOut = which;
-      abort(new Timeout(ms, { message: `The ${api} did not respond within ${ms} ms` }));
+      // The error class's own message says which API did not respond within `ms`.
+      abort(new Timeout(ms));
     };
     const requestInit: RequestInit = { ...template, signal: controller.signal };
     // Without middleware, the runtime's own fetch takes the URL and init as they are (`direct`): it
@@ -239,8 +240,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         throw callTimeout(totalMs, sent);
       }
       if (timedOut === 1) {
-        const message = `The ${api} did not respond within ${timeoutMs} ms`;
-        return { error: new Timeout(timeoutMs, { message, mayHaveBeenApplied: true }), retry: IF_SAFE };
+        return { error: new Timeout(timeoutMs, { mayHaveBeenApplied: true }), retry: IF_SAFE };
       }
       if (error instanceof Base) return { error, retry: NEVER };
       // A middleware's own failure (not one of the exchange it passed on) is its caller's to see, as is.
@@ -275,15 +275,13 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     const totalMs = checkDuration(sdk, where, "totalTimeoutMs", settings.totalTimeoutMs, options.totalTimeoutMs);
     const maxRetries = checkRetries(sdk, where, settings.maxRetries, options.maxRetries);
     const callMiddleware = settings.middleware ?? [];
-    if (!isMiddlewareList(callMiddleware)) {
-      throw new Base(`${sdk.factory}: per-call option \`middleware\` must be an array of functions`);
-    }
+    if (!isMiddlewareList(callMiddleware))
+      throw invalid(sdk, where, "middleware", "an array of functions", callMiddleware);
     const givenKey = settings.idempotencyKey;
     // A header value: one line of printable ASCII (a key is an opaque token; a UUID is typical).
     if (givenKey !== undefined && (typeof givenKey !== "string" || !/^[!-~]{1,255}$/.test(givenKey))) {
-      throw new Base(
-        `${sdk.factory}: per-call option \`idempotencyKey\` must be 1 to 255 printable ASCII characters without spaces`,
-      );
+      // Not echoed: a malformed key may be long, or not a string at all.
+      throw new Base(`${where}: \`idempotencyKey\` must be 1 to 255 printable ASCII characters without spaces`);
     }
     const chain = callMiddleware.length === 0 ? options.middleware : [...options.middleware, ...callMiddleware];
     // openapi-fetch hands over a draft (see draft-request.ts) or, with its own middleware, a Request.

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { draftRequestClass, type OutgoingRequest } from "../src/draft-request.ts";
 import { AcmeConnectionError, createAcmeClient } from "./.generated/sdk/index.js";
 import { contact, createObservedClient, json, ok } from "./helpers/observed-client.js";
 
@@ -64,5 +65,49 @@ describe("requests openapi-fetch builds as drafts", () => {
     // What `new Request` throws, not AcmeConnectionError ("could not reach"), which would be retried.
     expect(error).toBeInstanceOf(TypeError);
     expect(error).not.toBeInstanceOf(AcmeConnectionError);
+  });
+});
+
+describe("the draft itself (draftRequestClass)", () => {
+  const Draft = draftRequestClass(() => false);
+
+  test("carries exactly the members the transport reads, with the init's request options", () => {
+    const headers = new Headers({ "x-a": "1" });
+    const draft = new Draft("https://api.test.example/v1/x", {
+      method: "PUT",
+      headers,
+      body: "{}",
+      credentials: "omit",
+      cache: "no-store",
+      integrity: "sha256-abc",
+      keepalive: true,
+      mode: "cors",
+    }) as unknown as OutgoingRequest;
+    expect(draft).toEqual({
+      url: "https://api.test.example/v1/x",
+      method: "PUT",
+      headers,
+      body: "{}",
+      signal: null,
+      credentials: "omit",
+      cache: "no-store",
+      integrity: "sha256-abc",
+      keepalive: true,
+      draft: true,
+    });
+    // openapi-fetch's Headers are used as they are: built for this call alone.
+    expect(draft.headers).toBe(headers);
+  });
+
+  test("defaults a missing method, body and signal, and turns a headers record into Headers", () => {
+    const draft = new Draft("https://api.test.example/v1/x", { headers: { "X-B": "2" } }) as unknown as OutgoingRequest;
+    expect([draft.method, draft.body, draft.signal]).toEqual(["GET", null, null]);
+    expect(draft.headers).toBeInstanceOf(Headers);
+    expect(draft.headers.get("x-b")).toBe("2");
+  });
+
+  test("is a real Request once real ones are asked for", () => {
+    const Real = draftRequestClass(() => true);
+    expect(new Real("https://api.test.example/v1/x", { method: "POST", body: "{}" })).toBeInstanceOf(Request);
   });
 });

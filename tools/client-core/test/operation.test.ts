@@ -141,3 +141,37 @@ describe("a method several verbs share", () => {
     },
   );
 });
+
+describe("a body that is not JSON", () => {
+  const saveNote: OperationDescriptor = { ...getNote, sdkName: "notes.save", method: "post" };
+  const path = { contactId: "c", noteId: "n" };
+
+  test("is sent with its media type, through the operation's encoder", async () => {
+    const { call, seen } = caller(() => json(200, {}));
+    const form = {
+      ...saveNote,
+      bodyMediaType: "application/x-www-form-urlencoded",
+      encodeBody: (body: unknown) => new URLSearchParams(body as Record<string, string>),
+    };
+    await call(form, { path, body: { text: "hi there" } });
+    expect(seen[0]?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(await seen[0]?.text()).toBe("text=hi+there");
+    // Only an answer that is not JSON sets Accept; this one is left to the client's default.
+    expect(seen[0]?.headers.get("accept")).toBe(null);
+  });
+
+  test("multipart leaves Content-Type to fetch, which adds the boundary", async () => {
+    const { call, seen } = caller(() => json(200, {}));
+    const multipart = {
+      ...saveNote,
+      bodyMediaType: "multipart/form-data",
+      encodeBody: (body: unknown) => {
+        const form = new FormData();
+        form.set("text", String((body as { text: string }).text));
+        return form;
+      },
+    };
+    await call(multipart, { path, body: { text: "hi" } });
+    expect(seen[0]?.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=/);
+  });
+});

@@ -170,6 +170,7 @@ describe("per-call options are checked on every call", () => {
     [{ timeoutMs: 3e9 }, /`timeoutMs` must be/],
     [{ totalTimeoutMs: 0 }, /`totalTimeoutMs` must be/],
     [{ maxRetries: -2 }, /`maxRetries` must be a non-negative integer/],
+    [{ middleware: ["nope"] as never }, /per-call options: `middleware` must be an array of functions, got nope/],
   ])("%j is refused before anything is sent", async (options, message) => {
     let calls = 0;
     const client = createAcmeClient({

@@ -1,4 +1,6 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
+import type { SdkDefinition } from "../src/definition.ts";
+import { bufferedResponse } from "../src/response-body.ts";
 import type { WithResponse } from "./.generated/sdk/index.js";
 import { contact, createObservedClient, json } from "./helpers/observed-client.js";
 
@@ -67,5 +69,28 @@ describe("the buffered Response behaves like a Response", () => {
     expect(data).toBeUndefined();
     expect(response.status).toBe(204);
     expect(response.body).toBeNull();
+  });
+});
+
+describe("the buffered Response (bufferedResponse)", () => {
+  const sdk = { title: "Acme", errors: { Response: Error } } as unknown as SdkDefinition;
+  const same = (text: string) => text;
+
+  test("adds the body's length when the server sent none, leaving the original's headers untouched", async () => {
+    const original = new Response("ignored", { status: 200, headers: { "content-type": "application/json" } });
+    const bytes = new TextEncoder().encode('{"a":1}');
+    const buffered = bufferedResponse(original, bytes, same, sdk);
+    expect(buffered.headers.get("content-length")).toBe(String(bytes.byteLength));
+    expect(buffered.headers.get("content-type")).toBe("application/json");
+    expect(original.headers.has("content-length")).toBe(false);
+    expect(await buffered.json()).toEqual({ a: 1 });
+  });
+
+  test("keeps the server's own length, and adds none to an empty body", () => {
+    const declared = new Response(null, { status: 200, headers: { "content-length": "7" } });
+    expect(bufferedResponse(declared, new Uint8Array(7), same, sdk).headers.get("content-length")).toBe("7");
+    const empty = bufferedResponse(new Response(null, { status: 204 }), null, same, sdk);
+    expect(empty.headers.has("content-length")).toBe(false);
+    expect(empty.body).toBe(null);
   });
 });

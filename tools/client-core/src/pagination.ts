@@ -141,28 +141,34 @@ export class PagePromise<Item, Body> implements PromiseLike<Page<Item, Body>>, A
  * (`Promise.all` over several `next()`s): each page is fetched once and each item handed out once.
  */
 class ItemIterator<Item, Body> implements AsyncIterator<Item, undefined> {
-  #page: Page<Item, Body> | undefined;
+  /** The items of the page being handed out; empty while the next page is fetched. */
+  #items: readonly Item[] = [];
   #index = 0;
+  /**
+   * How to fetch the next page: the first page's loader before any, the last page's
+   * `getNextPage`, or null when it was the last. The function only, not the page: an exhausted
+   * page (its body, response and items) is not kept alive while the next one is on its way.
+   */
+  #fetchNext: (() => Promise<Page<Item, Body>>) | null;
   #finished = false;
   /** The page being fetched: a `next()` called meanwhile waits for it instead of fetching it again. */
   #pending: Promise<IteratorResult<Item, undefined>> | undefined;
-  readonly #first: () => Promise<Page<Item, Body>>;
 
   constructor(first: () => Promise<Page<Item, Body>>) {
-    this.#first = first;
+    this.#fetchNext = first;
   }
 
   next(): Promise<IteratorResult<Item, undefined>> {
-    const page = this.#page;
-    if (page !== undefined && this.#index < page.items.length && this.#pending === undefined) {
-      return Promise.resolve({ done: false, value: page.items[this.#index++] as Item });
+    // While a page is fetched `#items` is empty, so this path never overtakes a queued `next()`.
+    if (this.#index < this.#items.length) {
+      return Promise.resolve({ done: false, value: this.#items[this.#index++] as Item });
     }
     if (this.#finished) return Promise.resolve({ done: true, value: undefined });
     if (this.#pending !== undefined) return this.#pending.then(() => this.next());
     const pending = this.#advance();
     this.#pending = pending;
     // Settled either way, the next `next()` starts from the state it left (after an error, it
-    // asks for the page again); the ones queued meanwhile share its outcome.
+    // asks for the same page again); the ones queued meanwhile share its outcome.
     const clear = () => {
       if (this.#pending === pending) this.#pending = undefined;
     };
@@ -170,31 +176,33 @@ class ItemIterator<Item, Body> implements AsyncIterator<Item, undefined> {
     return pending;
   }
 
-  /** `break` out of for await: nothing more is fetched. */
+  /** `break` out of for await: nothing more is fetched or handed out. */
   return(): Promise<IteratorResult<Item, undefined>> {
     this.#finished = true;
-    // No page: the fast path of `next()` hands out nothing more.
-    this.#page = undefined;
+    this.#items = [];
     return Promise.resolve({ done: true, value: undefined });
   }
 
-  /** Fetches pages until one has an item left (pages may be empty), or there are no more. */
+  /** Fetches pages until one has an item (pages may be empty), or there are no more. */
   async #advance(): Promise<IteratorResult<Item, undefined>> {
     for (;;) {
-      let page = this.#page;
-      if (page === undefined) page = await this.#first();
-      else if (this.#index >= page.items.length) {
-        if (!page.hasNextPage()) {
-          this.#finished = true;
-          return { done: true, value: undefined };
-        }
-        page = await page.getNextPage();
-        this.#index = 0;
+      const fetchNext = this.#fetchNext;
+      if (fetchNext === null) {
+        this.#finished = true;
+        return { done: true, value: undefined };
       }
+      this.#items = [];
+      this.#index = 0;
+      // Pages come from `load` below, whose methods are closures: called detached, they still work.
+      const page = await fetchNext();
       // Broken off (`return()`) while the page was on its way: its items are not handed out.
       if (this.#finished) return { done: true, value: undefined };
-      this.#page = page;
-      if (this.#index < page.items.length) return { done: false, value: page.items[this.#index++] as Item };
+      this.#fetchNext = page.hasNextPage() ? page.getNextPage : null;
+      if (page.items.length > 0) {
+        this.#items = page.items;
+        this.#index = 1;
+        return { done: false, value: page.items[0] as Item };
+      }
     }
   }
 }

@@ -106,8 +106,8 @@ export class PagePromise<Item, Body> implements PromiseLike<Page<Item, Body>>, A
   }
 
   /**
-   * Every item of every page: an item already fetched is handed out with one settled promise (see
-   * ItemIterator).
+   * Every item of every page, each page fetched when the iteration reaches it. `next()` calls made
+   * while a page is on its way are answered in order, each page fetched once.
    */
   [Symbol.asyncIterator](): AsyncIterator<Item, undefined> {
     return new ItemIterator(() => this.#firstPage());

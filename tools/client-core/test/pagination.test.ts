@@ -201,8 +201,12 @@ describe("the item iterator", () => {
       const next = from + 2 < 5 ? String(from + 2) : null;
       return jsonResponse(200, { data: items(from, Math.min(2, 5 - from)), next_cursor: next });
     });
+    /** Lets the held responses go, once there is one (failing fast when no request arrives). */
     const release = async () => {
-      while (holds.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+      for (let waited = 0; holds.length === 0; waited++) {
+        if (waited > 2000) throw new Error("no page request is waiting to be released");
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
       for (const resolve of holds.splice(0)) resolve();
     };
     return { ...fixture, release };

@@ -106,43 +106,11 @@ export class PagePromise<Item, Body> implements PromiseLike<Page<Item, Body>>, A
   }
 
   /**
-   * Every item of every page. Hand-written rather than an async generator delegating to the page's
-   * array: an item already fetched is handed out with one settled promise, not the several awaits
-   * of `yield*` over a sync iterable (which cost more than the request itself at 100 items a page).
+   * Every item of every page, each page fetched when the iteration reaches it. `next()` calls made
+   * while a page is on its way are answered in order, each page fetched once.
    */
   [Symbol.asyncIterator](): AsyncIterator<Item, undefined> {
-    let page: Page<Item, Body> | undefined;
-    let index = 0;
-    let finished = false;
-    const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
-    const advance = async (): Promise<IteratorResult<Item, undefined>> => {
-      for (;;) {
-        if (page === undefined) page = await this.#firstPage();
-        else if (index >= page.items.length) {
-          if (!page.hasNextPage()) {
-            finished = true;
-            return done;
-          }
-          page = await page.getNextPage();
-          index = 0;
-        }
-        if (index < page.items.length) return { done: false, value: page.items[index++] as Item };
-      }
-    };
-    return {
-      next: () => {
-        if (finished) return Promise.resolve(done);
-        if (page !== undefined && index < page.items.length) {
-          return Promise.resolve({ done: false, value: page.items[index++] as Item });
-        }
-        return advance();
-      },
-      // `break` out of for await: nothing more is fetched.
-      return: () => {
-        finished = true;
-        return Promise.resolve(done);
-      },
-    };
+    return new ItemIterator(() => this.#firstPage());
   }
 
   /** At most `limit` items, fetching only the pages needed. */
@@ -161,6 +129,81 @@ export class PagePromise<Item, Body> implements PromiseLike<Page<Item, Body>>, A
       }
     }
     return out;
+  }
+}
+
+/**
+ * `for await` over a PagePromise. Hand-written rather than an async generator: an async generator
+ * (or `yield*` over a page's array) costs several promises and turns of the microtask queue per
+ * item, more than the request itself at 100 items a page. Here an item of a page already fetched
+ * costs one settled promise, the least `for await` allows; only the first `next()` of a page
+ * awaits anything. Like an async generator, it queues a `next()` called while a page is on its way
+ * (`Promise.all` over several `next()`s): each page is fetched once and each item handed out once.
+ */
+class ItemIterator<Item, Body> implements AsyncIterator<Item, undefined> {
+  /** The items of the page being handed out; empty while the next page is fetched. */
+  #items: readonly Item[] = [];
+  #index = 0;
+  /**
+   * How to fetch the next page: the first page's loader before any, the last page's
+   * `getNextPage`, or null when it was the last. The function only, not the page: an exhausted
+   * page (its body, response and items) is not kept alive while the next one is on its way.
+   */
+  #fetchNext: (() => Promise<Page<Item, Body>>) | null;
+  #finished = false;
+  /** The page being fetched: a `next()` called meanwhile waits for it instead of fetching it again. */
+  #pending: Promise<IteratorResult<Item, undefined>> | undefined;
+
+  constructor(first: () => Promise<Page<Item, Body>>) {
+    this.#fetchNext = first;
+  }
+
+  next(): Promise<IteratorResult<Item, undefined>> {
+    // While a page is fetched `#items` is empty, so this path never overtakes a queued `next()`.
+    if (this.#index < this.#items.length) {
+      return Promise.resolve({ done: false, value: this.#items[this.#index++] as Item });
+    }
+    if (this.#finished) return Promise.resolve({ done: true, value: undefined });
+    if (this.#pending !== undefined) return this.#pending.then(() => this.next());
+    const pending = this.#advance();
+    this.#pending = pending;
+    // Settled either way, the next `next()` starts from the state it left (after an error, it
+    // asks for the same page again); the ones queued meanwhile share its outcome.
+    const clear = () => {
+      if (this.#pending === pending) this.#pending = undefined;
+    };
+    pending.then(clear, clear);
+    return pending;
+  }
+
+  /** `break` out of for await: nothing more is fetched or handed out. */
+  return(): Promise<IteratorResult<Item, undefined>> {
+    this.#finished = true;
+    this.#items = [];
+    return Promise.resolve({ done: true, value: undefined });
+  }
+
+  /** Fetches pages until one has an item (pages may be empty), or there are no more. */
+  async #advance(): Promise<IteratorResult<Item, undefined>> {
+    for (;;) {
+      const fetchNext = this.#fetchNext;
+      if (fetchNext === null) {
+        this.#finished = true;
+        return { done: true, value: undefined };
+      }
+      this.#items = [];
+      this.#index = 0;
+      // Pages come from `load` below, whose methods are closures: called detached, they still work.
+      const page = await fetchNext();
+      // Broken off (`return()`) while the page was on its way: its items are not handed out.
+      if (this.#finished) return { done: true, value: undefined };
+      this.#fetchNext = page.hasNextPage() ? page.getNextPage : null;
+      if (page.items.length > 0) {
+        this.#items = page.items;
+        this.#index = 1;
+        return { done: false, value: page.items[0] as Item };
+      }
+    }
   }
 }
 

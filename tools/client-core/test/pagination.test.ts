@@ -190,3 +190,90 @@ describe("pagination", () => {
     );
   });
 });
+
+describe("the item iterator", () => {
+  /** Two items a page (cursor style), "i0" … "i4"; `hold` keeps a page's response until released. */
+  const twoAPage = () => {
+    const holds: Array<() => void> = [];
+    const fixture = createShopTestClient(async (request) => {
+      const from = Number(request.url.searchParams.get("cursor") ?? 0);
+      if (from > 0) await new Promise<void>((resolve) => holds.push(resolve));
+      const next = from + 2 < 5 ? String(from + 2) : null;
+      return jsonResponse(200, { data: items(from, Math.min(2, 5 - from)), next_cursor: next });
+    });
+    /** Lets the held responses go, once there is one (failing fast when no request arrives). */
+    const release = async () => {
+      for (let waited = 0; holds.length === 0; waited++) {
+        if (waited > 2000) throw new Error("no page request is waiting to be released");
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      for (const resolve of holds.splice(0)) resolve();
+    };
+    return { ...fixture, release };
+  };
+
+  test("next() called again while a page is on its way waits for it: each page fetched once, each item once", async () => {
+    const { client, seen, release } = twoAPage();
+    const iterator = client.customers.list({ limit: 2 })[Symbol.asyncIterator]();
+    expect((await iterator.next()).value?.id).toBe("i0");
+    expect((await iterator.next()).value?.id).toBe("i1");
+    // Page 2 is requested by the first of these; the others queue behind it.
+    const results = Promise.all([iterator.next(), iterator.next(), iterator.next(), iterator.next()]);
+    await release();
+    await release();
+    const got = await results;
+    expect(got.map((result) => (result.done ? "done" : result.value.id))).toEqual(["i2", "i3", "i4", "done"]);
+    expect(seen.map((request) => request.url.searchParams.get("cursor"))).toEqual([null, "2", "4"]);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    expect(seen).toHaveLength(3);
+  });
+
+  test("return() while a page is on its way: that page's items are not handed out, nothing more is fetched", async () => {
+    const { client, seen, release } = twoAPage();
+    const iterator = client.customers.list({ limit: 2 })[Symbol.asyncIterator]();
+    await iterator.next();
+    await iterator.next();
+    const inFlight = iterator.next();
+    expect(await iterator.return?.()).toEqual({ done: true, value: undefined });
+    await release();
+    expect(await inFlight).toEqual({ done: true, value: undefined });
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    expect(seen).toHaveLength(2);
+  });
+
+  test("a failed page rejects the next() waiting for it and those queued behind it; the next next() asks again", async () => {
+    let failures = 1;
+    const { client, seen } = createShopTestClient(
+      (request) => {
+        const from = Number(request.url.searchParams.get("cursor") ?? 0);
+        if (from > 0 && failures-- > 0) return jsonResponse(500, {});
+        return jsonResponse(200, { data: items(from, 2), next_cursor: from === 0 ? "2" : null });
+      },
+      { maxRetries: 0 },
+    );
+    const iterator = client.customers.list({ limit: 2 })[Symbol.asyncIterator]();
+    await iterator.next();
+    await iterator.next();
+    const [first, queued] = await Promise.allSettled([iterator.next(), iterator.next()]);
+    expect(first.status === "rejected" && first.reason).toBeInstanceOf(ServerError);
+    expect(queued.status === "rejected" && queued.reason).toBeInstanceOf(ServerError);
+    expect(seen).toHaveLength(2);
+    expect((await iterator.next()).value?.id).toBe("i2");
+    expect((await iterator.next()).value?.id).toBe("i3");
+    expect((await iterator.next()).done).toBe(true);
+    expect(seen.map((request) => request.url.searchParams.get("cursor"))).toEqual([null, "2", "2"]);
+  });
+
+  test("empty pages in between are skipped over (a Link-paged list may send one with a next link)", async () => {
+    const base = "https://api.shop.test/repos/o/r/issues";
+    const { client, seen } = createShopTestClient((request) => {
+      const page = Number(request.url.searchParams.get("page") ?? 1);
+      const body = page === 3 ? items(0, 2) : [];
+      return jsonResponse(200, body, page < 3 ? { link: `<${base}?page=${page + 1}>; rel="next"` } : {});
+    });
+    const got: string[] = [];
+    for await (const issue of client.issues.list("o", "r")) got.push(issue.id as string);
+    expect(got).toEqual(["i0", "i1"]);
+    expect(seen).toHaveLength(3);
+  });
+});

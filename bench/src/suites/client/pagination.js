@@ -11,6 +11,9 @@
  * judges is the median of the per-page ratios (for await's page over the loop's page, measured
  * back to back): on a shared, loaded machine a busy moment lands on both halves of a pair, and the
  * pairs it spoils are outvoted. Each side's whole-run time (the sum of its pages) is reported too.
+ * `--client-loop` adds a diagnostic pairing, in passes of its own: the same hand-written loop on the
+ * SDK's typed `GET` (the client's per-call cost, no pagination) against the bare loop, so the two
+ * ratios tell what the client costs per request and what pagination adds on top.
  * Not a test. `--json` for `pnpm bench`: each side's run totals, the per-page ratios, the load average.
  * Run after `pnpm build`: `node bench/src/suites/client/pagination.js`.
  */
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     "page-size": { type: "string", default: "100" },
     // "memory": both sides call an in-process fetch instead (the client's own work, no network)
     transport: { type: "string", default: "loopback" },
+    "client-loop": { type: "boolean", default: false },
   },
 });
 const RUNS = Number(values.runs);
@@ -137,6 +141,8 @@ const loadBefore = loadavg();
 const server = values.transport === "memory" ? memoryServer() : await startServer();
 /** @type {Record<string, number[]>} */
 const samples = { "openapi-fetch loop": [], "for await (auto-pagination)": [] };
+/** @type {number[]} per page, with --client-loop: the SDK's `GET` loop's time over the bare loop's, paired */
+const clientPageRatios = [];
 /** @type {number[]} per page: for await's time over the loop's, paired */
 const pageRatios = [];
 try {
@@ -145,16 +151,20 @@ try {
   const shop = sdk.createShopClient({ apiKey: API_KEY, baseUrl: server.url, rateLimit: false, fetch: server.fetch });
   // Each side as a stepper: one call walks one page (the loop's request and its items; `next()` on
   // the for-await iterator once per item, the first of a page fetching it), and says when it is done.
-  /** @returns {() => Promise<number | undefined>} items of this page, undefined once done */
-  const openapiFetchLoop = () => {
+  /**
+   * @param {any} client openapi-fetch's typed surface: bare, or the SDK's (which adds the key itself)
+   * @param {Record<string, string>} headers
+   * @returns {() => () => Promise<number | undefined>}
+   */
+  const cursorLoop = (client, headers) => () => {
     /** @type {string | undefined} */
     let cursor;
     let done = false;
     return async () => {
       if (done) return undefined;
-      const { data } = await bare.GET("/v1/customers", {
+      const { data } = await client.GET("/v1/customers", {
         params: { query: { limit: PAGE, ...(cursor === undefined ? {} : { cursor }) } },
-        headers: { Authorization: `Bearer ${API_KEY}` },
+        headers,
       });
       let count = 0;
       for (const _ of /** @type {any} */ (data).data) count++;
@@ -163,6 +173,8 @@ try {
       return count;
     };
   };
+  /** The hand-written loop: one step, one page (its request and its items); undefined once done. */
+  const openapiFetchLoop = cursorLoop(bare, { Authorization: `Bearer ${API_KEY}` });
   /** @returns {() => Promise<number | undefined>} */
   const forAwait = () => {
     // What `for await (const item of shop.customers.list(...))` does, one page's worth per step.
@@ -190,9 +202,12 @@ try {
    * k of the other, the order alternating from page to page (ABBA).
    *
    * @param {boolean} record
+   * @param {Array<() => () => Promise<number | undefined>>} sides the baseline first
+   * @param {number[]} ratios where the per-page ratios go
+   * @param {boolean} keepTotals whether each side's run total is a sample (the budgeted pair's)
    */
-  const pass = async (record) => {
-    const steppers = names.map((name) => /** @type {() => () => Promise<number | undefined>} */ (cases[name])());
+  const pass = async (record, sides, ratios, keepTotals) => {
+    const steppers = sides.map((side) => side());
     const totals = names.map(() => 0);
     const counts = names.map(() => 0);
     for (let page = 0; ; page++) {
@@ -211,18 +226,24 @@ try {
       names.forEach((_, side) => {
         totals[side] = (totals[side] ?? 0) + (took[side] ?? 0);
       });
-      if (record && finished === 0) pageRatios.push((took[1] ?? Number.NaN) / (took[0] ?? Number.NaN));
+      if (record && finished === 0) ratios.push((took[1] ?? Number.NaN) / (took[0] ?? Number.NaN));
     }
     // Both sides saw every item (also the warm-up's check).
     for (const count of counts) if (count !== ITEMS) throw new Error(`expected ${ITEMS} items, got ${count}`);
-    if (record) {
+    if (record && keepTotals) {
       names.forEach((name, side) => {
         samples[name]?.push(totals[side] ?? Number.NaN);
       });
     }
   };
-  await pass(false); // warm-up: JIT, connection pool
-  for (let run = 0; run < RUNS; run++) await pass(true);
+  const budgeted = names.map((name) => /** @type {() => () => Promise<number | undefined>} */ (cases[name]));
+  const clientLoop = [openapiFetchLoop, cursorLoop(shop, {})];
+  await pass(false, budgeted, pageRatios, true); // warm-up: JIT, connection pool
+  if (values["client-loop"]) await pass(false, clientLoop, clientPageRatios, false);
+  for (let run = 0; run < RUNS; run++) {
+    await pass(true, budgeted, pageRatios, true);
+    if (values["client-loop"]) await pass(true, clientLoop, clientPageRatios, false);
+  }
 } finally {
   server.stop();
   rmSync(out, { recursive: true, force: true });
@@ -230,7 +251,9 @@ try {
 
 const load = { before: loadBefore, after: loadavg() };
 if (values.json) {
-  process.stdout.write(`${JSON.stringify({ ...samples, pageRatios, load })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...samples, pageRatios, ...(values["client-loop"] ? { clientPageRatios } : {}), load })}\n`,
+  );
 } else {
   const median = (/** @type {number[]} */ xs) => {
     const sorted = [...xs].sort((a, b) => a - b);
@@ -248,4 +271,9 @@ if (values.json) {
     process.stdout.write(`  ${name.padEnd(30)} ${median(xs).toFixed(1).padStart(8)} ms   x${ratio.toFixed(2)}\n`);
   }
   process.stdout.write(`  median of ${pageRatios.length} paired per-page ratios: x${median(pageRatios).toFixed(2)}\n`);
+  if (values["client-loop"]) {
+    process.stdout.write(
+      `  diagnostic: the same loop on the SDK's GET (no pagination), median of ${clientPageRatios.length} per-page ratios: x${median(clientPageRatios).toFixed(2)}\n`,
+    );
+  }
 }

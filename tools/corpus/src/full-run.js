@@ -6,6 +6,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { measure } from "./measure.js";
 import { failureLine, testCounts } from "./outcome.js";
+import { buildCommand } from "./readme-commands.js";
 import { repoEnv } from "./toolchain-registry.js";
 
 /** @typedef {import("./documents.js").CorpusDocument} CorpusDocument */
@@ -33,15 +34,12 @@ import { repoEnv } from "./toolchain-registry.js";
  */
 
 /**
- * The setup + build command of the scaffolded README (its first command), falling back to the
- * documented pair when the README does not show it in the expected form.
+ * The setup + build command of the scaffolded README (its first Quick start command).
  *
  * @param {string} repo
  */
 async function readmeBuildCommand(repo) {
-  const readme = await readFile(join(repo, "README.md"), "utf8").catch(() => "");
-  const line = readme.split("\n").find((text) => /bootstrap\.sh.*&&.*pnpm build\s*$/.test(text.trim()));
-  return line?.trim() ?? "bash tools/bootstrap.sh && pnpm build";
+  return buildCommand(await readFile(join(repo, "README.md"), "utf8").catch(() => ""));
 }
 
 /**

@@ -103,3 +103,91 @@ describe("ResponseValidator", () => {
     ]);
   });
 });
+
+// A bundled document of our own: one operation's answer declares the schema, another's answer and
+// a component point into it (as bundlers write shared schemas), and a node refers to itself there.
+const bundled: OpenApiDocument = {
+  openapi: "3.0.3",
+  info: { title: "Windows", version: "1" },
+  paths: {
+    "/windows": {
+      get: {
+        operationId: "listWindows",
+        responses: {
+          "200": {
+            description: "ok",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    window: { type: "object", required: ["hour"], properties: { hour: { type: "string" } } },
+                    node: {
+                      type: "object",
+                      properties: {
+                        name: { type: "string" },
+                        child: {
+                          $ref: "#/paths/~1windows/get/responses/200/content/application~1json/schema/properties/node",
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    "/windows/{id}": {
+      get: {
+        operationId: "getWindow",
+        responses: {
+          "200": {
+            description: "ok",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    window: {
+                      $ref: "#/paths/~1windows/get/responses/200/content/application~1json/schema/properties/window",
+                    },
+                    holder: { $ref: "#/components/schemas/Holder" },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Holder: {
+        type: "object",
+        properties: {
+          node: { $ref: "#/paths/~1windows/get/responses/200/content/application~1json/schema/properties/node" },
+        },
+      },
+    },
+  },
+};
+
+describe("ResponseValidator on a bundled document whose $refs point into other operations", () => {
+  const validator = new ResponseValidator(bundled);
+  const getWindow = listOperations(bundled).find((operation) => operation.operationId === "getWindow");
+  if (!getWindow) throw new Error("the document has no getWindow");
+
+  it("checks the body against the schema found there, in a component too, through a schema that refers to itself", () => {
+    const good = { window: { hour: "14:00" }, holder: { node: { name: "a", child: { name: "b" } } } };
+    expect(validator.problems(getWindow, "200", good)).toEqual([]);
+    expect(validator.problems(getWindow, "200", { window: { hour: 840 } })).toEqual([
+      "body/window/hour must be string",
+    ]);
+    expect(validator.problems(getWindow, "200", { holder: { node: { child: { name: 3 } } } })).toEqual([
+      "body/holder/node/child/name must be string",
+    ]);
+  });
+});

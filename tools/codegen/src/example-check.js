@@ -125,6 +125,11 @@ export function hasUndeclaredProperties(spec, schema, value, depth = 0) {
       open = true;
     // A member that is itself a union or untyped leaves the shape to it: not ours to judge.
     if (part !== resolved && (part.oneOf || part.anyOf)) open = true;
+    // An object part that declares no properties types as `Record<string, unknown>` (the types
+    // target's emptyObjectsUnknown): any property passes. The `allOf` wrapper itself adds nothing.
+    const wrapper = part === resolved && Array.isArray(resolved.allOf);
+    if (!wrapper && !isObject(part.properties) && part.additionalProperties !== false && !part.oneOf && !part.anyOf)
+      open = true;
   }
   return Object.entries(value).some(([name, item]) =>
     declared.has(name) ? hasUndeclaredProperties(spec, declared.get(name), item, depth + 1) : !open,

@@ -180,6 +180,31 @@ describe("schemas a $ref finds under another operation (as bundlers write them)"
   });
 });
 
+describe("a schema's own example", () => {
+  it("is not used when it has a property the schema does not declare (a misspelt one), nor is its default", () => {
+    const counts = { type: "object", properties: { count: { type: "integer" } } };
+    const resources = {
+      type: "object",
+      properties: { droplets: counts, imgages: counts },
+      example: { droplets: { count: 1 }, images: { count: 1 } },
+      default: { images: { count: 2 } },
+    };
+    const schema = { type: "object", required: ["name"], properties: { name: { type: "string" }, resources } };
+    const built = /** @type {Record<string, any>} */ (mediaExample(spec, { schema }));
+    expect(Object.keys(built.resources ?? {})).not.toContain("images");
+    // An object schema that declares no properties takes any (it types as Record<string, unknown>).
+    expect(mediaExample(spec, { schema: { type: "object", example: { to: "a" } } })).toEqual({ to: "a" });
+    // One that declares nothing extra is still taken as it is.
+    const fitting = { ...resources, example: { droplets: { count: 1 } } };
+    expect(
+      mediaExample(spec, { schema: { ...schema, properties: { ...schema.properties, resources: fitting } } }),
+    ).toEqual({
+      name: expect.any(String),
+      resources: { droplets: { count: 1 } },
+    });
+  });
+});
+
 describe("strings built from the schema", () => {
   it("match the schema's pattern (the shortest match, the same on every build)", () => {
     const version = { name: "version", in: "path", schema: { type: "string", pattern: "^\\d+\\.\\d+\\.\\d+$" } };

@@ -50,8 +50,10 @@ export class ResponseValidator {
     // OpenAPI 3.1 schemas are JSON Schema 2020-12 (`unevaluatedProperties`, `prefixItems`, ...);
     // 3.0's are the draft-07-like dialect converted by toJsonSchema. Strict about unknown keywords;
     // not about where `type` is written: real documents put `properties` in an `allOf` member
-    // without repeating `type: object` (Train Travel), which constrains nothing less.
-    const options = { strict: true, strictTypes: false, allErrors: true } as const;
+    // without repeating `type: object` (Train Travel), which constrains nothing less; nor about a
+    // `required` name the schema does not declare (DigitalOcean's logtail `endpoint`): valid JSON
+    // Schema, which strict Ajv would refuse to compile, failing every test of the operation.
+    const options = { strict: true, strictTypes: false, strictRequired: false, allErrors: true } as const;
     this.#ajv = String(spec.openapi).startsWith("3.1") ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
     addFormats(this.#ajv);
     // A format OpenAPI leaves open (`iso-country-code`) cannot be checked: accept any value for it

@@ -191,3 +191,43 @@ describe("ResponseValidator on a bundled document whose $refs point into other o
     ]);
   });
 });
+
+describe("ResponseValidator on a schema that requires a property it does not declare", () => {
+  // Valid JSON Schema (the property must be there, any value), though likely a slip in the document.
+  const document: OpenApiDocument = {
+    openapi: "3.0.3",
+    info: { title: "Sinks", version: "1" },
+    paths: {
+      "/sinks": {
+        get: {
+          operationId: "getSink",
+          responses: {
+            "200": {
+              description: "ok",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      logtail: { type: "object", properties: { token: { type: "string" } }, required: ["endpoint"] },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+  const getSink = listOperations(document)[0];
+  if (!getSink) throw new Error("the document has no operation");
+
+  it("compiles the schema and reports the missing property", () => {
+    const validator = new ResponseValidator(document);
+    expect(validator.problems(getSink, "200", { logtail: { endpoint: "https://logs.test" } })).toEqual([]);
+    expect(validator.problems(getSink, "200", { logtail: { token: "t" } })).toEqual([
+      "body/logtail must have required property 'endpoint'",
+    ]);
+  });
+});

@@ -6,27 +6,15 @@
 // against its schema, and the first that conforms is used.
 import { createRequire } from "node:module";
 import { deref, isObject } from "@sdkit/openapi";
-import { toJsonSchema } from "./json-schema.js";
+import { documentRefs, toJsonSchema } from "./json-schema.js";
 
 /** @typedef {(value: unknown) => boolean} Check */
 
 /** The validators of one document, by schema object (a document is read once per generation). */
 const checksBySpec = new WeakMap();
 
-const SCHEMA_REF = "#/components/schemas/";
-
 /** @param {string} name a component schema's name */
 const idOf = (name) => `https://components.invalid/${encodeURIComponent(name)}`;
-
-/**
- * A component schema's `$ref` as the id it is registered under; any other `$ref` cannot be checked.
- *
- * @param {string} ref
- */
-function componentId(ref) {
-  if (!ref.startsWith(SCHEMA_REF)) throw new Error(`unexpected $ref in a schema: ${ref}`);
-  return idOf(ref.slice(SCHEMA_REF.length));
-}
 
 /**
  * @param {Record<string, any>} spec
@@ -43,25 +31,32 @@ function validatorFor(spec) {
   // the contract tests check responses.
   const ajv = new Ajv({ strict: false, validateSchema: false, allErrors: false, logger: false });
   addFormats(ajv);
+  // Any other schema a `$ref` points at (into `#/paths/...`, as bundlers write them) is registered
+  // under an id of its own the first time a schema refers to it.
+  const refId = documentRefs(spec, {
+    component: idOf,
+    other: (index) => `https://pointers.invalid/${index}`,
+    define: (id, schema) => ajv.addSchema(/** @type {any} */ (schema), id),
+  });
   // Each component schema, converted as the contract tests convert them, registered under an id of
   // its own, so Ajv compiles it once however many examples refer to it (GitHub's thousand-odd
   // responses share a few hundred components).
   const schemas = isObject(spec.components?.schemas) ? spec.components.schemas : {};
   for (const [name, schema] of Object.entries(schemas)) {
     try {
-      ajv.addSchema(toJsonSchema(schema, componentId), idOf(name));
+      ajv.addSchema(toJsonSchema(schema, refId), idOf(name));
     } catch {
-      // A component with a `$ref` outside the components: examples referring to it go unchecked.
+      // A component with a `$ref` that leads nowhere: examples referring to it go unchecked.
     }
   }
-  state = { ajv, checks: new WeakMap(), byText: new Map() };
+  state = { ajv, refId, checks: new WeakMap(), byText: new Map() };
   checksBySpec.set(spec, state);
   return state;
 }
 
 /**
  * Whether `value` conforms to `schema` (an inline Schema Object of `spec`, or a `$ref` to one).
- * A schema Ajv cannot compile (a `$ref` to anything but a component schema) accepts every value: the check can only rule examples out, never make generation fail.
+ * A schema Ajv cannot compile (a `$ref` that leads nowhere) accepts every value: the check can only rule examples out, never make generation fail.
  *
  * @param {Record<string, any>} spec
  * @param {unknown} schema
@@ -69,12 +64,12 @@ function validatorFor(spec) {
  */
 export function conformsTo(spec, schema, value) {
   if (!isObject(schema)) return true;
-  const { ajv, checks, byText } = validatorFor(spec);
+  const { ajv, refId, checks, byText } = validatorFor(spec);
   /** @type {Check | undefined} */
   let check = checks.get(schema);
   if (!check) {
     try {
-      const converted = /** @type {Record<string, unknown>} */ (toJsonSchema(schema, componentId));
+      const converted = /** @type {Record<string, unknown>} */ (toJsonSchema(schema, refId));
       // A schema that is a component's `$ref` uses the component's validator as it is.
       // Ajv caches by schema object; the same inline `array of <component>` written out in many
       // operations is compiled once by its text.
@@ -130,6 +125,11 @@ export function hasUndeclaredProperties(spec, schema, value, depth = 0) {
       open = true;
     // A member that is itself a union or untyped leaves the shape to it: not ours to judge.
     if (part !== resolved && (part.oneOf || part.anyOf)) open = true;
+    // An object part that declares no properties types as `Record<string, unknown>` (the types
+    // target's emptyObjectsUnknown): any property passes. The `allOf` wrapper itself adds nothing.
+    const wrapper = part === resolved && Array.isArray(resolved.allOf);
+    if (!wrapper && !isObject(part.properties) && part.additionalProperties !== false && !part.oneOf && !part.anyOf)
+      open = true;
   }
   return Object.entries(value).some(([name, item]) =>
     declared.has(name) ? hasUndeclaredProperties(spec, declared.get(name), item, depth + 1) : !open,

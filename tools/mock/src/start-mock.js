@@ -115,8 +115,8 @@ export async function startMock(options = {}) {
 }
 
 /**
- * Prism on `specPath`, or on a temporary copy with derived examples when `fillsExamples`; stopping
- * it also removes the copy.
+ * Prism on `specPath`, or on a temporary copy with derived examples (when `fillsExamples`) and
+ * form encodings spelled out, when either changes the document; stopping it also removes the copy.
  *
  * @param {string} specPath
  * @param {boolean} fillsExamples
@@ -124,7 +124,8 @@ export async function startMock(options = {}) {
  * @returns {Promise<import("./prism-process.js").RunningPrism>}
  */
 async function launchServing(specPath, fillsExamples, start) {
-  const served = fillsExamples ? await specWithExamples(specPath) : undefined;
+  const copy = await specWithExamples(specPath, { examples: fillsExamples });
+  const served = copy.path === specPath ? undefined : copy;
   /** @type {import("./prism-process.js").RunningPrism} */
   let launched;
   try {

@@ -43,6 +43,47 @@ describe("startMock", () => {
     await mock.stop(); // a second stop is harmless
   });
 
+  it("takes a form body's array field as the SDKs send it, repeated or once, which Prism alone refuses", async () => {
+    const dir = join(scratch, "form-arrays");
+    mkdirSync(dir, { recursive: true });
+    const specPath = join(dir, "openapi.json");
+    const form = {
+      type: "object",
+      required: ["To", "MediaUrl"],
+      properties: { To: { type: "string" }, MediaUrl: { type: "array", items: { type: "string" } } },
+    };
+    writeFileSync(
+      specPath,
+      JSON.stringify({
+        openapi: "3.0.3",
+        info: { title: "Forms", version: "1" },
+        paths: {
+          "/messages": {
+            post: {
+              requestBody: { required: true, content: { "application/x-www-form-urlencoded": { schema: form } } },
+              responses: { 201: { description: "sent", content: { "application/json": { example: { sid: "m1" } } } } },
+            },
+          },
+        },
+      }),
+    );
+    const mock = await startMock({ specPath, log: () => {} });
+    try {
+      const send = (/** @type {string} */ body) =>
+        fetch(`${mock.url}/messages`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body,
+        });
+      expect((await send("To=a&MediaUrl=https%3A%2F%2Fx.test%2F1")).status).toBe(201);
+      expect((await send("To=a&MediaUrl=u1&MediaUrl=u2")).status).toBe(201);
+      // Still a validating mock: a missing required field is refused.
+      expect((await send("MediaUrl=u1")).status).toBe(422);
+    } finally {
+      await mock.stop();
+    }
+  });
+
   it("names the missing file and the bundle command when the spec is absent", async () => {
     const missing = join(scratch, "nope", "openapi.json");
     await expect(startMock({ specPath: missing, log: false })).rejects.toThrow(SpecNotFoundError);

@@ -6,7 +6,7 @@ import { conformsTo } from "../example-check.js";
 import { jsonMedia } from "../model.js";
 import { tsLiteral } from "../render.js";
 import { requestExample } from "./samples.js";
-import { isJsonMedia, nonJsonSuccess } from "./sdk.js";
+import { encoderOf, isJsonMedia, nonJsonSuccess } from "./sdk.js";
 
 /**
  * The names the contract suite's support code imports the client under test by; the generated
@@ -105,12 +105,19 @@ export const CONTRACT_SUITES = Object.freeze({
  * @returns {Map<string, string>}
  */
 export function contractTarget({ spec, model, header, clientPackage, clientType, clientFactory, ...env }) {
-  const encodesBodies = model.operations.some((m) => m.body && !isJsonMedia(m.body.media));
+  // The core's encoders the bindings use, one per kind of body that is not JSON (as the SDK's
+  // descriptors name theirs): the core exports no generic "encode by media type" function.
+  const encoders = [
+    ...new Set(
+      model.operations.flatMap((m) => (m.body && !isJsonMedia(m.body.media) ? [encoderOf(m.body.media)] : [])),
+    ),
+  ].sort();
+  const encodesBodies = encoders.length > 0;
   const blocks = model.operations.map((m) => operationEntry(spec, m, model, CORE_CLIENT_NAMES.type));
   const file = [
     `// ${header}`,
     `import type { ${CORE_CLIENT_NAMES.type} } from "./client.js";`,
-    ...(encodesBodies ? ['import { bodyEncodingOf, encodeRequestBody } from "./client.js";'] : []),
+    ...(encodesBodies ? [`import { ${encoders.join(", ")} } from "./core/body-encoding.js";`] : []),
     "",
     "/** A declared response key and how the suite provokes it through Prism (or why it cannot). */",
     "export interface ContractStatus {",
@@ -157,7 +164,7 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
   ].join("\n");
   const files = new Map([
     ["operations.ts", file],
-    ["client.ts", clientBridge({ header, clientPackage, clientType, clientFactory, encodesBodies })],
+    ["client.ts", clientBridge({ header, clientPackage, clientType, clientFactory })],
     ["subject.ts", subjectFile(header)],
     ["global-setup.ts", globalSetupFile(header, env)],
   ]);
@@ -196,13 +203,12 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
 /**
  * `client.ts`: the client package under the fixed names the suites of @sdkit/contract use (the
  * package's own are the SDK config's): its factory and types (CORE_CLIENT_NAMES), the error
- * classes the behaviour suites expect, the status → error class map, and, when an operation's
- * body is not JSON, the encoder its SDK methods use. The one file that knows the client package's
+ * classes the behaviour suites expect, and the status → error class map. The one file that knows the client package's
  * exports, so a change there is a change here only.
  *
- * @param {{ header: string, clientPackage: string, clientType: string, clientFactory: string, encodesBodies: boolean }} input
+ * @param {{ header: string, clientPackage: string, clientType: string, clientFactory: string }} input
  */
-function clientBridge({ header, clientPackage, clientType, clientFactory, encodesBodies }) {
+function clientBridge({ header, clientPackage, clientType, clientFactory }) {
   const from = JSON.stringify(clientPackage);
   return [
     `// ${header}`,
@@ -233,7 +239,6 @@ function clientBridge({ header, clientPackage, clientType, clientFactory, encode
     "for (let status = 400; status < 600; status += 1) {",
     "  errorClasses[status] = named[status] ?? (status >= 500 ? ServerError : ApiError);",
     "}",
-    ...(encodesBodies ? ['export { bodyEncodingOf, encodeRequestBody } from "./core/body-encoding.js";'] : []),
     "",
   ].join("\n");
 }
@@ -319,9 +324,7 @@ function operationEntry(spec, m, model, clientType) {
     ...(params.length > 0 ? [`params: { ${params.join(", ")} }`] : []),
     ...(bodyLiteral ? [`body: ${bodyLiteral}`] : []),
     // A body that is not JSON is encoded as the client's SDK methods encode it.
-    ...(bodyMedia
-      ? [`bodySerializer: (body: unknown) => encodeRequestBody(bodyEncodingOf(${JSON.stringify(bodyMedia)}), body)`]
-      : []),
+    ...(bodyMedia ? [`bodySerializer: (body: unknown) => ${encoderOf(bodyMedia)}(body)`] : []),
     ...(answer ? [`parseAs: ${JSON.stringify(answer.parseAs)}`] : []),
     headers.length > 0 ? `headers: { ${headers.join(", ")}, ...overrides.headers }` : "headers: overrides.headers",
   ];

@@ -372,7 +372,7 @@ function resourceFile(resource, methods, { header, typesModule, apiError, spec, 
  *
  * @param {string} media
  */
-function encoderOf(media) {
+export function encoderOf(media) {
   const type = media.split(";")[0]?.trim().toLowerCase();
   if (type === "application/x-www-form-urlencoded") return "encodeForm";
   if (type === "multipart/form-data") return "encodeMultipart";

@@ -21,13 +21,17 @@ import { WEBHOOKS_EXTENSION, webhooksKey } from "../webhooks.js";
 export async function typesTarget({ spec, model, file, header }) {
   let source;
   try {
-    const ast = await openapiTS(/** @type {any} */ (inlineRefsOutsideComponents(withWebhooks(structuredClone(spec)))), {
+    const prepared = dropInlineDiscriminators(inlineRefsOutsideComponents(withWebhooks(structuredClone(spec))));
+    const ast = await openapiTS(/** @type {any} */ (prepared), {
       silent: true,
       cwd: pathToFileURL(file),
       // A property with a `default` that is not `required` may be left out: the server fills it
       // in. openapi-typescript would make it required everywhere but parameters, so every request
       // body would have to pass GitHub's `start_private_fork: false` and the like.
       defaultNonNullable: false,
+      // An object schema that declares no properties accepts any (JSON Schema's reading), not none:
+      // an `allOf` member that only lists `required` names must not make the whole type `never`.
+      emptyObjectsUnknown: true,
     });
     source = astToString(ast);
   } catch (error) {
@@ -88,6 +92,42 @@ export function inlineRefsOutsideComponents(spec) {
     return node;
   };
   for (const key of Object.keys(spec)) if (key !== "components") spec[key] = visit(spec[key], new Set());
+  return spec;
+}
+
+/**
+ * openapi-typescript reads a `discriminator` as naming component schemas: in an `allOf` it omits
+ * the discriminator property from the member and expects to write it back as the component's name.
+ * On a schema that is not a component (inline, or inlined from a `$ref` into `#/paths/...` as
+ * above) there is no name to write back, so the property is lost and an `allOf` member that only
+ * requires it becomes `Record<string, never>`: DigitalOcean's `{ type: "assign" }` then types as
+ * `never`. The discriminator adds no type there (the property's own schema says its values), so it
+ * is dropped from every schema but a component's own (in place).
+ *
+ * @param {Record<string, any>} spec
+ * @returns {Record<string, any>}
+ */
+export function dropInlineDiscriminators(spec) {
+  /** @param {unknown} node @param {boolean} isComponent */
+  const visit = (node, isComponent) => {
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child, false);
+      return;
+    }
+    if (!isObject(node)) return;
+    if (!isComponent && isObject(node.discriminator) && typeof node.discriminator.propertyName === "string") {
+      delete node.discriminator;
+    }
+    for (const child of Object.values(node)) visit(child, false);
+  };
+  for (const [key, value] of Object.entries(spec)) {
+    if (key !== "components") visit(value, false);
+  }
+  const components = isObject(spec.components) ? spec.components : {};
+  for (const [kind, entries] of Object.entries(components)) {
+    if (!isObject(entries)) continue;
+    for (const entry of Object.values(entries)) visit(entry, kind === "schemas");
+  }
   return spec;
 }
 

@@ -1,0 +1,66 @@
+// @ts-check
+// OpenAPI's default for a field of an `application/x-www-form-urlencoded` body is `style: form`,
+// `explode: true`: an array is sent as the field repeated (`tags=a&tags=b`, or `tags=a` for one
+// item), which is how the generated SDKs encode it. Prism applies that default only where the
+// document spells the field's `encoding` out; otherwise it reads the field as a string and refuses
+// the request ("must be array") for every such operation. The mock spells it out in the copy of the
+// document Prism serves; what the document declares itself is left as it is.
+import { derefOrRef, HTTP_METHODS, isObject } from "@sdkit/openapi";
+
+const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+
+/**
+ * The properties of an object schema, its `allOf` parts' included.
+ *
+ * @param {Record<string, any>} spec
+ * @param {unknown} node
+ * @param {number} [depth]
+ * @returns {Array<[string, unknown]>}
+ */
+function propertiesOf(spec, node, depth = 0) {
+  const schema = derefOrRef(spec, node);
+  if (!isObject(schema) || depth > 8) return [];
+  const own = isObject(schema.properties) ? Object.entries(schema.properties) : [];
+  const parts = Array.isArray(schema.allOf) ? schema.allOf.flatMap((part) => propertiesOf(spec, part, depth + 1)) : [];
+  return [...own, ...parts];
+}
+
+/** @param {Record<string, any>} spec @param {unknown} node */
+function isArraySchema(spec, node) {
+  const schema = derefOrRef(spec, node);
+  return isObject(schema) && (schema.type === "array" || (Array.isArray(schema.type) && schema.type.includes("array")));
+}
+
+/**
+ * Writes `encoding: { <field>: { style: "form", explode: true } }` for every array field of every
+ * form-encoded request body that does not declare an encoding for it (in place).
+ *
+ * @param {Record<string, any>} spec
+ * @returns {number} how many fields got one
+ */
+export function spellOutFormEncoding(spec) {
+  let added = 0;
+  const seen = new Set();
+  for (const item of Object.values(isObject(spec.paths) ? spec.paths : {})) {
+    const pathItem = derefOrRef(spec, item);
+    if (!isObject(pathItem)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!isObject(operation)) continue;
+      const body = derefOrRef(spec, operation.requestBody);
+      if (!isObject(body) || !isObject(body.content)) continue;
+      for (const [mediaType, media] of Object.entries(body.content)) {
+        if (!FORM.test(mediaType) || !isObject(media) || seen.has(media)) continue;
+        seen.add(media);
+        for (const [name, property] of propertiesOf(spec, media.schema)) {
+          if (!isArraySchema(spec, property)) continue;
+          const encoding = isObject(media.encoding) ? media.encoding : {};
+          if (encoding[name] !== undefined) continue;
+          media.encoding = { ...encoding, [name]: { style: "form", explode: true } };
+          added++;
+        }
+      }
+    }
+  }
+  return added;
+}

@@ -2,7 +2,8 @@
 import { configDefaults, defineConfig } from "vitest/config";
 
 // Tests bundle with Redocly, run oasdiff and copy the repo: seconds each on a busy two-core machine.
-// The replay (test-e2e/replay.e2e.test.js, minutes) has its own config and script, `test:replay`.
+// The replay (test-e2e/replay.e2e.test.js, minutes) has its own config and turbo task, `test:replay`,
+// so turbo runs it beside this tier.
 export default defineConfig({
   test: {
     include: ["**/*.test.js"],

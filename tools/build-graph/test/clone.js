@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { onStopRequest } from "@sdkit/cli-kit";
 import { REPO_ROOT } from "../src/repo.js";
 
 /** Our environment minus what the pnpm and turbo running this test set for themselves. */
@@ -72,6 +73,10 @@ export function cloneRepo() {
  */
 export function startPnpm(args, cwd) {
   const child = spawn("pnpm", args, { cwd, env: cleanEnv(), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const group = /** @type {number} */ (child.pid);
+  startedGroups.add(group);
+  child.once("exit", () => startedGroups.delete(group));
+  killStartedGroupsOnStop();
   let output = "";
   child.stdout.on("data", (chunk) => {
     output += chunk;
@@ -99,6 +104,37 @@ export function startPnpm(args, cwd) {
       }
     },
   };
+}
+
+/**
+ * Process groups `startPnpm` started that have not exited yet. A test's `finally` stops its own, but
+ * an interrupted run (Ctrl-C, the runner SIGTERMing its worker) never reaches it, and a detached
+ * group outlives us: pnpm does not watch its parent, so `pnpm mock` would keep its port forever.
+ */
+const startedGroups = new Set();
+let stopHookInstalled = false;
+
+function killStartedGroups() {
+  for (const group of startedGroups) {
+    try {
+      process.kill(-group, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  startedGroups.clear();
+}
+
+function killStartedGroupsOnStop() {
+  if (stopHookInstalled) return;
+  stopHookInstalled = true;
+  // "exit" covers a normal end and process.exit; the stop request covers signals and the runner
+  // that started this worker going away. SIGKILL to this process itself cannot be caught.
+  process.on("exit", killStartedGroups);
+  onStopRequest(() => {
+    killStartedGroups();
+    process.exit(130);
+  });
 }
 
 /** @param {number} ms */

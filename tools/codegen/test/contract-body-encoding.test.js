@@ -5,17 +5,7 @@
 // lint (tsc) fails for every document with such an operation.
 import { describe, expect, it } from "vitest";
 import { renderTarget } from "../src/generate.js";
-import { tinySpec } from "./helpers.js";
-
-const OPTIONS = {
-  file: "/repo/spec/dist/openapi.json",
-  specFromOut: "../../../spec/dist/openapi.json",
-  clientPackage: "@acme/client",
-  clientType: "AcmeClient",
-  clientFactory: "createAcme",
-  apiKeyEnv: "ACME_KEY",
-  providerUrlEnv: "ACME_CONTRACT_BASE_URL",
-};
+import { CONTRACT_OPTIONS, tinySpec } from "./helpers.js";
 
 /** @param {string} media */
 const body = (media) => ({
@@ -46,7 +36,7 @@ describe("contract bindings of operations whose body is not JSON", () => {
         "PUT /blobs": { operationId: "putBlob", ...body("application/octet-stream") },
         "POST /notes": { operationId: "createNote", ...body("application/json") },
       }),
-      OPTIONS,
+      CONTRACT_OPTIONS,
     );
     const encoder = files.get("core/body-encoding.ts");
     expect(encoder, "the encoder is emitted next to the bindings").toBeDefined();
@@ -66,7 +56,7 @@ describe("contract bindings of operations whose body is not JSON", () => {
     const files = await renderTarget(
       "contract",
       tinySpec({ "POST /notes": { operationId: "createNote", ...body("application/json") } }),
-      OPTIONS,
+      CONTRACT_OPTIONS,
     );
     expect(files.has("core/body-encoding.ts")).toBe(false);
     expect(importedEncoders(String(files.get("operations.ts")))).toEqual([]);

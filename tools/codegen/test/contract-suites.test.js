@@ -3,16 +3,7 @@
 // it something to check: an entry that registers no test is an empty file, which vitest fails.
 import { describe, expect, it } from "vitest";
 import { renderTarget } from "../src/generate.js";
-
-const OPTIONS = {
-  file: "/repo/spec/dist/openapi.json",
-  specFromOut: "../../../spec/dist/openapi.json",
-  clientPackage: "@acme/client",
-  clientType: "AcmeClient",
-  clientFactory: "createAcme",
-  apiKeyEnv: "ACME_KEY",
-  providerUrlEnv: "ACME_CONTRACT_BASE_URL",
-};
+import { CONTRACT_OPTIONS } from "./helpers.js";
 
 /** @param {string[]} statuses the responses of `POST /notes`, whose body requires `text` */
 function document(statuses) {
@@ -42,7 +33,7 @@ function document(statuses) {
 
 /** @param {string[]} statuses */
 async function suites(statuses) {
-  const files = await renderTarget("contract", document(statuses), OPTIONS);
+  const files = await renderTarget("contract", document(statuses), CONTRACT_OPTIONS);
   return [...files.keys()].filter((name) => name.endsWith(".test.ts")).sort();
 }
 

@@ -26,6 +26,17 @@ export function tinySpec(operations, extra = {}) {
   return { openapi: "3.0.3", info: { title: "tiny", version: "1" }, paths, ...extra };
 }
 
+/** What the contract target needs besides the document: a client package of our own making. */
+export const CONTRACT_OPTIONS = Object.freeze({
+  file: "/repo/spec/dist/openapi.json",
+  specFromOut: "../../../spec/dist/openapi.json",
+  clientPackage: "@acme/client",
+  clientType: "AcmeClient",
+  clientFactory: "createAcme",
+  apiKeyEnv: "ACME_KEY",
+  providerUrlEnv: "ACME_CONTRACT_BASE_URL",
+});
+
 /** @param {string} prefix */
 export async function scratch(prefix) {
   const dir = await mkdtemp(join(tmpdir(), `codegen-${prefix}-`));

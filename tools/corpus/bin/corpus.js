@@ -32,7 +32,9 @@ async function main() {
   );
 
   // The full run's registry: up before the first document, down after the last, on a failure and
-  // on Ctrl-C too (Verdaccio's process also ends when this one goes away).
+  // on Ctrl-C too (Verdaccio's process also ends when this one goes away). Not cli-kit's
+  // onStopRequest: a run lasts an hour or more and is left running under nohup, where the terminal
+  // hangs up and the starter is gone; only SIGINT and SIGTERM stop it.
   /** @type {import("../src/toolchain-registry.js").ToolchainRegistry | undefined} */
   let registry;
   const onSignal = (/** @type {NodeJS.Signals} */ signal) => {

@@ -3,6 +3,7 @@ import { checkDuration, checkRetries, invalid } from "./checks.js";
 import type { FetchLike, SdkDefinition } from "./definition.js";
 import type { OutgoingRequest } from "./draft-request.js";
 import { redirectError } from "./error-from-response.js";
+import { queryBeforeFragment } from "./fragment-query.js";
 import { headersForLog, logDebug } from "./logger.js";
 import {
   composeMiddleware,
@@ -305,7 +306,8 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
           `${sdk.title} API: ${method} ${new URL(input.url).pathname} takes no idempotency key (the spec declares none for it); drop \`idempotencyKey\``,
         );
       }
-      let url = input.url;
+      // A path with a fragment (`/#Action=AssumeRole`) got its query appended inside the fragment.
+      let url = queryBeforeFragment(input.url);
       if (auth.query.length > 0) {
         const withKey = new URL(url);
         for (const [name, value] of auth.query) withKey.searchParams.set(name, value);

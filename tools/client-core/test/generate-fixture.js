@@ -53,6 +53,8 @@ export default function setup() {
   generateFixtureSdk();
   // The capabilities' own small document (idempotency keys, pagination): a second SDK.
   generateFixtureSdk("fixture/capabilities", "capabilities");
+  // Operations keyed by paths with a URI fragment (AWS's `/#Action=...`): a third SDK.
+  generateFixtureSdk("fixture/fragments", "fragments");
 }
 
 // `node test/generate-fixture.js` (the lint script: tsc checks the tests against the fixture SDK).

@@ -2,6 +2,30 @@
 import { derefOrRef, HTTP_METHODS, isObject } from "@sdkit/openapi";
 
 /**
+ * Every Path Item Object of a document with its key, `$ref`s followed, in document order (a key
+ * whose item is not an object is skipped).
+ *
+ * @param {Record<string, any>} spec
+ * @returns {Generator<[string, Record<string, any>]>}
+ */
+export function* pathItemsOf(spec) {
+  for (const [key, item] of Object.entries(isObject(spec.paths) ? spec.paths : {})) {
+    const pathItem = derefOrRef(spec, item);
+    if (isObject(pathItem)) yield [key, pathItem];
+  }
+}
+
+/**
+ * The HTTP methods (lower case) a path item has an operation for.
+ *
+ * @param {Record<string, any>} pathItem
+ * @returns {string[]}
+ */
+export function methodsOf(pathItem) {
+  return HTTP_METHODS.filter((method) => isObject(pathItem[method]));
+}
+
+/**
  * Every Operation Object of a document, path items' `$ref`s followed, in document order. Lenient
  * where `listOperations` of @sdkit/openapi is strict (an operation without an operationId is
  * listed too): Prism serves such documents, and what the mock writes into its copy must not refuse
@@ -11,12 +35,7 @@ import { derefOrRef, HTTP_METHODS, isObject } from "@sdkit/openapi";
  * @returns {Generator<Record<string, any>>}
  */
 export function* operationsOf(spec) {
-  for (const item of Object.values(isObject(spec.paths) ? spec.paths : {})) {
-    const pathItem = derefOrRef(spec, item);
-    if (!isObject(pathItem)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = pathItem[method];
-      if (isObject(operation)) yield operation;
-    }
+  for (const [, pathItem] of pathItemsOf(spec)) {
+    for (const method of methodsOf(pathItem)) yield pathItem[method];
   }
 }

@@ -12,6 +12,7 @@ import { conformsTo, mediaExample } from "@sdkit/codegen";
 import { derefOrRef, isJsonMedia, isObject, readSpecFile } from "@sdkit/openapi";
 import { operationsOf } from "./document-operations.js";
 import { spellOutFormEncoding } from "./form-encoding.js";
+import { routeFragmentPaths } from "./path-fragment.js";
 
 /**
  * Adds a derived `example` to every JSON response media type that has none (in place).
@@ -46,22 +47,27 @@ export function fillResponseExamples(spec) {
 }
 
 /**
- * The spec Prism serves: a copy with derived examples (when `examples`) and form encodings spelled
- * out (see form-encoding.js), when either changed anything, in a temporary folder removed by
- * `cleanup`; else the spec itself.
+ * The spec Prism serves: a copy with derived examples (when `examples`), form encodings spelled
+ * out (see form-encoding.js) and fragment paths made routable (when `fragments`, see
+ * path-fragment.js), when any of them changed anything, in a temporary folder removed by
+ * `cleanup`; else the spec itself. `fragmentRoutes` are what the front proxy routes by.
  *
  * @param {string} specPath
- * @param {{ examples?: boolean }} [options] `examples`: fill response examples (static mocking only)
- * @returns {Promise<{ path: string, added: number, encodings: number, cleanup: () => Promise<void> }>}
+ * @param {{ examples?: boolean, fragments?: boolean }} [options] `examples`: fill response examples
+ *   (static mocking only); `fragments`: route fragment paths (only with the mock's front proxy)
+ * @returns {Promise<{ path: string, added: number, encodings: number,
+ *   fragmentRoutes: import("./path-fragment.js").FragmentRoute[], cleanup: () => Promise<void> }>}
  */
-export async function specWithExamples(specPath, { examples = true } = {}) {
+export async function specWithExamples(specPath, { examples = true, fragments = false } = {}) {
   const { document } = await readSpecFile(specPath);
-  if (!isObject(document)) return { path: specPath, added: 0, encodings: 0, cleanup: async () => {} };
+  const unchanged = { path: specPath, added: 0, encodings: 0, fragmentRoutes: [], cleanup: async () => {} };
+  if (!isObject(document)) return unchanged;
   const added = examples ? fillResponseExamples(document) : 0;
   const encodings = spellOutFormEncoding(document);
-  if (added === 0 && encodings === 0) return { path: specPath, added, encodings, cleanup: async () => {} };
+  const fragmentRoutes = fragments ? routeFragmentPaths(document) : [];
+  if (added === 0 && encodings === 0 && fragmentRoutes.length === 0) return unchanged;
   const dir = await mkdtemp(join(tmpdir(), "sdkit-mock-"));
   const path = join(dir, "openapi.json");
   await writeFile(path, JSON.stringify(document));
-  return { path, added, encodings, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { path, added, encodings, fragmentRoutes, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }

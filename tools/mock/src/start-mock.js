@@ -85,7 +85,9 @@ export async function startMock(options = {}) {
   const fillsExamples = mode === "mock" && !dynamic;
   /** @param {string} path */
   const launch = (path) =>
-    launchServing(path, fillsExamples, (servedPath) => launchPrism({ ...prismOptions, specPath: servedPath }));
+    launchServing(path, { fillsExamples, routesFragments: rewrites422 }, (servedPath) =>
+      launchPrism({ ...prismOptions, specPath: servedPath }),
+    );
   const prism = await launch(specPath);
   if (!rewrites422) {
     if (log) log(`Prism ${mode} ready at ${prism.url} (start-up ${prism.startupMs} ms)`);
@@ -101,7 +103,13 @@ export async function startMock(options = {}) {
   /** @type {import("./violations-proxy.js").ViolationsProxy} */
   let front;
   try {
-    front = await startViolationsProxy({ prismUrl: prism.url, host, port, dynamic });
+    front = await startViolationsProxy({
+      prismUrl: prism.url,
+      host,
+      port,
+      dynamic,
+      fragmentRoutes: prism.fragmentRoutes,
+    });
   } catch (error) {
     await prism.stop();
     throw error;
@@ -115,16 +123,23 @@ export async function startMock(options = {}) {
 }
 
 /**
- * Prism on `specPath`, or on a temporary copy with derived examples (when `fillsExamples`) and
- * form encodings spelled out, when either changes the document; stopping it also removes the copy.
+ * Prism serving `specPath` and the routes of its fragment paths (see path-fragment.js).
+ *
+ * @typedef {import("./prism-process.js").RunningPrism & { fragmentRoutes: import("./path-fragment.js").FragmentRoute[] }} ServingPrism
+ */
+
+/**
+ * Prism on `specPath`, or on a temporary copy with derived examples (when `fillsExamples`), form
+ * encodings spelled out and fragment paths made routable (when `routesFragments`: only a front
+ * proxy can route to them), when any changes the document; stopping it also removes the copy.
  *
  * @param {string} specPath
- * @param {boolean} fillsExamples
+ * @param {{ fillsExamples: boolean, routesFragments: boolean }} how
  * @param {(servedPath: string) => Promise<import("./prism-process.js").RunningPrism>} start
- * @returns {Promise<import("./prism-process.js").RunningPrism>}
+ * @returns {Promise<ServingPrism>}
  */
-async function launchServing(specPath, fillsExamples, start) {
-  const copy = await specWithExamples(specPath, { examples: fillsExamples });
+async function launchServing(specPath, { fillsExamples, routesFragments }, start) {
+  const copy = await specWithExamples(specPath, { examples: fillsExamples, fragments: routesFragments });
   const served = copy.path === specPath ? undefined : copy;
   /** @type {import("./prism-process.js").RunningPrism} */
   let launched;
@@ -134,9 +149,10 @@ async function launchServing(specPath, fillsExamples, start) {
     await served?.cleanup();
     throw error;
   }
-  if (served === undefined) return launched;
+  if (served === undefined) return { ...launched, fragmentRoutes: [] };
   return {
     ...launched,
+    fragmentRoutes: copy.fragmentRoutes,
     stop: async () => {
       await launched.stop();
       await served.cleanup();
@@ -153,8 +169,8 @@ const DRAIN_TIMEOUT_MS = 10_000;
  * listens, so no request meets a gap; one that fails to start leaves the current one serving.
  *
  * @param {import("./violations-proxy.js").ViolationsProxy} front
- * @param {import("./prism-process.js").RunningPrism} first
- * @param {{ mode: "mock", specPath: string, relaunch: (specPath: string) => Promise<import("./prism-process.js").RunningPrism> }} how
+ * @param {ServingPrism} first
+ * @param {{ mode: "mock", specPath: string, relaunch: (specPath: string) => Promise<ServingPrism> }} how
  * @returns {MockServer}
  */
 function servedBehind(front, first, how) {
@@ -206,7 +222,7 @@ function servedBehind(front, first, how) {
         const previous = prism;
         prism = started;
         follow(started);
-        await Promise.race([front.retarget(started.url), delay(DRAIN_TIMEOUT_MS)]);
+        await Promise.race([front.retarget(started.url, started.fragmentRoutes), delay(DRAIN_TIMEOUT_MS)]);
         await previous.stop();
         return { startupMs: started.startupMs };
       });

@@ -2,14 +2,16 @@
 import { once } from "node:events";
 import { Agent, createServer, request as httpRequest } from "node:http";
 import { PortInUseError } from "./errors.js";
+import { fragmentRouter } from "./fragment-routes.js";
 import { errorStyleOf, parseViolations, violationsDocument } from "./json-api-violations.js";
 
 /**
  * @typedef {object} ViolationsProxy
  * @property {string} url where the proxy listens, without a trailing slash
  * @property {number} port
- * @property {(prismUrl: string) => Promise<void>} retarget sends every request that arrives from now on
- *   to another Prism (a reload); resolves once the requests already forwarded to the previous one
+ * @property {(prismUrl: string, fragmentRoutes?: FragmentRoute[]) => Promise<void>} retarget sends every
+ *   request that arrives from now on to another Prism (a reload), routing by its document's fragment
+ *   paths; resolves once the requests already forwarded to the previous one
  *   have been answered, so that it can be stopped without failing any of them
  * @property {() => Promise<void>} close stops listening and drops open connections; safe to call twice
  */
@@ -19,17 +21,20 @@ import { errorStyleOf, parseViolations, violationsDocument } from "./json-api-vi
  * examples, dynamic responses, 401s, 5xx) except Prism's answer to a request it found invalid: a 422
  * carrying `sl-violations`, whose body is the spec's canned example. That body is replaced by a
  * JSON:API error document listing the real violations, in the example's own style (pointer prefix,
- * title). A 422 forced with `Prefer: code=422` has no violations and stays the example.
+ * title). A 422 forced with `Prefer: code=422` has no violations and stays the example. A request
+ * meeting a fragment path's condition goes to the path Prism serves that operation on (see
+ * path-fragment.js and fragment-routes.js).
  *
- * @param {{ prismUrl: string, host: string, port: number, dynamic?: boolean }} options `dynamic`:
- *   Prism's 422 body is generated, not the example, so the example is asked for separately
+ * @param {{ prismUrl: string, host: string, port: number, dynamic?: boolean, fragmentRoutes?: FragmentRoute[] }} options
+ *   `dynamic`: Prism's 422 body is generated, not the example, so the example is asked for
+ *   separately; `fragmentRoutes`: the served copy's routes of the document's fragment paths
  * @returns {Promise<ViolationsProxy>}
  */
-export async function startViolationsProxy({ prismUrl, host, port, dynamic = false }) {
+export async function startViolationsProxy({ prismUrl, host, port, dynamic = false, fragmentRoutes = [] }) {
   // Each request is forwarded, start to finish, to the target that was current when it arrived:
   // a reload swaps `current` and waits for the previous target's requests to drain.
   /** @type {Target} */
-  let current = newTarget(prismUrl);
+  let current = newTarget(prismUrl, fragmentRoutes);
   const agent = new Agent({ keepAlive: true });
 
   /**
@@ -88,9 +93,11 @@ export async function startViolationsProxy({ prismUrl, host, port, dynamic = fal
       /** @type {Buffer[]} */
       const chunks = [];
       for await (const chunk of incoming) chunks.push(chunk);
+      const method = incoming.method ?? "GET";
+      const path = incoming.url ?? "/";
       const request = {
-        method: incoming.method ?? "GET",
-        path: incoming.url ?? "/",
+        method,
+        path: target.route(method, path, incoming.headers) ?? path,
         headers: { ...incoming.headers, host: target.url.host },
         body: Buffer.concat(chunks),
       };
@@ -137,9 +144,9 @@ export async function startViolationsProxy({ prismUrl, host, port, dynamic = fal
   return {
     url: `http://${urlHost}:${address.port}`,
     port: address.port,
-    retarget: (nextUrl) => {
+    retarget: (nextUrl, nextRoutes = []) => {
       const previous = current;
-      current = newTarget(nextUrl);
+      current = newTarget(nextUrl, nextRoutes);
       if (previous.inFlight === 0) return Promise.resolve();
       return new Promise((resolve) => {
         previous.drained = resolve;
@@ -156,17 +163,26 @@ export async function startViolationsProxy({ prismUrl, host, port, dynamic = fal
   };
 }
 
+/** @typedef {import("./path-fragment.js").FragmentRoute} FragmentRoute */
+
 /**
  * A Prism the proxy forwards to, with what depends on its document (the error styles of its
- * examples) and the count of requests forwarded to it and not yet answered.
+ * examples, the routes of its fragment paths) and the count of requests forwarded to it and not
+ * yet answered.
  *
  * @typedef {{ url: URL, exampleStyles: Map<string, Promise<import("./json-api-violations.js").ErrorStyle | undefined>>,
- *   inFlight: number, drained: () => void }} Target
+ *   route: import("./fragment-routes.js").FragmentRouter, inFlight: number, drained: () => void }} Target
  */
 
-/** @param {string} prismUrl @returns {Target} */
-function newTarget(prismUrl) {
-  return { url: new URL(prismUrl), exampleStyles: new Map(), inFlight: 0, drained: () => {} };
+/** @param {string} prismUrl @param {readonly FragmentRoute[]} fragmentRoutes @returns {Target} */
+function newTarget(prismUrl, fragmentRoutes) {
+  return {
+    url: new URL(prismUrl),
+    exampleStyles: new Map(),
+    route: fragmentRouter(fragmentRoutes),
+    inFlight: 0,
+    drained: () => {},
+  };
 }
 
 /** @param {Buffer} body */

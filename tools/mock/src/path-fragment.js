@@ -6,6 +6,7 @@
 // operation for any of them. The copy of the document Prism serves gives each such path item a
 // routable path of its own, and the mock's front proxy sends a request there when the fragment's
 // condition holds (see fragment-routes.js).
+import { splitPathFragment } from "@sdkit/openapi";
 import { methodsOf, pathItemsOf } from "./document-operations.js";
 
 /** Where the routable paths live: a prefix no real API path starts with. */
@@ -37,10 +38,8 @@ const ROUTED_PREFIX = "/__fragment";
  * @returns {{ path: string, condition: FragmentCondition } | undefined}
  */
 export function parseFragmentPath(key) {
-  const hash = key.indexOf("#");
-  if (hash === -1) return undefined;
-  const path = key.slice(0, hash) || "/";
-  const fragment = key.slice(hash + 1);
+  const { path, fragment } = splitPathFragment(key);
+  if (fragment === undefined) return undefined;
   const equals = fragment.indexOf("=");
   const name = (equals === -1 ? fragment : fragment.slice(0, equals)).trim();
   if (name === "") return undefined;

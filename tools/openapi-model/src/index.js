@@ -1,7 +1,8 @@
 // @ts-check
 // @sdkit/openapi: the OpenAPI model every sdkit tool reads documents through. Reading JSON or YAML
 // with size and alias guards, local `$ref` resolution (RFC 6901, fragment percent-encoding
-// included), operation listing, the JSON media type rule and the list of HTTP methods.
+// included), operation listing, the JSON media type rule, the list of HTTP methods and path keys
+// holding a URI fragment.
 export {
   assertLocalRefs,
   checkDocument,
@@ -18,6 +19,7 @@ export {
 } from "./document.js";
 export { isJsonMedia, jsonMediaOf } from "./media.js";
 export { HTTP_METHODS, listOperations } from "./operations.js";
+export { pathBeforeFragment, splitPathFragment } from "./path-fragment.js";
 export { DEFAULT_MAX_BYTES, formatMegabytes, parseSpecText, readSpecFile } from "./spec-reader.js";
 
 /** @typedef {import("./document.js").OpenApiDocument} OpenApiDocument */

@@ -34,4 +34,64 @@ describe("exampleCurl", () => {
     );
     expect(exampleCurl({ ...document, paths: {} }, { baseUrl: "http://x", apiKey: "k" })).toBeUndefined();
   });
+
+  it("leaves a path key's fragment out of the URL and sends what it names, from the example", () => {
+    const json = { "application/json": { schema: { type: "object" } } };
+    const fragments = {
+      openapi: "3.0.3",
+      info: { title: "Fragments", version: "1" },
+      paths: {
+        "/#X-Amz-Target=Widgets.ListWidgets": {
+          post: {
+            operationId: "listWidgets",
+            parameters: [
+              {
+                name: "X-Amz-Target",
+                in: "header",
+                required: true,
+                schema: { type: "string", enum: ["Widgets.ListWidgets"] },
+              },
+            ],
+            requestBody: { required: true, content: json },
+            responses: { 200: { description: "ok" } },
+          },
+        },
+        "/#Action=DescribeWidget": {
+          get: {
+            operationId: "describeWidget",
+            parameters: [
+              { name: "Action", in: "query", required: true, schema: { type: "string", enum: ["DescribeWidget"] } },
+            ],
+            responses: { 200: { description: "ok" } },
+          },
+        },
+        "/v1/widgets/{id}/export#type": {
+          get: {
+            operationId: "exportWidget",
+            parameters: [
+              { name: "id", in: "path", required: true, schema: { type: "string", example: "w1" } },
+              { name: "type", in: "query", required: true, schema: { type: "string", enum: ["csv"] } },
+            ],
+            responses: { 200: { description: "ok" } },
+          },
+        },
+      },
+    };
+    /** @param {string} path @param {string} method */
+    const curlOf = (path, method) => {
+      const { [method]: operation } = /** @type {any} */ (fragments.paths)[path];
+      return exampleCurl(
+        { ...fragments, paths: { [path]: { [method]: operation } } },
+        { baseUrl: "http://m", apiKey: "k" },
+      );
+    };
+    const amzJson = curlOf("/#X-Amz-Target=Widgets.ListWidgets", "post");
+    expect(amzJson).toContain('curl --request POST "http://m/" \\');
+    expect(amzJson).toContain('--header "X-Amz-Target: Widgets.ListWidgets"');
+    expect(curlOf("/#Action=DescribeWidget", "get")).toBe('curl --request GET "http://m/?Action=DescribeWidget"');
+    expect(curlOf("/v1/widgets/{id}/export#type", "get")).toBe(
+      'curl --request GET "http://m/v1/widgets/w1/export?type=csv"',
+    );
+    for (const command of [amzJson, curlOf("/#Action=DescribeWidget", "get")]) expect(command).not.toContain("#");
+  });
 });

@@ -1,5 +1,5 @@
 // @ts-check
-import { deref, HTTP_METHODS, isObject, listOperations } from "@sdkit/openapi";
+import { deref, HTTP_METHODS, isObject, listOperations, pathBeforeFragment } from "@sdkit/openapi";
 import { mediaExample, parameterExample } from "../examples.js";
 import { idempotencyHeaderOf } from "../idempotency.js";
 import { buildModel } from "../model.js";
@@ -168,7 +168,11 @@ function curlSample(spec, m, header, options) {
 export function curlCommand(spec, m, { baseUrl, apiKey }) {
   const example = requestExample(spec, m);
   const server = baseUrl.replace(/\/+$/, "");
-  const path = m.op.path.replace(/\{([^}]+)\}/g, (_match, name) => encodeURIComponent(String(example.path[name])));
+  // A fragment in the path key (AWS's `/#Action=AssumeRole`) is never sent: the header or query
+  // parameter it names is, from the example's own parameters.
+  const path = pathBeforeFragment(m.op.path).replace(/\{([^}]+)\}/g, (_match, name) =>
+    encodeURIComponent(String(example.path[name])),
+  );
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(example.query)) {
     for (const item of Array.isArray(value) ? value : [value]) query.append(name, String(item));

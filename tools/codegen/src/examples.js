@@ -151,28 +151,63 @@ export function schemaExample(spec, node, depth = 0) {
 }
 
 /**
- * A string for a schema with no example: one its `pattern` matches (the shortest RandExp builds,
- * so the same on every build), else a placeholder of its format, stretched or cut to its length
- * bounds. GitHub's `version` path parameter (`^\d+\.\d+\.\d+$`) gets `0.0.0`, not `string`,
- * which Prism would refuse.
+ * A string for a schema with no example: one its `pattern` matches (see patternExample), else a
+ * placeholder of its format, stretched or cut to its length bounds. GitHub's `version` path
+ * parameter (`^\d+\.\d+\.\d+$`) gets `0.0.0`, not `string`, which Prism would refuse.
  *
  * @param {Record<string, any>} schema
  */
 function stringExample(schema) {
-  if (typeof schema.pattern === "string") {
-    try {
-      const pattern = new RandExp(schema.pattern);
-      pattern.randInt = (/** @type {number} */ low) => low;
-      return pattern.gen();
-    } catch {
-      // A pattern RandExp cannot read (lookbehind, a flag it does not know): a placeholder then.
-    }
-  }
-  const placeholder = stringPlaceholder(schema.format);
   const min = typeof schema.minLength === "number" ? schema.minLength : 0;
   const max = typeof schema.maxLength === "number" ? schema.maxLength : Number.POSITIVE_INFINITY;
+  if (typeof schema.pattern === "string") {
+    const matching = patternExample(schema.pattern, min, max);
+    if (matching !== undefined) return matching;
+  }
+  const placeholder = stringPlaceholder(schema.format);
   if (placeholder.length < min) return placeholder.padEnd(min, "x");
   return placeholder.length > max ? placeholder.slice(0, Math.max(max, 0)) : placeholder;
+}
+
+/** How many longer builds a pattern's example may take to reach its `minLength`. */
+const MAX_LENGTHENINGS = 256;
+
+/**
+ * A string `pattern` matches: the shortest RandExp builds (every choice its lowest, so the same on
+ * every build), unless that is shorter than `min`. Documents often give both (AWS's `.*` or
+ * `[a-zA-Z0-9-]+` with `minLength: 3`), and an example under `minLength` is refused like one that
+ * breaks the pattern: the build is then repeated with each open repetition taken `extra` more
+ * times (and each choice `extra` further along, which still matches), `extra` growing until the
+ * string reaches `min` without passing `max`. Undefined for a pattern RandExp cannot read
+ * (lookbehind, a flag it does not know).
+ *
+ * @param {string} source
+ * @param {number} min
+ * @param {number} max
+ * @returns {string | undefined}
+ */
+function patternExample(source, min, max) {
+  /** @type {InstanceType<typeof RandExp>} */
+  let pattern;
+  try {
+    pattern = new RandExp(source);
+  } catch {
+    return undefined;
+  }
+  /** @param {number} extra */
+  const build = (extra) => {
+    pattern.randInt = (/** @type {number} */ low, /** @type {number} */ high) => Math.min(low + extra, high);
+    return pattern.gen();
+  };
+  const shortest = build(0);
+  if (shortest.length >= min) return shortest;
+  for (let extra = 1; extra <= MAX_LENGTHENINGS; extra++) {
+    const longer = build(extra);
+    if (longer.length >= min && longer.length <= max) return longer;
+    // Past the upper bound already: a larger `extra` only makes it longer.
+    if (longer.length > max) break;
+  }
+  return shortest;
 }
 
 /** @param {unknown} format */

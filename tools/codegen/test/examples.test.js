@@ -213,6 +213,21 @@ describe("strings built from the schema", () => {
     expect(mediaExample(spec, { schema: digest })).toBe(`sha256:${"0".repeat(64)}`);
   });
 
+  it("match the pattern and reach its minLength, repeating what the pattern lets repeat", () => {
+    const region = { type: "string", pattern: "^([a-z]+)-([a-z]+)-([0-9]+)$", minLength: 12 };
+    const anyText = { type: "string", pattern: ".*", minLength: 3, maxLength: 8 };
+    for (const schema of [region, anyText]) {
+      const value = mediaExample(spec, { schema });
+      expect(value).toMatch(new RegExp(schema.pattern));
+      expect(String(value).length).toBeGreaterThanOrEqual(schema.minLength);
+      expect(String(value).length).toBeLessThanOrEqual(schema.maxLength ?? Number.POSITIVE_INFINITY);
+      // The same on every build.
+      expect(mediaExample(spec, { schema })).toBe(value);
+    }
+    // Already long enough: still the shortest match.
+    expect(mediaExample(spec, { schema: { type: "string", pattern: "^[0-9]+$", minLength: 1 } })).toBe("0");
+  });
+
   it("keep to the length bounds when there is no pattern", () => {
     expect(mediaExample(spec, { schema: { type: "string", minLength: 10 } })).toBe("stringxxxx");
     expect(mediaExample(spec, { schema: { type: "string", maxLength: 3 } })).toBe("str");

@@ -2,7 +2,7 @@
 // What a document needs before the generators accept it: an operationId and a tag on every
 // operation. The scaffold never edits the user's document; it writes these as an overlay.
 import { planSdk, sdkName, words } from "@sdkit/codegen";
-import { HTTP_METHODS, listOperations } from "@sdkit/openapi";
+import { HTTP_METHODS, listOperations, pathBeforeFragment, splitPathFragment } from "@sdkit/openapi";
 import YAML from "yaml";
 
 /**
@@ -24,13 +24,16 @@ const capital = (word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCa
  * The derived operationId of an operation that has none: the HTTP method, then each path segment
  * in PascalCase, a `{parameter}` segment as `By<Parameter>`.
  * `GET /pets/{petId}` → `getPetsByPetId`, `POST /user/createWithList` → `postUserCreateWithList`,
- * `GET /` → `get`. Stable as long as the method and path are: rename it in the overlay when the
+ * `GET /` → `get`. A fragment in the path key adds its words last, as they tell operations on
+ * one path apart: `POST /#X-Amz-Target=Svc.Op` → `postXAmzTargetSvcOp`, `GET /x/{id}#type` →
+ * `getXByIdType`. Stable as long as the method and path are: rename it in the overlay when the
  * SDK should say something better.
  *
  * @param {string} method
- * @param {string} path
+ * @param {string} key the path key
  */
-export function derivedOperationId(method, path) {
+export function derivedOperationId(method, key) {
+  const { path, fragment } = splitPathFragment(key);
   const parts = path
     .split("/")
     .filter(Boolean)
@@ -42,18 +45,22 @@ export function derivedOperationId(method, path) {
           .join("")}`;
       return wordsOf(segment).map(capital).join("");
     });
+  if (fragment !== undefined) parts.push(wordsOf(fragment).map(capital).join(""));
   return `${method.toLowerCase()}${parts.join("")}`;
 }
 
 /**
  * The derived tag of an operation that has none: its first path segment that is neither a
  * parameter nor a version (`v1`, `2.0`), as written: `/v1/pets/{id}` → `pets`; `default` when the
- * path has no such segment.
+ * path has no such segment. A fragment in the path key is not part of the path: AWS's
+ * `/#X-Amz-Target=Service.Action` would otherwise make each of its operations a resource of its own,
+ * named after the fragment. (The derived operationId keeps the fragment's words: they are what
+ * tells operations on one path apart.)
  *
  * @param {string} path
  */
 export function derivedTag(path) {
-  const segment = path
+  const segment = pathBeforeFragment(path)
     .split("/")
     .find((part) => part !== "" && !/^\{.*\}$/.test(part) && !/^v?\d+(\.\d+)*$/i.test(part));
   return segment ?? "default";

@@ -14,6 +14,8 @@ describe("derived names", () => {
     ["post", "/user/createWithList", "postUserCreateWithList"],
     ["delete", "/v1/pet-types/{type_id}/owners", "deleteV1PetTypesByTypeIdOwners"],
     ["get", "/", "get"],
+    ["post", "/#X-Amz-Target=Svc.CreateThing", "postXAmzTargetSvcCreateThing"],
+    ["get", "/things/{id}/export#type", "getThingsByIdExportType"],
   ])("%s %s → %s", (method, path, id) => {
     expect(derivedOperationId(method, path)).toBe(id);
   });
@@ -22,6 +24,10 @@ describe("derived names", () => {
     ["/v1/pets/{id}", "pets"],
     ["/2.0/{id}/orders", "orders"],
     ["/{id}", "default"],
+    // A fragment in the path key is not a segment: AWS's operations on `/` share one resource.
+    ["/#X-Amz-Target=AmazonEC2ContainerServiceV20141113.CreateCluster", "default"],
+    ["/#Action=AssumeRole", "default"],
+    ["/v1/exports#type", "exports"],
   ])("tag of %s → %s", (path, tag) => {
     expect(derivedTag(path)).toBe(tag);
   });
@@ -62,6 +68,32 @@ describe("planFixes", () => {
       methods.map((method) => `${resource}.${method.name}`),
     );
     expect(names).toEqual(["pet.delete", "pets.list", "pets.listPets"]);
+  });
+
+  it("puts operations told apart by a path fragment on one resource, each with a method of its own", () => {
+    // AWS's shape: operationIds, no tags, one path `/` with a fragment per operation.
+    const target = (/** @type {string} */ action) => `/#X-Amz-Target=Widgets.${action}`;
+    const spec = doc({
+      [target("CreateWidget")]: { post: { ...ok, operationId: "CreateWidget" } },
+      [target("ListWidgets")]: { post: { ...ok, operationId: "ListWidgets" } },
+      "/#Action=DescribeWidget": { get: { ...ok, operationId: "DescribeWidget" } },
+      "/v1/exports/{id}#type": { get: { ...ok } },
+    });
+    const fixes = planFixes(spec);
+    expect(fixes.operations.map((fix) => [fix.path, fix.tags])).toEqual([
+      [target("CreateWidget"), ["default"]],
+      [target("ListWidgets"), ["default"]],
+      ["/#Action=DescribeWidget", ["default"]],
+      ["/v1/exports/{id}#type", ["exports"]],
+    ]);
+    // The derived operationId keeps the fragment's words, which tell it from the plain path's.
+    expect(fixes.operations[3]?.operationId).toBe("getV1ExportsByIdType");
+    for (const fix of fixes.operations) Object.assign(spec.paths[fix.path]?.[fix.method] ?? {}, fix);
+    const names = [...planSdk(listOperations(spec))].flatMap(([resource, methods]) =>
+      methods.map((method) => `${resource}.${method.name}`),
+    );
+    expect(new Set(names).size).toBe(4);
+    expect(names.filter((name) => name.startsWith("default."))).toHaveLength(3);
   });
 
   it("needs nothing for a document that names and tags everything", () => {

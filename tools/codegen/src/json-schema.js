@@ -4,6 +4,7 @@
 // validator apply, so that an example chosen here is one the contract tests accept.
 
 import { deref } from "@sdkit/openapi";
+import { unicodeSafePattern } from "./unicode-pattern.js";
 
 /** OpenAPI 3.0 keywords that are not JSON Schema and carry no constraint. */
 const ANNOTATIONS_ONLY = new Set(["example", "xml", "externalDocs", "discriminator", "deprecated"]);
@@ -23,7 +24,8 @@ export function refToDefs(ref) {
 /**
  * Converts an OpenAPI 3.0 Schema Object to JSON Schema (draft-07 as Ajv reads it): `nullable: true`
  * becomes a `"null"` type (Ajv's own `nullable` keyword refuses a schema without `type`, such as
- * GitHub's nullable `allOf`s), boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers, `$ref`s
+ * GitHub's nullable `allOf`s), boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers, a
+ * `pattern` loses escapes Ajv's unicode regular expressions refuse (see unicode-pattern.js), `$ref`s
  * are rewritten by `ref`, and annotation-only keywords and `x-` extensions are dropped so Ajv can
  * stay strict. Also right for 3.1 schemas, which use none of these.
  *
@@ -48,6 +50,8 @@ export function toJsonSchema(node, ref = refToDefs) {
       );
     } else if (["items", "additionalProperties", "not", "allOf", "anyOf", "oneOf"].includes(key)) {
       out[key] = toJsonSchema(value, ref);
+    } else if (key === "pattern" && typeof value === "string") {
+      out.pattern = unicodeSafePattern(value);
     } else if ((key === "exclusiveMinimum" || key === "exclusiveMaximum") && typeof value === "boolean") {
       const bound = key === "exclusiveMinimum" ? "minimum" : "maximum";
       if (value) out[key] = source[bound];

@@ -231,3 +231,41 @@ describe("ResponseValidator on a schema that requires a property it does not dec
     ]);
   });
 });
+
+describe("ResponseValidator on a pattern with escapes unicode regular expressions refuse", () => {
+  // AWS's shape: `\=` and `\:` escape characters that need none, which Ajv's `u` flag refuses.
+  const document: OpenApiDocument = {
+    openapi: "3.0.3",
+    info: { title: "Tokens", version: "1" },
+    paths: {
+      "/tokens": {
+        get: {
+          operationId: "getToken",
+          responses: {
+            "200": {
+              description: "ok",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { token: { type: "string", pattern: "^[a-zA-Z0-9\\/\\+\\=]{0,64}$" } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+  const getToken = listOperations(document)[0];
+  if (!getToken) throw new Error("the document has no operation");
+
+  it("compiles the schema and checks the pattern as the document means it", () => {
+    const validator = new ResponseValidator(document);
+    expect(validator.problems(getToken, "200", { token: "YWJj/+=" })).toEqual([]);
+    expect(validator.problems(getToken, "200", { token: "a:b" })).toEqual([
+      'body/token must match pattern "^[a-zA-Z0-9\\/\\+=]{0,64}$"',
+    ]);
+  });
+});

@@ -214,6 +214,7 @@ describe("strings built from the schema", () => {
   });
 
   it("match the pattern and reach its minLength, repeating what the pattern lets repeat", () => {
+    /** @type {{ type: string, pattern: string, minLength: number, maxLength?: number }} */
     const region = { type: "string", pattern: "^([a-z]+)-([a-z]+)-([0-9]+)$", minLength: 12 };
     const anyText = { type: "string", pattern: ".*", minLength: 3, maxLength: 8 };
     for (const schema of [region, anyText]) {

@@ -9,10 +9,9 @@ export { generate, optionsFromSdkConfig, renderTarget, TARGETS } from "./generat
 export { headerText, specLabel } from "./header.js";
 export { documentRefs, toJsonSchema } from "./json-schema.js";
 export { buildModel } from "./model.js";
-export { planSdk, sampleFileName, sdkName, words } from "./naming.js";
+export { isReservedName, planSdk, sampleFileName, sdkName, words } from "./naming.js";
 export {
   clientNames,
-  isReservedName,
   readSdkConfig,
   resolveSecurity,
   SDK_CONFIG_SCHEMA,

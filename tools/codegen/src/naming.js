@@ -163,10 +163,10 @@ export function sdkName(op, file) {
   let method;
   if (explicitMethod !== undefined) {
     if (typeof explicitMethod !== "string" || !isPropertyName(explicitMethod)) {
-      throw new SpecError(
-        `x-sdk-method must be a JavaScript identifier, found ${JSON.stringify(explicitMethod)}`,
-        { file, pointer: `${op.pointer}/x-sdk-method` },
-      );
+      throw new SpecError(`x-sdk-method must be a JavaScript identifier, found ${JSON.stringify(explicitMethod)}`, {
+        file,
+        pointer: `${op.pointer}/x-sdk-method`,
+      });
     }
     method = explicitMethod;
   } else {

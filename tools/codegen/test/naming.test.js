@@ -189,13 +189,16 @@ describe("reserved words and TypeScript's predefined type names", () => {
     expect(model.byId.get("void")?.identifier).toBe("_void");
   });
 
-  it.each(["string", "undefined", "class", "await"])("is refused as x-sdk-resource %j, naming the file and field", (name) => {
-    const spec = tinySpec({ "GET /a": { operationId: "a", "x-sdk-resource": name } });
-    const [op] = listOperations(spec, { file: "api.json" });
-    expect(() => sdkName(/** @type {any} */ (op), "api.json")).toThrow(
-      `api.json #/paths/~1a/get/x-sdk-resource: x-sdk-resource ${JSON.stringify(name)} is a reserved word or TypeScript type name: choose another name`,
-    );
-  });
+  it.each(["string", "undefined", "class", "await"])(
+    "is refused as x-sdk-resource %j, naming the file and field",
+    (name) => {
+      const spec = tinySpec({ "GET /a": { operationId: "a", "x-sdk-resource": name } });
+      const [op] = listOperations(spec, { file: "api.json" });
+      expect(() => sdkName(/** @type {any} */ (op), "api.json")).toThrow(
+        `api.json #/paths/~1a/get/x-sdk-resource: x-sdk-resource ${JSON.stringify(name)} is a reserved word or TypeScript type name: choose another name`,
+      );
+    },
+  );
 
   it.each(["string", "null", "let", "arguments", "bigint"])("%s is one", (name) => {
     expect(isReservedName(name)).toBe(true);

@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import { deref, isObject } from "@sdkit/openapi";
 import { conformsTo, hasUndeclaredProperties } from "./example-check.js";
+import { compilePattern } from "./json-schema.js";
 
 // RandExp is CommonJS (`module.exports = RandExp`) with ESM-style typings of a default export.
 const RandExp = /** @type {typeof import("randexp").default} */ (createRequire(import.meta.url)("randexp"));
@@ -144,35 +145,99 @@ export function schemaExample(spec, node, depth = 0) {
     return value;
   }
   if (type === "array") return [schemaExample(spec, schema.items, depth + 1) ?? "string"];
-  if (type === "integer" || type === "number") return schema.minimum ?? 0;
+  if (type === "integer" || type === "number") return numberExample(schema, type === "integer");
   if (type === "boolean") return true;
   if (type === "string") return stringExample(schema);
   return undefined;
 }
 
 /**
- * A string for a schema with no example: one its `pattern` matches (the shortest RandExp builds,
- * so the same on every build), else a placeholder of its format, stretched or cut to its length
- * bounds. GitHub's `version` path parameter (`^\d+\.\d+\.\d+$`) gets `0.0.0`, not `string`,
- * which Prism would refuse.
+ * A string for a schema with no example: one its `pattern` matches within its length bounds, else
+ * a placeholder of its format stretched or cut to those bounds. GitHub's `version` path parameter
+ * (`^\d+\.\d+\.\d+$`) gets `0.0.0`, not `string`; OpenSearch's `[a-z][a-z0-9\-]+` with
+ * `minLength: 10` gets ten characters, not the two of the pattern's shortest match, which Prism
+ * would refuse. When nothing fits, the placeholder: the caller's conformance check then says so.
  *
  * @param {Record<string, any>} schema
  */
 function stringExample(schema) {
-  if (typeof schema.pattern === "string") {
-    try {
-      const pattern = new RandExp(schema.pattern);
-      pattern.randInt = (/** @type {number} */ low) => low;
-      return pattern.gen();
-    } catch {
-      // A pattern RandExp cannot read (lookbehind, a flag it does not know): a placeholder then.
-    }
-  }
-  const placeholder = stringPlaceholder(schema.format);
   const min = typeof schema.minLength === "number" ? schema.minLength : 0;
   const max = typeof schema.maxLength === "number" ? schema.maxLength : Number.POSITIVE_INFINITY;
+  const fitsLength = (/** @type {string} */ text) => [...text].length >= min && [...text].length <= max;
+  if (typeof schema.pattern === "string") {
+    const matched = patternExample(schema.pattern, fitsLength);
+    if (matched !== undefined) return matched;
+  }
+  const placeholder = stringPlaceholder(schema.format);
   if (placeholder.length < min) return placeholder.padEnd(min, "x");
   return placeholder.length > max ? placeholder.slice(0, Math.max(max, 0)) : placeholder;
+}
+
+/** How many longer variants patternExample tries after a pattern's shortest match. */
+const PATTERN_STEPS = 64;
+
+/**
+ * A string `pattern` matches (as JSON Schema reads it: anywhere in the string) that `accept`
+ * takes, the same on every build: RandExp with every choice and repetition count at its lowest,
+ * then `step` above it (a later alternative, a later character of a class, `step` more
+ * repetitions) for step = 1, 2, …, so a length bound is met by the shortest such string.
+ * Undefined when no attempt fits, or for a pattern neither RandExp nor RegExp can read.
+ *
+ * @param {string} pattern
+ * @param {(text: string) => boolean} accept
+ */
+function patternExample(pattern, accept) {
+  const regExp = compilePattern(pattern);
+  if (regExp === undefined) return undefined;
+  for (let step = 0; step <= PATTERN_STEPS; step++) {
+    let text;
+    try {
+      const generator = new RandExp(pattern);
+      generator.randInt = (/** @type {number} */ low, /** @type {number} */ high) => Math.min(high, low + step);
+      text = generator.gen();
+    } catch {
+      // A pattern RandExp cannot read (lookbehind, a flag it does not know).
+      return undefined;
+    }
+    if (regExp.test(text) && accept(text)) return text;
+  }
+  return undefined;
+}
+
+/**
+ * A number within a schema's bounds (OpenAPI 3.0's boolean `exclusiveMinimum`, 3.1's numeric one)
+ * and a multiple of its `multipleOf`: the lowest such value, else 0 when the bounds allow it, else
+ * the highest. A value that still breaks the schema (bounds that leave no integer) is caught by
+ * the caller's conformance check.
+ *
+ * @param {Record<string, any>} schema
+ * @param {boolean} integer
+ */
+function numberExample(schema, integer) {
+  const unit = integer ? 1 : 0.5;
+  const lowest = boundOf(schema.minimum, schema.exclusiveMinimum, unit);
+  const highest = boundOf(schema.maximum, schema.exclusiveMaximum, -unit);
+  let value = lowest ?? (highest !== undefined && highest < 0 ? highest : 0);
+  if (integer) value = lowest !== undefined ? Math.ceil(value) : Math.floor(value);
+  const step = typeof schema.multipleOf === "number" && schema.multipleOf > 0 ? schema.multipleOf : undefined;
+  if (step !== undefined)
+    value = lowest !== undefined ? Math.ceil(value / step) * step : Math.floor(value / step) * step;
+  return value;
+}
+
+/**
+ * The inclusive bound a schema's `minimum`/`maximum` and `exclusive…` give: `exclusive` true (3.0)
+ * moves `inclusive` by `nudge`, a number (3.1) is itself the bound, moved by `nudge`.
+ *
+ * @param {unknown} inclusive
+ * @param {unknown} exclusive
+ * @param {number} nudge
+ * @returns {number | undefined}
+ */
+function boundOf(inclusive, exclusive, nudge) {
+  if (typeof exclusive === "number") return exclusive + nudge;
+  if (typeof inclusive !== "number") return undefined;
+  return exclusive === true ? inclusive + nudge : inclusive;
 }
 
 /** @param {unknown} format */

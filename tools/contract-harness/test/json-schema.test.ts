@@ -231,3 +231,36 @@ describe("ResponseValidator on a schema that requires a property it does not dec
     ]);
   });
 });
+
+describe("a pattern the `u` flag refuses", () => {
+  // `[\w\-]`: an escaped `-` is an error under the `u` flag, which Ajv uses by default.
+  const patterned: OpenApiDocument = {
+    openapi: "3.0.3",
+    info: { title: "Names", version: "1" },
+    paths: {
+      "/names": {
+        get: {
+          operationId: "listNames",
+          responses: {
+            "200": {
+              description: "Names",
+              content: {
+                "application/json": {
+                  schema: { type: "array", items: { type: "string", pattern: "^[\\w\\-]+$" } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+
+  it("is compiled without it and still checked, instead of failing the compilation", () => {
+    const validator = new ResponseValidator(patterned);
+    const [operation] = listOperations(patterned);
+    if (!operation) throw new Error("no operation");
+    expect(validator.problems(operation, "200", ["a-b", "c_d"])).toEqual([]);
+    expect(validator.problems(operation, "200", ["a b"])).toEqual(['body/0 must match pattern "^[\\w\\-]+$"']);
+  });
+});

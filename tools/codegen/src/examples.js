@@ -139,7 +139,9 @@ export function schemaExample(spec, node, depth = 0) {
       const resolved = deref(spec, property);
       const hasOwnExample = isObject(resolved) && (resolved.example !== undefined || resolved.default !== undefined);
       if (!required.has(name) && !hasOwnExample && !isObject(resolved?.properties)) continue;
-      const example = schemaExample(spec, property, depth + 1);
+      const example =
+        schemaExample(spec, property, depth + 1) ?? (required.has(name) ? bareValue(resolved) : undefined);
+      // A required property is never left out: the generated type would refuse the value.
       if (example !== undefined) value[name] = example;
     }
     return value;
@@ -148,7 +150,39 @@ export function schemaExample(spec, node, depth = 0) {
   if (type === "integer" || type === "number") return numberExample(schema, type === "integer");
   if (type === "boolean") return true;
   if (type === "string") return stringExample(schema);
+  if (type === "null") return null;
+  // No type, no properties, no composition (Anchore's `target: { additionalProperties: true }`):
+  // any value fits, and the generated type is `Record<string, unknown>` or `unknown`, both of which
+  // take an empty object.
+  if (type === undefined) return {};
   return undefined;
+}
+
+/**
+ * The plainest value of a schema's declared type, for a required property whose example could not
+ * be built (nested deeper than schemaExample goes): an empty object when the type says nothing else.
+ *
+ * @param {unknown} schema a resolved Schema Object
+ * @returns {unknown}
+ */
+function bareValue(schema) {
+  const declared = isObject(schema) ? schema.type : undefined;
+  const type = Array.isArray(declared) ? declared.find((t) => t !== "null") : declared;
+  switch (type) {
+    case "string":
+      return "string";
+    case "integer":
+    case "number":
+      return 0;
+    case "boolean":
+      return true;
+    case "array":
+      return [];
+    case "null":
+      return null;
+    default:
+      return {};
+  }
 }
 
 /**

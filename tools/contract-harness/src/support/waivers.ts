@@ -1,3 +1,4 @@
+import { expect, it } from "vitest";
 import type { OpenApiDocument, SpecOperation } from "../spec.js";
 import type { ContractBinding } from "./subject.js";
 
@@ -26,4 +27,17 @@ export function operationWaiver<Client>(
     return BODY_ON_GET_OR_HEAD;
   }
   return undefined;
+}
+
+/**
+ * A suite file whose every operation is waived would register no test, which vitest fails as an
+ * empty file: it registers one instead, checking that each of those operations has its reason
+ * (the declared-statuses suite records them for the coverage gate).
+ */
+export function testAllWaived(what: string, waived: readonly { operation: SpecOperation; reason: string }[]): void {
+  if (waived.length === 0) return;
+  it(`${what}: every operation is waived (${waived.map(({ operation }) => operation.operationId).join(", ")})`, () => {
+    for (const { operation, reason } of waived)
+      expect(reason, `${operation.operationId} is waived without a reason`).toMatch(/\S/);
+  });
 }

@@ -6,7 +6,7 @@
 // against its schema, and the first that conforms is used.
 import { createRequire } from "node:module";
 import { deref, isObject } from "@sdkit/openapi";
-import { documentRefs, toJsonSchema } from "./json-schema.js";
+import { documentRefs, lenientRegExp, toJsonSchema } from "./json-schema.js";
 
 /** @typedef {(value: unknown) => boolean} Check */
 
@@ -29,7 +29,14 @@ function validatorFor(spec) {
   // Not strict: a keyword Ajv does not know constrains nothing here. Formats the document makes up
   // ("binary", "uri-template") are not checked; the known ones are, as Prism checks requests and
   // the contract tests check responses.
-  const ajv = new Ajv({ strict: false, validateSchema: false, allErrors: false, logger: false });
+  // A pattern only the `u` flag refuses (`[\w\-]`) is checked without it (lenientRegExp).
+  const ajv = new Ajv({
+    strict: false,
+    validateSchema: false,
+    allErrors: false,
+    logger: false,
+    code: { regExp: lenientRegExp },
+  });
   addFormats(ajv);
   // Any other schema a `$ref` points at (into `#/paths/...`, as bundlers write them) is registered
   // under an id of its own the first time a schema refers to it.

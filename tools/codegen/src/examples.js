@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import { deref, isObject } from "@sdkit/openapi";
 import { conformsTo, hasUndeclaredProperties } from "./example-check.js";
+import { compilePattern } from "./json-schema.js";
 
 // RandExp is CommonJS (`module.exports = RandExp`) with ESM-style typings of a default export.
 const RandExp = /** @type {typeof import("randexp").default} */ (createRequire(import.meta.url)("randexp"));
@@ -138,76 +139,139 @@ export function schemaExample(spec, node, depth = 0) {
       const resolved = deref(spec, property);
       const hasOwnExample = isObject(resolved) && (resolved.example !== undefined || resolved.default !== undefined);
       if (!required.has(name) && !hasOwnExample && !isObject(resolved?.properties)) continue;
-      const example = schemaExample(spec, property, depth + 1);
+      const example =
+        schemaExample(spec, property, depth + 1) ?? (required.has(name) ? bareValue(resolved) : undefined);
+      // A required property is never left out: the generated type would refuse the value.
       if (example !== undefined) value[name] = example;
     }
     return value;
   }
   if (type === "array") return [schemaExample(spec, schema.items, depth + 1) ?? "string"];
-  if (type === "integer" || type === "number") return schema.minimum ?? 0;
+  if (type === "integer" || type === "number") return numberExample(schema, type === "integer");
   if (type === "boolean") return true;
   if (type === "string") return stringExample(schema);
+  if (type === "null") return null;
+  // No type, no properties, no composition (Anchore's `target: { additionalProperties: true }`):
+  // any value fits, and the generated type is `Record<string, unknown>` or `unknown`, both of which
+  // take an empty object.
+  if (type === undefined) return {};
   return undefined;
 }
 
 /**
- * A string for a schema with no example: one its `pattern` matches (see patternExample), else a
- * placeholder of its format, stretched or cut to its length bounds. GitHub's `version` path
- * parameter (`^\d+\.\d+\.\d+$`) gets `0.0.0`, not `string`, which Prism would refuse.
+ * The plainest value of a schema's declared type, for a required property whose example could not
+ * be built (nested deeper than schemaExample goes): an empty object when the type says nothing else.
+ *
+ * @param {unknown} schema a resolved Schema Object
+ * @returns {unknown}
+ */
+function bareValue(schema) {
+  const declared = isObject(schema) ? schema.type : undefined;
+  const type = Array.isArray(declared) ? declared.find((t) => t !== "null") : declared;
+  switch (type) {
+    case "string":
+      return "string";
+    case "integer":
+    case "number":
+      return 0;
+    case "boolean":
+      return true;
+    case "array":
+      return [];
+    case "null":
+      return null;
+    default:
+      return {};
+  }
+}
+
+/**
+ * A string for a schema with no example: one its `pattern` matches within its length bounds, else
+ * a placeholder of its format stretched or cut to those bounds. GitHub's `version` path parameter
+ * (`^\d+\.\d+\.\d+$`) gets `0.0.0`, not `string`; OpenSearch's `[a-z][a-z0-9\-]+` with
+ * `minLength: 10` gets ten characters, not the two of the pattern's shortest match, which Prism
+ * would refuse. When nothing fits, the placeholder: the caller's conformance check then says so.
  *
  * @param {Record<string, any>} schema
  */
 function stringExample(schema) {
   const min = typeof schema.minLength === "number" ? schema.minLength : 0;
   const max = typeof schema.maxLength === "number" ? schema.maxLength : Number.POSITIVE_INFINITY;
+  const fitsLength = (/** @type {string} */ text) => [...text].length >= min && [...text].length <= max;
   if (typeof schema.pattern === "string") {
-    const matching = patternExample(schema.pattern, min, max);
-    if (matching !== undefined) return matching;
+    const matched = patternExample(schema.pattern, fitsLength);
+    if (matched !== undefined) return matched;
   }
   const placeholder = stringPlaceholder(schema.format);
   if (placeholder.length < min) return placeholder.padEnd(min, "x");
   return placeholder.length > max ? placeholder.slice(0, Math.max(max, 0)) : placeholder;
 }
 
-/** How many longer builds a pattern's example may take to reach its `minLength`. */
-const MAX_LENGTHENINGS = 256;
+/** How many longer variants patternExample tries after a pattern's shortest match. */
+const PATTERN_STEPS = 64;
 
 /**
- * A string `pattern` matches: the shortest RandExp builds (every choice its lowest, so the same on
- * every build), unless that is shorter than `min`. Documents often give both (AWS's `.*` or
- * `[a-zA-Z0-9-]+` with `minLength: 3`), and an example under `minLength` is refused like one that
- * breaks the pattern: the build is then repeated with each open repetition taken `extra` more
- * times (and each choice `extra` further along, which still matches), `extra` growing until the
- * string reaches `min` without passing `max`. Undefined for a pattern RandExp cannot read
- * (lookbehind, a flag it does not know).
+ * A string `pattern` matches (as JSON Schema reads it: anywhere in the string) that `accept`
+ * takes, the same on every build: RandExp with every choice and repetition count at its lowest,
+ * then `step` above it (a later alternative, a later character of a class, `step` more
+ * repetitions) for step = 1, 2, …, so a length bound is met by the shortest such string.
+ * Undefined when no attempt fits, or for a pattern neither RandExp nor RegExp can read.
  *
- * @param {string} source
- * @param {number} min
- * @param {number} max
- * @returns {string | undefined}
+ * @param {string} pattern
+ * @param {(text: string) => boolean} accept
  */
-function patternExample(source, min, max) {
-  /** @type {InstanceType<typeof RandExp>} */
-  let pattern;
-  try {
-    pattern = new RandExp(source);
-  } catch {
-    return undefined;
+function patternExample(pattern, accept) {
+  const regExp = compilePattern(pattern);
+  if (regExp === undefined) return undefined;
+  for (let step = 0; step <= PATTERN_STEPS; step++) {
+    let text;
+    try {
+      const generator = new RandExp(pattern);
+      generator.randInt = (/** @type {number} */ low, /** @type {number} */ high) => Math.min(high, low + step);
+      text = generator.gen();
+    } catch {
+      // A pattern RandExp cannot read (lookbehind, a flag it does not know).
+      return undefined;
+    }
+    if (regExp.test(text) && accept(text)) return text;
   }
-  /** @param {number} extra */
-  const build = (extra) => {
-    pattern.randInt = (/** @type {number} */ low, /** @type {number} */ high) => Math.min(low + extra, high);
-    return pattern.gen();
-  };
-  const shortest = build(0);
-  if (shortest.length >= min) return shortest;
-  for (let extra = 1; extra <= MAX_LENGTHENINGS; extra++) {
-    const longer = build(extra);
-    if (longer.length >= min && longer.length <= max) return longer;
-    // Past the upper bound already: a larger `extra` only makes it longer.
-    if (longer.length > max) break;
-  }
-  return shortest;
+  return undefined;
+}
+
+/**
+ * A number within a schema's bounds (OpenAPI 3.0's boolean `exclusiveMinimum`, 3.1's numeric one)
+ * and a multiple of its `multipleOf`: the lowest such value, else 0 when the bounds allow it, else
+ * the highest. A value that still breaks the schema (bounds that leave no integer) is caught by
+ * the caller's conformance check.
+ *
+ * @param {Record<string, any>} schema
+ * @param {boolean} integer
+ */
+function numberExample(schema, integer) {
+  const unit = integer ? 1 : 0.5;
+  const lowest = boundOf(schema.minimum, schema.exclusiveMinimum, unit);
+  const highest = boundOf(schema.maximum, schema.exclusiveMaximum, -unit);
+  let value = lowest ?? (highest !== undefined && highest < 0 ? highest : 0);
+  if (integer) value = lowest !== undefined ? Math.ceil(value) : Math.floor(value);
+  const step = typeof schema.multipleOf === "number" && schema.multipleOf > 0 ? schema.multipleOf : undefined;
+  if (step !== undefined)
+    value = lowest !== undefined ? Math.ceil(value / step) * step : Math.floor(value / step) * step;
+  return value;
+}
+
+/**
+ * The inclusive bound a schema's `minimum`/`maximum` and `exclusive…` give: `exclusive` true (3.0)
+ * moves `inclusive` by `nudge`, a number (3.1) is itself the bound, moved by `nudge`.
+ *
+ * @param {unknown} inclusive
+ * @param {unknown} exclusive
+ * @param {number} nudge
+ * @returns {number | undefined}
+ */
+function boundOf(inclusive, exclusive, nudge) {
+  if (typeof exclusive === "number") return exclusive + nudge;
+  if (typeof inclusive !== "number") return undefined;
+  return exclusive === true ? inclusive + nudge : inclusive;
 }
 
 /** @param {unknown} format */

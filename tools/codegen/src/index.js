@@ -7,12 +7,11 @@ export { conformsTo } from "./example-check.js";
 export { mediaExample, parameterExample, schemaExample } from "./examples.js";
 export { generate, optionsFromSdkConfig, renderTarget, TARGETS } from "./generate.js";
 export { headerText, specLabel } from "./header.js";
-export { documentRefs, toJsonSchema } from "./json-schema.js";
+export { compilePattern, documentRefs, lenientRegExp, toJsonSchema } from "./json-schema.js";
 export { buildModel } from "./model.js";
-export { planSdk, sampleFileName, sdkName, words } from "./naming.js";
+export { isReservedName, planSdk, sampleFileName, sdkName, words } from "./naming.js";
 export {
   clientNames,
-  isReservedName,
   readSdkConfig,
   resolveSecurity,
   SDK_CONFIG_SCHEMA,

@@ -4,7 +4,45 @@
 // validator apply, so that an example chosen here is one the contract tests accept.
 
 import { deref } from "@sdkit/openapi";
-import { unicodeSafePattern } from "./unicode-pattern.js";
+
+/**
+ * A schema's `pattern` as a RegExp: with the `u` flag, as JSON Schema means it, else without it:
+ * real documents write `[\w\-]`, an escape the `u` flag refuses, and mean what it says without
+ * the flag. Undefined when neither reading compiles.
+ *
+ * @param {string} pattern
+ */
+export function compilePattern(pattern) {
+  for (const flags of ["u", ""]) {
+    try {
+      return new RegExp(pattern, flags);
+    } catch {
+      // Try the next reading.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Ajv's `code.regExp` option: every `pattern` read by compilePattern, so a document's pattern that
+ * only the `u` flag refuses is checked rather than failing the schema's compilation. A pattern no
+ * reading compiles still throws, naming it, as Ajv's own engine does.
+ *
+ * @type {((pattern: string, flags: string) => RegExp) & { code: string }}
+ */
+export const lenientRegExp = Object.assign(
+  (/** @type {string} */ pattern, /** @type {string} */ flags) => {
+    try {
+      return new RegExp(pattern, flags);
+    } catch (error) {
+      const fallback = compilePattern(pattern);
+      if (fallback === undefined) throw error;
+      return fallback;
+    }
+  },
+  // Ajv only reads this for standalone code, which neither user of this engine writes.
+  { code: "lenientRegExp" },
+);
 
 /** OpenAPI 3.0 keywords that are not JSON Schema and carry no constraint. */
 const ANNOTATIONS_ONLY = new Set(["example", "xml", "externalDocs", "discriminator", "deprecated"]);
@@ -50,8 +88,6 @@ export function toJsonSchema(node, ref = refToDefs) {
       );
     } else if (["items", "additionalProperties", "not", "allOf", "anyOf", "oneOf"].includes(key)) {
       out[key] = toJsonSchema(value, ref);
-    } else if (key === "pattern" && typeof value === "string") {
-      out.pattern = unicodeSafePattern(value);
     } else if ((key === "exclusiveMinimum" || key === "exclusiveMaximum") && typeof value === "boolean") {
       const bound = key === "exclusiveMinimum" ? "minimum" : "maximum";
       if (value) out[key] = source[bound];

@@ -4,13 +4,36 @@ import { HTTP_METHODS } from "@sdkit/openapi";
 
 /** @typedef {import("@sdkit/openapi").ListedOperation} ListedOperation */
 
-const RESERVED_WORDS = new Set(
-  (
-    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
-    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
-    "yield let static implements interface package private protected public await"
-  ).split(" "),
+/**
+ * The one list of names generated code never declares: JavaScript's reserved words in strict mode
+ * code (every ES module, so `let`, `static`, `await` too), `arguments` and `eval` (strict code
+ * cannot bind them), and TypeScript's predefined type names: a type alias called `string` is a
+ * compile error ("Type alias name cannot be 'string'"), and a client type named so would mean the
+ * primitive wherever it is imported.
+ */
+const RESERVED_WORDS = Object.freeze(
+  new Set(
+    (
+      "await break case catch class const continue debugger default delete do else enum export extends false " +
+      "finally for function if implements import in instanceof interface let new null package private " +
+      "protected public return static super switch this throw true try typeof var void while with yield " +
+      "arguments eval"
+    ).split(" "),
+  ),
 );
+const PREDEFINED_TYPES = Object.freeze(
+  new Set("any bigint boolean never null number object string symbol undefined unknown void".split(" ")),
+);
+
+/**
+ * Whether generated code may not declare `name` (as a variable, function, type or interface),
+ * whatever its syntax: a reserved word or a TypeScript predefined type name.
+ *
+ * @param {string} name
+ */
+export function isReservedName(name) {
+  return RESERVED_WORDS.has(name) || PREDEFINED_TYPES.has(name);
+}
 
 /**
  * Splits a name into lower-case words at case changes and at anything not a letter or digit:
@@ -38,9 +61,13 @@ export function pascalCase(list) {
   return list.map((word) => word[0]?.toUpperCase() + word.slice(1)).join("");
 }
 
-/** @param {string} name */
+/**
+ * A name generated code can declare: identifier syntax, and not a reserved name (isReservedName).
+ *
+ * @param {string} name
+ */
 export function isIdentifier(name) {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED_WORDS.has(name);
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !isReservedName(name);
 }
 
 /**
@@ -103,15 +130,19 @@ export function typePrefix(op) {
  * @returns {{ resource: string, method: string }}
  */
 export function sdkName(op, file) {
-  const where = { file, pointer: op.pointer };
   const explicitResource = op.operation["x-sdk-resource"];
   const explicitMethod = op.operation["x-sdk-method"];
   let resource;
   if (explicitResource !== undefined) {
+    // A name the document chose is never rewritten (as x-sdk-method): one that generated code
+    // cannot declare is refused, naming the field.
     if (typeof explicitResource !== "string" || !isIdentifier(explicitResource)) {
+      const reserved = typeof explicitResource === "string" && isReservedName(explicitResource);
       throw new SpecError(
-        `x-sdk-resource must be a JavaScript identifier, found ${JSON.stringify(explicitResource)}`,
-        where,
+        reserved
+          ? `x-sdk-resource ${JSON.stringify(explicitResource)} is a reserved word or TypeScript type name: choose another name`
+          : `x-sdk-resource must be a JavaScript identifier, found ${JSON.stringify(explicitResource)}`,
+        { file, pointer: `${op.pointer}/x-sdk-resource` },
       );
     }
     resource = explicitResource;
@@ -120,7 +151,7 @@ export function sdkName(op, file) {
     if (tag === undefined) {
       throw new SpecError(
         `${op.method.toUpperCase()} ${op.path} (${op.operationId}) has no tag and no x-sdk-resource: add a tag (one SDK resource per tag) or x-sdk-resource`,
-        where,
+        { file, pointer: op.pointer },
       );
     }
     // A derived name is made usable rather than refused: `2.0 API` → `api20Api`; `index` and
@@ -132,10 +163,10 @@ export function sdkName(op, file) {
   let method;
   if (explicitMethod !== undefined) {
     if (typeof explicitMethod !== "string" || !isPropertyName(explicitMethod)) {
-      throw new SpecError(
-        `x-sdk-method must be a JavaScript identifier, found ${JSON.stringify(explicitMethod)}`,
-        where,
-      );
+      throw new SpecError(`x-sdk-method must be a JavaScript identifier, found ${JSON.stringify(explicitMethod)}`, {
+        file,
+        pointer: `${op.pointer}/x-sdk-method`,
+      });
     }
     method = explicitMethod;
   } else {

@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { SpecError } from "@sdkit/cli-kit";
 import { deref } from "@sdkit/openapi";
+import { isReservedName } from "./naming.js";
 
 /**
  * @typedef {{
@@ -100,34 +101,6 @@ function schemaAt(pointer) {
     if (node?.$ref) node = { ...SDK_CONFIG_SCHEMA.definitions[node.$ref.split("/").at(-1)], ...node };
   }
   return node;
-}
-
-/**
- * Words a name the client exports, or a sample declares, cannot be: JavaScript's reserved words in
- * strict mode code (every ES module), and `arguments` and `eval`, which strict code cannot bind.
- */
-const RESERVED_WORDS = new Set(
-  (
-    "await break case catch class const continue debugger default delete do else enum export extends false " +
-    "finally for function if implements import in instanceof interface let new null package private " +
-    "protected public return static super switch this throw true try typeof var void while with yield " +
-    "arguments eval"
-  ).split(" "),
-);
-
-/** TypeScript's own type names: a client type named `string` would mean the primitive wherever it is imported. */
-const PREDEFINED_TYPES = new Set(
-  "any unknown never number bigint boolean string symbol object undefined void".split(" "),
-);
-
-/**
- * Whether a name matching the schema's identifier pattern still cannot be used as the client's
- * factory, type or sample variable.
- *
- * @param {string} name
- */
-export function isReservedName(name) {
-  return RESERVED_WORDS.has(name) || PREDEFINED_TYPES.has(name);
 }
 
 /**

@@ -5,7 +5,7 @@
 // generated name that would clash takes a suffix. Never an error: a valid document must generate.
 
 import { isObject } from "@sdkit/openapi";
-import { isIdentifier, pascalCase, words } from "./naming.js";
+import { isIdentifier, isReservedName, pascalCase, words } from "./naming.js";
 
 /** What openapi-typescript exports, which no alias may shadow. */
 export const RESERVED_TYPE_NAMES = Object.freeze(new Set(["paths", "components", "operations", "webhooks", "$defs"]));
@@ -45,7 +45,8 @@ export function typeIdentifier(text, prefix) {
 
 /**
  * The alias of each schema in `components.schemas`: its own name when that is an identifier, else
- * its words in PascalCase (`pet-list` → `PetList`); a second schema on the same alias takes `2`.
+ * its words in PascalCase (`pet-list` → `PetList`, and a reserved name too: `string` → `String`,
+ * `delete` → `Delete`); a second schema on the same alias takes `2`.
  *
  * @param {Record<string, any>} spec
  * @param {Set<string>} taken names already declared; the chosen ones are added
@@ -55,13 +56,24 @@ export function schemaAliases(spec, taken) {
   /** @type {Map<string, string>} */
   const aliases = new Map();
   const schemas = isObject(spec.components?.schemas) ? spec.components.schemas : {};
+  const isFree = (/** @type {string} */ name) => !taken.has(name) && !RESERVED_TYPE_NAMES.has(name);
+  // Names usable as they are first, so a derived alias gives way to a schema that already has it
+  // (`string` beside `String` becomes `String2`, never the other way round).
   for (const schemaName of Object.keys(schemas)) {
+    if (isIdentifier(schemaName) && isFree(schemaName)) {
+      taken.add(schemaName);
+      aliases.set(schemaName, schemaName);
+    }
+  }
+  for (const schemaName of Object.keys(schemas)) {
+    if (aliases.has(schemaName)) continue;
     const base = isIdentifier(schemaName) ? schemaName : typeIdentifier(schemaName, "Schema");
-    const alias = firstFree(base, (name) => !taken.has(name) && !RESERVED_TYPE_NAMES.has(name));
+    const alias = firstFree(base, isFree);
     taken.add(alias);
     aliases.set(schemaName, alias);
   }
-  return aliases;
+  // In document order, as the aliases file declares them.
+  return new Map(Object.keys(schemas).map((name) => [name, /** @type {string} */ (aliases.get(name))]));
 }
 
 /**
@@ -84,15 +96,16 @@ export function operationTypePrefix(operationId, taken) {
 
 /**
  * A JavaScript identifier for an operation's values in generated code (its descriptor constant):
- * the operationId with every other character as `_`, `_` first when it starts with a digit, and a
- * number after it when two ids give the same one (`a-b`, `a_b`).
+ * the operationId with every other character as `_`, `_` first when it starts with a digit or is a
+ * reserved name (`delete` → `_delete`, which `const delete` would not be), and a number after it
+ * when two ids give the same one (`a-b`, `a_b`).
  *
  * @param {string} operationId
  * @param {Set<string>} taken
  */
 export function operationIdentifier(operationId, taken) {
   let base = operationId.replace(/[^A-Za-z0-9_$]/g, "_");
-  if (!/^[A-Za-z_$]/.test(base)) base = `_${base}`;
+  if (!/^[A-Za-z_$]/.test(base) || isReservedName(base)) base = `_${base}`;
   const identifier = firstFree(base, (name) => !taken.has(name));
   taken.add(identifier);
   return identifier;

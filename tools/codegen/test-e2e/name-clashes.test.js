@@ -131,6 +131,46 @@ describe("clashing names", () => {
     expect(result.status).toBe(0);
   });
 
+  it("a document whose schemas are named like TypeScript's own types (`string`) generates types and an SDK that compile", async () => {
+    const dir = join(work, "reserved");
+    await mkdir(dir, { recursive: true });
+    const spec = fileURLToPath(new URL("../test/fixtures/reserved-names.json", import.meta.url));
+    await generate("types", { spec, out: join(dir, "types") });
+    await writeFile(
+      join(dir, "types", "index.ts"),
+      'export type * from "./aliases.js";\nexport type { components, operations, paths } from "./openapi.js";\n',
+    );
+    await generate("sdk", { spec, out: join(dir, "sdk"), typesModule: "../types/index.js", sdkConfig: acmeConfig });
+    await writeFile(
+      join(dir, "usage.ts"),
+      [
+        'import type { String, String2, Thing } from "./types/aliases.js";',
+        'import { createResources } from "./sdk/resources.js";',
+        "const sdk = createResources(async () => undefined as never);",
+        "// `string` is the document's string schema under its alias; `String` its own object schema.",
+        'const name: String2 = "x";',
+        "const wrapper: String = { text: name };",
+        "const thing: Thing = { name, size: 1, gone: true };",
+        "void sdk.things.delete(name);",
+        "export { thing, wrapper };",
+        "",
+      ].join("\n"),
+    );
+    const config = join(dir, "tsconfig.json");
+    await writeFile(
+      config,
+      JSON.stringify({
+        extends: fileURLToPath(new URL("../../../tsconfig.base.json", import.meta.url)),
+        compilerOptions: { noEmit: true, types: [] },
+        include: ["**/*.ts"],
+      }),
+    );
+    const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+    const result = spawnSync(process.execPath, [tsc, "-p", config], { encoding: "utf8" });
+    expect(`${result.stdout}${result.stderr}`).toBe("");
+    expect(result.status).toBe(0);
+  });
+
   it("two x-sdk-method names the document chose on one name stay an error naming both", async () => {
     const spec = tinySpec({
       "GET /a": { operationId: "a", tags: ["t"], "x-sdk-method": "same" },

@@ -1,9 +1,10 @@
 // @ts-check
 
+import { readFileSync } from "node:fs";
 import { listOperations } from "@sdkit/openapi";
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../src/model.js";
-import { planSdk, sampleFileName, sdkName, words } from "../src/naming.js";
+import { isIdentifier, isReservedName, planSdk, sampleFileName, sdkName, words } from "../src/naming.js";
 import { tinySpec } from "./helpers.js";
 
 /** @param {ReturnType<typeof tinySpec>} spec */
@@ -161,5 +162,51 @@ describe("sampleFileName", () => {
   ])("%s → %s", (operationId, expected) => {
     expect(sampleFileName(operationId)).toBe(expected);
     expect(decodeURIComponent(expected)).toBe(operationId);
+  });
+});
+
+describe("reserved words and TypeScript's predefined type names", () => {
+  const fixture = JSON.parse(readFileSync(new URL("./fixtures/reserved-names.json", import.meta.url), "utf8"));
+
+  it("never become a declared name: a schema takes its PascalCase alias, a suffix when the document has that too", () => {
+    const model = buildModel(structuredClone(fixture), "reserved-names.json");
+    expect(Object.fromEntries(model.schemaAliases)).toEqual({
+      string: "String2",
+      number: "Number",
+      delete: "Delete",
+      String: "String",
+      Thing: "Thing",
+    });
+    for (const alias of model.schemaAliases.values()) expect(isReservedName(alias)).toBe(false);
+  });
+
+  it("an operationId or parameter that is one gets a declarable identifier; as a method name it stays", () => {
+    const model = buildModel(structuredClone(fixture), "reserved-names.json");
+    const remove = model.byId.get("delete");
+    expect(remove?.identifier).toBe("_delete");
+    expect(remove?.sdkMethod).toBe("delete");
+    expect(remove?.pathParams.map((param) => param.identifier)).toEqual(["paramString"]);
+    expect(model.byId.get("void")?.identifier).toBe("_void");
+  });
+
+  it.each(["string", "undefined", "class", "await"])(
+    "is refused as x-sdk-resource %j, naming the file and field",
+    (name) => {
+      const spec = tinySpec({ "GET /a": { operationId: "a", "x-sdk-resource": name } });
+      const [op] = listOperations(spec, { file: "api.json" });
+      expect(() => sdkName(/** @type {any} */ (op), "api.json")).toThrow(
+        `api.json #/paths/~1a/get/x-sdk-resource: x-sdk-resource ${JSON.stringify(name)} is a reserved word or TypeScript type name: choose another name`,
+      );
+    },
+  );
+
+  it.each(["string", "null", "let", "arguments", "bigint"])("%s is one", (name) => {
+    expect(isReservedName(name)).toBe(true);
+    expect(isIdentifier(name)).toBe(false);
+  });
+
+  it.each(["String", "strings", "Delete", "of"])("%s is not", (name) => {
+    expect(isReservedName(name)).toBe(false);
+    expect(isIdentifier(name)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { documentRefs, toJsonSchema } from "@sdkit/codegen";
+import { documentRefs, lenientRegExp, toJsonSchema } from "@sdkit/codegen";
 import { jsonMediaOf } from "@sdkit/openapi";
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -53,7 +53,16 @@ export class ResponseValidator {
     // without repeating `type: object` (Train Travel), which constrains nothing less; nor about a
     // `required` name the schema does not declare (DigitalOcean's logtail `endpoint`): valid JSON
     // Schema, which strict Ajv would refuse to compile, failing every test of the operation.
-    const options = { strict: true, strictTypes: false, strictRequired: false, allErrors: true } as const;
+    // A `pattern` only the `u` flag refuses (`[\w\-]`, common in real documents) is compiled
+    // without it (lenientRegExp) instead of failing the compilation, and with it every test of
+    // the operation.
+    const options = {
+      strict: true,
+      strictTypes: false,
+      strictRequired: false,
+      allErrors: true,
+      code: { regExp: lenientRegExp },
+    } as const;
     this.#ajv = String(spec.openapi).startsWith("3.1") ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
     addFormats(this.#ajv);
     // A format OpenAPI leaves open (`iso-country-code`) cannot be checked: accept any value for it

@@ -5,6 +5,7 @@ import { deref, isObject } from "@sdkit/openapi";
 import { conformsTo } from "../example-check.js";
 import { jsonMedia } from "../model.js";
 import { tsLiteral } from "../render.js";
+import { parameterWaiver } from "./contract-waivers.js";
 import { requestExample } from "./samples.js";
 import { encoderOf, isJsonMedia, nonJsonSuccess } from "./sdk.js";
 
@@ -149,6 +150,8 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
     "  /** The SDK method resolves to this property of the success body (`x-sdk-unwrap`). */",
     "  unwrap: string | undefined;",
     "  statuses: ContractStatus[];",
+    "  /** Why no request the document accepts can be built (every status is waived with it); absent when one can. */",
+    "  waived?: string;",
     "  /** The required properties of the JSON request body, when it has any: leaving them out must give 422. */",
     "  requiredBodyFields: string[];",
     "  /** Calls it through openapi-fetch's typed surface with the spec's example request. */",
@@ -345,6 +348,7 @@ function operationEntry(spec, m, model, clientType) {
 
   const requiredBodyFields = requiredBodyFieldsOf(spec, m);
   const statuses = m.op.statuses.map((key) => provokeStatus(spec, m, key));
+  const waived = parameterWaiver(spec, m, example);
   return [
     "  {",
     `${i}operationId: ${JSON.stringify(m.op.operationId)},`,
@@ -353,6 +357,7 @@ function operationEntry(spec, m, model, clientType) {
     `${i}sdkName: ${JSON.stringify(sdkPath)},`,
     `${i}unwrap: ${m.unwrap === undefined ? "undefined" : JSON.stringify(m.unwrap)},`,
     `${i}statuses: ${tsLiteral(statuses, i)},`,
+    ...(waived === undefined ? [] : [`${i}waived: ${JSON.stringify(waived)},`]),
     `${i}requiredBodyFields: ${tsLiteral(requiredBodyFields, i)},`,
     `${i}openapiFetch: ${openapiFetch},`,
     `${i}sdk: ${sdk},`,

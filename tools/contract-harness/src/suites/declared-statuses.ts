@@ -23,7 +23,8 @@ function errorClassFor<Client>(client: ContractClientModule<Client>, declared: s
  * fails if they are not exercised; the rest are waived.
  */
 export async function declaredStatusTests<Client>(subject: ContractSubject<Client>): Promise<void> {
-  const { operations, isProvider, validator, coverage, bindingFor, contractClient } = await contractContext(subject);
+  const { operations, waivedOperations, isProvider, validator, coverage, bindingFor, contractClient } =
+    await contractContext(subject);
   const exercisedForReal = (operation: SpecOperation, declared: string) =>
     declared === operation.statuses.filter((status) => /^2/.test(status)).sort()[0] ||
     declared === "401" ||
@@ -33,6 +34,23 @@ export async function declaredStatusTests<Client>(subject: ContractSubject<Clien
       .statuses.filter((status) => !(isProvider && exercisedForReal(operation, status.declared)))
       .map((status) => ({ operation, status, label: `${operation.operationId} → ${status.declared}` })),
   );
+
+  // An operation no request can exercise (support/waivers.ts): each of its statuses waived, with the reason.
+  const waivedCases = waivedOperations.flatMap(({ operation, reason }) =>
+    operation.statuses.map((declared) => ({
+      operation,
+      declared,
+      reason,
+      label: `${operation.operationId} → ${declared}`,
+    })),
+  );
+  describe.each(waivedCases)("$label", ({ operation, declared, reason }) => {
+    it(`is waived: ${reason}`, () => {
+      expect(reason, "a waived operation needs a reason").toMatch(/\S/);
+      coverage.waived(operation.operationId, "openapi-fetch", declared, reason);
+      coverage.waived(operation.operationId, "sdk", declared, reason);
+    });
+  });
 
   describe.each(cases)("$label", ({ operation, status }) => {
     const binding = bindingFor(operation);

@@ -62,6 +62,8 @@ export interface ContractBinding<Client> {
   /** The SDK method resolves to this property of the success body. */
   unwrap: string | undefined;
   statuses: readonly ContractStatus[];
+  /** Why no request the document accepts can be built; every status of the operation is waived with it. */
+  waived?: string;
   /** The required properties of the JSON request body: leaving them out must give 422. */
   requiredBodyFields: readonly string[];
   openapiFetch(

@@ -5,6 +5,7 @@ import { ResponseValidator } from "../json-schema.js";
 import { type RecordingFetchOptions, recordingFetch } from "../recording-fetch.js";
 import { listOperations, loadSpec, type OpenApiDocument, type SpecOperation } from "../spec.js";
 import type { ContractBinding, ContractClientOptions, ContractSubject } from "./subject.js";
+import { operationWaiver } from "./waivers.js";
 
 /** What the global setup hands every test file. */
 export interface ContractTarget {
@@ -31,7 +32,12 @@ export const INVALID_KEY = "sdkit-contract-invalid-key";
 export interface ContractContext<Client> {
   target: ContractTarget;
   spec: OpenApiDocument;
+  /** The operations the suites call: every operation of the spec but the waived ones. */
   operations: SpecOperation[];
+  /** Every operation of the spec, waived or not: what the coverage gate expects a record of. */
+  allOperations: SpecOperation[];
+  /** The operations no test may call, each with its reason (support/waivers.ts). */
+  waivedOperations: { operation: SpecOperation; reason: string }[];
   validator: ResponseValidator;
   coverage: CoverageRegistry;
   isProvider: boolean;
@@ -74,10 +80,18 @@ async function makeContext<Client>(subject: ContractSubject<Client>): Promise<Co
   const validKey = isProvider ? (process.env[target.apiKeyEnv] ?? "") : "contract-test-key";
   // How the suite authenticates: from the document's security schemes, not a bearer key alone.
   const credentials = contractAuth(spec, validKey);
+  const allOperations = listOperations(spec);
+  const waivedOperations = allOperations.flatMap((operation) => {
+    const binding = subject.operations.find((candidate) => candidate.operationId === operation.operationId);
+    const reason = binding ? operationWaiver(spec, operation, binding) : undefined;
+    return reason === undefined ? [] : [{ operation, reason }];
+  });
   return {
     target,
     spec,
-    operations: listOperations(spec),
+    operations: allOperations.filter((operation) => !waivedOperations.some((waived) => waived.operation === operation)),
+    allOperations,
+    waivedOperations,
     validator: new ResponseValidator(spec),
     coverage: new CoverageRegistry(target.registryDir),
     isProvider,

@@ -2,6 +2,7 @@
 
 import { coreFiles, NEUTRAL_ERRORS } from "@sdkit/client-core";
 import { deref, isObject } from "@sdkit/openapi";
+import { acceptHeaderOf } from "../accept.js";
 import { conformsTo } from "../example-check.js";
 import { jsonMedia } from "../model.js";
 import { tsLiteral } from "../render.js";
@@ -318,7 +319,10 @@ function operationEntry(spec, m, model, clientType) {
   const answer = nonJsonSuccess(m);
   const headers = [
     ...(bodyMedia && !/^multipart\/form-data/i.test(bodyMedia) ? [`"Content-Type": ${JSON.stringify(bodyMedia)}`] : []),
-    ...(answer ? [`Accept: ${JSON.stringify(answer.media)}`] : []),
+    // The same Accept as the SDK method's (accept.js): the success type first, errors' types after.
+    ...[acceptHeaderOf(spec, m.op.operation, m.success?.media) ?? answer?.media].flatMap((accept) =>
+      accept ? [`Accept: ${JSON.stringify(accept)}`] : [],
+    ),
   ];
   const init = [
     ...(params.length > 0 ? [`params: { ${params.join(", ")} }`] : []),

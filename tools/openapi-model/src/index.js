@@ -8,6 +8,7 @@ export {
   deref,
   derefAt,
   derefOrRef,
+  derefSafely,
   escapePointer,
   isObject,
   listRefs,

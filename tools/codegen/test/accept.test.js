@@ -56,9 +56,7 @@ describe("acceptHeaderOf", () => {
   });
 
   it("puts the success type first and every other declared type at q=0.9", () => {
-    expect(acceptHeaderOf(spec, operation("/reports/{id}/csv"), "text/csv")).toBe(
-      "text/csv, application/json;q=0.9",
-    );
+    expect(acceptHeaderOf(spec, operation("/reports/{id}/csv"), "text/csv")).toBe("text/csv, application/json;q=0.9");
   });
 
   it("leaves a JSON-only operation, and one without a success body, to the client's default", () => {

@@ -3,6 +3,7 @@ import { jsonMediaOf } from "@sdkit/openapi";
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { tolerantRegExp } from "./pattern-engine.js";
 import { deref, type OpenApiDocument, responseFor, type SpecOperation } from "./spec.js";
 
 // The conversion lives with the example check of the generators, so the examples they choose are
@@ -53,7 +54,14 @@ export class ResponseValidator {
     // without repeating `type: object` (Train Travel), which constrains nothing less; nor about a
     // `required` name the schema does not declare (DigitalOcean's logtail `endpoint`): valid JSON
     // Schema, which strict Ajv would refuse to compile, failing every test of the operation.
-    const options = { strict: true, strictTypes: false, strictRequired: false, allErrors: true } as const;
+    // Patterns the `u` flag refuses are compiled without it (pattern-engine.ts).
+    const options = {
+      strict: true,
+      strictTypes: false,
+      strictRequired: false,
+      allErrors: true,
+      code: { regExp: tolerantRegExp },
+    } as const;
     this.#ajv = String(spec.openapi).startsWith("3.1") ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
     addFormats(this.#ajv);
     // A format OpenAPI leaves open (`iso-country-code`) cannot be checked: accept any value for it

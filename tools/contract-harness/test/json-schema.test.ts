@@ -231,3 +231,40 @@ describe("ResponseValidator on a schema that requires a property it does not dec
     ]);
   });
 });
+
+describe("a pattern that is an ECMAScript regular expression but not a valid one under the u flag", () => {
+  // `\:` is an identity escape ECMAScript accepts, and the `u` flag Ajv compiles with refuses.
+  const pattern = "^[a-zA-Z0-9_\\-\\:]+$";
+  const document: OpenApiDocument = {
+    openapi: "3.0.3",
+    info: { title: "tags", version: "1" },
+    paths: {
+      "/tags": {
+        get: {
+          operationId: "listTags",
+          responses: {
+            200: {
+              description: "ok",
+              content: {
+                "application/json": {
+                  schema: { type: "object", properties: { name: { type: "string", pattern } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+  const listTags = listOperations(document)[0];
+  if (!listTags) throw new Error("the document has no operation");
+
+  it("is checked as written, not thrown", () => {
+    expect(() => new RegExp(pattern, "u")).toThrow(SyntaxError);
+    const validator = new ResponseValidator(document);
+    expect(validator.problems(listTags, "200", { name: "env:prod" })).toEqual([]);
+    expect(validator.problems(listTags, "200", { name: "env prod" })).toEqual([
+      `body/name must match pattern "${pattern}"`,
+    ]);
+  });
+});

@@ -4,10 +4,13 @@
 // it composes from the schemas' `example` values), so an example that breaks its own schema makes
 // the mock answer wrongly and report its own answer as breaking the spec; a body declared in a type
 // that is neither JSON nor text, with neither a schema nor an example, leaves it nothing to answer
-// with at all (Prism fails with a 500). The contract target writes what is found here to
+// with at all (Prism fails with a 500); a request body no example conforms to (a `oneOf` whose
+// members both match, a required property the schema does not declare) makes the mock refuse
+// every request with 422. The contract target writes what is found here to
 // document-defects.json beside the bindings and serves or waives each affected status accordingly.
 import { derefAt, derefSafely, isJsonMedia, isObject, pointer } from "@sdkit/openapi";
 import { conformsTo } from "./example-check.js";
+import { mediaExample } from "./examples.js";
 import { jsonMedia } from "./model.js";
 
 /**
@@ -175,6 +178,17 @@ export function operationDefects(spec, op, judged = new WeakMap()) {
     else if (result.serving === "dynamic") serving.set(status, { kind: "dynamic" });
     else if (typeof result.serving === "object") serving.set(status, { kind: "example", name: result.serving.example });
   }
+  // The request the bindings send: when not even the example they choose conforms, Prism refuses
+  // it with 422 whatever status is asked for, so every status but a 422 is left without an answer.
+  const refused = refusedRequest(spec, op, opPath);
+  if (refused) {
+    for (const status of Object.keys(responses)) {
+      if (status === "422" || status === "default" || serving.get(status)?.kind === "waived") continue;
+      const defect = { operationId: op.operationId, status, ...refused, remedy: /** @type {const} */ ("waived") };
+      defects.push(defect);
+      serving.set(status, { kind: "waived", defect });
+    }
+  }
   // A request body's own examples only: the samples and contract requests take the first that
   // conforms (examples.js), so a broken one is reported, not served.
   const body = locate(spec, op.operation.requestBody, [...opPath, "requestBody"]);
@@ -188,6 +202,31 @@ export function operationDefects(spec, op, judged = new WeakMap()) {
     }
   }
   return { defects, serving };
+}
+
+/**
+ * The defect of a request body the bindings cannot send validly: its JSON media type (the one the
+ * client sends) has a schema, and the example built for it (examples.js: the document's examples,
+ * else one from the schema, the first that conforms) does not conform. Undefined otherwise.
+ *
+ * @param {Record<string, any>} spec
+ * @param {import("@sdkit/openapi").ListedOperation} op
+ * @param {Array<string | number>} opPath
+ * @returns {{ pointer: string, reason: string } | undefined}
+ */
+function refusedRequest(spec, op, opPath) {
+  const body = locate(spec, op.operation.requestBody, [...opPath, "requestBody"]);
+  const media = body ? jsonMedia(body.node.content) : undefined;
+  const content = body && media !== undefined ? body.node.content[media] : undefined;
+  if (!body || media === undefined || !isJsonMedia(media) || !isObject(content) || content.schema === undefined)
+    return undefined;
+  const example = mediaExample(spec, content);
+  if (example === undefined || conformsTo(spec, content.schema, example)) return undefined;
+  return {
+    pointer: pointer(...body.path, "content", media, "schema"),
+    reason:
+      "no request body conforms to this schema as written (neither the document's examples nor one built from the schema), so the mock refuses the request with 422",
+  };
 }
 
 /**

@@ -76,8 +76,20 @@ describe("documentDefects", () => {
     ]);
   });
 
+  it("waives every status but 422 of an operation whose request body nothing conforms to", () => {
+    const refused = summary.filter((defect) => defect.operationId === "runAction" && defect.remedy === "waived");
+    const schema = "/paths/~1actions/post/requestBody/content/application~1json/schema";
+    expect(refused).toEqual([
+      { operationId: "runAction", status: "201", pointer: schema, remedy: "waived" },
+      { operationId: "runAction", status: "401", pointer: schema, remedy: "waived" },
+    ]);
+    // A broken request example beside one the schema yields that conforms is no reason to waive.
+    expect(summary.filter((defect) => defect.operationId === "createItem" && defect.remedy === "waived")).toEqual([]);
+  });
+
   it("finds nothing else: every defect of the fixture is one listed above", () => {
-    expect(defects).toHaveLength(7);
+    // runAction's example is reported too: it breaks the schema as every body does.
+    expect(defects).toHaveLength(10);
   });
 
   it("reports nothing for a $ref that leads nowhere (the linter's to report) instead of failing", () => {
@@ -111,6 +123,15 @@ describe("the contract target", () => {
     expect(entry("getItem")).toContain('prefer: "code=200, example=good"');
     expect(entry("getItemArchive")).toContain('prefer: "code=401"');
     expect(entry("getHealth")).toContain('prefer: "code=200"');
+  });
+
+  it("waives each status but 422 of an operation whose requests the mock refuses", async () => {
+    const operationsTs = String((await rendered).get("operations.ts"));
+    const start = operationsTs.indexOf('operationId: "runAction"');
+    const entry = operationsTs.slice(start, operationsTs.indexOf("openapiFetch:", start));
+    const waiver = "document defect at /paths/~1actions/post/requestBody/content/application~1json/schema";
+    expect(entry.split(waiver).length - 1).toBe(2);
+    expect(entry).toContain('{ declared: "422", status: 422, prefer: "code=422" }');
   });
 
   it("waives the status nothing valid can answer, with the defect's pointer and reason", async () => {

@@ -28,8 +28,14 @@ export interface OperationDescriptor {
   bodyMediaType?: string;
   /** ...and its encoder (`encodeForm`, `encodeMultipart`, `encodeRaw` of ./body-encoding.ts). */
   encodeBody?: (body: unknown) => BodyInit | undefined;
-  /** The success body's media type when it is not JSON: asked for, and read as text or a Blob. */
+  /** The success body's media type when it is not JSON: read as text or a Blob. */
   responseMediaType?: string;
+  /**
+   * The `Accept` header, where the operation declares more than a JSON answer: its success type
+   * first, every other declared type at a lower quality, so that an error in another type than
+   * the success body's (JSON beside a CSV export) is still acceptable to the server.
+   */
+  accept?: string;
   /** How the list operation pages (`x-sdk-pagination`): the method returns a PagePromise. */
   pagination?: PaginationDescriptor;
 }
@@ -116,18 +122,18 @@ export function createOperationCaller(
     const init: Record<string, unknown> = next
       ? { ...next.init, body: input.body }
       : { params: { path: input.path, query: input.query, header: input.header }, body: input.body };
-    const { bodyMediaType, encodeBody, responseMediaType: answer } = operation;
+    const { bodyMediaType, encodeBody, responseMediaType: answer, accept } = operation;
     if (encodeBody !== undefined) init.bodySerializer = encodeBody;
-    if (bodyMediaType !== undefined || answer !== undefined) {
+    if (bodyMediaType !== undefined || answer !== undefined || accept !== undefined) {
       const headers: Record<string, string> = {};
       // Multipart's Content-Type carries the boundary, which only fetch knows: openapi-fetch leaves
       // it to fetch for FormData.
       if (bodyMediaType !== undefined && !/^multipart\//i.test(bodyMediaType)) headers["Content-Type"] = bodyMediaType;
-      if (answer !== undefined) {
-        // The client asks for JSON by default; a text or binary answer is asked for by its own type.
-        headers.Accept = answer;
-        init.parseAs = /^text\//i.test(answer) ? "text" : "blob";
-      }
+      // The client asks for JSON by default; an operation that declares other types asks for its
+      // success type first (a descriptor without `accept` still names its text or binary answer).
+      const acceptValue = accept ?? answer;
+      if (acceptValue !== undefined) headers.Accept = acceptValue;
+      if (answer !== undefined) init.parseAs = /^text\//i.test(answer) ? "text" : "blob";
       init.headers = headers;
     }
     init.signal = options.signal;

@@ -117,6 +117,34 @@ describe("a success body that is not JSON", () => {
   });
 });
 
+describe("an operation that declares several response media types", () => {
+  const csvExport = {
+    ...getNote,
+    responseMediaType: "text/csv",
+    accept: "text/csv, application/json;q=0.9",
+  };
+
+  test("sends its Accept value: the success type first, the others at a lower quality", async () => {
+    const { call, seen } = caller(() => new Response("item,amount\nwidget,3\n", { status: 200 }));
+    await expect(call(csvExport, { path: { contactId: "c", noteId: "n" } })).resolves.toBe("item,amount\nwidget,3\n");
+    expect(seen[0]?.headers.get("accept")).toBe("text/csv, application/json;q=0.9");
+  });
+
+  test("reads the error the server negotiated in another type as the mapped class", async () => {
+    const { call } = caller(() => json(404, { errors: [{ title: "Not found", detail: "no report" }] }));
+    const error = await call(csvExport, { path: { contactId: "c", noteId: "n" } }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).status).toBe(404);
+  });
+
+  test("a JSON operation with an Accept of its own sends it and still parses JSON", async () => {
+    const problem = { ...getNote, accept: "application/json, application/problem+json;q=0.9" };
+    const { call, seen } = caller(() => json(200, { text: "hi" }));
+    await expect(call(problem, { path: { contactId: "c", noteId: "n" } })).resolves.toEqual({ text: "hi" });
+    expect(seen[0]?.headers.get("accept")).toBe("application/json, application/problem+json;q=0.9");
+  });
+});
+
 describe("a method several verbs share", () => {
   const variants = {
     POST: { ...getNote, sdkName: "notes.save", method: "post" as const },

@@ -5,7 +5,7 @@
 // types follow the schema) and Prism refuses them. Each candidate example is therefore checked
 // against its schema, and the first that conforms is used.
 import { createRequire } from "node:module";
-import { deref, isObject } from "@sdkit/openapi";
+import { deref, derefSafely, isObject } from "@sdkit/openapi";
 import { documentRefs, lenientRegExp, toJsonSchema } from "./json-schema.js";
 
 /** @typedef {(value: unknown) => boolean} Check */
@@ -141,18 +141,4 @@ export function hasUndeclaredProperties(spec, schema, value, depth = 0) {
   return Object.entries(value).some(([name, item]) =>
     declared.has(name) ? hasUndeclaredProperties(spec, declared.get(name), item, depth + 1) : !open,
   );
-}
-
-/**
- * `node` with its `$ref` chain followed; undefined where it leads nowhere.
- *
- * @param {Record<string, any>} spec
- * @param {unknown} node
- */
-function derefSafely(spec, node) {
-  try {
-    return deref(spec, node);
-  } catch {
-    return undefined;
-  }
 }

@@ -2,7 +2,9 @@
 
 // The OpenAPI model lives in @sdkit/openapi; re-exported for code that imports it from here.
 export { assertLocalRefs, deref, HTTP_METHODS, listOperations, readSpec } from "@sdkit/openapi";
+export { acceptHeaderOf, declaredResponseMedia } from "./accept.js";
 export { CLI_EXIT_CODES } from "./cli-exit-codes.js";
+export { DEFECTS_FILE, documentDefects, operationDefects } from "./document-defects.js";
 export { conformsTo } from "./example-check.js";
 export { mediaExample, parameterExample, schemaExample } from "./examples.js";
 export { generate, optionsFromSdkConfig, renderTarget, TARGETS } from "./generate.js";

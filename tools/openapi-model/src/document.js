@@ -150,6 +150,23 @@ export function deref(spec, node, file) {
 }
 
 /**
+ * Like `deref`, but undefined where the `$ref` chain cannot be followed (dangling, circular, not
+ * local): for checks that judge what a reference leads to and have nothing to judge when it leads
+ * nowhere (an example against its schema, a document's defects), which must not stop on it.
+ *
+ * @param {OpenApiDocument} spec
+ * @param {unknown} node
+ * @returns {any}
+ */
+export function derefSafely(spec, node) {
+  try {
+    return deref(spec, node);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Like `deref`, but a reference it cannot follow (not local, dangling, circular) comes back as the
  * reference object itself instead of an error: for readers that show a document as it is (docs)
  * and would rather print the `$ref` than stop.

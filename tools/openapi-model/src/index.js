@@ -9,6 +9,7 @@ export {
   deref,
   derefAt,
   derefOrRef,
+  derefSafely,
   escapePointer,
   isObject,
   listRefs,

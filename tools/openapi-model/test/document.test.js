@@ -1,7 +1,7 @@
 // @ts-check
 // `$ref` resolution and JSON pointers on small documents of our own (RFC 6901, fragment form).
 import { describe, expect, it } from "vitest";
-import { checkDocument, deref, derefAt, derefOrRef, listRefs, pointer, refPath } from "../src/index.js";
+import { checkDocument, deref, derefAt, derefOrRef, derefSafely, listRefs, pointer, refPath } from "../src/index.js";
 
 const keyById = { type: "object", properties: { id: { type: "string" } } };
 const spec = {
@@ -79,6 +79,14 @@ describe("deref", () => {
     const dangling = { $ref: "#/components/schemas/Missing" };
     expect(derefOrRef(spec, dangling)).toBe(dangling);
     expect(derefOrRef(spec, { $ref: "#/components/schemas/m~0n" })).toEqual({ type: "integer" });
+  });
+
+  it("derefSafely follows what it can and gives undefined for what it cannot", () => {
+    expect(derefSafely(spec, { $ref: "#/components/schemas/m~0n" })).toEqual({ type: "integer" });
+    expect(derefSafely(spec, { $ref: "#/components/schemas/Missing" })).toBeUndefined();
+    expect(derefSafely(spec, { $ref: "common.yaml#/Pet" })).toBeUndefined();
+    const inline = { type: "string" };
+    expect(derefSafely(spec, inline)).toBe(inline);
   });
 });
 

@@ -130,7 +130,7 @@ export function dropDanglingRefs(spec) {
 export function droppedRefNotes(dropped) {
   if (dropped.length === 0) return [];
   return [
-    `The document has ${dropped.length} reference(s) that lead nowhere; dropped so the build runs (fix them in your document):`,
+    `The document has ${dropped.length} reference(s) that lead nowhere; dropped so the build runs (all listed in README.md, "The document's own defects"; fix them in an overlay):`,
     ...dropped.slice(0, 5).map((entry) => `  #${entry.pointer}: ${entry.ref} (${entry.reason})`),
     ...(dropped.length > 5 ? [`  … and ${dropped.length - 5} more`] : []),
   ];

@@ -10,7 +10,6 @@ import { runRedocly } from "@sdkit/bundle";
 import { ToolError } from "@sdkit/cli-kit";
 import { parseSpecText } from "@sdkit/openapi";
 import YAML from "yaml";
-import { defectsFile, examplesBreakingSchemas } from "./document-defects.js";
 import { bundleIfMultiFile, dropDanglingRefs, droppedRefNotes } from "./document-input.js";
 import { lintConfig, summarizeLint } from "./lint-report.js";
 import { overlaySkeleton, planFixes } from "./operation-fixes.js";
@@ -83,13 +82,10 @@ export async function scaffold(options) {
   const fixes = planFixes(spec);
   const overlay = overlaySkeleton(fixes, config.title);
 
-  const files = repoFiles({ config, versions: toolchainVersions() });
+  const files = repoFiles({ config, versions: toolchainVersions(), dropped });
   files.set("spec/openapi.yaml", YAML.stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false }));
   if (overlay) files.set("spec/overlays/00-operation-names.yaml", overlay);
   files.set("sdk.config.json", `${JSON.stringify(config, null, 2)}\n`);
-  const exampleDefects = examplesBreakingSchemas(spec);
-  const defects = defectsFile({ dropped, examples: exampleDefects });
-  if (defects) files.set("spec/DOCUMENT-DEFECTS.md", defects);
 
   await mkdir(out, { recursive: true });
   try {
@@ -131,11 +127,6 @@ export async function scaffold(options) {
           ]
         : []),
       ...droppedRefNotes(dropped),
-      ...(defects
-        ? [
-            `spec/DOCUMENT-DEFECTS.md: the document's own defects, each with its pointer (${dropped.length} reference(s) dropped, ${exampleDefects.length} example(s) breaking their schema).`,
-          ]
-        : []),
       ...summary.lines,
       fixes.operations.length > 0
         ? `spec/overlays/00-operation-names.yaml: ${fixes.renamed} derived operationId(s), ${fixes.tagged} derived tag(s), ${fixes.methods} x-sdk-method(s) for SDK names the rule could not use (edit the names there).`

@@ -3,13 +3,14 @@
 // manifests that depend on the toolchain packages, the little config each package needs, the
 // README and CI. Nothing here is toolchain source: generators, client core, mock, contract suites
 // and docs builder are installed packages, so a toolchain release reaches the repo by `pnpm up`.
-import { cliNames, mcpNames } from "@sdkit/codegen";
+import { cliNames, DEFECTS_FILE, mcpNames } from "@sdkit/codegen";
 import { PNPM_VERSION, THIRD_PARTY_VERSIONS, toolchainRange } from "./toolchain-versions.js";
 
 /**
  * @typedef {import("@sdkit/codegen/sdk-config").SdkConfig} SdkConfig
- * @typedef {{ config: SdkConfig, versions: Record<string, string> }} RepoInput
- *   `versions`: the toolchain packages' versions (name → x.y.z)
+ * @typedef {{ config: SdkConfig, versions: Record<string, string>, dropped?: import("./document-input.js").DroppedRef[] }} RepoInput
+ *   `versions`: the toolchain packages' versions (name → x.y.z); `dropped`: the references the
+ *   scaffold dropped from the document (listed in the README)
  */
 
 /** Where each package of a scaffolded repo lives. */
@@ -56,7 +57,7 @@ export function repoFiles(input) {
     ".changeset/first-release.md",
     `---\n"${config.packages.types}": minor\n"${config.packages.client}": minor\n"${cliNames(config).packageName}": minor\n"${mcpNames(config).packageName}": minor\n---\n\nFirst release of the ${config.title} SDK, generated from its OpenAPI document.\n`,
   );
-  files.set("README.md", readme(config));
+  files.set("README.md", readme(config, input.dropped ?? []));
 
   files.set(`${LAYOUT.spec}/package.json`, json(specManifest(config, names.spec)));
   files.set(`${LAYOUT.spec}/overlays/README.md`, overlaysReadme(config));
@@ -572,8 +573,50 @@ was written by the scaffold: derived operationIds and tags for operations that h
 `;
 }
 
-/** @param {SdkConfig} config */
-function readme(config) {
+/**
+ * The README's section on the document's own defects: where the generated list is, what the
+ * contract tests do about each, how to fix one with an overlay; and the references the scaffold
+ * dropped, which only it knows (the document it wrote no longer has them).
+ *
+ * @param {import("./document-input.js").DroppedRef[]} dropped
+ */
+function defectsSection(dropped) {
+  const lines = [
+    "## The document's own defects",
+    "",
+    `\`pnpm build\` lists the places where the document contradicts itself in \`${LAYOUT.contract}/test/generated/${DEFECTS_FILE}\``,
+    "(generated on every build; it is empty when there are none): an example that breaks its own schema, a",
+    "response body declared in a type with neither a schema nor an example, a request body schema nothing conforms",
+    "to (the mock refuses every request). Each entry names the operation, the",
+    "response status (none for a request example), the JSON pointer of the place, the reason, and its `remedy`,",
+    "what the contract tests do meanwhile: `dynamic` (the mock generates the answer from the schema),",
+    "`named-example` (the mock serves a named example that conforms), `waived` (no valid answer exists: the",
+    "status is reported as `waived: document defect at <pointer>: <reason>`), `conforming-example` (a request",
+    "example: samples and contract requests use one that conforms).",
+    "",
+    "Fix a defect in an overlay in `spec/overlays/` (see its README), never in `spec/openapi.yaml`: an action whose",
+    "`target` is the JSONPath of the place the pointer names and whose `update` corrects it (or `remove`). After",
+    "`pnpm build` the entry is gone, and the contract tests check that status against the document's own example again.",
+  ];
+  if (dropped.length > 0) {
+    lines.push(
+      "",
+      `The scaffold also dropped ${dropped.length} reference(s) that led nowhere, so the build runs; each is now a`,
+      "placeholder in `spec/openapi.yaml` that says so. Point them at what they meant in an overlay:",
+      "",
+      "| pointer | reference |",
+      "| --- | --- |",
+      ...dropped.map((entry) => `| \`#${entry.pointer}\` | \`${entry.ref}\` |`),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * @param {SdkConfig} config
+ * @param {import("./document-input.js").DroppedRef[]} dropped
+ */
+function readme(config, dropped) {
   return `# ${config.title}: TypeScript SDK
 
 Types, a fetch client, an offline docs site and contract tests against a Prism mock, all generated
@@ -635,6 +678,7 @@ pnpm installs a release only once it is a day old (its default \`minimumReleaseA
 minor, which may change the generated SDK, is taken on purpose: \`pnpm -r up --latest "@sdkit/*"\`,
 then review the diff of the built packages.
 
+${defectsSection(dropped)}
 ## Using the client
 
 \`\`\`ts

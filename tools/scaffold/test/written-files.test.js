@@ -3,6 +3,7 @@
 // that name the toolchain through the catalog, and no toolchain source.
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { DEFECTS_FILE } from "@sdkit/codegen";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { defaultSdkConfig } from "../src/sdk-config-defaults.js";
@@ -113,5 +114,30 @@ describe("the files of a scaffolded repo", () => {
     expect(readme).toContain('pnpm -r up --no-save "@sdkit/*" && pnpm build');
     expect(readme).toContain("pnpm install --frozen-lockfile && pnpm build");
     expect(readme).toContain("pnpm lint && pnpm test");
+  });
+
+  it("explain the document's defects in one place: the generated list beside the contract bindings, fixed by overlays", async () => {
+    const { files } = await lantern();
+    const readme = /** @type {string} */ (files.get("README.md"));
+    // The path the README names is where the contract package's build writes the list.
+    const contract = JSON.parse(/** @type {string} */ (files.get("packages/contract-tests/package.json")));
+    const out = /--out (\S+)/.exec(contract.scripts.generate)?.[1];
+    expect(out).toBeDefined();
+    expect(readme).toContain(`\`packages/contract-tests/${out}/${DEFECTS_FILE}\``);
+    expect(readme).toContain("`spec/overlays/`");
+    expect(readme).toContain("`waived: document defect at <pointer>: <reason>`");
+    // No second, hand-maintained list of defects beside it.
+    expect([...files.keys()].filter((path) => /defect/i.test(path))).toEqual([]);
+    expect(readme).not.toContain("led nowhere");
+  });
+
+  it("list the references the scaffold dropped, which the generated list cannot know of", async () => {
+    const { config } = await lantern();
+    const dropped = [
+      { pointer: "/components/schemas/Gone", ref: "#/components/schemas/Nope", reason: "the $ref leads nowhere" },
+    ];
+    const readme = /** @type {string} */ (repoFiles({ config, versions, dropped }).get("README.md"));
+    expect(readme).toContain("dropped 1 reference(s) that led nowhere");
+    expect(readme).toContain("| `#/components/schemas/Gone` | `#/components/schemas/Nope` |");
   });
 });

@@ -2,8 +2,8 @@
 
 import { coreFiles, NEUTRAL_ERRORS } from "@sdkit/client-core";
 import { deref, isObject } from "@sdkit/openapi";
-import { conformsTo } from "../example-check.js";
-import { jsonMedia } from "../model.js";
+import { acceptHeaderOf } from "../accept.js";
+import { DEFECTS_FILE, defectsFile, defectWaiver, operationDefects } from "../document-defects.js";
 import { tsLiteral } from "../render.js";
 import { parameterWaiver } from "./contract-waivers.js";
 import { requestExample } from "./samples.js";
@@ -23,14 +23,14 @@ const CORE_CLIENT_NAMES = Object.freeze({
 
 /**
  * How Prism can be made to answer a declared response key: `Prefer: code=…` (plus which example,
- * see exampleChoice), or why it cannot, as a waiver the coverage gate prints.
+ * from the document's defects there: see document-defects.js), or why it cannot, as a waiver the
+ * coverage gate prints.
  *
- * @param {Record<string, any>} spec
- * @param {OperationModel} m
  * @param {string} key
- * @returns {{ declared: string, status?: number, prefer?: string, waived?: string }}
+ * @param {Map<string, import("../document-defects.js").ResponseServing>} serving the operation's, by response key
+ * @returns {{ declared: string, status?: number, prefer?: string, waived?: string, documentDefect?: { pointer: string, reason: string } }}
  */
-export function provokeStatus(spec, m, key) {
+export function provokeStatus(key, serving) {
   if (key === "default") {
     return {
       declared: key,
@@ -45,33 +45,18 @@ export function provokeStatus(spec, m, key) {
       waived: `fetch follows redirects and never exposes 1xx answers, so a ${key} cannot reach the client`,
     };
   }
-  const response = deref(spec, m.op.operation.responses[key]);
-  const media = isObject(response) ? jsonMedia(response.content) : undefined;
-  const content = media ? response.content[media] : undefined;
-  return { declared: key, status: code, prefer: `code=${code}${exampleChoice(spec, content)}` };
-}
-
-/**
- * Which answer Prism should serve for a response's JSON content: the first named example that
- * conforms to the schema; Prism's own (static) choice when the content has no example, or a
- * single one that conforms; and a body Prism generates from the schema (`dynamic=true`) when
- * every example the document gives breaks it (GitHub's break theirs by the hundred), since the
- * tests check the answer against the schema, not the document's examples.
- *
- * @param {Record<string, any>} spec
- * @param {any} content a Media Type Object, or undefined
- */
-function exampleChoice(spec, content) {
-  if (!isObject(content)) return "";
-  if (isObject(content.examples) && Object.keys(content.examples).length > 0) {
-    const named = Object.entries(content.examples).find(([, entry]) => {
-      const example = deref(spec, entry);
-      return isObject(example) && example.value !== undefined && conformsTo(spec, content.schema, example.value);
-    });
-    return named ? `, example=${named[0]}` : ", dynamic=true";
+  const served = serving.get(key);
+  // The document contradicts itself there so that no answer the mock can give is valid.
+  if (served?.kind === "waived") {
+    const { pointer, reason } = served.defect;
+    return { declared: key, waived: defectWaiver(served.defect), documentDefect: { pointer, reason } };
   }
-  if (content.example !== undefined && !conformsTo(spec, content.schema, content.example)) return ", dynamic=true";
-  return "";
+  // Every example the document gives breaks the schema (GitHub's break theirs by the hundred): a body
+  // Prism generates from the schema, since the tests check the answer against the schema, not the
+  // document's examples. Where one named example conforms, that one.
+  const choice =
+    served?.kind === "dynamic" ? ", dynamic=true" : served?.kind === "example" ? `, example=${served.name}` : "";
+  return { declared: key, status: code, prefer: `code=${code}${choice}` };
 }
 
 /**
@@ -114,7 +99,13 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
     ),
   ].sort();
   const encodesBodies = encoders.length > 0;
-  const blocks = model.operations.map((m) => operationEntry(spec, m, model, CORE_CLIENT_NAMES.type));
+  // The document's own defects, found once: each status they leave without a valid mock answer is
+  // waived, one whose examples break the schema is asked for dynamically (document-defects.js).
+  const judged = new WeakMap();
+  const defectsByOperation = model.operations.map((m) => operationDefects(spec, m.op, judged));
+  const blocks = model.operations.map((m, index) =>
+    operationEntry(spec, m, model, CORE_CLIENT_NAMES.type, defectsByOperation[index]?.serving ?? new Map()),
+  );
   const file = [
     `// ${header}`,
     `import type { ${CORE_CLIENT_NAMES.type} } from "./client.js";`,
@@ -130,6 +121,8 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
     "  prefer?: string;",
     "  /** Why Prism cannot produce it; the coverage gate lists it as waived with this reason. */",
     "  waived?: string;",
+    "  /** The document's own defect that leaves it without a valid answer (document-defects.json): every suite waives it. */",
+    "  documentDefect?: { pointer: string; reason: string };",
     "}",
     "",
     "export interface ContractOverrides {",
@@ -170,6 +163,13 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
     ["client.ts", clientBridge({ header, clientPackage, clientType, clientFactory })],
     ["subject.ts", subjectFile(header)],
     ["global-setup.ts", globalSetupFile(header, env)],
+    [
+      DEFECTS_FILE,
+      defectsFile(
+        defectsByOperation.flatMap((found) => found.defects),
+        header,
+      ),
+    ],
   ]);
   // The bindings encode a body that is not JSON as the SDK methods do: with the client core's own
   // encoder, re-emitted here as in the client (which keeps it internal).
@@ -300,8 +300,9 @@ function globalSetupFile(header, { apiKeyEnv, providerUrlEnv, specFromOut }) {
  * @param {OperationModel} m
  * @param {ReturnType<typeof import("../model.js").buildModel>} model
  * @param {string} clientType
+ * @param {Map<string, import("../document-defects.js").ResponseServing>} serving how each response key is asked for
  */
-function operationEntry(spec, m, model, clientType) {
+function operationEntry(spec, m, model, clientType, serving) {
   const example = requestExample(spec, m);
   const i = "    ";
   const sdkPath = `${m.resource}.${m.sdkMethod}`;
@@ -321,7 +322,10 @@ function operationEntry(spec, m, model, clientType) {
   const answer = nonJsonSuccess(m);
   const headers = [
     ...(bodyMedia && !/^multipart\/form-data/i.test(bodyMedia) ? [`"Content-Type": ${JSON.stringify(bodyMedia)}`] : []),
-    ...(answer ? [`Accept: ${JSON.stringify(answer.media)}`] : []),
+    // The same Accept as the SDK method's (accept.js): the success type first, errors' types after.
+    ...[acceptHeaderOf(spec, m.op.operation, m.success?.media) ?? answer?.media].flatMap((accept) =>
+      accept ? [`Accept: ${JSON.stringify(accept)}`] : [],
+    ),
   ];
   const init = [
     ...(params.length > 0 ? [`params: { ${params.join(", ")} }`] : []),
@@ -347,7 +351,7 @@ function operationEntry(spec, m, model, clientType) {
   const sdk = `(client, overrides = {}) => {\n${i}  void overrides;\n${i}  return client.${sdkPath}(${args.join(", ")});\n${i}}`;
 
   const requiredBodyFields = requiredBodyFieldsOf(spec, m);
-  const statuses = m.op.statuses.map((key) => provokeStatus(spec, m, key));
+  const statuses = m.op.statuses.map((key) => provokeStatus(key, serving));
   const waived = parameterWaiver(spec, m, example);
   return [
     "  {",

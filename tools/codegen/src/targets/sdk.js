@@ -3,6 +3,7 @@
 import { SpecError } from "@sdkit/cli-kit";
 import { clientFileNames, coreFiles, renderClientFile, renderIndexFile } from "@sdkit/client-core";
 import { isJsonMedia as isJsonMediaType } from "@sdkit/openapi";
+import { acceptHeaderOf } from "../accept.js";
 import { idempotencyHeaderOf } from "../idempotency.js";
 import { pascalCase, words } from "../naming.js";
 import { paginationOf } from "../pagination.js";
@@ -284,6 +285,7 @@ function resourceFile(resource, methods, { header, typesModule, apiError, spec, 
           `method: ${JSON.stringify(main.op.method)}`,
           `path: ${JSON.stringify(main.op.path)}`,
           `pagination: ${JSON.stringify(pagination.descriptor)}`,
+          ...acceptField(spec, main),
         ].join(", ")} };`,
       );
       implementations.push(
@@ -320,6 +322,7 @@ function resourceFile(resource, methods, { header, typesModule, apiError, spec, 
         ...[nonJsonSuccess(v)?.media].flatMap((media) =>
           media ? [`responseMediaType: ${JSON.stringify(media)}`] : [],
         ),
+        ...acceptField(spec, v),
       ];
       descriptors.push(`const ${v.identifier}Operation: OperationDescriptor = { ${fields.join(", ")} };`);
     }
@@ -365,6 +368,18 @@ function resourceFile(resource, methods, { header, typesModule, apiError, spec, 
     "}",
     "",
   ].join("\n");
+}
+
+/**
+ * The descriptor's `accept` member, where the operation needs more than the client's default
+ * (see accept.js): none for an operation that answers JSON only.
+ *
+ * @param {Record<string, any>} spec
+ * @param {OperationModel} m
+ */
+function acceptField(spec, m) {
+  const accept = acceptHeaderOf(spec, m.op.operation, m.success?.media);
+  return accept === undefined ? [] : [`accept: ${JSON.stringify(accept)}`];
 }
 
 /**

@@ -44,6 +44,8 @@ export interface ContractStatus {
   status?: number;
   prefer?: string;
   waived?: string;
+  /** The document's own defect that leaves the status without a valid answer: every suite waives it. */
+  documentDefect?: { pointer: string; reason: string };
 }
 
 /** Extra request headers, or a body to send instead of the example (the 422 probe). */

@@ -1,0 +1,89 @@
+// @ts-check
+// The Accept header an operation sends: its success type first, every other type its responses
+// declare after it at a lower quality, so that an error answered in another type (JSON beside a
+// CSV export) is acceptable. The SDK's descriptors and the contract bindings send the same value.
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { acceptHeaderOf, declaredResponseMedia } from "../src/accept.js";
+import { renderTarget } from "../src/generate.js";
+import { CONTRACT_OPTIONS, tinySpec } from "./helpers.js";
+
+const SDK_OPTIONS = {
+  typesModule: "@acme/types",
+  sdkConfig: fileURLToPath(new URL("./fixtures/acme.sdk.config.json", import.meta.url)),
+};
+
+const problem = {
+  type: "object",
+  required: ["message"],
+  properties: { message: { type: "string" } },
+};
+
+/** A report export: CSV on success, JSON errors (one through a shared response), a PDF variant. */
+const spec = tinySpec(
+  {
+    "GET /reports/{id}/csv": {
+      operationId: "getReportCsv",
+      tags: ["reports"],
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      responses: {
+        200: { description: "ok", content: { "text/csv": { schema: { type: "string" } } } },
+        404: { $ref: "#/components/responses/NotFound" },
+        500: { description: "oops", content: { "application/json; charset=utf-8": { schema: problem } } },
+      },
+    },
+    "GET /reports/{id}": {
+      operationId: "getReport",
+      tags: ["reports"],
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      responses: {
+        200: { description: "ok", content: { "application/json": { schema: problem } } },
+        404: { $ref: "#/components/responses/NotFound" },
+      },
+    },
+  },
+  {
+    components: {
+      responses: { NotFound: { description: "none", content: { "application/json": { schema: problem } } } },
+    },
+  },
+);
+const operation = (/** @type {string} */ path) => /** @type {any} */ (spec.paths[path]).get;
+
+describe("acceptHeaderOf", () => {
+  it("lists every declared response media type once, through response $refs, parameters ignored", () => {
+    expect(declaredResponseMedia(spec, operation("/reports/{id}/csv"))).toEqual(["text/csv", "application/json"]);
+  });
+
+  it("puts the success type first and every other declared type at q=0.9", () => {
+    expect(acceptHeaderOf(spec, operation("/reports/{id}/csv"), "text/csv")).toBe("text/csv, application/json;q=0.9");
+  });
+
+  it("leaves a JSON-only operation, and one without a success body, to the client's default", () => {
+    expect(acceptHeaderOf(spec, operation("/reports/{id}"), "application/json")).toBeUndefined();
+    expect(acceptHeaderOf(spec, operation("/reports/{id}/csv"), undefined)).toBeUndefined();
+  });
+
+  it("asks for a non-JSON success type even when it is the only one declared", () => {
+    const only = { responses: { 200: { description: "ok", content: { "application/pdf": {} } } } };
+    expect(acceptHeaderOf(spec, only, "application/pdf")).toBe("application/pdf");
+  });
+});
+
+describe("the generated SDK and contract bindings", () => {
+  it("carry the Accept value in the SDK descriptor of the CSV export only", async () => {
+    const files = await renderTarget("sdk", spec, { file: "openapi.json", ...SDK_OPTIONS });
+    const resource = String(files.get("reports.ts"));
+    const descriptor = (/** @type {string} */ id) =>
+      resource.split("\n").find((line) => line.includes(`operationId: "${id}"`)) ?? "";
+    expect(descriptor("getReportCsv")).toContain('accept: "text/csv, application/json;q=0.9"');
+    expect(descriptor("getReport")).not.toContain("accept:");
+  });
+
+  it("send the same Accept from the contract bindings' openapi-fetch call", async () => {
+    const files = await renderTarget("contract", spec, CONTRACT_OPTIONS);
+    const operations = String(files.get("operations.ts"));
+    const entry = operations.slice(operations.indexOf('operationId: "getReportCsv"'));
+    expect(entry.slice(0, entry.indexOf("sdk:"))).toContain('Accept: "text/csv, application/json;q=0.9"');
+  });
+});

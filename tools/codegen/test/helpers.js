@@ -51,3 +51,46 @@ export async function scratch(prefix) {
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }
+
+/**
+ * The TypeScript errors of generated files checked together in memory (strict, no emit): a unit
+ * test's proof that output compiles, without writing a repository to disk.
+ *
+ * @param {Map<string, string>} files name → source, imported from each other as `./name.js`
+ * @returns {Promise<string[]>} one `file: message` per diagnostic
+ */
+export async function typeErrors(files) {
+  const ts = (await import("typescript")).default;
+  const root = "/generated/";
+  const options = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    types: [],
+    lib: ["lib.es2022.d.ts"],
+  };
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  /** @param {string} name */
+  const generated = (name) => (name.startsWith(root) ? files.get(name.slice(root.length)) : undefined);
+  host.readFile = (name) => generated(name) ?? readFile(name);
+  host.fileExists = (name) => generated(name) !== undefined || fileExists(name);
+  const directoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (name) => `${name}/` === root || (directoryExists?.(name) ?? false);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, version, ...rest) => {
+    const text = generated(name);
+    return text === undefined ? getSourceFile(name, version, ...rest) : ts.createSourceFile(name, text, version);
+  };
+  const program = ts.createProgram(
+    [...files.keys()].map((name) => `${root}${name}`),
+    options,
+    host,
+  );
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => `${d.file?.fileName ?? "?"}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+}

@@ -101,9 +101,11 @@ export function schemaExample(spec, node, depth = 0) {
   if (Array.isArray(schema.allOf)) {
     // `required` beside `allOf` names properties its parts declare (Box's `SignRequestCreateRequest`
     // requires `signers` from its second part): the parts' properties are merged with the schema's
-    // own, so every required one gets a value.
-    const resolved = schema.allOf.map((/** @type {unknown} */ part) => deref(spec, part));
-    if (resolved.every((/** @type {unknown} */ part) => isObject(part) && isObject(part.properties) && !part.allOf)) {
+    // own, so every required one gets a value. A part that is itself an `allOf` (Codat's `Account`
+    // adds `ModifiedDates`, two parts of its own) is opened up first, or the merge was skipped and
+    // the outer `required` lost.
+    const resolved = allOfParts(spec, schema.allOf);
+    if (resolved.every(isObjectPart)) {
       const { allOf: _parts, example: _example, ...own } = schema;
       return schemaExample(
         spec,
@@ -183,6 +185,37 @@ function bareValue(schema) {
     default:
       return {};
   }
+}
+
+/**
+ * The parts of an `allOf`, resolved, with a part that is itself an `allOf` replaced by its own
+ * parts and the rest of its keywords (its `required`, its annotations) as one more part.
+ *
+ * @param {Record<string, any>} spec
+ * @param {unknown[]} parts
+ * @param {number} [depth] nesting guard against a cycle of `allOf`s
+ * @returns {unknown[]}
+ */
+function allOfParts(spec, parts, depth = 0) {
+  return parts.flatMap((part) => {
+    const resolved = deref(spec, part);
+    if (!isObject(resolved) || !Array.isArray(resolved.allOf) || depth > 8) return [resolved];
+    const { allOf, ...own } = resolved;
+    return [...allOfParts(spec, allOf, depth + 1), own];
+  });
+}
+
+/**
+ * True for an `allOf` part whose properties can be merged into one object: an object schema (or
+ * one that only annotates or requires) with no union of its own.
+ *
+ * @param {unknown} part
+ */
+function isObjectPart(part) {
+  if (!isObject(part) || part.allOf || part.oneOf || part.anyOf) return false;
+  if (part.properties !== undefined && !isObject(part.properties)) return false;
+  const type = Array.isArray(part.type) ? part.type.filter((t) => t !== "null") : [part.type];
+  return type.every((t) => t === undefined || t === "object");
 }
 
 /**

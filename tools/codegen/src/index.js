@@ -19,6 +19,7 @@ export {
   SDK_CONFIG_SCHEMA,
   validateSdkConfig,
 } from "./sdk-config.js";
+export { successStatusOf } from "./success-status.js";
 export { cliCommands, cliNames, commandWord } from "./targets/cli.js";
 export { annotationsFor, mcpNames, mcpTools, selectOperations } from "./targets/mcp.js";
 export { curlCommand, exampleCurl } from "./targets/samples.js";

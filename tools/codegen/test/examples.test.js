@@ -246,3 +246,43 @@ describe("parameterExample", () => {
     expect(parameterExample(spec, parameter)).toBe("open");
   });
 });
+
+// Codat's `Account` is an `allOf` of its fields and `ModifiedDates` (itself an `allOf` of two
+// parts), and requires `type`, `status` and `isBankAccount` beside it: the example left them out
+// ("does not satisfy the expected type" in the contract tests' lint).
+describe("an allOf with a part that is an allOf itself", () => {
+  const nested = {
+    ...spec,
+    components: {
+      schemas: {
+        Dates: {
+          allOf: [
+            { type: "object", properties: { modifiedDate: { type: "string", format: "date-time" } } },
+            { type: "object", properties: { sourceModifiedDate: { type: "string" } } },
+          ],
+          "x-internal": true,
+        },
+        Account: {
+          type: "object",
+          required: ["type", "isBankAccount"],
+          allOf: [
+            {
+              type: "object",
+              properties: {
+                name: { type: ["string", "null"] },
+                type: { type: "string", enum: ["Asset", "Liability"] },
+                isBankAccount: { type: "boolean" },
+              },
+            },
+            { $ref: "#/components/schemas/Dates" },
+          ],
+        },
+      },
+    },
+  };
+
+  it("gets a value for every property the outer schema requires", () => {
+    const example = mediaExample(nested, { schema: { $ref: "#/components/schemas/Account" } });
+    expect(example).toEqual({ type: "Asset", isBankAccount: true });
+  });
+});

@@ -2,6 +2,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * A small OpenAPI document: `operations` maps "METHOD /path" to Operation Object fields, each
@@ -50,4 +51,56 @@ export async function scratch(prefix) {
     },
     remove: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The TypeScript errors of generated files checked together in memory (strict, no emit): a unit
+ * test's proof that output compiles, without writing a repository to disk.
+ *
+ * @param {Map<string, string>} files name → source, imported from each other as `./name.js`
+ * @param {Record<string, string>} [packages] a package name the files import → the file standing
+ *   for it, one of `files` (`{ "@acme/client": "sdk/index.ts" }`); other packages resolve from this
+ *   package's node_modules (openapi-fetch, Node's types for `process.env`)
+ * @returns {Promise<string[]>} one `file: message` per diagnostic
+ */
+export async function typeErrors(files, packages = {}) {
+  const ts = (await import("typescript")).default;
+  // Under this package, so real packages (openapi-fetch, Node's types) resolve from its
+  // node_modules as they do in a generated repository; nothing is written there.
+  const root = fileURLToPath(new URL("./in-memory/", import.meta.url));
+  const virtual = new Map([...files, ["package.json", '{ "type": "module" }']]);
+  const options = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    types: ["node"],
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+    paths: Object.fromEntries(Object.entries(packages).map(([name, file]) => [name, [`${root}${file}`]])),
+  };
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  /** @param {string} name */
+  const generated = (name) => (name.startsWith(root) ? virtual.get(name.slice(root.length)) : undefined);
+  host.readFile = (name) => generated(name) ?? readFile(name);
+  host.fileExists = (name) => generated(name) !== undefined || fileExists(name);
+  const directoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (name) =>
+    [...virtual.keys()].some((file) => `${root}${file}`.startsWith(`${name}/`)) || (directoryExists?.(name) ?? false);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, version, ...rest) => {
+    const text = generated(name);
+    return text === undefined ? getSourceFile(name, version, ...rest) : ts.createSourceFile(name, text, version);
+  };
+  const program = ts.createProgram(
+    [...files.keys()].map((name) => `${root}${name}`),
+    options,
+    host,
+  );
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => `${d.file?.fileName ?? "?"}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
 }

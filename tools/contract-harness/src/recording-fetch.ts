@@ -5,7 +5,11 @@ export interface Exchange {
   requestHeaders: Headers;
   status: number;
   headers: Headers;
-  /** The response body parsed as JSON, or its text when it is not JSON. */
+  /**
+   * The response body parsed as JSON, or its text when it is not JSON; `undefined` when the answer
+   * has no body (a 204, a HEAD, an error declared without content): "no document", as openapi-fetch
+   * reads it, not an empty string.
+   */
   body: unknown;
   /** Prism's `sl-violations` header: what it found wrong with the request or the response. */
   violations: PrismViolation[];
@@ -53,7 +57,7 @@ export function recordingFetch(options: RecordingFetchOptions = {}) {
       requestHeaders: headers,
       status: response.status,
       headers: response.headers,
-      body: parseJson(text),
+      body: text === "" ? undefined : parseJson(text),
       violations: parseViolations(response.headers.get("sl-violations")),
     });
     return response;

@@ -108,6 +108,29 @@ function decodeFragment(segment) {
 }
 
 /**
+ * What one local `$ref` points at, without following a `$ref` found there: for callers that must
+ * keep a reference to a named component as a reference (codegen inlines the target of a pointer
+ * into a component's insides, but not the components it names). Undefined for a `$ref` that is
+ * not local or points at nothing.
+ *
+ * @param {OpenApiDocument} spec
+ * @param {string} ref
+ * @returns {unknown}
+ */
+export function refTarget(spec, ref) {
+  const keys = refPath(ref);
+  return keys === undefined ? undefined : atKeys(spec, keys);
+}
+
+/** @param {unknown} root @param {string[]} keys the value at `keys` under `root`, or undefined */
+function atKeys(root, keys) {
+  return keys.reduce(
+    (value, key) => (value !== null && typeof value === "object" ? /** @type {any} */ (value)[key] : undefined),
+    root,
+  );
+}
+
+/**
  * Follows local `$ref`s until a node that is not a reference, and says where that node lives (the
  * keys from the document's root), so callers can name it in messages or edit it in place.
  *
@@ -127,10 +150,7 @@ export function derefAt(spec, node, path = [], file = undefined) {
     if (keys === undefined) throw new SpecError(`only local $refs are supported, found ${ref}`, { file });
     if (seen.has(ref)) throw new SpecError(`circular $ref ${ref}`, { file });
     seen.add(ref);
-    current = keys.reduce(
-      (value, key) => (value !== null && typeof value === "object" ? /** @type {any} */ (value)[key] : undefined),
-      /** @type {unknown} */ (spec),
-    );
+    current = atKeys(spec, keys);
     at = keys;
     if (current === undefined) throw new SpecError(`$ref ${ref} points at nothing`, { file });
   }
@@ -182,10 +202,7 @@ export function derefOrRef(spec, node) {
     const keys = refPath(current.$ref);
     if (keys === undefined || seen.has(current.$ref)) return current;
     seen.add(current.$ref);
-    const target = keys.reduce(
-      (value, key) => (value !== null && typeof value === "object" ? /** @type {any} */ (value)[key] : undefined),
-      /** @type {unknown} */ (spec),
-    );
+    const target = atKeys(spec, keys);
     if (target === undefined) return current;
     current = target;
   }

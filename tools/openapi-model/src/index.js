@@ -16,6 +16,7 @@ export {
   pointer,
   readSpec,
   refPath,
+  refTarget,
   unescapePointer,
 } from "./document.js";
 export { isJsonMedia, jsonMediaOf } from "./media.js";

@@ -1,7 +1,17 @@
 // @ts-check
 // `$ref` resolution and JSON pointers on small documents of our own (RFC 6901, fragment form).
 import { describe, expect, it } from "vitest";
-import { checkDocument, deref, derefAt, derefOrRef, derefSafely, listRefs, pointer, refPath } from "../src/index.js";
+import {
+  checkDocument,
+  deref,
+  derefAt,
+  derefOrRef,
+  derefSafely,
+  listRefs,
+  pointer,
+  refPath,
+  refTarget,
+} from "../src/index.js";
 
 const keyById = { type: "object", properties: { id: { type: "string" } } };
 const spec = {
@@ -19,6 +29,29 @@ const spec = {
     },
   },
 };
+
+describe("refTarget", () => {
+  const doc = {
+    components: {
+      schemas: {
+        Alias: { $ref: "#/components/schemas/Pet" },
+        Pet: { type: "object", definitions: { name: { type: "string" } } },
+      },
+    },
+  };
+
+  it("takes one step: a $ref found at the target is returned, not followed", () => {
+    expect(refTarget(doc, "#/components/schemas/Alias")).toEqual({ $ref: "#/components/schemas/Pet" });
+    expect(refTarget(doc, "#/components/schemas/Pet/definitions/name")).toBe(
+      doc.components.schemas.Pet.definitions.name,
+    );
+  });
+
+  it("is undefined for a dangling or non-local reference", () => {
+    expect(refTarget(doc, "#/components/schemas/Nope/x")).toBeUndefined();
+    expect(refTarget(doc, "other.json#/components/schemas/Pet")).toBeUndefined();
+  });
+});
 
 describe("refPath", () => {
   it("unescapes ~1 and ~0, in that order", () => {

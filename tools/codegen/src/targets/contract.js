@@ -6,6 +6,7 @@ import { acceptHeaderOf } from "../accept.js";
 import { DEFECTS_FILE, defectsFile, defectWaiver, operationDefects } from "../document-defects.js";
 import { tsLiteral } from "../render.js";
 import { parameterWaiver } from "./contract-waivers.js";
+import { successStatusOf } from "../success-status.js";
 import { requestExample } from "./samples.js";
 import { encoderOf, isJsonMedia, nonJsonSuccess } from "./sdk.js";
 
@@ -176,10 +177,13 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
   const encoder = coreFiles(header).get("core/body-encoding.ts");
   if (encodesBodies && encoder) files.set("core/body-encoding.ts", encoder);
   // A suite whose status no operation declares would register no test, which vitest fails as an
-  // empty file: its entry is written only where it has something to check.
+  // empty file: its entry is written only where it has something to check (the success suite's
+  // where some operation has a success status, by the rule the suite itself applies).
   const declares = (/** @type {string} */ status) => model.operations.some((m) => m.op.statuses.includes(status));
   /** @type {Record<string, boolean>} */
   const applies = {
+    "success.test.ts": model.operations.some((m) => successStatusOf(m.op) !== undefined),
+    "declared-statuses.test.ts": model.operations.some((m) => m.op.statuses.length > 0),
     "authentication.test.ts": declares("401"),
     "validation.test.ts": model.operations.some(
       (m) => m.op.statuses.includes("422") && requiredBodyFieldsOf(spec, m).length > 0,

@@ -2,6 +2,7 @@
 import { deref, HTTP_METHODS, isObject, listOperations, pathBeforeFragment } from "@sdkit/openapi";
 import { mediaExample, parameterExample } from "../examples.js";
 import { idempotencyHeaderOf } from "../idempotency.js";
+import { methodArguments } from "../method-arguments.js";
 import { buildModel } from "../model.js";
 import { sampleFileName } from "../naming.js";
 import { shellDoubleQuoted, shellLiteral, shellSingleQuoted, tsLiteral } from "../render.js";
@@ -104,12 +105,17 @@ export function requestExample(spec, m) {
  */
 function typescriptSample(spec, m, model, header, options) {
   const example = requestExample(spec, m);
-  const args = m.pathParams.map((param) => tsLiteral(example.path[param.name]));
-  if (m.body) args.push(tsLiteral(example.body ?? {}));
-  else if (m.queryParams.length > 0 && Object.keys(example.query).length > 0) args.push(tsLiteral(example.query));
+  const { positional, queryInOptions } = methodArguments(m);
+  // Each positional argument as the method declares it (methodArguments); an optional query with
+  // no example value is `undefined`, dropped below unless options follow it.
+  const args = positional.map((argument) => {
+    if (argument.kind === "path") return tsLiteral(example.path[argument.param.name]);
+    if (argument.kind === "body") return tsLiteral(example.body ?? {});
+    return Object.keys(example.query).length > 0 ? tsLiteral(example.query) : "undefined";
+  });
   /** @type {Record<string, unknown>} */
   const callOptions = {};
-  if (m.body && Object.keys(example.query).length > 0) callOptions.query = example.query;
+  if (queryInOptions && Object.keys(example.query).length > 0) callOptions.query = example.query;
   if (Object.keys(example.headers).length > 0) callOptions.headers = example.headers;
   const method = model.plan.get(m.resource)?.find((entry) => entry.name === m.sdkMethod);
   if (method && method.variants[0] !== m.op) callOptions.method = m.op.method.toUpperCase();
@@ -119,6 +125,7 @@ function typescriptSample(spec, m, model, header, options) {
     callOptions.idempotencyKey = "<an id your system keeps for this request>";
   }
   if (Object.keys(callOptions).length > 0) args.push(tsLiteral(callOptions));
+  while (args.at(-1) === "undefined") args.pop();
   const call = `${options.clientVariable}.${m.resource}.${m.sdkMethod}(${args.join(", ")})`;
   const returnsValue = Boolean(m.success?.media);
   const { summary } = m.op.operation;

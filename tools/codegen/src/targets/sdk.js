@@ -5,6 +5,7 @@ import { clientFileNames, coreFiles, renderClientFile, renderIndexFile } from "@
 import { isJsonMedia as isJsonMediaType } from "@sdkit/openapi";
 import { acceptHeaderOf } from "../accept.js";
 import { idempotencyHeaderOf } from "../idempotency.js";
+import { methodArguments } from "../method-arguments.js";
 import { pascalCase, words } from "../naming.js";
 import { paginationOf } from "../pagination.js";
 import { jsDoc } from "../render.js";
@@ -182,37 +183,37 @@ function resourceFile(resource, methods, { header, typesModule, apiError, spec, 
     const ErrorType = `${main.sdkTypeBase}Error`;
     const t = main.typeName;
 
-    // Parameters of the method, in order: path parameters, then the body (or the query), then options.
+    // Parameters of the method, in order: path parameters, then the body (or the query), then
+    // options, by the rule the docs samples call it with (methodArguments).
+    const { positional, queryInOptions, queryRequired, headersRequired, optionsRequired } = methodArguments(main);
     const signature = [];
     const callInput = [];
-    for (const param of main.pathParams) {
-      typeImports.add(`${t}PathParams`);
-      signature.push(`${param.identifier}: ${t}PathParams[${JSON.stringify(param.name)}]`);
-    }
     if (main.pathParams.length > 0) {
+      typeImports.add(`${t}PathParams`);
       const entries = main.pathParams.map((param) =>
         param.identifier === param.name ? param.name : `${JSON.stringify(param.name)}: ${param.identifier}`,
       );
       callInput.push(`path: { ${entries.join(", ")} }`);
     }
-    const optionMembers = [];
-    if (main.body) {
-      typeImports.add(`${t}RequestBody`);
-      signature.push(`body${main.body.required ? "" : "?"}: ${t}RequestBody`);
-      callInput.push("body");
-    }
-    const queryRequired = main.queryParams.some((param) => param.required);
-    if (main.queryParams.length > 0) {
-      typeImports.add(`${t}QueryParams`);
-      if (main.body) {
-        optionMembers.push(`  /** The query parameters. */\n  query${queryRequired ? "" : "?"}: ${t}QueryParams;`);
-        callInput.push("query: options?.query");
+    for (const argument of positional) {
+      if (argument.kind === "path") {
+        signature.push(`${argument.param.identifier}: ${t}PathParams[${JSON.stringify(argument.param.name)}]`);
+      } else if (argument.kind === "body") {
+        typeImports.add(`${t}RequestBody`);
+        signature.push(`body${argument.required ? "" : "?"}: ${t}RequestBody`);
+        callInput.push("body");
       } else {
-        signature.push(`query${queryRequired ? "" : "?"}: ${t}QueryParams`);
+        typeImports.add(`${t}QueryParams`);
+        signature.push(`query${argument.required ? "" : "?"}: ${t}QueryParams`);
         callInput.push("query");
       }
     }
-    const headersRequired = main.headerParams.some((param) => param.required);
+    const optionMembers = [];
+    if (queryInOptions) {
+      typeImports.add(`${t}QueryParams`);
+      optionMembers.push(`  /** The query parameters. */\n  query${queryRequired ? "" : "?"}: ${t}QueryParams;`);
+      callInput.push("query: options?.query");
+    }
     if (main.headerParams.length > 0) {
       typeImports.add(`${t}HeaderParams`);
       optionMembers.push(
@@ -227,7 +228,6 @@ function resourceFile(resource, methods, { header, typesModule, apiError, spec, 
         `${jsDoc([`The HTTP method: ${described}; the first is the default. The API treats them as the same operation.`], "  ")}  method?: ${verbs.join(" | ")};`,
       );
     }
-    const optionsRequired = (main.queryParams.length > 0 && main.body && queryRequired) || headersRequired;
     // A required parameter cannot follow an optional one: before required options (a required
     // query beside a body, a required header), an optional body or query is spelled `T | undefined`.
     if (optionsRequired) signature.splice(0, signature.length, ...signature.map(requiredButUndefined));

@@ -1,7 +1,7 @@
 // @ts-check
 import { pathToFileURL } from "node:url";
 import { SpecError } from "@sdkit/cli-kit";
-import { deref, isObject } from "@sdkit/openapi";
+import { deref, isObject, refPath, refTarget } from "@sdkit/openapi";
 import openapiTS, { astToString } from "openapi-typescript";
 import { jsonMedia, statusKeyType } from "../model.js";
 import { isIdentifier } from "../naming.js";
@@ -21,7 +21,7 @@ import { WEBHOOKS_EXTENSION, webhooksKey } from "../webhooks.js";
 export async function typesTarget({ spec, model, file, header }) {
   let source;
   try {
-    const prepared = dropInlineDiscriminators(inlineRefsOutsideComponents(withWebhooks(structuredClone(spec))));
+    const prepared = dropInlineDiscriminators(inlineRefsNamingNoComponent(withWebhooks(structuredClone(spec))));
     const ast = await openapiTS(/** @type {any} */ (prepared), {
       silent: true,
       cwd: pathToFileURL(file),
@@ -58,18 +58,23 @@ function withWebhooks(spec) {
 }
 
 /**
- * openapi-typescript types a `$ref` into `#/paths/...` (DigitalOcean's documents point at one
- * operation's parameters and response schemas from others) as an index into its `paths` type,
- * which has no `schema` level and wraps parameters in optional groups: the output does not
- * compile. Such references are replaced by a copy of what they point at (in place); references to
- * `#/components/...` stay references, and a reference met again inside its own copy (a cycle)
- * stays as it is.
+ * openapi-typescript can only name a whole component: it types any other `$ref` as an index into
+ * its output types, which do not have the levels the pointer walks through. A `$ref` into
+ * `#/paths/...` (DigitalOcean points at one operation's parameters and response schemas from
+ * others) meets a `paths` type with no `schema` level and parameters wrapped in optional groups;
+ * one into a component's insides (Codat's `#/components/schemas/Bill/definitions/billStatus`)
+ * meets a type with no `definitions` property. Neither output compiles. So every `$ref` that is not
+ * exactly `#/components/<kind>/<name>` is replaced by a copy of what it points at (in place, across
+ * the whole document, components included); references to whole components stay references.
+ * A `$ref` met again inside its own copy (a recursive definition) cannot be copied out: it becomes
+ * the empty schema, typed `unknown`, with a description that says why. A `$ref` that points at
+ * nothing is left for openapi-typescript to report.
  *
  * @param {Record<string, any>} spec
  * @returns {Record<string, any>}
  */
-export function inlineRefsOutsideComponents(spec) {
-  /** @param {unknown} node @param {Set<string>} open */
+export function inlineRefsNamingNoComponent(spec) {
+  /** @param {unknown} node @param {Set<string>} open the refs whose copies enclose `node` */
   const visit = (node, open) => {
     if (Array.isArray(node)) {
       node.forEach((child, index) => {
@@ -79,20 +84,28 @@ export function inlineRefsOutsideComponents(spec) {
     }
     if (!isObject(node)) return node;
     const ref = node.$ref;
-    if (typeof ref === "string" && ref.startsWith("#/") && !ref.startsWith("#/components/") && !open.has(ref)) {
-      let target;
-      try {
-        target = deref(spec, { $ref: ref });
-      } catch {
-        return node;
-      }
+    if (typeof ref === "string" && ref.startsWith("#") && !namesWholeComponent(ref)) {
+      if (open.has(ref)) return recursiveRefFallback(ref);
+      const target = refTarget(spec, ref);
+      if (target === undefined) return node;
       return visit(structuredClone(target), new Set([...open, ref]));
     }
     for (const key of Object.keys(node)) node[key] = visit(node[key], open);
     return node;
   };
-  for (const key of Object.keys(spec)) if (key !== "components") spec[key] = visit(spec[key], new Set());
+  for (const key of Object.keys(spec)) spec[key] = visit(spec[key], new Set());
   return spec;
+}
+
+/** @param {string} ref true for `#/components/<kind>/<name>`, the only pointer openapi-typescript can name */
+function namesWholeComponent(ref) {
+  const keys = refPath(ref);
+  return keys !== undefined && keys.length === 3 && keys[0] === "components";
+}
+
+/** @param {string} ref the empty schema (`unknown`) standing for a `$ref` inside its own copy */
+function recursiveRefFallback(ref) {
+  return { description: `Recursive reference to ${ref}, which names no component: typed as unknown.` };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerChoice, waivedForDocumentDefect } from "../support/answer-choice.js";
-import { expectSpecResponse, expectThrown } from "../support/assertions.js";
+import { expectSameBody, expectSpecResponse, expectThrown } from "../support/assertions.js";
 import type { ContractSubject } from "../support/subject.js";
 import { contractContext, INVALID_KEY, outcomeOf } from "../support/target.js";
 import { testAllWaived } from "../support/waivers.js";
@@ -42,7 +42,7 @@ export async function authenticationTests<Client>(subject: ContractSubject<Clien
       if (!isProvider) expect(exchange.requestHeaders.has("authorization")).toBe(false);
       expectSpecResponse(validator, operation, "401", exchange, 401);
       expect(data).toBeUndefined();
-      expect(error).toEqual(exchange.body);
+      await expectSameBody(error, exchange);
       coverage.exercised(operation.operationId, "openapi-fetch", response.status);
     });
 

@@ -62,7 +62,7 @@ describe("a 204, 205 or 304 answer", () => {
     requestHeaders: new Headers(),
     status,
     headers: new Headers(),
-    body: "",
+    body: undefined,
     violations: [],
   });
 

@@ -5,8 +5,8 @@ import { deref, isObject } from "@sdkit/openapi";
 import { acceptHeaderOf } from "../accept.js";
 import { DEFECTS_FILE, defectsFile, defectWaiver, operationDefects } from "../document-defects.js";
 import { tsLiteral } from "../render.js";
-import { parameterWaiver } from "./contract-waivers.js";
 import { successStatusOf } from "../success-status.js";
+import { parameterWaiver } from "./contract-waivers.js";
 import { requestExample } from "./samples.js";
 import { encoderOf, isJsonMedia, nonJsonSuccess } from "./sdk.js";
 

@@ -5,7 +5,7 @@
 // types follow the schema) and Prism refuses them. Each candidate example is therefore checked
 // against its schema, and the first that conforms is used.
 import { createRequire } from "node:module";
-import { deref, derefSafely, isObject } from "@sdkit/openapi";
+import { derefSafely, isObject } from "@sdkit/openapi";
 import { documentRefs, lenientRegExp, toJsonSchema } from "./json-schema.js";
 
 /** @typedef {(value: unknown) => boolean} Check */

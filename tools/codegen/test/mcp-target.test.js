@@ -103,12 +103,28 @@ const spec = tinySpec(
 );
 const model = buildModel(spec, "t.json");
 
-/** @param {Map<string, string>} files @param {string} name */
-function tableOf(files, name) {
-  const text = /** @type {string} */ (files.get("tools.ts"));
-  const start = text.indexOf(`export const ${name}`);
+/** The JSON value of `const <name>... = <json>;` in tools.ts. @param {string} text @param {string} name */
+function constant(text, name) {
+  const start = text.search(new RegExp(`const ${name}\\b`));
   const from = text.indexOf("= ", start) + 2;
   return JSON.parse(text.slice(from, text.indexOf(";\n", from)));
+}
+
+/**
+ * A table of tools.ts: SKIPPED is one literal; TOOLS lists the names of one constant per tool.
+ *
+ * @param {Map<string, string>} files @param {string} name
+ */
+function tableOf(files, name) {
+  const text = /** @type {string} */ (files.get("tools.ts"));
+  if (name !== "TOOLS") return constant(text, name);
+  const start = text.indexOf("export const TOOLS");
+  const list = text.slice(text.indexOf("= [", start) + 3, text.indexOf("];", start));
+  return list
+    .split(",")
+    .map((id) => id.trim())
+    .filter(Boolean)
+    .map((id) => constant(text, id));
 }
 
 describe("the mcp target", () => {

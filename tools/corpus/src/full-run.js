@@ -2,12 +2,13 @@
 // One document as a new user meets the toolchain: `pnpm scaffold` on it, then the new repo's own
 // README commands (setup + build), then its `.ci/run` (lint + test). Stops at the first stage that
 // fails and says why in one line.
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { measure } from "./measure.js";
 import { failureLine, testCounts } from "./outcome.js";
 import { buildCommand } from "./readme-commands.js";
 import { repoEnv } from "./toolchain-registry.js";
+import { freshWorkFolder } from "./work-folder.js";
 
 /** @typedef {import("./documents.js").CorpusDocument} CorpusDocument */
 
@@ -49,9 +50,9 @@ async function readmeBuildCommand(repo) {
  * @returns {Promise<DocumentResult>}
  */
 export async function runDocument(doc, { root, work, timeoutMs, userconfig }) {
-  const dir = join(work, doc.name.replaceAll("/", "__"));
+  // Emptied first: the scaffold refuses a non-empty target, as a rerun with the same --work leaves it.
+  const dir = await freshWorkFolder(work, doc);
   const repo = join(dir, "repo");
-  await mkdir(dir, { recursive: true });
   const env = repoEnv(process.env, { userconfig });
   /** @type {Array<{ stage: string, command: string, args: string[], cwd: string }>} */
   const plan = [

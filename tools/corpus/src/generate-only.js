@@ -2,10 +2,11 @@
 // `pnpm corpus --generate-only`: each document through lint, bundle and every generator in a
 // worker process of its own (generate-worker.js), no install and no tests: the crash and memory
 // test at scale.
-import { copyFile, mkdir, readFile, rm } from "node:fs/promises";
+import { copyFile, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measure } from "./measure.js";
+import { freshWorkFolder } from "./work-folder.js";
 
 const WORKER = fileURLToPath(new URL("./generate-worker.js", import.meta.url));
 
@@ -30,9 +31,7 @@ async function workerIn(toolchain) {
  */
 export async function generateDocument(doc, { work, timeoutMs, heapMb, toolchain }) {
   const worker = await workerIn(toolchain);
-  const dir = join(work, doc.name.replaceAll("/", "__"));
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
+  const dir = await freshWorkFolder(work, doc);
   const log = join(dir, "generate.log");
   const measured = await measure(process.execPath, [`--max-old-space-size=${heapMb}`, worker, doc.file, dir], {
     cwd: dir,

@@ -25,6 +25,9 @@ Options:
   --dynamic        generate responses from the schemas instead of the spec's examples
   --errors         answer request violations with errors (Prism --errors)
   --quiet          do not print Prism's request log
+  --start-timeout <seconds>
+                   how long to wait for Prism to listen (default: $SDKIT_MOCK_START_TIMEOUT, else
+                   30 s + 30 s per MB of the document)
   -h, --help       show this help`;
 
 async function main() {
@@ -37,6 +40,7 @@ async function main() {
       dynamic: { type: "boolean", default: false },
       errors: { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
+      "start-timeout": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -45,6 +49,11 @@ async function main() {
   if (!/^\d+$/.test(values.port) || port > 65_535)
     throw new UsageError(`--port must be 0..65535, got "${values.port}"`);
 
+  const startTimeout = values["start-timeout"];
+  const startSeconds = startTimeout === undefined ? undefined : Number(startTimeout);
+  if (startSeconds !== undefined && !(startSeconds > 0))
+    throw new UsageError(`--start-timeout takes a positive number of seconds, got "${startTimeout}"`);
+
   const specPath = resolveSpecPath(values.spec);
   const mock = await startMock({
     specPath,
@@ -52,6 +61,7 @@ async function main() {
     port,
     dynamic: values.dynamic,
     errors: values.errors,
+    ...(startSeconds === undefined ? {} : { timeoutMs: Math.round(startSeconds * 1000) }),
     log: false,
     onOutput: values.quiet ? undefined : (line) => console.log(line),
   });

@@ -20,11 +20,12 @@ const STOP_GRACE_MS = 3_000;
 /**
  * Spawns Prism and waits until it says it listens. No pre-flight checks: see `startMock`.
  *
- * @param {import("./prism-command.js").PrismOptions & { timeoutMs: number, onOutput?: (line: string) => void }} options
+ * @param {import("./prism-command.js").PrismOptions & { timeoutMs: number, timeoutReason?: string, onOutput?: (line: string) => void }} options
+ *   timeoutReason: what the error says on a timeout (see start-budget.js), instead of the bare deadline
  * @returns {Promise<RunningPrism>}
  */
 export async function launchPrism(options) {
-  const { timeoutMs, onOutput, ...prismOptions } = options;
+  const { timeoutMs, timeoutReason, onOutput, ...prismOptions } = options;
   const log = new LogBuffer();
   const started = performance.now();
   // Its own process group (see spawnGroup): stopping it reaches anything it forks, and a Ctrl-C in
@@ -88,7 +89,7 @@ export async function launchPrism(options) {
   if (outcome.kind === "spawn-failed")
     throw new MockStartError(`could not spawn it (${outcome.error.message})`, prismLog);
   if (outcome.kind === "timeout")
-    throw new MockStartError(`it did not report listening within ${timeoutMs} ms`, prismLog);
+    throw new MockStartError(timeoutReason ?? `it did not report listening within ${timeoutMs} ms`, prismLog);
   const bindFailure = /EADDRINUSE.*:(\d+)\s*$/m.exec(prismLog);
   if (bindFailure) {
     const cause = new MockStartError("Prism could not bind its port", prismLog);

@@ -4,6 +4,7 @@ import { specWithExamples } from "./fill-examples.js";
 import { assertPortFree } from "./port.js";
 import { launchPrism } from "./prism-process.js";
 import { resolveSpecPath } from "./spec-path.js";
+import { startBudgetFor, startTimeoutMessage } from "./start-budget.js";
 import { startViolationsProxy } from "./violations-proxy.js";
 
 /**
@@ -16,7 +17,8 @@ import { startViolationsProxy } from "./violations-proxy.js";
  * @property {string} [upstream] run Prism as a validating proxy in front of this URL instead of mocking
  * @property {boolean} [validateRequest] proxy only, default true: false forwards requests that break the spec
  *   (say a 422 test's invalid body) to the upstream instead of Prism answering them itself
- * @property {number} [timeoutMs] how long to wait for Prism to listen, default 30 000
+ * @property {number} [timeoutMs] how long to wait for Prism to listen; default SDKIT_MOCK_START_TIMEOUT seconds,
+ *   else 30 s + 30 s per MB of the served document (see start-budget.js)
  * @property {((message: string) => void) | false} [log] where to report readiness and start-up time; default stderr
  * @property {(line: string) => void} [onOutput] receives Prism's log lines once it is ready (request logs)
  */
@@ -59,7 +61,7 @@ export async function startMock(options = {}) {
     errors = false,
     upstream,
     validateRequest,
-    timeoutMs = 30_000,
+    timeoutMs,
   } = options;
   const log = options.log === undefined ? defaultLog : options.log;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`port must be 0..65535, got ${port}`);
@@ -78,16 +80,22 @@ export async function startMock(options = {}) {
     errors,
     upstream,
     validateRequest,
-    timeoutMs,
     onOutput: options.onOutput,
   };
   // Static mocking answers with examples; where the document has none, with ones that conform.
   const fillsExamples = mode === "mock" && !dynamic;
   /** @param {string} path */
   const launch = (path) =>
-    launchServing(path, { fillsExamples, routesFragments: rewrites422 }, (servedPath) =>
-      launchPrism({ ...prismOptions, specPath: servedPath }),
-    );
+    launchServing(path, { fillsExamples, routesFragments: rewrites422 }, (servedPath) => {
+      // Sized on what Prism reads (the copy with examples added, when there is one), named by the user's path.
+      const budget = startBudgetFor(path, servedPath, timeoutMs);
+      return launchPrism({
+        ...prismOptions,
+        specPath: servedPath,
+        timeoutMs: budget.ms,
+        timeoutReason: startTimeoutMessage(budget),
+      });
+    });
   const prism = await launch(specPath);
   if (!rewrites422) {
     if (log) log(`Prism ${mode} ready at ${prism.url} (start-up ${prism.startupMs} ms)`);

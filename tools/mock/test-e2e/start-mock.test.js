@@ -151,7 +151,9 @@ describe("startMock", () => {
     copyFileSync(defaultSpecPath(), specPath);
     const error = await startMock({ specPath, timeoutMs: 100, log: false }).catch((caught) => caught);
     expect(error).toBeInstanceOf(MockStartError);
-    expect(error.message).toContain("did not report listening within 100 ms");
+    expect(error.message).toContain("did not report listening within 0.1 s (the timeoutMs given)");
+    expect(error.message).toContain(`while loading ${specPath}`);
+    expect(error.message).toContain("--start-timeout <seconds>");
     expect(processesMentioning(specPath)).toEqual([]);
   });
 

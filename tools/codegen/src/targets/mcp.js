@@ -312,6 +312,19 @@ export function mcpTools(spec, model, config) {
 }
 
 /**
+ * One `const toolN: ToolSpec = {...};` per tool, each followed by a blank line. One literal array
+ * of every tool makes tsc build the union of all their types: on ~1,000 operations (GitHub's
+ * description) that union is too big and tsc stops with TS2590. Annotated one by one, each
+ * literal is checked against ToolSpec on its own and the list is an array of names.
+ *
+ * @param {ToolSpec[]} tools
+ * @returns {string[]}
+ */
+function toolConstants(tools) {
+  return tools.flatMap((tool, i) => [`const tool${i}: ToolSpec = ${JSON.stringify(tool, null, 2)};`, ""]);
+}
+
+/**
  * The `mcp` target: an MCP server (stdio) on the generated client, one tool per operation the
  * config exposes. Writes `tools.ts` (the tool table), `config.ts` (the configured names and the
  * client factory), `bin.ts` (the entry) and `runtime/` (the neutral runtime, copied from
@@ -335,8 +348,9 @@ export function mcpTarget({ spec, model, header, config, version }) {
       `// ${header}`,
       'import type { ToolSpec } from "./runtime/tool-spec.js";',
       "",
+      ...toolConstants(tools),
       "/** One tool per operation the SDK config exposes, in the SDK's order. */",
-      `export const TOOLS: readonly ToolSpec[] = ${JSON.stringify(tools, null, 2)};`,
+      `export const TOOLS: readonly ToolSpec[] = [${tools.map((_, i) => `\n  tool${i},`).join("")}${tools.length > 0 ? "\n" : ""}];`,
       "",
       "/** Operations left out because a tool's JSON arguments cannot carry their request body. */",
       `export const SKIPPED: ReadonlyArray<{ operationId: string; reason: string }> = ${JSON.stringify(skipped, null, 2)};`,

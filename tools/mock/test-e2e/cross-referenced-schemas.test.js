@@ -9,7 +9,7 @@ const scratch = mkdtempSync(join(tmpdir(), "sdkit-mock-lattice-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /**
- * A small document (about 2 KB) whose schemas reference each other in many ways, as large public
+ * A small document (3 KB) whose schemas reference each other in many ways, as large public
  * ones do (Stripe's, say): `Level<i>` reaches `Level<i-1>` through two properties, so `Level<depth>`
  * is `depth + 1` schemas but 2^depth copies of `Level0` once every $ref is replaced by its value.
  * Unpatched, Prism's $ref resolution (@stoplight/json-schema-ref-parser) and its cycle removal
@@ -32,8 +32,12 @@ function latticeDocument(/** @type {number} */ depth) {
     openapi: "3.0.3",
     info: { title: "Lattice", version: "1" },
     paths: {
-      "/lattice": { get: { responses: { 200: json({ left: {}, right: {} }, { $ref: `#/components/schemas/Level${depth}` }) } } },
-      "/health": { get: { responses: { 200: json({ ok: true }, { type: "object", properties: { ok: { type: "boolean" } } }) } } },
+      "/lattice": {
+        get: { responses: { 200: json({ left: {}, right: {} }, { $ref: `#/components/schemas/Level${depth}` }) } },
+      },
+      "/health": {
+        get: { responses: { 200: json({ ok: true }, { type: "object", properties: { ok: { type: "boolean" } } }) } },
+      },
     },
     components: { schemas },
   };

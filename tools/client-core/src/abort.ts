@@ -19,3 +19,16 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
+
+/**
+ * `Promise.race([work, stop])` for the one pair the transport races (the exchange against the
+ * attempt's abort or timeout), a few times per attempt: without the array, the iteration and the
+ * `Promise.resolve` of each entry, and with a handler on `work` either way, so a rejection of the
+ * work after `stop` won (the abort makes fetch reject too) is never an unhandled one.
+ */
+export function raceStop<T>(work: Promise<T>, stop: Promise<never>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    work.then(resolve, reject);
+    stop.then(resolve, reject);
+  });
+}

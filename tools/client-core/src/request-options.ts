@@ -61,5 +61,18 @@ export function fetchForCall(
 /** The value a method resolves with, honouring `withResponse`. */
 export function resultFor<T>(data: T, response: Response, options: RequestOptions): T | WithResponse<T> {
   if (options.withResponse !== true) return data;
-  return { data, response, requestId: requestIdOf(response.headers, (text) => text) };
+  // Looked up in the headers when first read (four header lookups): a paginated list asks every
+  // page for its response, and a page does not expose its id. Still an own, enumerable property.
+  let requestId: string | undefined | null = null;
+  return {
+    data,
+    response,
+    get requestId() {
+      if (requestId === null) requestId = requestIdOf(response.headers, (text) => text);
+      return requestId;
+    },
+    set requestId(value) {
+      requestId = value;
+    },
+  };
 }

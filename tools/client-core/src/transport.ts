@@ -1,4 +1,4 @@
-import { abortReason, sleep } from "./abort.js";
+import { abortReason, raceStop, sleep } from "./abort.js";
 import { checkDuration, checkRetries, invalid } from "./checks.js";
 import type { FetchLike, SdkDefinition } from "./definition.js";
 import type { OutgoingRequest } from "./draft-request.js";
@@ -184,14 +184,17 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     };
     /** Through the limiter to fetch: the innermost step, what middleware's `next` ends in. */
     const send = (outgoing: Request | undefined): Promise<Response> => {
-      const pending = limiter ? limiter.run(() => start(outgoing), controller.signal) : start(outgoing);
+      // (The limiter's promise of fetch's promise is, once resolved, the Response.)
+      const pending = (
+        limiter ? limiter.run(() => start(outgoing), controller.signal) : start(outgoing)
+      ) as Promise<Response>;
       // Still queued behind the limiter (or in middleware): the wait, too, ends at the call's deadline.
       if (!sent) {
         clearTimeout(timer);
         timer = setTimeout(expire, Math.max(0, deadline - now()), 2, totalMs);
       }
-      pending.catch(noop); // its rejection after a timeout or abort is expected; do not leak it
-      return Promise.race([pending, stop]);
+      // raceStop handles `pending`'s rejection too: after a timeout or abort it is expected.
+      return raceStop(pending, stop);
     };
     /** A response as the rest of the client reads it: redirects refused, the body buffered. */
     const settle = async (response: Response): Promise<BufferedResponse> => {
@@ -228,10 +231,10 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
             throw error;
           }
         };
-        const response = await Promise.race([
+        const response = await raceStop(
           composeMiddleware(chain, context, last, notAResponse)(request as Request),
           stop,
-        ]);
+        );
         buffered = await settle(response);
       }
       return { response: buffered, retry: retryForStatus(buffered.status) ?? NEVER };

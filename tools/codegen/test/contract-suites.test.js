@@ -5,17 +5,23 @@ import { describe, expect, it } from "vitest";
 import { renderTarget } from "../src/generate.js";
 import { CONTRACT_OPTIONS } from "./helpers.js";
 
-/** @param {string[]} statuses the responses of `POST /notes`, whose body requires `text` */
-function document(statuses) {
+/**
+ * @param {string[]} statuses the responses of `POST /notes`, whose body requires `text`
+ * @param {{ root?: unknown[], own?: unknown[] }} [security] the root's and the operation's `security`
+ */
+function document(statuses, security = { root: [{ key: [] }] }) {
   const answer = { description: "an answer", content: { "application/json": { schema: { type: "object" } } } };
   return {
     openapi: "3.0.3",
     info: { title: "Notes", version: "1.0.0" },
+    ...(security.root ? { security: security.root } : {}),
+    components: { securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" } } },
     paths: {
       "/notes": {
         post: {
           operationId: "createNote",
           tags: ["notes"],
+          ...(security.own ? { security: security.own } : {}),
           requestBody: {
             required: true,
             content: {
@@ -31,9 +37,9 @@ function document(statuses) {
   };
 }
 
-/** @param {string[]} statuses */
-async function suites(statuses) {
-  const files = await renderTarget("contract", document(statuses), CONTRACT_OPTIONS);
+/** @param {string[]} statuses @param {{ root?: unknown[], own?: unknown[] }} [security] */
+async function suites(statuses, security) {
+  const files = await renderTarget("contract", document(statuses, security), CONTRACT_OPTIONS);
   return [...files.keys()].filter((name) => name.endsWith(".test.ts")).sort();
 }
 
@@ -53,5 +59,14 @@ describe("contract suite entries", () => {
     ]);
     expect(await suites(["429"])).toContain("rate-limit.test.ts");
     expect(await suites(["429"])).not.toContain("validation.test.ts");
+  });
+
+  it("leaves out the authentication suite where every operation declaring a 401 accepts anonymous calls", async () => {
+    // No security anywhere, `security: []` over the root's, and an optional alternative `{}`.
+    expect(await suites(["401"], {})).not.toContain("authentication.test.ts");
+    expect(await suites(["401"], { root: [{ key: [] }], own: [] })).not.toContain("authentication.test.ts");
+    expect(await suites(["401"], { own: [{ key: [] }, {}] })).not.toContain("authentication.test.ts");
+    // The operation's own security refuses anonymous calls even where the root has none.
+    expect(await suites(["401"], { own: [{ key: [] }] })).toContain("authentication.test.ts");
   });
 });

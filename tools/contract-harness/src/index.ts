@@ -2,7 +2,14 @@
 // through a generated client, against Prism, and a coverage gate over every declared response.
 // `openapi-codegen contract` writes the entry files that call these suites.
 
-export { CONTRACT_USERNAME, type ContractAuth, type ContractAuthScheme, contractAuth } from "./auth.js";
+export {
+  CONTRACT_USERNAME,
+  type ContractAuth,
+  type ContractAuthScheme,
+  contractAuth,
+  refusesAnonymous,
+  type SecuredOperation,
+} from "./auth.js";
 export {
   type CoverageEntry,
   CoverageRegistry,

@@ -14,6 +14,11 @@ export interface SpecOperation {
   path: string;
   /** Declared response keys as written: "200", "422", "5XX", "default". */
   statuses: string[];
+  /**
+   * The operation's own `security`, as written, when it has one (absent: the document's root
+   * `security` applies): how the suites choose its credentials (auth.ts).
+   */
+  security?: unknown[];
 }
 
 /**
@@ -36,15 +41,16 @@ export function deref<T = Record<string, unknown>>(spec: OpenApiDocument, node: 
 }
 
 /**
- * Every operation in the document, with its declared response keys: the shared lister of
+ * Every operation in the document, with its declared response keys and own security: the shared lister of
  * @sdkit/openapi (an operation without an operationId is an error naming it).
  */
 export function listOperations(spec: OpenApiDocument): SpecOperation[] {
-  return listSpecOperations(spec).map(({ operationId, method, path, statuses }) => ({
+  return listSpecOperations(spec).map(({ operationId, method, path, statuses, operation }) => ({
     operationId,
     method,
     path,
     statuses,
+    ...(Array.isArray(operation.security) ? { security: operation.security } : {}),
   }));
 }
 

@@ -2,7 +2,7 @@
 // @sdkit/openapi: the OpenAPI model every sdkit tool reads documents through. Reading JSON or YAML
 // with size and alias guards, local `$ref` resolution (RFC 6901, fragment percent-encoding
 // included), operation listing, the JSON media type rule, the list of HTTP methods and path keys
-// holding a URI fragment.
+// holding a URI fragment, and which security requirements apply to an operation.
 export {
   assertLocalRefs,
   checkDocument,
@@ -22,7 +22,9 @@ export {
 export { isJsonMedia, jsonMediaOf } from "./media.js";
 export { HTTP_METHODS, listOperations } from "./operations.js";
 export { pathBeforeFragment, splitPathFragment } from "./path-fragment.js";
+export { acceptsAnonymous, securityRequirementsOf } from "./security.js";
 export { DEFAULT_MAX_BYTES, formatMegabytes, parseSpecText, readSpecFile } from "./spec-reader.js";
 
 /** @typedef {import("./document.js").OpenApiDocument} OpenApiDocument */
 /** @typedef {import("./operations.js").ListedOperation} ListedOperation */
+/** @typedef {import("./security.js").SecurityRequirement} SecurityRequirement */

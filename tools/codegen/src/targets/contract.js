@@ -1,7 +1,7 @@
 // @ts-check
 
 import { coreFiles, NEUTRAL_ERRORS } from "@sdkit/client-core";
-import { deref, isObject } from "@sdkit/openapi";
+import { acceptsAnonymous, deref, isObject, securityRequirementsOf } from "@sdkit/openapi";
 import { acceptHeaderOf } from "../accept.js";
 import { DEFECTS_FILE, defectsFile, defectWaiver, operationDefects } from "../document-defects.js";
 import { tsLiteral } from "../render.js";
@@ -178,13 +178,16 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
   if (encodesBodies && encoder) files.set("core/body-encoding.ts", encoder);
   // A suite whose status no operation declares would register no test, which vitest fails as an
   // empty file: its entry is written only where it has something to check (the success suite's
-  // where some operation has a success status, by the rule the suite itself applies).
+  // where some operation has a success status, and the authentication suite's where some operation
+  // declaring a 401 refuses anonymous calls: by the rules the suites themselves apply).
   const declares = (/** @type {string} */ status) => model.operations.some((m) => m.op.statuses.includes(status));
   /** @type {Record<string, boolean>} */
   const applies = {
     "success.test.ts": model.operations.some((m) => successStatusOf(m.op) !== undefined),
     "declared-statuses.test.ts": model.operations.some((m) => m.op.statuses.length > 0),
-    "authentication.test.ts": declares("401"),
+    "authentication.test.ts": model.operations.some(
+      (m) => m.op.statuses.includes("401") && !acceptsAnonymous(securityRequirementsOf(spec, m.op.operation)),
+    ),
     "validation.test.ts": model.operations.some(
       (m) => m.op.statuses.includes("422") && requiredBodyFieldsOf(spec, m).length > 0,
     ),

@@ -46,7 +46,7 @@ export async function rateLimitTests<Client>(subject: ContractSubject<Client>): 
     const declaresRetryAfter = declaresHeader(responseFor(spec, operation, "429").headers, "retry-after");
 
     it(`openapi-fetch returns the 429 document${declaresRetryAfter ? " and its Retry-After" : ""}`, async () => {
-      const { client, recorder } = contractClient();
+      const { client, recorder } = contractClient(operation);
       const { error, response } = await binding.openapiFetch(client, { headers: { Prefer: prefer } });
       expectSpecResponse(validator, operation, "429", recorder.last(), 429);
       await expectSameBody(error, recorder.last());
@@ -55,7 +55,7 @@ export async function rateLimitTests<Client>(subject: ContractSubject<Client>): 
     });
 
     it(`${binding.sdkName} throws RateLimitError${declaresRetryAfter ? " with the delay from Retry-After" : ""}`, async () => {
-      const { client, recorder } = contractClient({ prefer });
+      const { client, recorder } = contractClient(operation, { prefer });
       const outcome = await outcomeOf(binding.sdk(client));
       const exchange = recorder.last();
       expectSpecResponse(validator, operation, "429", exchange, 429);

@@ -36,7 +36,7 @@ export async function successTests<Client>(subject: ContractSubject<Client>): Pr
       const fetchOptions = choice === "" ? {} : { prefer: choice };
 
       it("openapi-fetch returns data matching the response schema", async () => {
-        const { client, recorder } = contractClient(fetchOptions);
+        const { client, recorder } = contractClient(operation, fetchOptions);
         const { data, error, response } = await binding.openapiFetch(client);
         expectSpecResponse(validator, operation, declared, recorder.last(), status);
         expect(error).toBeUndefined();
@@ -45,7 +45,7 @@ export async function successTests<Client>(subject: ContractSubject<Client>): Pr
       });
 
       it(`${binding.sdkName} resolves to the schema-valid body`, async () => {
-        const { client, recorder } = contractClient(fetchOptions);
+        const { client, recorder } = contractClient(operation, fetchOptions);
         const outcome = await outcomeOf(binding.sdk(client));
         const exchange = recorder.last();
         expectNoSpecViolations(operation, exchange);

@@ -35,7 +35,7 @@ export async function validationTests<Client>(subject: ContractSubject<Client>):
     const required = binding.requiredBodyFields;
 
     it("openapi-fetch returns the error document", async () => {
-      const { client, recorder } = contractClient();
+      const { client, recorder } = contractClient(operation);
       const { data, error, response } = await binding.openapiFetch(client, { body: {} });
       const exchange = recorder.last();
       expectSpecResponse(validator, operation, "422", exchange, 422);
@@ -52,7 +52,7 @@ export async function validationTests<Client>(subject: ContractSubject<Client>):
     });
 
     it(`${binding.sdkName} throws ValidationError whose fieldErrors are the fields the answer names`, async () => {
-      const { client, recorder } = contractClient();
+      const { client, recorder } = contractClient(operation);
       const outcome = await outcomeOf(binding.sdk(client, { body: {} }));
       const exchange = recorder.last();
       expectSpecResponse(validator, operation, "422", exchange, 422);

@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import { contractAuth } from "../auth.js";
+import { clientAuthOf, contractAuth } from "../auth.js";
 import { CoverageRegistry } from "../coverage.js";
 import { ResponseValidator } from "../json-schema.js";
 import { type RecordingFetchOptions, recordingFetch } from "../recording-fetch.js";
@@ -45,10 +45,12 @@ export interface ContractContext<Client> {
   /** The generated binding of a spec operation; a missing one (generated files older than the spec) fails by name. */
   bindingFor(operation: SpecOperation): ContractBinding<Client>;
   /**
-   * A client as users build it, pointed at Prism, with retries and the client-side limiter off so
-   * 429 and 5xx surface at once.
+   * A client as users build it for one operation, pointed at Prism, authenticating as that
+   * operation's security says (auth.ts), with retries and the client-side limiter off so 429 and
+   * 5xx surface at once.
    */
   contractClient(
+    operation: SpecOperation,
     fetchOptions?: RecordingFetchOptions,
     clientOptions?: ContractClientOptions,
   ): { client: Client; recorder: ReturnType<typeof recordingFetch> };
@@ -78,8 +80,6 @@ async function makeContext<Client>(subject: ContractSubject<Client>): Promise<Co
   // Prism's mock checks only that a key is present; a provider needs its real key, which stays in
   // the environment (never logged, never in a message).
   const validKey = isProvider ? (process.env[target.apiKeyEnv] ?? "") : "contract-test-key";
-  // How the suite authenticates: from the document's security schemes, not a bearer key alone.
-  const credentials = contractAuth(spec, validKey);
   const allOperations = listOperations(spec);
   const waivedOperations = allOperations.flatMap((operation) => {
     const binding = subject.operations.find((candidate) => candidate.operationId === operation.operationId);
@@ -106,12 +106,20 @@ async function makeContext<Client>(subject: ContractSubject<Client>): Promise<Co
       }
       return binding;
     },
-    contractClient(fetchOptions = {}, clientOptions = {}) {
-      // Without a key means without any of the document's credentials (an API key header, a cookie).
-      const recorder = recordingFetch({ ...fetchOptions, dropCredentials: credentials });
+    contractClient(operation, fetchOptions = {}, clientOptions = {}) {
+      const key = clientOptions.apiKey ?? validKey;
+      // How the suite authenticates: one alternative of the operation's security, every scheme in it.
+      const credentials = contractAuth(spec, operation, key);
+      // An operation that takes no credentials is sent none (a placeholder the fetch removes).
+      const { auth, anonymous } = clientAuthOf(credentials);
+      const recorder = recordingFetch({
+        ...fetchOptions,
+        dropAuthorization: anonymous || fetchOptions.dropAuthorization === true,
+        dropCredentials: credentials,
+      });
       const client = subject.client.createSdkClient({
-        apiKey: validKey,
-        ...(credentials.auth ? { auth: credentials.auth } : {}),
+        apiKey: key,
+        auth,
         baseUrl: target.baseUrl,
         fetch: recorder.fetch,
         maxRetries: 0,

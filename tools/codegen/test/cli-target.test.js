@@ -2,25 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../src/model.js";
 import { cliNames, cliTarget, commandWord } from "../src/targets/cli.js";
-import { tinySpec } from "./helpers.js";
+import { acmeConfig, tinySpec } from "./helpers.js";
 
-/** @returns {import("../src/sdk-config.js").SdkConfig} */
-function config(extra = {}) {
-  return {
-    name: "acme",
-    title: "Acme",
-    scope: "@acme",
-    packages: { types: "@acme/types", client: "@acme/client" },
-    client: { factory: "createAcmeClient", type: "AcmeClient", variable: "acme" },
-    env: { apiKey: "ACME_API_KEY", baseUrl: "ACME_BASE_URL", log: "ACME_LOG" },
-    baseUrl: "https://api.acme.test",
-    rateLimit: false,
-    userAgent: "@acme/client",
-    retry: { maxRetries: 1, timeoutMs: 5000 },
-    security: ["key"],
-    ...extra,
-  };
-}
+const config = acmeConfig;
 
 /** A document of our own: nested objects, arrays, enums, a union, a free-form map, refs and allOf. */
 const spec = tinySpec(

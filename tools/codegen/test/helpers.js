@@ -104,3 +104,26 @@ export async function typeErrors(files, packages = {}) {
     .getPreEmitDiagnostics(program)
     .map((d) => `${d.file?.fileName ?? "?"}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
 }
+
+/**
+ * The SDK config of the Acme API the target tests generate for (what sdk.config.json would hold).
+ *
+ * @param {Partial<import("../src/sdk-config.js").SdkConfig>} [extra]
+ * @returns {import("../src/sdk-config.js").SdkConfig}
+ */
+export function acmeConfig(extra = {}) {
+  return {
+    name: "acme",
+    title: "Acme",
+    scope: "@acme",
+    packages: { types: "@acme/types", client: "@acme/client" },
+    client: { factory: "createAcmeClient", type: "AcmeClient", variable: "acme" },
+    env: { apiKey: "ACME_API_KEY", baseUrl: "ACME_BASE_URL", log: "ACME_LOG" },
+    baseUrl: "https://api.acme.test",
+    rateLimit: false,
+    userAgent: "@acme/client",
+    retry: { maxRetries: 1, timeoutMs: 5000 },
+    security: ["key"],
+    ...extra,
+  };
+}

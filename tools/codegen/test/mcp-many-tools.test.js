@@ -6,27 +6,12 @@
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../src/model.js";
 import { mcpTarget } from "../src/targets/mcp.js";
-import { typeErrors } from "./helpers.js";
+import { acmeConfig, typeErrors } from "./helpers.js";
 import { manyOperations } from "./many-operations.js";
 
 const COUNT = 2000;
 
-/** @returns {import("../src/sdk-config.js").SdkConfig} */
-function config() {
-  return {
-    name: "acme",
-    title: "Acme",
-    scope: "@acme",
-    packages: { types: "@acme/types", client: "@acme/client" },
-    client: { factory: "createAcmeClient", type: "AcmeClient", variable: "acme" },
-    env: { apiKey: "ACME_API_KEY", baseUrl: "ACME_BASE_URL", log: "ACME_LOG" },
-    baseUrl: "https://api.acme.test",
-    rateLimit: false,
-    userAgent: "@acme/client",
-    retry: { maxRetries: 1, timeoutMs: 5000 },
-    security: ["key"],
-  };
-}
+const config = acmeConfig;
 
 describe(`the mcp target on a document of ${COUNT} operations`, () => {
   const spec = manyOperations(COUNT);

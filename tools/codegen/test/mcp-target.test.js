@@ -3,29 +3,13 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../src/model.js";
 import { annotationsFor, mcpNames, mcpTarget, mcpTools } from "../src/targets/mcp.js";
-import { tinySpec } from "./helpers.js";
+import { acmeConfig, tinySpec } from "./helpers.js";
 
 const require = createRequire(import.meta.url);
 const Ajv = require("ajv").default;
 const addFormats = require("ajv-formats").default;
 
-/** @returns {import("../src/sdk-config.js").SdkConfig} */
-function config(extra = {}) {
-  return {
-    name: "acme",
-    title: "Acme",
-    scope: "@acme",
-    packages: { types: "@acme/types", client: "@acme/client" },
-    client: { factory: "createAcmeClient", type: "AcmeClient", variable: "acme" },
-    env: { apiKey: "ACME_API_KEY", baseUrl: "ACME_BASE_URL", log: "ACME_LOG" },
-    baseUrl: "https://api.acme.test",
-    rateLimit: false,
-    userAgent: "@acme/client",
-    retry: { maxRetries: 1, timeoutMs: 5000 },
-    security: ["key"],
-    ...extra,
-  };
-}
+const config = acmeConfig;
 
 const item = { type: "object", required: ["name"], properties: { name: { type: "string", nullable: true } } };
 

@@ -148,6 +148,26 @@ describe("pagination", () => {
     expect(stamps[2]).toBeGreaterThanOrEqual(250);
   });
 
+  /**
+   * Iterates every customer, aborting a moment after the third; resolves with the ids handed out
+   * once the loop has rejected with the abort's reason. The page after the third item never
+   * completes, so only the abort can end the loop: a loop that ignored it would hang the test.
+   */
+  async function iterateAbortingAfterThree(
+    client: ReturnType<typeof createShopTestClient>["client"],
+    controller: AbortController,
+  ): Promise<string[]> {
+    const got: string[] = [];
+    const run = (async () => {
+      for await (const customer of client.customers.list({}, { signal: controller.signal })) {
+        got.push(customer.id);
+        if (got.length === 3) setTimeout(() => controller.abort(new Error("stop")), 5);
+      }
+    })();
+    await expect(run).rejects.toThrow("stop");
+    return got;
+  }
+
   test("abort mid-iteration stops at once: the page in flight rejects, no further page is asked for", async () => {
     const controller = new AbortController();
     const { client, seen } = createShopTestClient((request) => {
@@ -156,16 +176,7 @@ describe("pagination", () => {
       // The second page hangs until aborted.
       return new Promise<Response>(() => {});
     });
-    const got: string[] = [];
-    const run = (async () => {
-      for await (const customer of client.customers.list({}, { signal: controller.signal })) {
-        got.push(customer.id);
-        if (got.length === 3) setTimeout(() => controller.abort(new Error("stop")), 5);
-      }
-    })();
-    const started = performance.now();
-    await expect(run).rejects.toThrow("stop");
-    expect(performance.now() - started).toBeLessThan(1000);
+    const got = await iterateAbortingAfterThree(client, controller);
     expect(got).toEqual(["i0", "i1", "i2"]);
     expect(seen).toHaveLength(2);
     // Aborted before: nothing is requested.
@@ -189,16 +200,7 @@ describe("pagination", () => {
       });
       return new Response(body, { headers: { "content-type": "application/json", "content-length": "1000" } });
     });
-    const got: string[] = [];
-    const run = (async () => {
-      for await (const customer of client.customers.list({}, { signal: controller.signal })) {
-        got.push(customer.id);
-        if (got.length === 3) setTimeout(() => controller.abort(new Error("stop")), 5);
-      }
-    })();
-    const started = performance.now();
-    await expect(run).rejects.toThrow("stop");
-    expect(performance.now() - started).toBeLessThan(1000);
+    const got = await iterateAbortingAfterThree(client, controller);
     expect(got).toEqual(["i0", "i1", "i2"]);
     expect(seen).toHaveLength(2);
   });

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generate } from "../src/generate.js";
 import { readSdkConfig, resolveSecurity, validateSdkConfig } from "../src/sdk-config.js";
-import { scratch } from "../test/helpers.js";
+import { acmeConfig, scratch } from "../test/helpers.js";
 import { petstore } from "../test/petstore.js";
 
 const cli = fileURLToPath(new URL("../src/cli.js", import.meta.url));
@@ -18,19 +18,7 @@ const hatchConfigFile = fileURLToPath(new URL("../../../sdk.config.json", import
  * @returns {import("../src/sdk-config.js").SdkConfig}
  */
 function acme() {
-  return {
-    name: "acme",
-    title: "Acme",
-    scope: "@acme",
-    packages: { types: "@acme/types", client: "@acme/client" },
-    client: { factory: "createAcmeClient", type: "AcmeClient", variable: "acme" },
-    env: { apiKey: "ACME_API_KEY", baseUrl: "ACME_BASE_URL", log: "ACME_LOG" },
-    baseUrl: "https://api.acme.test/v2",
-    rateLimit: false,
-    userAgent: "@acme/client",
-    retry: { maxRetries: 1, timeoutMs: 5000 },
-    security: [],
-  };
+  return acmeConfig({ baseUrl: "https://api.acme.test/v2", security: [] });
 }
 
 /** @param {unknown} value */

@@ -125,7 +125,13 @@ export function schemaExample(spec, node, depth = 0) {
         depth + 1,
       );
     }
-    const parts = schema.allOf.map((/** @type {unknown} */ part) => schemaExample(spec, part, depth + 1));
+    // A part that only annotates (Codat's `issueDate`: `allOf: [{ description }, { $ref: DateTime }]`)
+    // says nothing about the value: its example would be the `{}` of an untyped schema, and taken
+    // first it put an object where the type is a string. The value comes from the parts that constrain.
+    const constraining = schema.allOf.filter((/** @type {unknown} */ part) => !isAnnotationOnly(part));
+    const parts = (constraining.length > 0 ? constraining : schema.allOf).map((/** @type {unknown} */ part) =>
+      schemaExample(spec, part, depth + 1),
+    );
     if (parts.every(isObject)) return Object.assign({}, ...parts);
     return parts.find((part) => part !== undefined);
   }
@@ -203,6 +209,29 @@ function allOfParts(spec, parts, depth = 0) {
     const { allOf, ...own } = resolved;
     return [...allOfParts(spec, allOf, depth + 1), own];
   });
+}
+
+/** Keywords that describe a value without constraining it. */
+const ANNOTATIONS = new Set([
+  "title",
+  "description",
+  "example",
+  "examples",
+  "default",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "externalDocs",
+  "$comment",
+]);
+
+/**
+ * True for a schema of annotations only (`{ description }`, extensions): any value conforms to it.
+ *
+ * @param {unknown} part
+ */
+function isAnnotationOnly(part) {
+  return isObject(part) && Object.keys(part).every((key) => ANNOTATIONS.has(key) || key.startsWith("x-"));
 }
 
 /**

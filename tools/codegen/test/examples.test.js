@@ -286,3 +286,39 @@ describe("an allOf with a part that is an allOf itself", () => {
     expect(example).toEqual({ type: "Asset", isBankAccount: true });
   });
 });
+
+// Codat's `Bill.issueDate` is `allOf: [{ description }, { $ref: DateTime }]`, DateTime a string:
+// the annotation part's example (an untyped schema's `{}`) was taken first, and the contract
+// bindings did not type-check ("Type '{}' is not assignable to type 'string'").
+describe("an allOf with a part that only annotates", () => {
+  const annotated = {
+    ...spec,
+    components: {
+      schemas: {
+        DateTime: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", example: "2022-10-23" },
+        Bill: {
+          type: "object",
+          required: ["issueDate"],
+          properties: {
+            issueDate: {
+              allOf: [{ description: "Date of the bill.", "x-note": "n" }, { $ref: "#/components/schemas/DateTime" }],
+            },
+            count: { allOf: [{ title: "Count" }, { type: "integer", minimum: 3 }] },
+            anything: { allOf: [{ description: "no constraint at all" }] },
+          },
+        },
+      },
+    },
+  };
+
+  it("takes the value from the part that constrains it", () => {
+    const example = mediaExample(annotated, { schema: { $ref: "#/components/schemas/Bill" } });
+    expect(example).toMatchObject({ issueDate: "2022-10-23" });
+  });
+
+  it("a lone annotation part still gets a value, and a typed one its bounds", () => {
+    const schema = annotated.components.schemas.Bill.properties;
+    expect(mediaExample(annotated, { schema: schema.count })).toBe(3);
+    expect(mediaExample(annotated, { schema: schema.anything })).not.toBeUndefined();
+  });
+});

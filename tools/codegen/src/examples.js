@@ -84,11 +84,14 @@ export function parameterExample(spec, parameter) {
  * @param {Record<string, any>} spec
  * @param {unknown} node
  * @param {number} [depth]
+ * @param {ReadonlySet<string>} [expanding] the `$ref`s being expanded on the way here, to stop at a cycle
  * @returns {unknown}
  */
-export function schemaExample(spec, node, depth = 0) {
+export function schemaExample(spec, node, depth = 0, expanding = new Set()) {
   const schema = deref(spec, node);
   if (!isObject(schema) || depth > 8) return undefined;
+  const ref = isObject(node) && typeof node.$ref === "string" ? node.$ref : undefined;
+  const inside = ref === undefined ? expanding : new Set([...expanding, ref]);
   // A schema's own example or default is used only when it fits the schema: real documents give a
   // string enum an array example (Asana's `include`), which would not type-check as the request.
   // Nor one with a property the schema does not declare (DigitalOcean's `images` where the schema
@@ -123,6 +126,7 @@ export function schemaExample(spec, node, depth = 0) {
           ],
         },
         depth + 1,
+        inside,
       );
     }
     // A part that only annotates (Codat's `issueDate`: `allOf: [{ description }, { $ref: DateTime }]`)
@@ -130,13 +134,14 @@ export function schemaExample(spec, node, depth = 0) {
     // first it put an object where the type is a string. The value comes from the parts that constrain.
     const constraining = schema.allOf.filter((/** @type {unknown} */ part) => !isAnnotationOnly(part));
     const parts = (constraining.length > 0 ? constraining : schema.allOf).map((/** @type {unknown} */ part) =>
-      schemaExample(spec, part, depth + 1),
+      schemaExample(spec, part, depth + 1, inside),
     );
     if (parts.every(isObject)) return Object.assign({}, ...parts);
     return parts.find((part) => part !== undefined);
   }
   for (const key of ["oneOf", "anyOf"]) {
-    if (Array.isArray(schema[key]) && schema[key].length > 0) return schemaExample(spec, schema[key][0], depth + 1);
+    if (Array.isArray(schema[key]) && schema[key].length > 0)
+      return schemaExample(spec, schema[key][0], depth + 1, inside);
   }
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
   if (type === "object" || (type === undefined && isObject(schema.properties))) {
@@ -148,13 +153,21 @@ export function schemaExample(spec, node, depth = 0) {
       const hasOwnExample = isObject(resolved) && (resolved.example !== undefined || resolved.default !== undefined);
       if (!required.has(name) && !hasOwnExample && !isObject(resolved?.properties)) continue;
       const example =
-        schemaExample(spec, property, depth + 1) ?? (required.has(name) ? bareValue(resolved) : undefined);
+        schemaExample(spec, property, depth + 1, inside) ?? (required.has(name) ? bareValue(resolved) : undefined);
       // A required property is never left out: the generated type would refuse the value.
       if (example !== undefined) value[name] = example;
     }
     return value;
   }
-  if (type === "array") return [schemaExample(spec, schema.items, depth + 1) ?? "string"];
+  if (type === "array") {
+    // An array of the schema being expanded (id4i's `ApiError.errorList: ApiError[]`, every property
+    // required): one item would need another array of it, and so on until the depth guard gives up
+    // with an item missing its required properties, which the mock then serves as a broken answer.
+    // The empty array ends the recursion validly where the schema allows it.
+    const items = isObject(schema.items) && typeof schema.items.$ref === "string" ? schema.items.$ref : undefined;
+    if (items !== undefined && inside.has(items) && !(Number(schema.minItems) > 0)) return [];
+    return [schemaExample(spec, schema.items, depth + 1, inside) ?? "string"];
+  }
   if (type === "integer" || type === "number") return numberExample(schema, type === "integer");
   if (type === "boolean") return true;
   if (type === "string") return stringExample(schema);

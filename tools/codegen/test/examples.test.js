@@ -1,5 +1,6 @@
 // @ts-check
 import { describe, expect, it } from "vitest";
+import { conformsTo } from "../src/example-check.js";
 import { mediaExample, parameterExample } from "../src/examples.js";
 
 // Examples are checked against their schema before a sample or a contract request is built from
@@ -320,5 +321,44 @@ describe("an allOf with a part that only annotates", () => {
     const schema = annotated.components.schemas.Bill.properties;
     expect(mediaExample(annotated, { schema: schema.count })).toBe(3);
     expect(mediaExample(annotated, { schema: schema.anything })).not.toBeUndefined();
+  });
+});
+
+// id4i's `ApiError` lists more of itself in `errorList`, every property required: the example
+// nested until the depth guard and ended on an item missing its required properties, so the mock
+// served 401s that broke the document's own schema.
+describe("a schema with an array of itself", () => {
+  const recursive = {
+    ...spec,
+    components: {
+      schemas: {
+        ApiError: {
+          type: "object",
+          required: ["code", "message", "errorList"],
+          properties: {
+            code: { type: "string", enum: ["ERR_AUTH"] },
+            message: { type: "string" },
+            errorList: { type: "array", items: { $ref: "#/components/schemas/ApiError" } },
+          },
+        },
+        Tree: {
+          type: "object",
+          required: ["children"],
+          properties: { children: { type: "array", minItems: 1, items: { $ref: "#/components/schemas/Tree" } } },
+        },
+      },
+    },
+  };
+
+  it("ends the recursion with an empty array, and the example conforms to the schema", () => {
+    const schema = { $ref: "#/components/schemas/ApiError" };
+    const example = mediaExample(recursive, { schema });
+    expect(example).toEqual({ code: "ERR_AUTH", message: expect.any(String), errorList: [] });
+    expect(conformsTo(recursive, schema, example)).toBe(true);
+  });
+
+  it("does not cut an array the schema requires items in", () => {
+    const example = /** @type {any} */ (mediaExample(recursive, { schema: { $ref: "#/components/schemas/Tree" } }));
+    expect(example.children).toHaveLength(1);
   });
 });

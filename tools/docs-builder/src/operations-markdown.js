@@ -1,4 +1,5 @@
 // @ts-check
+import { securityRequirementsOf } from "@sdkit/openapi";
 import { deref, flattenSchema, typeLabel } from "./openapi-schema.js";
 import { operationsInDocumentOrder } from "./operations.js";
 
@@ -98,9 +99,9 @@ export function operationsMarkdown(docsSpec, { headingLevel = 2, referenceUrl } 
  * @param {any} operation
  */
 function securityLines(spec, operation) {
-  const requirements = operation.security ?? spec.security ?? [];
+  const requirements = securityRequirementsOf(spec, operation);
   if (requirements.length === 0) return ["Authentication: none.", ""];
-  const names = requirements.flatMap((/** @type {object} */ requirement) => Object.keys(requirement ?? {}));
+  const names = requirements.flatMap((requirement) => Object.keys(requirement));
   const described = names.map((/** @type {string} */ name) => {
     const scheme = deref(spec, spec.components?.securitySchemes?.[name]);
     if (scheme?.type === "http" && scheme.scheme === "bearer") return "`Authorization: Bearer <api key>`";

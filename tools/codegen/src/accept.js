@@ -4,7 +4,7 @@
 // negotiation serves the success body instead of the error: Prism does exactly that when asked
 // for a 404 of a CSV export. The success type comes first; every other type the operation's
 // responses declare follows at a lower quality, so an error body in its own type is still accepted.
-import { derefOrRef, isJsonMedia, isObject } from "@sdkit/openapi";
+import { derefOrRef, isJsonMedia, isObject, wellFormedMediaType } from "@sdkit/openapi";
 
 /** The quality of the media types other than the success one: any value below 1 ranks them after it. */
 export const OTHER_MEDIA_QUALITY = "0.9";
@@ -49,5 +49,9 @@ export function acceptHeaderOf(spec, operation, successMedia) {
   const first = essence(successMedia);
   const others = declaredResponseMedia(spec, operation).filter((media) => essence(media) !== first);
   if (others.length === 0 && isJsonMedia(successMedia)) return undefined;
-  return [successMedia.trim(), ...others.map((media) => `${media};q=${OTHER_MEDIA_QUALITY}`)].join(", ");
+  // Sent as well-formed values: a document's `text/plain; utf-8` would make the header unparsable.
+  return [
+    wellFormedMediaType(successMedia),
+    ...others.map((media) => `${wellFormedMediaType(media)};q=${OTHER_MEDIA_QUALITY}`),
+  ].join(", ");
 }

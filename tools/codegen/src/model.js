@@ -1,6 +1,6 @@
 // @ts-check
 import { SpecError } from "@sdkit/cli-kit";
-import { deref, isObject, jsonMediaOf, listOperations, pointer } from "@sdkit/openapi";
+import { deref, isObject, jsonMediaOf, listOperations, pointer, wellFormedMediaType } from "@sdkit/openapi";
 import { camelCase, isIdentifier, planSdk, words } from "./naming.js";
 import { operationIdentifier, operationTypePrefix, schemaAliases } from "./type-names.js";
 import { webhookModels } from "./webhooks.js";
@@ -28,7 +28,9 @@ import { webhookModels } from "./webhooks.js";
  * @property {ParameterInfo[]} pathParams in the order they appear in the path
  * @property {ParameterInfo[]} queryParams
  * @property {ParameterInfo[]} headerParams
- * @property {{ media: string, required: boolean, mediaObject: any } | undefined} body
+ * @property {{ media: string, contentType: string, required: boolean, mediaObject: any } | undefined} body
+ *   `media` is the document's key (what the types index by), `contentType` the header value sent
+ *   (@sdkit/openapi's wellFormedMediaType of it)
  * @property {{ key: string, media: string | undefined } | undefined} success the first 2xx response
  * @property {string[]} successKeys every declared 1xx-3xx key
  * @property {string[]} errorKeys every other declared key (4xx, 5xx, ranges, default)
@@ -147,7 +149,12 @@ function operationModel(spec, op, resource, sdkMethod, file) {
     queryParams: params("query"),
     headerParams: params("header"),
     body: bodyMedia
-      ? { media: bodyMedia, required: requestBody.required === true, mediaObject: requestBody.content[bodyMedia] }
+      ? {
+          media: bodyMedia,
+          contentType: wellFormedMediaType(bodyMedia),
+          required: requestBody.required === true,
+          mediaObject: requestBody.content[bodyMedia],
+        }
       : undefined,
     success,
     successKeys,

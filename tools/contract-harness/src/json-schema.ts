@@ -3,6 +3,7 @@ import { jsonMediaOf } from "@sdkit/openapi";
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { essenceOf } from "./media-range.js";
 import { deref, type OpenApiDocument, responseFor, type SpecOperation } from "./spec.js";
 
 // The conversion lives with the example check of the generators, so the examples they choose are
@@ -86,11 +87,12 @@ export class ResponseValidator {
 
   /**
    * The JSON media type object declared for (operation, status), by @sdkit/openapi's rule:
-   * `application/json`, else the first JSON type (`application/problem+json`, `application/vnd.api+json`).
+   * `application/json`, else the first JSON type (`application/problem+json`, `application/vnd.api+json`),
+   * else `*\/*`: the generated client reads "any type" as JSON, and the mock answers it so.
    */
   #jsonMedia(operation: SpecOperation, status: string): { schema?: unknown } | undefined {
     const content: Record<string, { schema?: unknown }> = responseFor(this.#spec, operation, status).content ?? {};
-    const key = jsonMediaOf(content);
+    const key = jsonMediaOf(content) ?? Object.keys(content).find((media) => essenceOf(media) === "*/*");
     return key === undefined ? undefined : content[key];
   }
 

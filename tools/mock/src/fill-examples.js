@@ -12,7 +12,9 @@ import { conformsTo, mediaExample } from "@sdkit/codegen";
 import { derefOrRef, isJsonMedia, isObject, readSpecFile } from "@sdkit/openapi";
 import { operationsOf } from "./document-operations.js";
 import { spellOutFormEncoding } from "./form-encoding.js";
+import { wellFormedContentKeys } from "./media-type-keys.js";
 import { routeFragmentPaths } from "./path-fragment.js";
+import { serveStructuredBodies } from "./structured-text-media.js";
 
 /**
  * Adds a derived `example` to every JSON response media type that has none (in place).
@@ -47,27 +49,41 @@ export function fillResponseExamples(spec) {
 }
 
 /**
- * The spec Prism serves: a copy with derived examples (when `examples`), form encodings spelled
- * out (see form-encoding.js) and fragment paths made routable (when `fragments`, see
- * path-fragment.js), when any of them changed anything, in a temporary folder removed by
- * `cleanup`; else the spec itself. `fragmentRoutes` are what the front proxy routes by.
+ * The spec Prism serves: a copy with media type keys well-formed (see media-type-keys.js),
+ * structured bodies made servable (when `bodies`, see structured-text-media.js), derived examples (when `examples`), form encodings spelled out (see
+ * form-encoding.js) and fragment paths made routable (when `fragments`, see path-fragment.js),
+ * when any of them changed anything, in a temporary folder removed by `cleanup`; else the spec
+ * itself. `fragmentRoutes` are what the front proxy routes by.
  *
  * @param {string} specPath
- * @param {{ examples?: boolean, fragments?: boolean }} [options] `examples`: fill response examples
- *   (static mocking only); `fragments`: route fragment paths (only with the mock's front proxy)
- * @returns {Promise<{ path: string, added: number, encodings: number,
+ * @param {{ examples?: boolean, fragments?: boolean, bodies?: boolean }} [options] `examples`: fill
+ *   response examples (static mocking only); `fragments`: route fragment paths (only with the mock's
+ *   front proxy); `bodies`: answer structured bodies in media types Prism cannot write them in
+ *   (mocking only: a proxy validates the real server's answers against the document as it is)
+ * @returns {Promise<{ path: string, added: number, encodings: number, bodies: number,
  *   fragmentRoutes: import("./path-fragment.js").FragmentRoute[], cleanup: () => Promise<void> }>}
  */
-export async function specWithExamples(specPath, { examples = true, fragments = false } = {}) {
+export async function specWithExamples(specPath, { examples = true, fragments = false, bodies = false } = {}) {
   const { document } = await readSpecFile(specPath);
-  const unchanged = { path: specPath, added: 0, encodings: 0, fragmentRoutes: [], cleanup: async () => {} };
+  const unchanged = { path: specPath, added: 0, encodings: 0, bodies: 0, fragmentRoutes: [], cleanup: async () => {} };
   if (!isObject(document)) return unchanged;
+  const mediaKeys = wellFormedContentKeys(document);
+  // Before the examples: a media range served as JSON gets a derived JSON example like any other.
+  const servedBodies = bodies ? serveStructuredBodies(document) : 0;
   const added = examples ? fillResponseExamples(document) : 0;
   const encodings = spellOutFormEncoding(document);
   const fragmentRoutes = fragments ? routeFragmentPaths(document) : [];
-  if (added === 0 && encodings === 0 && fragmentRoutes.length === 0) return unchanged;
+  if (mediaKeys === 0 && servedBodies === 0 && added === 0 && encodings === 0 && fragmentRoutes.length === 0)
+    return unchanged;
   const dir = await mkdtemp(join(tmpdir(), "sdkit-mock-"));
   const path = join(dir, "openapi.json");
   await writeFile(path, JSON.stringify(document));
-  return { path, added, encodings, fragmentRoutes, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    path,
+    added,
+    encodings,
+    bodies: servedBodies,
+    fragmentRoutes,
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
 }

@@ -86,7 +86,7 @@ export async function startMock(options = {}) {
   const fillsExamples = mode === "mock" && !dynamic;
   /** @param {string} path */
   const launch = (path) =>
-    launchServing(path, { fillsExamples, routesFragments: rewrites422 }, (servedPath) => {
+    launchServing(path, { fillsExamples, mocks: mode === "mock", routesFragments: rewrites422 }, (servedPath) => {
       // Sized on what Prism reads (the copy with examples added, when there is one), named by the user's path.
       const budget = startBudgetFor(path, servedPath, timeoutMs);
       return launchPrism({
@@ -137,17 +137,18 @@ export async function startMock(options = {}) {
  */
 
 /**
- * Prism on `specPath`, or on a temporary copy with derived examples (when `fillsExamples`), form
- * encodings spelled out and fragment paths made routable (when `routesFragments`: only a front
- * proxy can route to them), when any changes the document; stopping it also removes the copy.
+ * Prism on `specPath`, or on a temporary copy with structured bodies made servable (when `mocks`),
+ * derived examples (when `fillsExamples`), form encodings spelled out and fragment paths made
+ * routable (when `routesFragments`: only a front proxy can route to them), when any changes the
+ * document; stopping it also removes the copy.
  *
  * @param {string} specPath
- * @param {{ fillsExamples: boolean, routesFragments: boolean }} how
+ * @param {{ fillsExamples: boolean, mocks: boolean, routesFragments: boolean }} how
  * @param {(servedPath: string) => Promise<import("./prism-process.js").RunningPrism>} start
  * @returns {Promise<ServingPrism>}
  */
-async function launchServing(specPath, { fillsExamples, routesFragments }, start) {
-  const copy = await specWithExamples(specPath, { examples: fillsExamples, fragments: routesFragments });
+async function launchServing(specPath, { fillsExamples, mocks, routesFragments }, start) {
+  const copy = await specWithExamples(specPath, { examples: fillsExamples, fragments: routesFragments, bodies: mocks });
   const served = copy.path === specPath ? undefined : copy;
   /** @type {import("./prism-process.js").RunningPrism} */
   let launched;

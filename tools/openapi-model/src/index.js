@@ -19,7 +19,7 @@ export {
   refTarget,
   unescapePointer,
 } from "./document.js";
-export { isJsonMedia, jsonMediaOf } from "./media.js";
+export { isJsonMedia, jsonMediaOf, wellFormedMediaType } from "./media.js";
 export { HTTP_METHODS, listOperations } from "./operations.js";
 export { pathBeforeFragment, splitPathFragment } from "./path-fragment.js";
 export { acceptsAnonymous, securityRequirementsOf } from "./security.js";

@@ -31,3 +31,20 @@ export function jsonMediaOf(content) {
   const keys = Object.keys(content);
   return keys.find((key) => key.trim().toLowerCase() === "application/json") ?? keys.find(isJsonMedia);
 }
+
+/** A parameter RFC 9110 §5.6.6 allows: `token=token` or `token="quoted string"`. */
+const PARAMETER = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+=([!#$%&'*+.^_`|~0-9A-Za-z-]+|"([^"\\]|\\.)*")$/;
+
+/**
+ * A media type as a well-formed Content-Type value: its type and subtype, then only the parameters
+ * that are `name=value` (RFC 9110 §8.3.1). Real documents declare keys such as
+ * `text/plain; utf-8`; sent as they are, a server's parser refuses the request (Prism answers 500).
+ * Whitespace around the parts is dropped; what remains is kept as written.
+ *
+ * @param {string} media
+ * @returns {string}
+ */
+export function wellFormedMediaType(media) {
+  const [essence = "", ...parameters] = media.split(";").map((part) => part.trim());
+  return [essence, ...parameters.filter((parameter) => PARAMETER.test(parameter))].join("; ");
+}

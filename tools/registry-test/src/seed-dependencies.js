@@ -1,8 +1,8 @@
 // @ts-check
 import { access, cp, readFile, realpath, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { execOk } from "@hatch-api/test-support";
 import { assertLoopbackRegistry } from "./loopback-guard.js";
+import { publishFolders } from "./toolchain.js";
 
 /**
  * @typedef {object} InstalledPackage
@@ -70,31 +70,26 @@ export async function collectThirdPartyDependencies(packageDirs, isWorkspacePack
 }
 
 /**
- * Packs each installed dependency and publishes it to the local registry (scripts off: these are
- * already-built published packages).
+ * Publishes each installed dependency to the local registry (scripts off: these are already-built
+ * published packages), a few npm processes at a time.
  *
  * @param {InstalledPackage[]} dependencies
  * @param {{ registry: string, env: NodeJS.ProcessEnv, packDir: string }} options
  */
 export async function seedRegistry(dependencies, { registry, env, packDir }) {
+  assertLoopbackRegistry(registry);
+  /** @type {Map<string, string>} */
+  const folders = new Map();
   for (const dependency of dependencies) {
-    assertLoopbackRegistry(registry);
-    // pnpm's store hard-links identical files (e.g. index.d.ts and index.d.mts); npm pack would store
-    // the second as a tar hard-link entry that installs as an empty file. A plain copy breaks the links.
-    const copy = join(packDir, "sources", `${dependency.name}@${dependency.version}`);
+    const key = `${dependency.name}@${dependency.version}`;
+    // pnpm's store hard-links identical files (e.g. index.d.ts and index.d.mts); npm would pack the
+    // second as a tar hard-link entry that installs as an empty file. A plain copy breaks the links.
+    const copy = join(packDir, "sources", key);
     await cp(dependency.dir, copy, { recursive: true });
     await dropPublishConfig(join(copy, "package.json"));
-    const packed = await execOk("npm", ["pack", copy, "--pack-destination", packDir, "--ignore-scripts", "--json"], {
-      cwd: packDir,
-      env,
-    });
-    const [{ filename }] = JSON.parse(packed.stdout);
-    await execOk(
-      "npm",
-      ["publish", join(packDir, filename), "--ignore-scripts", "--tag", "latest", "--registry", registry],
-      { cwd: packDir, env },
-    );
+    folders.set(key, copy);
   }
+  await publishFolders(folders, { registry, env });
 }
 
 /**

@@ -7,7 +7,11 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { execOk } from "@hatch-api/test-support";
 import { assertLoopbackRegistry } from "./loopback-guard.js";
+import { mapWithLimit } from "./map-with-limit.js";
 import { unpack } from "./tarball.js";
+
+/** npm processes publishing at once: enough to keep Verdaccio and two cores busy. */
+export const PUBLISH_CONCURRENCY = 4;
 
 /** The toolchain's npm scope. */
 export const TOOLCHAIN_SCOPE = "@sdkit/";
@@ -48,18 +52,16 @@ export async function packToolchain(packages, { dest, env }) {
   const folders = new Map();
   const tarballs = join(dest, "tarballs");
   await mkdir(tarballs, { recursive: true });
-  await Promise.all(
-    packages.map(async (pkg) => {
-      const packed = await execOk("pnpm", ["pack", "--pack-destination", tarballs, "--json"], {
-        cwd: pkg.dir,
-        ...(env ? { env } : {}),
-      });
-      const file = packedFile(packed.stdout, tarballs);
-      const unpacked = join(dest, "unpacked", pkg.name);
-      await unpack(await readFile(file), unpacked);
-      folders.set(pkg.name, join(unpacked, "package"));
-    }),
-  );
+  await mapWithLimit(packages, PUBLISH_CONCURRENCY, async (pkg) => {
+    const packed = await execOk("pnpm", ["pack", "--pack-destination", tarballs, "--json"], {
+      cwd: pkg.dir,
+      ...(env ? { env } : {}),
+    });
+    const file = packedFile(packed.stdout, tarballs);
+    const unpacked = join(dest, "unpacked", pkg.name);
+    await unpack(await readFile(file), unpacked);
+    folders.set(pkg.name, join(unpacked, "package"));
+  });
   return new Map([...folders].sort(([a], [b]) => a.localeCompare(b)));
 }
 
@@ -79,27 +81,26 @@ function packedFile(stdout, dir) {
 }
 
 /**
- * Publishes unpacked packages to the local registry, scripts off (they are packed already), all at
- * once: each is its own npm process, and Verdaccio takes different packages in parallel.
+ * Publishes unpacked packages to the local registry, scripts off (they are packed already). Each is
+ * its own npm process and Verdaccio takes different packages in parallel, so a few run at once: more
+ * than that only queues npm processes (about 80 MB each) on a two-core machine.
  *
  * @param {Map<string, string>} folders package name → folder
- * @param {{ registry: string, env: NodeJS.ProcessEnv }} options
+ * @param {{ registry: string, env: NodeJS.ProcessEnv, concurrency?: number }} options
  */
-export async function publishFolders(folders, { registry, env }) {
+export async function publishFolders(folders, { registry, env, concurrency = PUBLISH_CONCURRENCY }) {
   assertLoopbackRegistry(registry);
-  await Promise.all(
-    [...folders].map(async ([name, dir]) => {
-      const manifest = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
-      if (manifest.publishConfig?.registry) assertLoopbackRegistry(manifest.publishConfig.registry);
-      await execOk(
-        "npm",
-        ["publish", dir, "--ignore-scripts", "--tag", "latest", "--registry", registry, "--provenance=false"],
-        { cwd: dir, env },
-      ).catch((error) => {
-        throw new Error(`publishing ${name}: ${error instanceof Error ? error.message : error}`);
-      });
-    }),
-  );
+  await mapWithLimit([...folders], concurrency, async ([name, dir]) => {
+    const manifest = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
+    if (manifest.publishConfig?.registry) assertLoopbackRegistry(manifest.publishConfig.registry);
+    await execOk(
+      "npm",
+      ["publish", dir, "--ignore-scripts", "--tag", "latest", "--registry", registry, "--provenance=false"],
+      { cwd: dir, env },
+    ).catch((error) => {
+      throw new Error(`publishing ${name}: ${error instanceof Error ? error.message : error}`);
+    });
+  });
 }
 
 /**

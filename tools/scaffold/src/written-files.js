@@ -86,7 +86,8 @@ export function repoFiles(input) {
   files.set(`${LAYOUT.mcp}/tsdown.config.ts`, CLI_TSDOWN_CONFIG);
 
   files.set(`${LAYOUT.docs}/package.json`, json(docsManifest(config, names)));
-  files.set(`${LAYOUT.docs}/tsconfig.json`, json(packageTsconfig(["samples"])));
+  files.set(`${LAYOUT.docs}/tsconfig.json`, json(packageTsconfig(["samples", "sample-env.d.ts"])));
+  files.set(`${LAYOUT.docs}/sample-env.d.ts`, sampleEnvDeclarations(config));
 
   files.set(`${LAYOUT.contract}/package.json`, json(contractManifest(config, names)));
   files.set(`${LAYOUT.contract}/tsconfig.json`, json(packageTsconfig(["test", "vitest.config.ts"])));
@@ -232,6 +233,24 @@ function tsconfigBase() {
       types: ["node"],
     },
   };
+}
+
+/**
+ * The environment the samples read, typed. It is also the docs package's one input that is always
+ * there: a document with no operations (yet) generates no samples, and tsc refuses a project with
+ * no inputs at all (TS18003), which would fail the type check of a valid repo.
+ *
+ * @param {SdkConfig} config
+ */
+function sampleEnvDeclarations(config) {
+  return `// The environment variables the code samples read.
+declare namespace NodeJS {
+  interface ProcessEnv {
+    /** The API key the samples send. Keep it out of source control, logs and browsers. */
+    readonly ${config.env.apiKey}?: string;
+  }
+}
+`;
 }
 
 /** @param {string[]} include */

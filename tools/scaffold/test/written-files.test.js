@@ -25,7 +25,7 @@ async function lantern() {
 }
 
 describe("the files of a scaffolded repo", () => {
-  it("hold no toolchain code: the only code files are two one-line entries, the type index and four configs", async () => {
+  it("hold no toolchain code: the only code files are two one-line entries, the type index, the samples' env types and five configs", async () => {
     const { files } = await lantern();
     const code = [...files.keys()].filter((path) => /\.(c|m)?[jt]s$/.test(path)).sort();
     expect(code).toEqual([
@@ -33,11 +33,23 @@ describe("the files of a scaffolded repo", () => {
       "packages/client/src/index.ts",
       "packages/client/tsdown.config.ts",
       "packages/contract-tests/vitest.config.ts",
+      "packages/docs/sample-env.d.ts",
       "packages/mcp/tsdown.config.ts",
       "packages/types/src/index.ts",
       "packages/types/tsdown.config.ts",
     ]);
     expect(files.get("packages/client/src/index.ts")).toMatch(/^export \* from "\.\/generated\/index\.js";$/m);
+  });
+
+  it("give the docs type check an input of its own, so a document with no operations (no samples) still checks", () => {
+    const { config } = defaultSdkConfig({
+      spec: { openapi: "3.0.3", info: { title: "Empty", version: "1" }, paths: {} },
+    });
+    const files = repoFiles({ config, versions });
+    const tsconfig = JSON.parse(/** @type {string} */ (files.get("packages/docs/tsconfig.json")));
+    const written = tsconfig.include.filter((/** @type {string} */ path) => files.has(`packages/docs/${path}`));
+    expect(written).toEqual(["sample-env.d.ts"]);
+    expect(files.get("packages/docs/sample-env.d.ts")).toContain(`readonly ${config.env.apiKey}?: string;`);
   });
 
   it("include the command-line package, named from the config and built from the generated entry", async () => {

@@ -324,7 +324,7 @@ function operationEntry(spec, m, model, clientType, serving) {
   if (m.pathParams.length > 0) params.push(`path: ${tsLiteral(example.path, `${i}    `)}`);
   if (Object.keys(example.query).length > 0) params.push(`query: ${tsLiteral(example.query, `${i}    `)}`);
   if (Object.keys(example.headers).length > 0) params.push(`header: ${tsLiteral(example.headers, `${i}    `)}`);
-  const bodyMedia = m.body && !isJsonMedia(m.body.media) ? m.body.media : undefined;
+  const bodyMedia = m.body && !isJsonMedia(m.body.media) ? m.body.contentType : undefined;
   // A success body that is not JSON is asked for and read as the SDK methods do.
   const answer = nonJsonSuccess(m);
   const headers = [

@@ -216,7 +216,7 @@ function toolFor(spec, m, name) {
   /** @type {string | undefined} */
   let bodyMediaType;
   if (m.body) {
-    const media = m.body.media;
+    const media = m.body.contentType;
     if (!isJsonMedia(media)) {
       if (!/^(application\/x-www-form-urlencoded|text\/)/i.test(media)) {
         return { skipped: `its request body is ${media}, which a tool's JSON arguments cannot carry` };

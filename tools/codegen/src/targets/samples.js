@@ -194,7 +194,7 @@ export function curlCommand(spec, m, { baseUrl, apiKey }) {
   for (const [name, value] of Object.entries(example.headers))
     lines.push(`--header ${shellLiteral(`${name}: ${value}`)}`);
   if (m.body) {
-    lines.push(`--header ${shellDoubleQuoted(`Content-Type: ${m.body.media}`)}`);
+    lines.push(`--header ${shellDoubleQuoted(`Content-Type: ${m.body.contentType}`)}`);
     const json = JSON.stringify(example.body ?? {}, null, 2).replaceAll("\n", "\n  ");
     lines.push(`--data ${shellSingleQuoted(json)}`);
   }

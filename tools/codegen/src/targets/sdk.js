@@ -2,7 +2,7 @@
 
 import { SpecError } from "@sdkit/cli-kit";
 import { clientFileNames, coreFiles, renderClientFile, renderIndexFile } from "@sdkit/client-core";
-import { isJsonMedia as isJsonMediaType } from "@sdkit/openapi";
+import { isJsonMedia as isJsonMediaType, wellFormedMediaType } from "@sdkit/openapi";
 import { acceptHeaderOf } from "../accept.js";
 import { idempotencyHeaderOf } from "../idempotency.js";
 import { methodArguments } from "../method-arguments.js";
@@ -34,7 +34,7 @@ export function isJsonMedia(media) {
 export function nonJsonSuccess(m) {
   const media = m.success?.media;
   if (media === undefined || isJsonMedia(media)) return undefined;
-  return { media, parseAs: /^text\//i.test(media) ? "text" : "blob" };
+  return { media: wellFormedMediaType(media), parseAs: /^text\//i.test(media) ? "text" : "blob" };
 }
 
 /**
@@ -316,7 +316,7 @@ function resourceFile(resource, methods, { header, typesModule, apiError, spec, 
           : []),
         // A body that is not JSON (a form, multipart, a file): the core encodes it by its media type.
         ...(v.body && !isJsonMedia(v.body.media)
-          ? [`bodyMediaType: ${JSON.stringify(v.body.media)}`, `encodeBody: ${use(encoderOf(v.body.media))}`]
+          ? [`bodyMediaType: ${JSON.stringify(v.body.contentType)}`, `encodeBody: ${use(encoderOf(v.body.media))}`]
           : []),
         // A success body that is not JSON: the core asks for it and reads it as text or a Blob.
         ...[nonJsonSuccess(v)?.media].flatMap((media) =>

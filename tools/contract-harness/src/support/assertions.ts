@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import type { ResponseValidator } from "../json-schema.js";
+import { essenceOf, isDeclaredMedia } from "../media-range.js";
 import { type Exchange, responseViolations } from "../recording-fetch.js";
 import type { SpecOperation } from "../spec.js";
 
@@ -38,12 +39,12 @@ export function expectSpecResponse(
     return;
   }
   if (!validator.declaresJson(operation, declared)) {
-    // A body that is not JSON (text, HTML, a file): it comes in one of the declared types.
-    const type = (exchange.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+    // A body that is not JSON (text, HTML, a file): it comes in one of the declared types or ranges.
+    const type = essenceOf(exchange.headers.get("content-type") ?? "");
     expect(
-      media.map((declaredType) => declaredType.split(";")[0]?.trim().toLowerCase()),
-      `${operation.operationId} ${status}: answered in ${type || "no content type"}`,
-    ).toContain(type);
+      isDeclaredMedia(type, media),
+      `${operation.operationId} ${status}: answered in ${type || "no content type"}, declared ${media.join(", ")}`,
+    ).toBe(true);
     return;
   }
   expect(

@@ -1,0 +1,174 @@
+// @ts-check
+// Prism writes a structured answer (an object, an array) only as JSON, for JSON media types, or as
+// XML, for `application/xml` and `+xml`. For any other media type a response declares with such a
+// schema it answers 500 NO_COMPLEX_OBJECT_TEXT (`text/xml`, `text/plain`, `*/*`) or "Cannot find
+// serializer" (`application/*`, `application/octet-stream`), and where the document's example is
+// text it reports that answer as breaking the object schema. Every test of such an operation then
+// fails on the mock, never on the client. In the copy of the document Prism serves:
+// - `*/*` with a structured schema, in a response that declares no JSON type, becomes
+//   `application/json`: a JSON answer is within the range, and it is what the generated SDK reads
+//   "any type" as;
+// - any other type with a structured schema (text, `text/xml`, a vendor type) gets the body as text:
+//   the schema becomes a string and every example that value written out, as XML for an XML type
+//   and as JSON otherwise. Clients read such bodies as text or bytes, so the answer they see is the
+//   document's own example in its own media type.
+import { mediaExample } from "@sdkit/codegen";
+import { derefOrRef, isJsonMedia, isObject } from "@sdkit/openapi";
+import { operationsOf } from "./document-operations.js";
+
+/** The composition keywords whose parts can make a schema structured. */
+const PARTS = Object.freeze(["allOf", "anyOf", "oneOf"]);
+
+/** @param {string} mediaType */
+const essenceOf = (mediaType) => mediaType.split(";")[0]?.trim().toLowerCase() ?? "";
+
+/** Media types Prism serializes structured values in itself: JSON ones, and XML under `application/`. @param {string} essence */
+const prismWrites = (essence) => isJsonMedia(essence) || /^application\/(xml|[^/]+\+xml)$/.test(essence);
+
+/** @param {string} essence */
+const isXml = (essence) => /^[^/]+\/(xml|[^/]+\+xml)$/.test(essence);
+
+/**
+ * Whether a schema describes an object or an array (or may, through its composition parts): the
+ * values Prism cannot write as text.
+ *
+ * @param {Record<string, any>} spec
+ * @param {unknown} node
+ * @param {number} [depth]
+ * @returns {boolean}
+ */
+export function isStructuredSchema(spec, node, depth = 0) {
+  const schema = derefOrRef(spec, node);
+  if (!isObject(schema) || depth > 16) return false;
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes("object") || types.includes("array")) return true;
+  if (schema.type === undefined && ["properties", "items", "additionalProperties"].some((key) => key in schema))
+    return true;
+  return PARTS.some(
+    (key) => Array.isArray(schema[key]) && schema[key].some((part) => isStructuredSchema(spec, part, depth + 1)),
+  );
+}
+
+/**
+ * An XML element name from a property name: characters XML names do not allow become `_`, and a
+ * name that cannot start one gets a `_` in front.
+ *
+ * @param {string} name
+ */
+function xmlName(name) {
+  const cleaned = name.replace(/[^A-Za-z0-9_.-]/g, "_");
+  return /^[A-Za-z_]/.test(cleaned) ? cleaned : `_${cleaned}`;
+}
+
+/** @param {string} text */
+const escapeXml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/**
+ * A value as XML: an object's properties as child elements, an array as its items repeated under
+ * the same name, anything else as escaped text.
+ *
+ * @param {string} name
+ * @param {unknown} value
+ * @returns {string}
+ */
+export function toXml(name, value) {
+  const tag = xmlName(name);
+  if (Array.isArray(value)) return value.map((item) => toXml(name, item)).join("");
+  if (value === null || value === undefined) return `<${tag}/>`;
+  if (typeof value === "object")
+    return `<${tag}>${Object.entries(value)
+      .map(([key, inner]) => toXml(key, inner))
+      .join("")}</${tag}>`;
+  return `<${tag}>${escapeXml(String(value))}</${tag}>`;
+}
+
+/**
+ * The root element's name: the schema's `xml.name`, else the name of the component it refers to,
+ * else `root`.
+ *
+ * @param {Record<string, any>} spec
+ * @param {unknown} node
+ */
+function rootName(spec, node) {
+  const schema = derefOrRef(spec, node);
+  if (isObject(schema) && isObject(schema.xml) && typeof schema.xml.name === "string") return schema.xml.name;
+  if (isObject(node) && typeof node.$ref === "string") return node.$ref.split("/").pop() || "root";
+  return "root";
+}
+
+/**
+ * Rewrites one media type object whose structured body Prism cannot write (in place): its examples
+ * (or one derived from the schema) become text and its schema a string.
+ *
+ * @param {Record<string, any>} spec
+ * @param {string} essence
+ * @param {Record<string, any>} media
+ */
+function serveAsText(spec, essence, media) {
+  /** @param {unknown} value */
+  const asText = (value) =>
+    typeof value === "string"
+      ? value
+      : isXml(essence)
+        ? toXml(rootName(spec, media.schema), value)
+        : JSON.stringify(value);
+  const schema = derefOrRef(spec, media.schema);
+  let namedValues = 0;
+  if (isObject(media.examples)) {
+    // New example objects: one the document shares through components/examples stays as it is elsewhere.
+    for (const [name, raw] of Object.entries(media.examples)) {
+      const entry = derefOrRef(spec, raw);
+      if (!isObject(entry) || entry.value === undefined) continue;
+      media.examples[name] = { ...entry, value: asText(entry.value) };
+      namedValues++;
+    }
+  }
+  if (media.example !== undefined) media.example = asText(media.example);
+  else if (namedValues === 0) {
+    const own = isObject(schema)
+      ? (schema.example ?? (Array.isArray(schema.examples) ? schema.examples[0] : undefined))
+      : undefined;
+    media.example = asText(own ?? mediaExample(spec, media) ?? {});
+  }
+  media.schema = { type: "string" };
+}
+
+/**
+ * Makes every response body with a structured schema servable by Prism (in place), as the file's
+ * comment says.
+ *
+ * @param {Record<string, any>} spec
+ * @returns {number} how many media types were changed
+ */
+export function serveStructuredBodies(spec) {
+  let changed = 0;
+  const seen = new Set();
+  for (const operation of operationsOf(spec)) {
+    if (!isObject(operation.responses)) continue;
+    for (const raw of Object.values(operation.responses)) {
+      const response = derefOrRef(spec, raw);
+      if (!isObject(response) || !isObject(response.content) || seen.has(response)) continue;
+      seen.add(response);
+      const declaresJson = Object.keys(response.content).some((key) => isJsonMedia(key));
+      /** @type {Array<[string, unknown]>} */
+      const entries = [];
+      for (const [mediaType, media] of Object.entries(response.content)) {
+        const essence = essenceOf(mediaType);
+        if (!isObject(media) || prismWrites(essence) || !isStructuredSchema(spec, media.schema)) {
+          entries.push([mediaType, media]);
+          continue;
+        }
+        changed++;
+        if (essence === "*/*" && !declaresJson && !entries.some(([key]) => isJsonMedia(key))) {
+          entries.push(["application/json", media]);
+          continue;
+        }
+        serveAsText(spec, essence, media);
+        entries.push([mediaType, media]);
+      }
+      // Rebuilt in document order, so a renamed range keeps its place in content negotiation.
+      response.content = Object.fromEntries(entries);
+    }
+  }
+  return changed;
+}

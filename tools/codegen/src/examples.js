@@ -363,6 +363,21 @@ function stringPlaceholder(format) {
     case "uri":
     case "url":
       return "https://example.com";
+    // Formats Prism checks (ajv-formats), which "string" breaks.
+    case "byte":
+      return "c3RyaW5n";
+    case "ipv4":
+      return "192.0.2.1";
+    case "ipv6":
+      return "2001:db8::1";
+    case "hostname":
+      return "example.com";
+    case "time":
+      return "00:00:00Z";
+    case "uri-reference":
+      return "/example";
+    case "duration":
+      return "P1D";
     default:
       return "string";
   }

@@ -230,6 +230,26 @@ describe("strings built from the schema", () => {
     expect(mediaExample(spec, { schema: { type: "string", pattern: "^[0-9]+$", minLength: 1 } })).toBe("0");
   });
 
+  it.each([
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "uuid",
+    "uri",
+    "uri-reference",
+    "byte",
+    "ipv4",
+    "ipv6",
+    "hostname",
+  ])("have a value of the format %s, as Prism's format checks read it", (format) => {
+    const schema = { type: "string", format };
+    const value = mediaExample(spec, { schema });
+    expect(value).not.toBe("string");
+    expect(conformsTo(spec, schema, value)).toBe(true);
+  });
+
   it("keep to the length bounds when there is no pattern", () => {
     expect(mediaExample(spec, { schema: { type: "string", minLength: 10 } })).toBe("stringxxxx");
     expect(mediaExample(spec, { schema: { type: "string", maxLength: 3 } })).toBe("str");

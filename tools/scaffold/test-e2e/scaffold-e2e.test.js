@@ -183,6 +183,7 @@ describe("Lantern Bookings, a document of our own: scaffold, build, test, upgrad
       "packages/client/src/index.ts",
       "packages/client/tsdown.config.ts",
       "packages/contract-tests/vitest.config.ts",
+      "packages/docs/sample-env.d.ts",
       "packages/mcp/tsdown.config.ts",
       "packages/types/src/index.ts",
       "packages/types/tsdown.config.ts",

@@ -14,6 +14,7 @@ import { operationsOf } from "./document-operations.js";
 import { spellOutFormEncoding } from "./form-encoding.js";
 import { wellFormedContentKeys } from "./media-type-keys.js";
 import { routeFragmentPaths } from "./path-fragment.js";
+import { openSchemaKnots } from "./schema-cycles.js";
 import { serveStructuredBodies } from "./structured-text-media.js";
 
 /**
@@ -60,12 +61,20 @@ export function fillResponseExamples(spec) {
  *   response examples (static mocking only); `fragments`: route fragment paths (only with the mock's
  *   front proxy); `bodies`: answer structured bodies in media types Prism cannot write them in
  *   (mocking only: a proxy validates the real server's answers against the document as it is)
- * @returns {Promise<{ path: string, added: number, encodings: number, bodies: number,
+ * @returns {Promise<{ path: string, added: number, encodings: number, bodies: number, opened: number,
  *   fragmentRoutes: import("./path-fragment.js").FragmentRoute[], cleanup: () => Promise<void> }>}
  */
 export async function specWithExamples(specPath, { examples = true, fragments = false, bodies = false } = {}) {
   const { document } = await readSpecFile(specPath);
-  const unchanged = { path: specPath, added: 0, encodings: 0, bodies: 0, fragmentRoutes: [], cleanup: async () => {} };
+  const unchanged = {
+    path: specPath,
+    added: 0,
+    encodings: 0,
+    bodies: 0,
+    opened: 0,
+    fragmentRoutes: [],
+    cleanup: async () => {},
+  };
   if (!isObject(document)) return unchanged;
   const mediaKeys = wellFormedContentKeys(document);
   // Before the examples: a media range served as JSON gets a derived JSON example like any other.
@@ -73,7 +82,16 @@ export async function specWithExamples(specPath, { examples = true, fragments = 
   const added = examples ? fillResponseExamples(document) : 0;
   const encodings = spellOutFormEncoding(document);
   const fragmentRoutes = fragments ? routeFragmentPaths(document) : [];
-  if (mediaKeys === 0 && servedBodies === 0 && added === 0 && encodings === 0 && fragmentRoutes.length === 0)
+  // Last: the examples above are derived from the schemas as the document writes them.
+  const knots = openSchemaKnots(document);
+  if (
+    mediaKeys === 0 &&
+    servedBodies === 0 &&
+    added === 0 &&
+    encodings === 0 &&
+    fragmentRoutes.length === 0 &&
+    knots.opened === 0
+  )
     return unchanged;
   const dir = await mkdtemp(join(tmpdir(), "sdkit-mock-"));
   const path = join(dir, "openapi.json");
@@ -83,6 +101,7 @@ export async function specWithExamples(specPath, { examples = true, fragments = 
     added,
     encodings,
     bodies: servedBodies,
+    opened: knots.opened,
     fragmentRoutes,
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };

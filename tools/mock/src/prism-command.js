@@ -1,6 +1,7 @@
 // @ts-check
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { EXIT_WITH_PARENT } from "@sdkit/cli-kit";
 
 const require = createRequire(import.meta.url);
@@ -16,6 +17,9 @@ export const prismVersion = JSON.parse(
 /** Preloaded into Prism so it exits when whoever started it goes away (see exit-with-parent.cjs). */
 export const exitWithParentPath = EXIT_WITH_PARENT;
 
+/** Preloaded into Prism so it runs with this package's patches where it is installed (see prism-patches.cjs). */
+export const prismPatchesPath = fileURLToPath(new URL("./prism-patches.cjs", import.meta.url));
+
 /**
  * @typedef {object} PrismOptions
  * @property {string} specPath absolute path of the document to serve
@@ -28,13 +32,13 @@ export const exitWithParentPath = EXIT_WITH_PARENT;
  */
 
 /**
- * The arguments after `node`: the guard preload, Prism's entry and its command line.
+ * The arguments after `node`: the preloads (the guard, the patches), Prism's entry and its command line.
  *
  * @param {PrismOptions} options
  * @returns {string[]}
  */
 export function prismNodeArgs(options) {
-  return ["--require", exitWithParentPath, prismEntry, ...prismArgs(options)];
+  return ["--require", exitWithParentPath, "--require", prismPatchesPath, prismEntry, ...prismArgs(options)];
 }
 
 /**

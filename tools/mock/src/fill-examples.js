@@ -15,7 +15,7 @@ import { spellOutFormEncoding } from "./form-encoding.js";
 import { wellFormedContentKeys } from "./media-type-keys.js";
 import { routeFragmentPaths } from "./path-fragment.js";
 import { openSchemaKnots } from "./schema-cycles.js";
-import { serveStructuredBodies } from "./structured-text-media.js";
+import { serveStructuredBodies, textRequestBodies } from "./structured-text-media.js";
 
 /**
  * Adds a derived `example` to every JSON response media type that has none (in place).
@@ -51,10 +51,12 @@ export function fillResponseExamples(spec) {
 
 /**
  * The spec Prism serves: a copy with media type keys well-formed (see media-type-keys.js),
- * structured bodies made servable (when `bodies`, see structured-text-media.js), derived examples (when `examples`), form encodings spelled out (see
- * form-encoding.js) and fragment paths made routable (when `fragments`, see path-fragment.js),
- * when any of them changed anything, in a temporary folder removed by `cleanup`; else the spec
- * itself. `fragmentRoutes` are what the front proxy routes by.
+ * structured bodies made servable (when `bodies`, see structured-text-media.js), derived examples
+ * (when `examples`), form encodings spelled out (see form-encoding.js), text request bodies taken
+ * as text (structured-text-media.js), fragment paths made routable (when `fragments`, see
+ * path-fragment.js) and knots of schema cycles opened (schema-cycles.js), when any of them changed
+ * anything, in a temporary folder removed by `cleanup`; else the spec itself. `fragmentRoutes` are
+ * what the front proxy routes by.
  *
  * @param {string} specPath
  * @param {{ examples?: boolean, fragments?: boolean, bodies?: boolean }} [options] `examples`: fill
@@ -81,6 +83,7 @@ export async function specWithExamples(specPath, { examples = true, fragments = 
   const servedBodies = bodies ? serveStructuredBodies(document) : 0;
   const added = examples ? fillResponseExamples(document) : 0;
   const encodings = spellOutFormEncoding(document);
+  const textRequests = textRequestBodies(document);
   const fragmentRoutes = fragments ? routeFragmentPaths(document) : [];
   // Last: the examples above are derived from the schemas as the document writes them.
   const knots = openSchemaKnots(document);
@@ -89,6 +92,7 @@ export async function specWithExamples(specPath, { examples = true, fragments = 
     servedBodies === 0 &&
     added === 0 &&
     encodings === 0 &&
+    textRequests === 0 &&
     fragmentRoutes.length === 0 &&
     knots.opened === 0
   )

@@ -12,6 +12,10 @@
 //   the schema becomes a string and every example that value written out, as XML for an XML type
 //   and as JSON otherwise. Clients read such bodies as text or bytes, so the answer they see is the
 //   document's own example in its own media type.
+// Requests the other way round: Prism parses a JSON body and reads any other as text, which it
+// then checks against the schema as it is, so a request body in `text/xml` (or `application/xml`,
+// `text/plain`…) with an object schema is refused as "must be object" whatever is sent. Outside
+// the form types Prism decodes itself, such a body's schema becomes a string in the copy.
 import { mediaExample } from "@sdkit/codegen";
 import { derefOrRef, isJsonMedia, isObject } from "@sdkit/openapi";
 import { operationsOf } from "./document-operations.js";
@@ -25,12 +29,17 @@ const essenceOf = (mediaType) => mediaType.split(";")[0]?.trim().toLowerCase() ?
 /** Media types Prism serializes structured values in itself: JSON ones, and XML under `application/`. @param {string} essence */
 const prismWrites = (essence) => isJsonMedia(essence) || /^application\/(xml|[^/]+\+xml)$/.test(essence);
 
+/** Request media types Prism decodes into fields itself. @param {string} essence */
+const prismDecodes = (essence) =>
+  isJsonMedia(essence) || essence === "application/x-www-form-urlencoded" || essence === "multipart/form-data";
+
 /** @param {string} essence */
 const isXml = (essence) => /^[^/]+\/(xml|[^/]+\+xml)$/.test(essence);
 
 /**
- * Whether a schema describes an object or an array (or may, through its composition parts): the
- * values Prism cannot write as text.
+ * Whether a schema describes an object or an array (or may, through its composition parts), or
+ * says nothing of its type at all (`{}`, a description alone: AWS documents give their errors such
+ * schemas), of which Prism makes an object: the values Prism cannot write as text.
  *
  * @param {Record<string, any>} spec
  * @param {unknown} node
@@ -43,6 +52,11 @@ export function isStructuredSchema(spec, node, depth = 0) {
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.includes("object") || types.includes("array")) return true;
   if (schema.type === undefined && ["properties", "items", "additionalProperties"].some((key) => key in schema))
+    return true;
+  if (
+    schema.type === undefined &&
+    ["$ref", "enum", "const", "format", "not", ...PARTS].every((key) => !(key in schema))
+  )
     return true;
   return PARTS.some(
     (key) => Array.isArray(schema[key]) && schema[key].some((part) => isStructuredSchema(spec, part, depth + 1)),
@@ -168,6 +182,30 @@ export function serveStructuredBodies(spec) {
       }
       // Rebuilt in document order, so a renamed range keeps its place in content negotiation.
       response.content = Object.fromEntries(entries);
+    }
+  }
+  return changed;
+}
+
+/**
+ * Lets Prism take every request body it reads as text (in place): where such a body's schema is
+ * structured, it becomes a string, as the file's comment says.
+ *
+ * @param {Record<string, any>} spec
+ * @returns {number} how many media types were changed
+ */
+export function textRequestBodies(spec) {
+  let changed = 0;
+  const seen = new Set();
+  for (const operation of operationsOf(spec)) {
+    const body = derefOrRef(spec, operation.requestBody);
+    if (!isObject(body) || !isObject(body.content)) continue;
+    for (const [mediaType, media] of Object.entries(body.content)) {
+      if (!isObject(media) || seen.has(media) || prismDecodes(essenceOf(mediaType))) continue;
+      seen.add(media);
+      if (!isStructuredSchema(spec, media.schema)) continue;
+      media.schema = { type: "string" };
+      changed++;
     }
   }
   return changed;

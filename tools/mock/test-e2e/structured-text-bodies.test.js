@@ -48,6 +48,19 @@ it("answers `text/xml` with an XML document, also for a declared error with a na
     violations: null,
     body: "<root><code>Denied &amp; logged</code></root>",
   });
+  // An error whose schema says nothing of its type: Prism would make an object of it (500).
+  const expired = await get("/tokens", "text/xml", "code=480");
+  expect(expired).toMatchObject({ status: 480, violations: null });
+  expect(expired.body).toMatch(/^<ExpiredTokenException\s*\/?>/);
+});
+
+it("takes an XML request body as text, and still checks a JSON one against the schema", async () => {
+  const post = (/** @type {string} */ type, /** @type {string} */ body) =>
+    fetch(`${mock.url}/tokens`, { method: "POST", headers: { "content-type": type }, body });
+  const xml = await post("text/xml", "<AssumeRoleResult><AccessKeyId>AKABCDEF</AccessKeyId></AssumeRoleResult>");
+  expect(xml.status).toBe(204);
+  const json = await post("application/json", JSON.stringify({ AccessKeyId: "not a key" }));
+  expect(json.status).toBe(422);
 });
 
 it("answers an object declared as `text/plain` with the document's example as text", async () => {

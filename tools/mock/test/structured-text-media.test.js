@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { isStructuredSchema, serveStructuredBodies, toXml } from "../src/structured-text-media.js";
+import { isStructuredSchema, serveStructuredBodies, textRequestBodies, toXml } from "../src/structured-text-media.js";
 
 const FIXTURE = fileURLToPath(new URL("./fixtures/structured-text-bodies.json", import.meta.url));
 /** @returns {Record<string, any>} a fresh copy: the function under test changes it in place */
@@ -11,7 +11,7 @@ const documentCopy = () => JSON.parse(readFileSync(FIXTURE, "utf8"));
 describe("serveStructuredBodies", () => {
   it("serves `*/*` with an object schema as JSON, the schema kept, when the response declares no JSON type", () => {
     const spec = documentCopy();
-    expect(serveStructuredBodies(spec)).toBe(4);
+    expect(serveStructuredBodies(spec)).toBe(5);
     const content = spec.paths["/comics/latest"].get.responses["200"].content;
     expect(Object.keys(content)).toEqual(["application/json"]);
     expect(content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Comic" });
@@ -24,6 +24,14 @@ describe("serveStructuredBodies", () => {
     expect(media.schema).toEqual({ type: "string" });
     expect(media.example).toMatch(/^<AssumeRoleResult><AccessKeyId>AK[A-Z0-9]{6}<\/AccessKeyId><Expiration>/);
     expect(media.example).toMatch(/<\/AssumeRoleResult>$/);
+  });
+
+  it("serves a body whose schema says nothing of its type as text too: Prism would make an object of it", () => {
+    const spec = documentCopy();
+    serveStructuredBodies(spec);
+    const media = spec.paths["/tokens"].get.responses["480"].content["text/xml"];
+    expect(media.schema).toEqual({ type: "string" });
+    expect(media.example).toMatch(/^<ExpiredTokenException\s*\/?>/);
   });
 
   it("writes named examples as text too, escaping them, and leaves a shared component example alone", () => {
@@ -82,14 +90,30 @@ describe("serveStructuredBodies", () => {
   });
 });
 
+describe("textRequestBodies", () => {
+  it("takes a structured request body Prism reads as text as a string, and leaves the JSON one checked", () => {
+    const spec = documentCopy();
+    expect(textRequestBodies(spec)).toBe(1);
+    const content = spec.paths["/tokens"].post.requestBody.content;
+    expect(content["text/xml"].schema).toEqual({ type: "string" });
+    expect(content["application/json"].schema).toEqual({ $ref: "#/components/schemas/TokenResult" });
+    expect(textRequestBodies(spec)).toBe(0);
+  });
+});
+
 describe("isStructuredSchema", () => {
-  it("is true for objects and arrays, also through $ref and composition, false for scalars", () => {
+  it("is true for objects, arrays and untyped schemas, also through $ref and composition, false for scalars", () => {
     const spec = { components: { schemas: { Obj: { properties: { a: {} } } } } };
     expect(isStructuredSchema(spec, { $ref: "#/components/schemas/Obj" })).toBe(true);
     expect(isStructuredSchema(spec, { type: ["array", "null"] })).toBe(true);
     expect(isStructuredSchema(spec, { oneOf: [{ type: "string" }, { $ref: "#/components/schemas/Obj" }] })).toBe(true);
     expect(isStructuredSchema(spec, { type: "string", format: "binary" })).toBe(false);
     expect(isStructuredSchema(spec, { $ref: "#/components/schemas/Missing" })).toBe(false);
+    // No type at all: Prism makes an object of it.
+    expect(isStructuredSchema(spec, {})).toBe(true);
+    expect(isStructuredSchema(spec, { description: "an error" })).toBe(true);
+    expect(isStructuredSchema(spec, { enum: ["a", "b"] })).toBe(false);
+    expect(isStructuredSchema(spec, { format: "binary" })).toBe(false);
   });
 });
 

@@ -6,12 +6,14 @@
 // that is neither JSON nor text, with neither a schema nor an example, leaves it nothing to answer
 // with at all (Prism fails with a 500); a request body no example conforms to (a `oneOf` whose
 // members both match, a required property the schema does not declare) makes the mock refuse
-// every request with 422. The contract target writes what is found here to
+// every request with 422; and a schema that is not valid JSON Schema leaves no answer to check
+// (schema-validity.js). The contract target writes what is found here to
 // document-defects.json beside the bindings and serves or waives each affected status accordingly.
 import { derefAt, derefSafely, isJsonMedia, isObject, pointer } from "@sdkit/openapi";
 import { conformsTo } from "./example-check.js";
 import { mediaExample } from "./examples.js";
 import { jsonMedia } from "./model.js";
+import { invalidSchemaAt } from "./schema-validity.js";
 
 /**
  * What the contract suite does about a defect:
@@ -169,7 +171,23 @@ export function operationDefects(spec, op, judged = new WeakMap()) {
     const media = isObject(response) ? jsonMedia(response.content) : undefined;
     const content = media === undefined ? undefined : response.content[media];
     if (media === undefined || !isObject(content)) continue;
-    const result = mediaDefects(spec, media, content, [...resolved.path, "content", media], judged);
+    // No answer can be checked against a schema that is not JSON Schema: the status is waived.
+    const at = [...resolved.path, "content", media];
+    const invalid = isJsonMedia(media) ? invalidSchemaAt(spec, content.schema, pointer(...at, "schema")) : undefined;
+    if (invalid) {
+      const reason = `the schema is not valid JSON Schema (${invalid.message}), so no answer can be checked against it`;
+      const defect = {
+        operationId: op.operationId,
+        status,
+        pointer: invalid.pointer,
+        reason,
+        remedy: /** @type {const} */ ("waived"),
+      };
+      defects.push(defect);
+      serving.set(status, { kind: "waived", defect });
+      continue;
+    }
+    const result = mediaDefects(spec, media, content, at, judged);
     const remedy = remedyOf(result.serving);
     const found = result.found.map((entry) => ({ operationId: op.operationId, status, ...entry, remedy }));
     defects.push(...found);

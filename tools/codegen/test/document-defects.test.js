@@ -19,6 +19,8 @@ const byId = (/** @type {string} */ id) => {
   return op;
 };
 const notFound = "/components/responses/NotFound/content/application~1json/example";
+/** A response with a JSON body of this schema. @param {unknown} schema */
+const json = (schema) => ({ description: "ok", content: { "application/json": { schema } } });
 
 describe("documentDefects", () => {
   const defects = documentDefects(spec, operations);
@@ -98,6 +100,52 @@ describe("documentDefects", () => {
       paths: { "/x": { get: { operationId: "x", responses: { 200: { $ref: "#/components/responses/Gone" } } } } },
     };
     expect(documentDefects(dangling, listOperations(dangling))).toEqual([]);
+  });
+});
+
+describe("a schema that is not valid JSON Schema", () => {
+  // A document of our own: a component writes a schema where a type name belongs (as Codat's
+  // `Item` does); one operation reaches it through another component, one does not.
+  const defective = {
+    openapi: "3.0.3",
+    info: { title: "Items", version: "1" },
+    paths: {
+      "/items": { get: { operationId: "listItems", responses: { 200: json({ $ref: "#/components/schemas/Page" }) } } },
+      "/accounts": { get: { operationId: "listAccounts", responses: { 200: json({ type: "object" }) } } },
+      "/inline": { get: { operationId: "inline", responses: { 200: json({ type: "object", required: "id" }) } } },
+    },
+    components: {
+      schemas: {
+        Page: {
+          type: "object",
+          properties: { items: { type: "array", items: { $ref: "#/components/schemas/Item" } } },
+        },
+        Item: { type: "object", properties: { itemType: { type: { type: "string", enum: ["Service"] } } } },
+      },
+    },
+  };
+  const found = documentDefects(defective, listOperations(defective));
+
+  it("waives each status whose schema reaches it, pointing at the place, and no other", () => {
+    expect(found.map(({ operationId, status, pointer, remedy }) => ({ operationId, status, pointer, remedy }))).toEqual(
+      [
+        {
+          operationId: "listItems",
+          status: "200",
+          pointer: "/components/schemas/Item/properties/itemType/type",
+          remedy: "waived",
+        },
+        {
+          operationId: "inline",
+          status: "200",
+          pointer: "/paths/~1inline/get/responses/200/content/application~1json/schema/required",
+          remedy: "waived",
+        },
+      ],
+    );
+    expect(found[0]?.reason).toMatch(
+      /^the schema is not valid JSON Schema \(must be .+\), so no answer can be checked against it$/,
+    );
   });
 });
 

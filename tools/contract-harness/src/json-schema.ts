@@ -106,11 +106,40 @@ export class ResponseValidator {
     return this.#jsonMedia(operation, status)?.schema !== undefined;
   }
 
-  /** JSON Schema of the JSON body declared for (operation, status). */
+  /**
+   * JSON Schema of the JSON body declared for (operation, status), with the definitions it reaches
+   * and no others: Ajv checks every schema it is given against the meta-schema, so one component
+   * no operation uses that is not valid JSON Schema (Codat's `Item` writes a schema where a type
+   * name belongs) would otherwise fail every test of the document, and a large document's
+   * hundreds of components would be checked again for each operation.
+   */
   schemaFor(operation: SpecOperation, status: string): Schema {
     const media = this.#jsonMedia(operation, status);
     if (!media?.schema) throw new Error(`${operation.operationId} ${status} declares no JSON schema`);
-    return { ...(toJsonSchema(deref(this.#spec, media.schema), this.#ref) as Schema), $defs: this.#defs };
+    const schema = toJsonSchema(deref(this.#spec, media.schema), this.#ref) as Schema;
+    return { ...schema, $defs: this.#reachedDefs(schema) };
+  }
+
+  /** The `$defs` entries a schema reaches through `$ref`s, theirs included. */
+  #reachedDefs(schema: Schema): Schema {
+    const reached: Record<string, unknown> = {};
+    const pending: unknown[] = [schema];
+    while (pending.length > 0) {
+      const node = pending.pop();
+      if (Array.isArray(node)) pending.push(...node);
+      else if (typeof node === "object" && node !== null) {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === "$ref" && typeof value === "string" && value.startsWith("#/$defs/")) {
+            const name = value.slice("#/$defs/".length).split("/")[0] ?? "";
+            if (!Object.hasOwn(reached, name) && Object.hasOwn(this.#defs, name)) {
+              reached[name] = this.#defs[name];
+              pending.push(this.#defs[name]);
+            }
+          } else pending.push(value);
+        }
+      }
+    }
+    return reached;
   }
 
   /** Problems with `body` as a list of readable lines; empty when it matches the declared schema. */

@@ -302,3 +302,66 @@ describe("a pattern the `u` flag refuses", () => {
     expect(validator.problems(operation, "200", ["a b"])).toEqual(['body/0 must match pattern "^[\\w\\-]+$"']);
   });
 });
+
+// A document of our own with a component that is not valid JSON Schema (a schema written where a
+// type name belongs, as Codat's `Item` does) and that one operation uses and another does not.
+const defective: OpenApiDocument = {
+  openapi: "3.0.3",
+  info: { title: "Items", version: "1" },
+  paths: {
+    "/accounts": {
+      get: {
+        operationId: "listAccounts",
+        responses: {
+          "200": {
+            description: "ok",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Account" } } },
+          },
+        },
+      },
+    },
+    "/items": {
+      get: {
+        operationId: "listItems",
+        responses: {
+          "200": {
+            description: "ok",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Item" } } },
+          },
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Account: {
+        type: "object",
+        required: ["id"],
+        properties: { id: { type: "string" }, owner: { $ref: "#/components/schemas/Owner" } },
+      },
+      Owner: { type: "object", properties: { name: { type: "string" } } },
+      Item: { type: "object", properties: { itemType: { type: { type: "string", enum: ["Service"] } } } } as never,
+    },
+  },
+};
+
+describe("ResponseValidator, with a component that is not valid JSON Schema", () => {
+  const validator = new ResponseValidator(defective);
+  const operation = (id: string) => {
+    const found = listOperations(defective).find((candidate) => candidate.operationId === id);
+    if (!found) throw new Error(`the document has no ${id}`);
+    return found;
+  };
+
+  it("checks an operation that does not reach it, with the components that operation does reach", () => {
+    const schema = validator.schemaFor(operation("listAccounts"), "200");
+    // The body's own schema (Account) is the root; what it refers to comes with it, nothing else.
+    expect(Object.keys(schema.$defs as object)).toEqual(["Owner"]);
+    expect(validator.problems(operation("listAccounts"), "200", { id: "a1", owner: { name: "Ann" } })).toEqual([]);
+    expect(validator.problems(operation("listAccounts"), "200", { id: 1 })).toEqual(["body/id must be string"]);
+  });
+
+  it("still refuses to check against the defective component where an operation reaches it", () => {
+    expect(() => validator.problems(operation("listItems"), "200", {})).toThrow(/schema is invalid/);
+  });
+});

@@ -16,6 +16,12 @@
 // contract tests check answers against the document itself. A knot of few cycles (a tree node's
 // children, two schemas pointing at each other) is left as it is: Prism copies it a few times and
 // checks it fully. Stripe's, opened, starts in about 5 s.
+//
+// Where Prism composes an answer from the schema (no example at the media type), it makes one up at
+// an opened `$ref` from nothing: a string where the document wants an object. So each opened
+// `$ref` carries the example the generators derive for its target (from the whole schema, and
+// only when it conforms), which Prism's composer takes as the value there.
+import { conformsTo, mediaExample } from "@sdkit/codegen";
 import { isObject } from "@sdkit/openapi";
 
 const SCHEMA_PREFIX = "#/components/schemas/";
@@ -150,8 +156,38 @@ export function openSchemaKnots(spec) {
     const inner = component.flatMap((name) => (refs.get(name) ?? []).filter(({ target }) => members.has(target)));
     if (inner.length - members.size + 1 <= MAX_KEPT_CYCLES) continue;
     knotted += members.size;
-    for (const { ref } of inner) delete ref.$ref;
+    // Derived before any $ref is opened: from the schemas as the document writes them.
+    const examples = new Map(
+      [...members].map((name) => [
+        name,
+        conformingExample(spec, { $ref: `${SCHEMA_PREFIX}${name.replaceAll("~", "~0").replaceAll("/", "~1")}` }),
+      ]),
+    );
+    for (const { ref, target } of inner) {
+      const example = ref.$ref.includes("/", SCHEMA_PREFIX.length) ? undefined : examples.get(target);
+      delete ref.$ref;
+      if (example === undefined) continue;
+      if (String(spec.openapi).startsWith("3.1")) ref.examples = [example];
+      else ref.example = example;
+    }
     opened += inner.length;
   }
   return { opened, schemas: knotted };
+}
+
+/**
+ * The example the generators derive for a schema, when it conforms to it.
+ *
+ * @param {Record<string, any>} spec
+ * @param {Record<string, any>} schema
+ * @returns {unknown}
+ */
+function conformingExample(spec, schema) {
+  try {
+    const value = mediaExample(spec, { schema });
+    return value !== undefined && conformsTo(spec, schema, value) ? value : undefined;
+  } catch {
+    // A schema the generators cannot make a value of: Prism composes one itself, as before.
+    return undefined;
+  }
 }

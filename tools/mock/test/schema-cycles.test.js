@@ -91,8 +91,13 @@ describe("openSchemaKnots", () => {
       }
     }
     expect(changed).toHaveLength(30);
-    for (const property of changed)
-      expect(property).toEqual({ anyOf: [{ type: "string" }, {}], description: "expandable" });
+    // Each opened $ref carries the example derived for its target, for Prism to answer with.
+    for (const property of changed) {
+      expect(property).toEqual({
+        anyOf: [{ type: "string" }, { example: expect.objectContaining({ id: expect.any(String) }) }],
+        description: "expandable",
+      });
+    }
     expect(spec.components.schemas.Resource3.properties.address).toEqual(ref("Address"));
     expect(spec.components.schemas.Plain).toEqual(before.components.schemas.Plain);
     expect(spec.components.schemas.Node).toEqual(before.components.schemas.Node);

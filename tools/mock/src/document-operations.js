@@ -39,3 +39,23 @@ export function* operationsOf(spec) {
     for (const method of methodsOf(pathItem)) yield pathItem[method];
   }
 }
+
+/**
+ * Every Media Type Object of the operations' request bodies with its key, `$ref`s followed, each
+ * once however many operations share it, in document order.
+ *
+ * @param {Record<string, any>} spec
+ * @returns {Generator<[string, Record<string, any>]>}
+ */
+export function* requestMediaOf(spec) {
+  const seen = new Set();
+  for (const operation of operationsOf(spec)) {
+    const body = derefOrRef(spec, operation.requestBody);
+    if (!isObject(body) || !isObject(body.content)) continue;
+    for (const [mediaType, media] of Object.entries(body.content)) {
+      if (!isObject(media) || seen.has(media)) continue;
+      seen.add(media);
+      yield [mediaType, media];
+    }
+  }
+}

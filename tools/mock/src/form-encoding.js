@@ -6,7 +6,7 @@
 // the request ("must be array") for every such operation. The mock spells it out in the copy of the
 // document Prism serves; what the document declares itself is left as it is.
 import { derefOrRef, isObject } from "@sdkit/openapi";
-import { operationsOf } from "./document-operations.js";
+import { requestMediaOf } from "./document-operations.js";
 
 const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 
@@ -41,20 +41,14 @@ function isArraySchema(spec, node) {
  */
 export function spellOutFormEncoding(spec) {
   let added = 0;
-  const seen = new Set();
-  for (const operation of operationsOf(spec)) {
-    const body = derefOrRef(spec, operation.requestBody);
-    if (!isObject(body) || !isObject(body.content)) continue;
-    for (const [mediaType, media] of Object.entries(body.content)) {
-      if (!FORM.test(mediaType) || !isObject(media) || seen.has(media)) continue;
-      seen.add(media);
-      for (const [name, property] of propertiesOf(spec, media.schema)) {
-        if (!isArraySchema(spec, property)) continue;
-        const encoding = isObject(media.encoding) ? media.encoding : {};
-        if (encoding[name] !== undefined) continue;
-        media.encoding = { ...encoding, [name]: { style: "form", explode: true } };
-        added++;
-      }
+  for (const [mediaType, media] of requestMediaOf(spec)) {
+    if (!FORM.test(mediaType)) continue;
+    for (const [name, property] of propertiesOf(spec, media.schema)) {
+      if (!isArraySchema(spec, property)) continue;
+      const encoding = isObject(media.encoding) ? media.encoding : {};
+      if (encoding[name] !== undefined) continue;
+      media.encoding = { ...encoding, [name]: { style: "form", explode: true } };
+      added++;
     }
   }
   return added;

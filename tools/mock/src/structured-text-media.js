@@ -18,7 +18,7 @@
 // the form types Prism decodes itself, such a body's schema becomes a string in the copy.
 import { mediaExample } from "@sdkit/codegen";
 import { derefOrRef, isJsonMedia, isObject } from "@sdkit/openapi";
-import { operationsOf } from "./document-operations.js";
+import { operationsOf, requestMediaOf } from "./document-operations.js";
 
 /** The composition keywords whose parts can make a schema structured. */
 const PARTS = Object.freeze(["allOf", "anyOf", "oneOf"]);
@@ -196,17 +196,10 @@ export function serveStructuredBodies(spec) {
  */
 export function textRequestBodies(spec) {
   let changed = 0;
-  const seen = new Set();
-  for (const operation of operationsOf(spec)) {
-    const body = derefOrRef(spec, operation.requestBody);
-    if (!isObject(body) || !isObject(body.content)) continue;
-    for (const [mediaType, media] of Object.entries(body.content)) {
-      if (!isObject(media) || seen.has(media) || prismDecodes(essenceOf(mediaType))) continue;
-      seen.add(media);
-      if (!isStructuredSchema(spec, media.schema)) continue;
-      media.schema = { type: "string" };
-      changed++;
-    }
+  for (const [mediaType, media] of requestMediaOf(spec)) {
+    if (prismDecodes(essenceOf(mediaType)) || !isStructuredSchema(spec, media.schema)) continue;
+    media.schema = { type: "string" };
+    changed++;
   }
   return changed;
 }

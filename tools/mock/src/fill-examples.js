@@ -12,6 +12,7 @@ import { conformsTo, mediaExample } from "@sdkit/codegen";
 import { derefOrRef, isJsonMedia, isObject, readSpecFile } from "@sdkit/openapi";
 import { operationsOf } from "./document-operations.js";
 import { spellOutFormEncoding } from "./form-encoding.js";
+import { dropFramingHeaders } from "./framing-headers.js";
 import { wellFormedContentKeys } from "./media-type-keys.js";
 import { routeFragmentPaths } from "./path-fragment.js";
 import { openSchemaKnots } from "./schema-cycles.js";
@@ -53,7 +54,7 @@ export function fillResponseExamples(spec) {
  * The spec Prism serves: a copy with media type keys well-formed (see media-type-keys.js),
  * structured bodies made servable (when `bodies`, see structured-text-media.js), derived examples
  * (when `examples`), form encodings spelled out (see form-encoding.js), text request bodies taken
- * as text (structured-text-media.js), fragment paths made routable (when `fragments`, see
+ * as text (structured-text-media.js), framing headers undeclared (framing-headers.js), fragment paths made routable (when `fragments`, see
  * path-fragment.js) and knots of schema cycles opened (schema-cycles.js), when any of them changed
  * anything, in a temporary folder removed by `cleanup`; else the spec itself. `fragmentRoutes` are
  * what the front proxy routes by.
@@ -84,6 +85,7 @@ export async function specWithExamples(specPath, { examples = true, fragments = 
   const added = examples ? fillResponseExamples(document) : 0;
   const encodings = spellOutFormEncoding(document);
   const textRequests = textRequestBodies(document);
+  const framing = dropFramingHeaders(document);
   const fragmentRoutes = fragments ? routeFragmentPaths(document) : [];
   // Last: the examples above are derived from the schemas as the document writes them.
   const knots = openSchemaKnots(document);
@@ -93,6 +95,7 @@ export async function specWithExamples(specPath, { examples = true, fragments = 
     added === 0 &&
     encodings === 0 &&
     textRequests === 0 &&
+    framing === 0 &&
     fragmentRoutes.length === 0 &&
     knots.opened === 0
   )

@@ -151,7 +151,10 @@ describe.runIf(importCommand)("bulk import", () => {
     expect(summary.skipped + summary.accepted + summary.inDoubt).toBe(rows);
     expect(summary.accepted).toBeGreaterThan(0);
     expect(summary.skipped).toBeLessThanOrEqual(before);
-    expect(live.perRow.size).toBe(rows);
+    // Every row not in doubt arrived; one in doubt may or may not have (the killed run sent it and
+    // never saw the answer), and none arrived twice. Under load the kill can find requests open.
+    expect(live.perRow.size).toBeGreaterThanOrEqual(rows - summary.inDoubt);
+    expect(live.perRow.size).toBeLessThanOrEqual(rows);
     expect([...live.perRow.entries()].filter(([, n]) => n !== 1)).toEqual([]);
     if (summary.inDoubt > 0) {
       const listed = readFileSync(summary.rejectsFile, "utf8").trim().split("\n").slice(1);

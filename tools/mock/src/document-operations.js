@@ -59,3 +59,24 @@ export function* requestMediaOf(spec) {
     }
   }
 }
+
+/**
+ * Every Response Object of the operations, `$ref`s followed, each once however many operations
+ * share it (through `components.responses`), in document order: what the mock rewrites in a
+ * response is rewritten once.
+ *
+ * @param {Record<string, any>} spec
+ * @returns {Generator<Record<string, any>>}
+ */
+export function* responsesOf(spec) {
+  const seen = new Set();
+  for (const operation of operationsOf(spec)) {
+    if (!isObject(operation.responses)) continue;
+    for (const raw of Object.values(operation.responses)) {
+      const response = derefOrRef(spec, raw);
+      if (!isObject(response) || seen.has(response)) continue;
+      seen.add(response);
+      yield response;
+    }
+  }
+}

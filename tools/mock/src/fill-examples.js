@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { conformsTo, mediaExample } from "@sdkit/codegen";
 import { derefOrRef, isJsonMedia, isObject, readSpecFile } from "@sdkit/openapi";
-import { operationsOf } from "./document-operations.js";
+import { responsesOf } from "./document-operations.js";
 import { spellOutFormEncoding } from "./form-encoding.js";
 import { dropFramingHeaders } from "./framing-headers.js";
 import { wellFormedContentKeys } from "./media-type-keys.js";
@@ -26,25 +26,18 @@ import { serveStructuredBodies, textRequestBodies } from "./structured-text-medi
  */
 export function fillResponseExamples(spec) {
   let added = 0;
-  const seen = new Set();
-  for (const operation of operationsOf(spec)) {
-    if (!isObject(operation.responses)) continue;
-    for (const raw of Object.values(operation.responses)) {
-      const response = derefOrRef(spec, raw);
-      if (!isObject(response) || !isObject(response.content) || seen.has(response)) continue;
-      seen.add(response);
-      for (const [mediaType, media] of Object.entries(response.content)) {
-        if (!isJsonMedia(mediaType) || !isObject(media) || !isObject(media.schema)) continue;
-        if (media.example !== undefined || (isObject(media.examples) && Object.keys(media.examples).length > 0))
-          continue;
-        const schema = derefOrRef(spec, media.schema);
-        // A schema's own example is Prism's first choice already.
-        if (!isObject(schema) || schema.example !== undefined || Array.isArray(schema.examples)) continue;
-        const value = mediaExample(spec, media);
-        if (value === undefined || !conformsTo(spec, media.schema, value)) continue;
-        media.example = value;
-        added++;
-      }
+  for (const response of responsesOf(spec)) {
+    if (!isObject(response.content)) continue;
+    for (const [mediaType, media] of Object.entries(response.content)) {
+      if (!isJsonMedia(mediaType) || !isObject(media) || !isObject(media.schema)) continue;
+      if (media.example !== undefined || (isObject(media.examples) && Object.keys(media.examples).length > 0)) continue;
+      const schema = derefOrRef(spec, media.schema);
+      // A schema's own example is Prism's first choice already.
+      if (!isObject(schema) || schema.example !== undefined || Array.isArray(schema.examples)) continue;
+      const value = mediaExample(spec, media);
+      if (value === undefined || !conformsTo(spec, media.schema, value)) continue;
+      media.example = value;
+      added++;
     }
   }
   return added;

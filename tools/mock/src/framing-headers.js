@@ -6,8 +6,8 @@
 // HTTP client (the mock's own proxy first) can read that answer. These headers describe how the
 // message is carried, which is the HTTP server's to say, not the API's: in the copy of the document
 // Prism serves, responses do not declare them.
-import { derefOrRef, isObject } from "@sdkit/openapi";
-import { operationsOf } from "./document-operations.js";
+import { isObject } from "@sdkit/openapi";
+import { responsesOf } from "./document-operations.js";
 
 /** Headers about the message's framing and the connection (RFC 9110 §7.6.1, §8.4, §8.6; RFC 9112 §6). */
 const FRAMING = new Set([
@@ -31,18 +31,12 @@ const FRAMING = new Set([
  */
 export function dropFramingHeaders(spec) {
   let dropped = 0;
-  const seen = new Set();
-  for (const operation of operationsOf(spec)) {
-    if (!isObject(operation.responses)) continue;
-    for (const raw of Object.values(operation.responses)) {
-      const response = derefOrRef(spec, raw);
-      if (!isObject(response) || !isObject(response.headers) || seen.has(response)) continue;
-      seen.add(response);
-      for (const name of Object.keys(response.headers)) {
-        if (!FRAMING.has(name.toLowerCase())) continue;
-        delete response.headers[name];
-        dropped++;
-      }
+  for (const response of responsesOf(spec)) {
+    if (!isObject(response.headers)) continue;
+    for (const name of Object.keys(response.headers)) {
+      if (!FRAMING.has(name.toLowerCase())) continue;
+      delete response.headers[name];
+      dropped++;
     }
   }
   return dropped;

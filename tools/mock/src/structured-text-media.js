@@ -18,7 +18,7 @@
 // the form types Prism decodes itself, such a body's schema becomes a string in the copy.
 import { mediaExample } from "@sdkit/codegen";
 import { derefOrRef, isJsonMedia, isObject } from "@sdkit/openapi";
-import { operationsOf, requestMediaOf } from "./document-operations.js";
+import { requestMediaOf, responsesOf } from "./document-operations.js";
 
 /** The composition keywords whose parts can make a schema structured. */
 const PARTS = Object.freeze(["allOf", "anyOf", "oneOf"]);
@@ -156,33 +156,27 @@ function serveAsText(spec, essence, media) {
  */
 export function serveStructuredBodies(spec) {
   let changed = 0;
-  const seen = new Set();
-  for (const operation of operationsOf(spec)) {
-    if (!isObject(operation.responses)) continue;
-    for (const raw of Object.values(operation.responses)) {
-      const response = derefOrRef(spec, raw);
-      if (!isObject(response) || !isObject(response.content) || seen.has(response)) continue;
-      seen.add(response);
-      const declaresJson = Object.keys(response.content).some((key) => isJsonMedia(key));
-      /** @type {Array<[string, unknown]>} */
-      const entries = [];
-      for (const [mediaType, media] of Object.entries(response.content)) {
-        const essence = essenceOf(mediaType);
-        if (!isObject(media) || prismWrites(essence) || !isStructuredSchema(spec, media.schema)) {
-          entries.push([mediaType, media]);
-          continue;
-        }
-        changed++;
-        if (essence === "*/*" && !declaresJson && !entries.some(([key]) => isJsonMedia(key))) {
-          entries.push(["application/json", media]);
-          continue;
-        }
-        serveAsText(spec, essence, media);
+  for (const response of responsesOf(spec)) {
+    if (!isObject(response.content)) continue;
+    const declaresJson = Object.keys(response.content).some((key) => isJsonMedia(key));
+    /** @type {Array<[string, unknown]>} */
+    const entries = [];
+    for (const [mediaType, media] of Object.entries(response.content)) {
+      const essence = essenceOf(mediaType);
+      if (!isObject(media) || prismWrites(essence) || !isStructuredSchema(spec, media.schema)) {
         entries.push([mediaType, media]);
+        continue;
       }
-      // Rebuilt in document order, so a renamed range keeps its place in content negotiation.
-      response.content = Object.fromEntries(entries);
+      changed++;
+      if (essence === "*/*" && !declaresJson && !entries.some(([key]) => isJsonMedia(key))) {
+        entries.push(["application/json", media]);
+        continue;
+      }
+      serveAsText(spec, essence, media);
+      entries.push([mediaType, media]);
     }
+    // Rebuilt in document order, so a renamed range keeps its place in content negotiation.
+    response.content = Object.fromEntries(entries);
   }
   return changed;
 }

@@ -5,7 +5,16 @@
 // document spells the field's `encoding` out; otherwise it reads the field as a string and refuses
 // the request ("must be array") for every such operation. The mock spells it out in the copy of the
 // document Prism serves; what the document declares itself is left as it is.
+//
+// With an encoding spelled out Prism also refuses a field whose raw value holds a character RFC 3986
+// reserves, unless `allowReserved`: that is `+` (a space, as every form encoder writes it) and `*`
+// (which URLSearchParams and browsers never escape), so `tags=a+b` was refused. The encodings
+// written here allow them; an encoder escapes the rest anyway, and the value is checked decoded.
+//
+// Fields with `style: deepObject` (declared: it is never a default) are then made readable to
+// Prism where it would misread them (deep-object-fields.js).
 import { derefOrRef, isObject } from "@sdkit/openapi";
+import { fitDeepObjectFields } from "./deep-object-fields.js";
 import { requestMediaOf } from "./document-operations.js";
 
 const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
@@ -33,11 +42,12 @@ function isArraySchema(spec, node) {
 }
 
 /**
- * Writes `encoding: { <field>: { style: "form", explode: true } }` for every array field of every
- * form-encoded request body that does not declare an encoding for it (in place).
+ * Writes `encoding: { <field>: { style: "form", explode: true, allowReserved: true } }` for every
+ * array field of every form-encoded request body that does not declare an encoding for it, and
+ * fits the deepObject fields to Prism (in place).
  *
  * @param {Record<string, any>} spec
- * @returns {number} how many fields got one
+ * @returns {number} how many fields got an encoding or were fitted
  */
 export function spellOutFormEncoding(spec) {
   let added = 0;
@@ -47,9 +57,9 @@ export function spellOutFormEncoding(spec) {
       if (!isArraySchema(spec, property)) continue;
       const encoding = isObject(media.encoding) ? media.encoding : {};
       if (encoding[name] !== undefined) continue;
-      media.encoding = { ...encoding, [name]: { style: "form", explode: true } };
+      media.encoding = { ...encoding, [name]: { style: "form", explode: true, allowReserved: true } };
       added++;
     }
   }
-  return added;
+  return added + fitDeepObjectFields(spec);
 }

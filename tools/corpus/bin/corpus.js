@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { readCorpusArgs, USAGE, UsageError } from "../src/args.js";
 import { listDocuments, onlyDocuments, sampleDocuments } from "../src/documents.js";
 import { runDocument } from "../src/full-run.js";
-import { generateDocument } from "../src/generate-only.js";
+import { createGenerateLane } from "../src/generate-lane.js";
 import { corpusMetrics, renderMarkdown } from "../src/report.js";
 import { startToolchainRegistry } from "../src/toolchain-registry.js";
 
@@ -97,19 +97,26 @@ async function runAll(options, documents, { work, userconfig, published }) {
 
   let next = 0;
   const worker = async () => {
-    while (next < documents.length) {
-      const index = next++;
-      const doc = /** @type {import("../src/documents.js").CorpusDocument} */ (documents[index]);
-      const result = generateOnly
-        ? await generateDocument(doc, { work, timeoutMs, heapMb: 2048, toolchain })
-        : await runDocument(doc, { root: toolchain, work, timeoutMs, userconfig });
-      results[index] = result;
-      const tests = result.tests ? ` tests ${result.tests.passed}/${result.tests.failed}/${result.tests.waived}` : "";
-      console.log(
-        `${result.ok ? "ok  " : result.crash ? "CRASH" : "FAIL"} ${doc.name} (${result.reached}, ${result.seconds} s, ${result.peakMb ?? "?"} MB${tests})${result.failure ? `\n     ${result.failure}` : ""}`,
-      );
-      await write();
+    // Generate-only: one worker process per slot, kept from document to document.
+    const lane = generateOnly ? createGenerateLane({ heapMb: 2048, toolchain }) : undefined;
+    try {
+      while (next < documents.length) await runNext(lane);
+    } finally {
+      lane?.close();
     }
+  };
+  const runNext = async (/** @type {import("../src/generate-lane.js").GenerateLane | undefined} */ lane) => {
+    const index = next++;
+    const doc = /** @type {import("../src/documents.js").CorpusDocument} */ (documents[index]);
+    const result = lane
+      ? await lane.run(doc, { work, timeoutMs })
+      : await runDocument(doc, { root: toolchain, work, timeoutMs, userconfig });
+    results[index] = result;
+    const tests = result.tests ? ` tests ${result.tests.passed}/${result.tests.failed}/${result.tests.waived}` : "";
+    console.log(
+      `${result.ok ? "ok  " : result.crash ? "CRASH" : "FAIL"} ${doc.name} (${result.reached}, ${result.seconds} s, ${result.peakMb ?? "?"} MB${tests})${result.failure ? `\n     ${result.failure}` : ""}`,
+    );
+    await write();
   };
   await Promise.all(Array.from({ length: parallel }, worker));
   await write();

@@ -1,107 +1,65 @@
 #!/usr/bin/env node
 // @ts-check
-// One document through everything `pnpm build` does to it, in one process, no install and no
-// tests: the scaffold's operation fixes and lint settings, lint + bundle (Redocly), then every
-// generator. Prints one JSON line: the last stage reached and, on failure, one line saying why.
-// Run by generate-only.js under /usr/bin/time, so its peak memory (Redocly's included) is known.
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { bundleSpec, runRedocly, ToolError } from "@sdkit/bundle";
-import { renderTarget } from "@sdkit/codegen";
-import * as scaffoldKit from "@sdkit/scaffold";
+// The generate-only sweep's worker: a long-lived child (see generate-lane.js) that takes one
+// document at a time over IPC, runs it through generate-steps.js and answers with the outcome and
+// the document's peak memory. Loaded from the toolchain under test (beside its scaffold package),
+// so `@sdkit/*` resolve to that checkout; Redocly's engine comes from the URL the lane passes.
+//
+// Peak memory: the kernel's high-water mark of the resident set (VmHWM), reset before each
+// document (writing 5 to /proc/self/clear_refs) after a full garbage collection (the worker runs
+// with --expose-gc), so it is this document's peak, synchronous work included, and what an earlier
+// document left does not count. GNU time could only give the process's peak over every document.
+import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 
-const { lintConfig, overlaySkeleton, planFixes, readDocument, summarizeLint } = scaffoldKit;
-// A baseline toolchain (an older checkout) may not have these yet: then the document goes in as read.
-const kit = /** @type {Record<string, any>} */ (scaffoldKit);
-/** @type {(source: string, spec: Record<string, any>) => Promise<{ spec: Record<string, any>, files: number }>} */
-const bundleIfMultiFile = kit.bundleIfMultiFile ?? (async (_source, spec) => ({ spec, files: 1 }));
-/** @type {(spec: Record<string, any>) => unknown[]} */
-const dropDanglingRefs = kit.dropDanglingRefs ?? (() => []);
-
-const [documentFile, work] = process.argv.slice(2);
-if (!documentFile || !work) {
-  console.error("usage: generate-worker.js <document.json> <work dir>");
+const [stepsFile, redoclyUrl] = process.argv.slice(2);
+if (!stepsFile || !redoclyUrl || !process.send) {
+  console.error("usage: generate-worker.js <generate-steps.js> <@redocly/openapi-core URL> (with an IPC channel)");
   process.exit(2);
 }
 
-/** The targets a scaffolded repo generates; each reads its options from the repo's SDK config. */
-const TARGETS = ["types", "sdk", "samples", "contract"];
+const [{ generateOne }, scaffold, codegen, bundle, redocly] = await Promise.all([
+  import(pathToFileURL(stepsFile).href),
+  import("@sdkit/scaffold"),
+  import("@sdkit/codegen"),
+  import("@sdkit/bundle"),
+  import(redoclyUrl),
+]);
+const toolchain = { scaffold, codegen, redocly, ToolError: bundle.ToolError };
 
-let stage = "read";
-/** @type {Record<string, unknown>} */
-const facts = {};
-try {
-  const read = await readDocument(documentFile);
-  const { spec, files } = await bundleIfMultiFile(documentFile, read.spec);
-  facts.openapi = spec.openapi;
-  facts.files = files;
-  facts.droppedRefs = dropDanglingRefs(spec).length;
-  stage = "scaffold-fixes";
-  const specDir = join(work, "spec");
-  await mkdir(join(specDir, "overlays"), { recursive: true });
-  const specFile = join(specDir, "openapi.json");
-  await writeFile(specFile, JSON.stringify(spec));
-  const overlay = overlaySkeleton(planFixes(spec), "corpus");
-  if (overlay) await writeFile(join(specDir, "overlays", "00-operation-names.yaml"), overlay);
-
-  stage = "lint";
-  const recommended = join(work, "recommended.yaml");
-  await writeFile(recommended, "extends:\n  - recommended\ntelemetry: off\n");
-  const lint = await runRedocly(
-    ["lint", specFile, "--config", recommended, "--format", "json", "--max-problems", String(Number.MAX_SAFE_INTEGER)],
-    { cwd: specDir },
-  );
-  const start = lint.stdout.indexOf("{");
-  const end = lint.stdout.lastIndexOf("}");
-  if (start < 0 || end < start) throw new Error(`Redocly lint printed no report: ${lint.output.split("\n")[0]}`);
-  const summary = summarizeLint(JSON.parse(lint.stdout.slice(start, end + 1)));
-  facts.lintProblems = summary.rules.reduce((n, rule) => n + rule.count, 0);
-  const config = join(specDir, "redocly.yaml");
-  await writeFile(config, lintConfig(summary));
-
-  stage = "bundle";
-  const out = join(work, "dist");
-  const { json } = await bundleSpec(specFile, { config, out, overlays: join(specDir, "overlays") });
-  const bundled = (await readDocument(json)).spec;
-  facts.operations = Object.values(bundled.paths ?? {}).reduce(
-    (n, item) =>
-      n + Object.keys(item ?? {}).filter((key) => /^(get|put|post|delete|options|head|patch|trace)$/.test(key)).length,
-    0,
-  );
-
-  // The SDK config the scaffold writes for this document (names, security, base URL).
-  stage = "sdk-config";
-  const sdkConfig = join(work, "sdk.config.json");
-  const { config: defaults } = scaffoldKit.defaultSdkConfig({ spec: bundled, name: "acme", scope: "@acme" });
-  await writeFile(sdkConfig, `${JSON.stringify(defaults, null, 2)}\n`);
-
-  for (const target of TARGETS) {
-    stage = target;
-    const files = await renderTarget(/** @type {any} */ (target), bundled, {
-      file: json,
-      label: "spec/dist/openapi.json",
-      sdkConfig,
-    });
-    facts[`${target}Files`] = files.size;
+/** The resident set's high-water mark since the last reset, in MB (undefined without procfs). */
+function peakMb() {
+  try {
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1]);
+    return Number.isFinite(kb) && kb > 0 ? Math.round(kb / 1024) : undefined;
+  } catch {
+    return undefined;
   }
-  stage = "done";
-  console.log(JSON.stringify({ stage, ok: true, facts }));
-} catch (error) {
-  const err = /** @type {Error} */ (error);
-  // Our tools' errors (ToolError and its subclasses) are messages for people, with the file and
-  // pointer; anything else is a crash of ours, recorded as such.
-  const crash = !(err instanceof ToolError);
-  console.log(
-    JSON.stringify({
-      stage,
-      ok: false,
-      crash,
-      reason: `${crash ? `${err?.name ?? "Error"}: ` : ""}${
-        String(err?.message ?? err)
-          .split("\n")
-          .find((line) => line.trim()) ?? ""
-      }`.slice(0, 400),
-      facts,
-    }),
-  );
 }
+
+function resetPeak() {
+  globalThis.gc?.();
+  try {
+    writeFileSync("/proc/self/clear_refs", "5");
+  } catch {
+    // No procfs (not Linux): the peak is then the process's since it started.
+  }
+}
+
+/** @param {{ file: string, dir: string }} job */
+async function run(job) {
+  resetPeak();
+  const started = performance.now();
+  const outcome = await generateOne(toolchain, job.file, job.dir);
+  const seconds = (performance.now() - started) / 1000;
+  return { ...outcome, seconds, peakMb: peakMb() };
+}
+
+process.on("message", (/** @type {{ file: string, dir: string }} */ job) => {
+  run(job).then(
+    (result) => process.send?.({ result }),
+    (error) =>
+      process.send?.({ result: { stage: "worker", ok: false, crash: true, reason: String(error), facts: {} } }),
+  );
+});
+process.send({ ready: true });

@@ -14,6 +14,7 @@ import { responsesOf } from "./document-operations.js";
 import { spellOutFormEncoding } from "./form-encoding.js";
 import { dropFramingHeaders } from "./framing-headers.js";
 import { wellFormedContentKeys } from "./media-type-keys.js";
+import { looseParameterAlternatives } from "./parameter-alternatives.js";
 import { routeFragmentPaths } from "./path-fragment.js";
 import { openSchemaKnots } from "./schema-cycles.js";
 import { serveStructuredBodies, textRequestBodies } from "./structured-text-media.js";
@@ -47,8 +48,9 @@ export function fillResponseExamples(spec) {
  * The spec Prism serves: a copy with media type keys well-formed (see media-type-keys.js),
  * structured bodies made servable (when `bodies`, see structured-text-media.js), derived examples
  * (when `examples`), form encodings spelled out (see form-encoding.js), text request bodies taken
- * as text (structured-text-media.js), framing headers undeclared (framing-headers.js), fragment paths made routable (when `fragments`, see
- * path-fragment.js) and knots of schema cycles opened (schema-cycles.js), when any of them changed
+ * as text (structured-text-media.js), framing headers undeclared (framing-headers.js), parameters'
+ * `oneOf` read as `anyOf` (parameter-alternatives.js), fragment paths made routable (when
+ * `fragments`, see path-fragment.js) and knots of schema cycles opened (schema-cycles.js), when any of them changed
  * anything, in a temporary folder removed by `cleanup`; else the spec itself. `fragmentRoutes` are
  * what the front proxy routes by.
  *
@@ -79,6 +81,8 @@ export async function specWithExamples(specPath, { examples = true, fragments = 
   const encodings = spellOutFormEncoding(document);
   const textRequests = textRequestBodies(document);
   const framing = dropFramingHeaders(document);
+  // After the examples, which are derived from the schemas as the document writes them.
+  const parameters = looseParameterAlternatives(document);
   const fragmentRoutes = fragments ? routeFragmentPaths(document) : [];
   // Last: the examples above are derived from the schemas as the document writes them.
   const knots = openSchemaKnots(document);
@@ -89,6 +93,7 @@ export async function specWithExamples(specPath, { examples = true, fragments = 
     encodings === 0 &&
     textRequests === 0 &&
     framing === 0 &&
+    parameters === 0 &&
     fragmentRoutes.length === 0 &&
     knots.opened === 0
   )

@@ -18,6 +18,7 @@ import { looseParameterAlternatives } from "./parameter-alternatives.js";
 import { routeFragmentPaths } from "./path-fragment.js";
 import { openSchemaKnots } from "./schema-cycles.js";
 import { serveStructuredBodies, textRequestBodies } from "./structured-text-media.js";
+import { typeUntypedNullables } from "./untyped-nullable.js";
 
 /**
  * Adds a derived `example` to every JSON response media type that has none (in place).
@@ -49,10 +50,11 @@ export function fillResponseExamples(spec) {
  * structured bodies made servable (when `bodies`, see structured-text-media.js), derived examples
  * (when `examples`), form encodings spelled out (see form-encoding.js), text request bodies taken
  * as text (structured-text-media.js), framing headers undeclared (framing-headers.js), parameters'
- * `oneOf` read as `anyOf` (parameter-alternatives.js), fragment paths made routable (when
- * `fragments`, see path-fragment.js) and knots of schema cycles opened (schema-cycles.js), when any of them changed
- * anything, in a temporary folder removed by `cleanup`; else the spec itself. `fragmentRoutes` are
- * what the front proxy routes by.
+ * `oneOf` read as `anyOf` (parameter-alternatives.js), untyped `nullable` in a form Prism compiles
+ * (untyped-nullable.js), fragment paths made routable (when `fragments`, see path-fragment.js) and
+ * knots of schema cycles opened (schema-cycles.js), when any of them changed anything, in a
+ * temporary folder removed by `cleanup`; else the spec itself. `fragmentRoutes` are what the front
+ * proxy routes by.
  *
  * @param {string} specPath
  * @param {{ examples?: boolean, fragments?: boolean, bodies?: boolean }} [options] `examples`: fill
@@ -83,6 +85,7 @@ export async function specWithExamples(specPath, { examples = true, fragments = 
   const framing = dropFramingHeaders(document);
   // After the examples, which are derived from the schemas as the document writes them.
   const parameters = looseParameterAlternatives(document);
+  const nullables = typeUntypedNullables(document);
   const fragmentRoutes = fragments ? routeFragmentPaths(document) : [];
   // Last: the examples above are derived from the schemas as the document writes them.
   const knots = openSchemaKnots(document);
@@ -94,6 +97,7 @@ export async function specWithExamples(specPath, { examples = true, fragments = 
     textRequests === 0 &&
     framing === 0 &&
     parameters === 0 &&
+    nullables === 0 &&
     fragmentRoutes.length === 0 &&
     knots.opened === 0
   )

@@ -46,6 +46,36 @@ export const lenientRegExp = Object.assign(
 
 /** OpenAPI 3.0 keywords that are not JSON Schema and carry no constraint. */
 const ANNOTATIONS_ONLY = new Set(["example", "xml", "externalDocs", "discriminator", "deprecated"]);
+/**
+ * Keywords whose value is a schema, or an array of schemas: converted in turn, so the `$ref`s in
+ * them are rewritten too (a `$ref` left as `#/components/schemas/...` resolves to nothing once the
+ * schema stands alone, and Ajv refuses to compile it).
+ */
+const SUBSCHEMAS = new Set([
+  "items",
+  "additionalProperties",
+  "not",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "prefixItems",
+  "additionalItems",
+  "contains",
+  "propertyNames",
+  "if",
+  "then",
+  "else",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+]);
+/**
+ * Keywords whose value maps names to schemas. `definitions` (draft-07) and `$defs` (2020-12) are
+ * not OpenAPI 3.0 keywords, but documents converted from JSON Schema keep them inside component
+ * schemas and point at them (Codat's `#/components/schemas/Bill/definitions/billLineItem`), with
+ * `$ref`s to other components inside: both drafts Ajv compiles know them as definitions, so they
+ * stay where they are (a pointer into them still resolves) and their `$ref`s are rewritten.
+ */
+const SCHEMA_MAPS = new Set(["properties", "patternProperties", "dependentSchemas", "definitions", "$defs"]);
 const SCHEMA_REF = "#/components/schemas/";
 
 /**
@@ -82,11 +112,9 @@ export function toJsonSchema(node, ref = refToDefs) {
     // Specification extensions (`x-github-breaking-changes`) may sit on any Schema Object and
     // constrain nothing; strict Ajv would refuse them as unknown keywords.
     if (ANNOTATIONS_ONLY.has(key) || key === "nullable" || key.startsWith("x-")) continue;
-    if (key === "properties" && typeof value === "object" && value !== null) {
-      out.properties = Object.fromEntries(
-        Object.entries(value).map(([name, schema]) => [name, toJsonSchema(schema, ref)]),
-      );
-    } else if (["items", "additionalProperties", "not", "allOf", "anyOf", "oneOf"].includes(key)) {
+    if (SCHEMA_MAPS.has(key) && typeof value === "object" && value !== null && !Array.isArray(value)) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, toJsonSchema(schema, ref)]));
+    } else if (SUBSCHEMAS.has(key)) {
       out[key] = toJsonSchema(value, ref);
     } else if ((key === "exclusiveMinimum" || key === "exclusiveMaximum") && typeof value === "boolean") {
       const bound = key === "exclusiveMinimum" ? "minimum" : "maximum";

@@ -365,3 +365,73 @@ describe("ResponseValidator, with a component that is not valid JSON Schema", ()
     expect(() => validator.problems(operation("listItems"), "200", {})).toThrow(/schema is invalid/);
   });
 });
+
+// A document of our own in the shape of Codat's: component schemas carry JSON Schema `definitions`
+// (not an OpenAPI keyword), other schemas point into them, and the schemas there refer to other
+// components by their OpenAPI `$ref`s.
+const withDefinitions = (openapi: string): OpenApiDocument => ({
+  openapi,
+  info: { title: "Bills", version: "1" },
+  paths: {
+    "/bills/{id}": {
+      get: {
+        operationId: "getBill",
+        responses: {
+          "200": {
+            description: "ok",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Bill" } } },
+          },
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Bill: {
+        type: "object",
+        properties: {
+          lines: { type: "array", items: { $ref: "#/components/schemas/Bill/definitions/billLine" } },
+        },
+        definitions: {
+          billLine: {
+            type: "object",
+            required: ["accountRef"],
+            properties: {
+              accountRef: { $ref: "#/components/schemas/Account/definitions/accountRef" },
+              amount: { type: "number", nullable: true },
+            },
+          },
+        },
+      },
+      Account: {
+        type: "object",
+        properties: { ref: { $ref: "#/components/schemas/Account/definitions/accountRef" } },
+        definitions: {
+          accountRef: { type: "object", required: ["id"], properties: { id: { $ref: "#/components/schemas/Id" } } },
+        },
+      },
+      Id: { type: "string", minLength: 1 },
+    },
+  },
+});
+
+describe("ResponseValidator on component schemas with `definitions` of their own", () => {
+  it("converts the schemas in `definitions`, so their `$ref`s to other components resolve", () => {
+    const schema = { definitions: { a: { $ref: "#/components/schemas/Id" }, b: { type: "string", nullable: true } } };
+    expect(toJsonSchema(schema)).toEqual({
+      definitions: { a: { $ref: "#/$defs/Id" }, b: { type: ["string", "null"] } },
+    });
+  });
+
+  it.each(["3.0.3", "3.1.0"])("checks an answer through them (OpenAPI %s)", (openapi) => {
+    const document = withDefinitions(openapi);
+    const validator = new ResponseValidator(document);
+    const [getBill] = listOperations(document);
+    if (!getBill) throw new Error("the document has no operation");
+    expect(validator.problems(getBill, "200", { lines: [{ accountRef: { id: "a1" }, amount: 3 }] })).toEqual([]);
+    expect(validator.problems(getBill, "200", { lines: [{ accountRef: { id: "" } }, {}] })).toEqual([
+      "body/lines/0/accountRef/id must NOT have fewer than 1 characters",
+      "body/lines/1 must have required property 'accountRef'",
+    ]);
+  });
+});

@@ -103,7 +103,7 @@ function schemaConverter(spec) {
     return `#/$defs/${name}`;
   };
   /**
-   * Rewrites `$ref`s that toJsonSchema does not visit (prefixItems, if/then/else, patternProperties...).
+   * Rewrites `$ref`s that toJsonSchema does not visit (under keywords it does not know as holding schemas).
    *
    * @param {unknown} node
    * @returns {unknown}

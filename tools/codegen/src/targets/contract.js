@@ -8,7 +8,7 @@ import { tsLiteral } from "../render.js";
 import { successStatusOf } from "../success-status.js";
 import { parameterWaiver } from "./contract-waivers.js";
 import { requestExample } from "./samples.js";
-import { encoderOf, isJsonMedia, nonJsonSuccess } from "./sdk.js";
+import { bodyEncoderOf, isJsonMedia, nonJsonSuccess } from "./sdk.js";
 
 /**
  * The names the contract suite's support code imports the client under test by; the generated
@@ -96,7 +96,7 @@ export function contractTarget({ spec, model, header, clientPackage, clientType,
   // descriptors name theirs): the core exports no generic "encode by media type" function.
   const encoders = [
     ...new Set(
-      model.operations.flatMap((m) => (m.body && !isJsonMedia(m.body.media) ? [encoderOf(m.body.media)] : [])),
+      model.operations.flatMap((m) => (m.body && !isJsonMedia(m.body.media) ? [bodyEncoderOf(m.body).name] : [])),
     ),
   ].sort();
   const encodesBodies = encoders.length > 0;
@@ -338,7 +338,7 @@ function operationEntry(spec, m, model, clientType, serving) {
     ...(params.length > 0 ? [`params: { ${params.join(", ")} }`] : []),
     ...(bodyLiteral ? [`body: ${bodyLiteral}`] : []),
     // A body that is not JSON is encoded as the client's SDK methods encode it.
-    ...(bodyMedia ? [`bodySerializer: (body: unknown) => ${encoderOf(bodyMedia)}(body)`] : []),
+    ...(bodyMedia && m.body ? [`bodySerializer: (body: unknown) => ${bodyEncoderOf(m.body).expression}(body)`] : []),
     ...(answer ? [`parseAs: ${JSON.stringify(answer.parseAs)}`] : []),
     headers.length > 0 ? `headers: { ${headers.join(", ")}, ...overrides.headers }` : "headers: overrides.headers",
   ];

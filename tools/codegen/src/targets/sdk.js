@@ -4,6 +4,7 @@ import { SpecError } from "@sdkit/cli-kit";
 import { clientFileNames, coreFiles, renderClientFile, renderIndexFile } from "@sdkit/client-core";
 import { isJsonMedia as isJsonMediaType, wellFormedMediaType } from "@sdkit/openapi";
 import { acceptHeaderOf } from "../accept.js";
+import { declaredFormEncodings } from "../form-encodings.js";
 import { idempotencyHeaderOf } from "../idempotency.js";
 import { methodArguments } from "../method-arguments.js";
 import { pascalCase, words } from "../naming.js";
@@ -170,9 +171,9 @@ function resourceFile(resource, methods, { header, typesModule, apiError, spec, 
   const Resource = `${pascal(resource)}Resource`;
   /** The body encoders this file's descriptors name (only those are bundled). */
   const encoders = new Set();
-  const use = (/** @type {string} */ name) => {
-    encoders.add(name);
-    return name;
+  const useEncoder = (/** @type {{ name: string, expression: string }} */ encoder) => {
+    encoders.add(encoder.name);
+    return encoder.expression;
   };
 
   for (const variants of methods) {
@@ -316,7 +317,7 @@ function resourceFile(resource, methods, { header, typesModule, apiError, spec, 
           : []),
         // A body that is not JSON (a form, multipart, a file): the core encodes it by its media type.
         ...(v.body && !isJsonMedia(v.body.media)
-          ? [`bodyMediaType: ${JSON.stringify(v.body.contentType)}`, `encodeBody: ${use(encoderOf(v.body.media))}`]
+          ? [`bodyMediaType: ${JSON.stringify(v.body.contentType)}`, `encodeBody: ${useEncoder(bodyEncoderOf(v.body))}`]
           : []),
         // A success body that is not JSON: the core asks for it and reads it as text or a Blob.
         ...[nonJsonSuccess(v)?.media].flatMap((media) =>
@@ -380,6 +381,21 @@ function resourceFile(resource, methods, { header, typesModule, apiError, spec, 
 function acceptField(spec, m) {
   const accept = acceptHeaderOf(spec, m.op.operation, m.success?.media);
   return accept === undefined ? [] : [`accept: ${JSON.stringify(accept)}`];
+}
+
+/**
+ * The core's encoder of a request body that is not JSON, as the name to import and the expression
+ * that encodes: `encodeForm`, or `formEncoder({...})` where the form declares how fields are
+ * written (form-encodings.js), `encodeMultipart`, `encodeRaw`.
+ *
+ * @param {{ media: string, mediaObject?: unknown }} body
+ * @returns {{ name: string, expression: string }}
+ */
+export function bodyEncoderOf(body) {
+  const name = encoderOf(body.media);
+  const declared = name === "encodeForm" ? declaredFormEncodings(body.media, body.mediaObject) : undefined;
+  if (declared === undefined) return { name, expression: name };
+  return { name: "formEncoder", expression: `formEncoder(${JSON.stringify(declared)})` };
 }
 
 /**

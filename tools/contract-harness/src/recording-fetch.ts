@@ -11,6 +11,12 @@ export interface Exchange {
    * reads it, not an empty string.
    */
   body: unknown;
+  /**
+   * The body's bytes as they came (`undefined` when `body` is): what a value the client read as a
+   * file (a Blob) or as text is compared with, since `body` is parsed as JSON whenever the text
+   * happens to be JSON, whatever its media type (a file whose bytes are `{}`).
+   */
+  bytes?: Uint8Array;
   /** Prism's `sl-violations` header: what it found wrong with the request or the response. */
   violations: PrismViolation[];
 }
@@ -50,7 +56,9 @@ export function recordingFetch(options: RecordingFetchOptions = {}) {
     if (options.prefer) headers.set("prefer", options.prefer);
     const sent = new Request(request, { headers });
     const response = await fetch(sent);
-    const text = await response.clone().text();
+    const bytes = new Uint8Array(await response.clone().arrayBuffer());
+    // Decoded as Response#text() decodes (UTF-8, a leading BOM dropped).
+    const text = new TextDecoder().decode(bytes);
     exchanges.push({
       method: sent.method,
       url: sent.url,
@@ -58,6 +66,7 @@ export function recordingFetch(options: RecordingFetchOptions = {}) {
       status: response.status,
       headers: response.headers,
       body: text === "" ? undefined : parseJson(text),
+      ...(bytes.length === 0 ? {} : { bytes }),
       violations: parseViolations(response.headers.get("sl-violations")),
     });
     return response;

@@ -18,6 +18,7 @@
 // the form types Prism decodes itself, such a body's schema becomes a string in the copy.
 import { mediaExample } from "@sdkit/codegen";
 import { derefOrRef, isJsonMedia, isObject } from "@sdkit/openapi";
+import { isBinaryMedia, serveAsFile } from "./binary-media.js";
 import { requestMediaOf, responsesOf } from "./document-operations.js";
 
 /** The composition keywords whose parts can make a schema structured. */
@@ -163,6 +164,17 @@ export function serveStructuredBodies(spec) {
     const entries = [];
     for (const [mediaType, media] of Object.entries(response.content)) {
       const essence = essenceOf(mediaType);
+      // A file is bytes, not text: served as one, with or without a schema (binary-media.js).
+      if (
+        isObject(media) &&
+        isBinaryMedia(essence) &&
+        (media.schema === undefined || isStructuredSchema(spec, media.schema))
+      ) {
+        serveAsFile(spec, media);
+        changed++;
+        entries.push([mediaType, media]);
+        continue;
+      }
       if (!isObject(media) || prismWrites(essence) || !isStructuredSchema(spec, media.schema)) {
         entries.push([mediaType, media]);
         continue;

@@ -1,7 +1,7 @@
 import { successStatusOf } from "@sdkit/codegen";
 import { describe, expect, it } from "vitest";
 import { answerChoice, waivedForDocumentDefect } from "../support/answer-choice.js";
-import { comparable, expectNoSpecViolations, expectSameBody, expectSpecResponse } from "../support/assertions.js";
+import { expectNoSpecViolations, expectSameBody, expectSpecResponse, likeWithLike } from "../support/assertions.js";
 import type { ContractSubject } from "../support/subject.js";
 import { contractContext, outcomeOf } from "../support/target.js";
 import { testAllWaived } from "../support/waivers.js";
@@ -51,8 +51,9 @@ export async function successTests<Client>(subject: ContractSubject<Client>): Pr
         expectNoSpecViolations(operation, exchange);
         if ("error" in outcome) throw outcome.error;
         expectSpecResponse(validator, operation, declared, exchange, status);
-        const body = exchange.body as Record<string, unknown> | undefined;
-        expect(await comparable(outcome.value)).toEqual(binding.unwrap === undefined ? body : body?.[binding.unwrap]);
+        const { actual, expected } = await likeWithLike(outcome.value, exchange);
+        const body = expected as Record<string, unknown> | undefined;
+        expect(actual).toEqual(binding.unwrap === undefined ? body : body?.[binding.unwrap]);
         coverage.exercised(operation.operationId, "sdk", exchange.status);
       });
     },

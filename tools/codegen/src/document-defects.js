@@ -6,12 +6,14 @@
 // that is neither JSON nor text, with neither a schema nor an example, leaves it nothing to answer
 // with at all (Prism fails with a 500); a request body no example conforms to (a `oneOf` whose
 // members both match, a required property the schema does not declare) makes the mock refuse
-// every request with 422; and a schema that is not valid JSON Schema leaves no answer to check
-// (schema-validity.js). The contract target writes what is found here to
+// every request with 422; a schema that is not valid JSON Schema leaves no answer to check
+// (schema-validity.js); and a `oneOf` one of whose members accepts the values of another (GitHub's
+// event `payload`: `public-event` is any object, so a push event's payload is two members' and
+// breaks the `oneOf`) leaves the mock, which makes an answer from one member, nothing valid to say. The contract target writes what is found here to
 // document-defects.json beside the bindings and serves or waives each affected status accordingly.
 import { derefAt, derefSafely, isJsonMedia, isObject, pointer } from "@sdkit/openapi";
 import { conformsTo } from "./example-check.js";
-import { mediaExample } from "./examples.js";
+import { mediaExample, schemaExample } from "./examples.js";
 import { jsonMedia } from "./model.js";
 import { invalidSchemaAt } from "./schema-validity.js";
 
@@ -91,6 +93,125 @@ function brokenSchemaExample(spec, node, path, judged, depth = 0) {
   }
   judged.set(schema, found ?? null);
   return found;
+}
+
+/** A value in a reason, cut short. @param {unknown} value */
+const shown = (value) => {
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+};
+
+/**
+ * The value an answer made from a `oneOf` member would have: the generators' value with the
+ * member's optional properties too (Prism's answers carry them, and one of them may be what tells
+ * two members apart), or without them where they break it; undefined where neither conforms.
+ *
+ * @param {Record<string, any>} spec
+ * @param {unknown} member
+ * @returns {unknown}
+ */
+function memberValue(spec, member) {
+  const value = schemaExample(spec, member);
+  if (value === undefined || !conformsTo(spec, member, value)) return undefined;
+  const schema = derefSafely(spec, member);
+  if (!isObject(value) || !isObject(schema) || !isObject(schema.properties)) return value;
+  /** @type {Record<string, unknown>} */
+  const full = { ...value };
+  for (const [name, property] of Object.entries(schema.properties)) {
+    if (name in full) continue;
+    const optional = schemaExample(spec, property);
+    if (optional !== undefined) full[name] = optional;
+  }
+  return conformsTo(spec, member, full) ? full : value;
+}
+
+/**
+ * The first `oneOf` in a schema tree (properties, items, members) with a member whose value (the
+ * one the generators build from it, as Prism builds an answer from a member) another member accepts
+ * too: such a value is two members' and breaks the `oneOf`, so an answer made from that member
+ * never conforms. A member whose own built value breaks it proves nothing and is skipped. Each
+ * schema object is judged once per document.
+ *
+ * @param {Record<string, any>} spec
+ * @param {unknown} node a Schema Object or a `$ref` to one
+ * @param {Array<string | number>} path where `node` is
+ * @param {WeakMap<object, { pointer: string, reason: string } | null>} judged
+ * @param {number} [depth]
+ * @returns {{ pointer: string, reason: string } | undefined}
+ */
+function overlappingOneOf(spec, node, path, judged, depth = 0) {
+  if (depth > MAX_SCHEMA_DEPTH) return undefined;
+  const resolved = locate(spec, node, path);
+  if (!resolved) return undefined;
+  const schema = resolved.node;
+  if (judged.has(schema)) return judged.get(schema) ?? undefined;
+  judged.set(schema, null);
+  const at = resolved.path;
+  /** @type {{ pointer: string, reason: string } | undefined} */
+  let found;
+  const members = Array.isArray(schema.oneOf) ? schema.oneOf : [];
+  for (const [index, member] of members.entries()) {
+    if (found) break;
+    const value = memberValue(spec, member);
+    if (value === undefined) continue;
+    const other = members.findIndex((candidate, j) => j !== index && conformsTo(spec, candidate, value));
+    if (other === -1) continue;
+    found = {
+      pointer: pointer(...at, "oneOf"),
+      reason: `the oneOf's member ${other} accepts the values of its member ${index} (such as ${shown(value)}), which therefore match two members and break the oneOf, so no answer the mock makes from member ${index} conforms`,
+    };
+  }
+  /** @type {Array<[unknown, Array<string | number>]>} */
+  const children = [];
+  if (isObject(schema.properties)) {
+    for (const [name, child] of Object.entries(schema.properties)) children.push([child, [...at, "properties", name]]);
+  }
+  if (isObject(schema.items)) children.push([schema.items, [...at, "items"]]);
+  if (isObject(schema.additionalProperties))
+    children.push([schema.additionalProperties, [...at, "additionalProperties"]]);
+  for (const key of ["allOf", "oneOf", "anyOf"]) {
+    const list = Array.isArray(schema[key]) ? schema[key] : [];
+    for (const [index, child] of list.entries()) children.push([child, [...at, key, index]]);
+  }
+  for (const [child, childPath] of children) {
+    if (found) break;
+    found = overlappingOneOf(spec, child, childPath, judged, depth + 1);
+  }
+  judged.set(schema, found ?? null);
+  return found;
+}
+
+/** Per document, the schemas already searched for an overlapping `oneOf`. */
+const overlapsByDocument = new WeakMap();
+
+/** @param {Record<string, any>} spec @returns {WeakMap<object, { pointer: string, reason: string } | null>} */
+function overlapsJudged(spec) {
+  let judged = overlapsByDocument.get(spec);
+  if (!judged) {
+    judged = new WeakMap();
+    overlapsByDocument.set(spec, judged);
+  }
+  return judged;
+}
+
+/**
+ * Whether the mock makes this JSON answer from the schema: a generated one (`dynamic`), or, with
+ * no example given, the one the mock derives (fill-examples of @sdkit/mock serves it only when it
+ * conforms) else Prism's own.
+ *
+ * @param {Record<string, any>} spec
+ * @param {string} media
+ * @param {Record<string, any>} content
+ * @param {"static" | "dynamic" | "waived" | { example: string }} serving
+ */
+function answeredFromSchema(spec, media, content, serving) {
+  if (!isJsonMedia(media) || content.schema === undefined) return false;
+  if (serving === "dynamic") return true;
+  if (serving !== "static" || content.example !== undefined) return false;
+  if (isObject(content.examples) && Object.keys(content.examples).length > 0) return false;
+  const schema = derefSafely(spec, content.schema);
+  if (isObject(schema) && schema.example !== undefined) return false;
+  return !conformsTo(spec, content.schema, mediaExample(spec, content));
 }
 
 /**
@@ -188,6 +309,18 @@ export function operationDefects(spec, op, judged = new WeakMap()) {
       continue;
     }
     const result = mediaDefects(spec, media, content, at, judged);
+    // Where the answer is made from the schema (a generated one, or Prism's own because no example
+    // conforms), a oneOf whose members overlap on the way leaves it nothing valid: waived.
+    const overlap = answeredFromSchema(spec, media, content, result.serving)
+      ? overlappingOneOf(spec, content.schema, [...at, "schema"], overlapsJudged(spec))
+      : undefined;
+    if (overlap) {
+      const found = result.found.map((entry) => ({ operationId: op.operationId, status, ...entry, remedy: "waived" }));
+      const defect = { operationId: op.operationId, status, ...overlap, remedy: /** @type {const} */ ("waived") };
+      defects.push(.../** @type {DocumentDefect[]} */ (found), defect);
+      serving.set(status, { kind: "waived", defect });
+      continue;
+    }
     const remedy = remedyOf(result.serving);
     const found = result.found.map((entry) => ({ operationId: op.operationId, status, ...entry, remedy }));
     defects.push(...found);

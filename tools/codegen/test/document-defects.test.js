@@ -149,6 +149,155 @@ describe("a schema that is not valid JSON Schema", () => {
   });
 });
 
+describe("a oneOf whose members overlap", () => {
+  // A document of our own, shaped as GitHub's: an event payload is one of several kinds, and one
+  // kind is any object; a 422 is a validation error or a rule violation that requires nothing. The
+  // answers the mock makes from the first member match two members and break the oneOf.
+  const error = { type: "object", required: ["message"], properties: { message: { type: "string" } } };
+  /** @type {Record<string, any>} */
+  const overlapping = {
+    openapi: "3.0.3",
+    info: { title: "Events", version: "1" },
+    paths: {
+      "/events": {
+        get: {
+          operationId: "listEvents",
+          responses: {
+            200: {
+              description: "ok",
+              content: {
+                "application/json": {
+                  schema: { type: "array", items: { $ref: "#/components/schemas/Event" } },
+                  // Broken (no payload kind): the mock would generate an answer from the schema.
+                  example: [{ payload: 1 }],
+                },
+              },
+            },
+          },
+        },
+      },
+      "/blobs": {
+        post: {
+          operationId: "createBlob",
+          responses: {
+            201: json({ type: "object", properties: { sha: { type: "string" } } }),
+            422: json({
+              oneOf: [{ $ref: "#/components/schemas/ValidationError" }, { $ref: "#/components/schemas/Rule" }],
+            }),
+          },
+        },
+      },
+      "/forks": {
+        post: {
+          operationId: "createFork",
+          responses: {
+            // Overlapping too, but answered with the document's own example, which conforms.
+            422: {
+              description: "no",
+              content: {
+                "application/json": {
+                  schema: {
+                    oneOf: [{ $ref: "#/components/schemas/ValidationError" }, { $ref: "#/components/schemas/Rule" }],
+                  },
+                  example: { status: "blocked" },
+                },
+              },
+            },
+          },
+        },
+      },
+      "/ids/{id}": {
+        get: {
+          operationId: "getId",
+          // Members that do not overlap: a string is no integer, and errors tell the 422s apart.
+          responses: {
+            200: json({ oneOf: [{ type: "integer" }, { type: "string" }] }),
+            422: json({
+              oneOf: [
+                { $ref: "#/components/schemas/ValidationError" },
+                { ...error, properties: { ...error.properties, errors: { type: "array", items: { type: "string" } } } },
+              ],
+            }),
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Event: {
+          type: "object",
+          properties: {
+            payload: {
+              oneOf: [
+                { type: "object", required: ["ref"], properties: { ref: { type: "string" } } },
+                { type: "object", description: "a public event: any object" },
+              ],
+            },
+          },
+        },
+        ValidationError: {
+          ...error,
+          properties: {
+            ...error.properties,
+            errors: {
+              type: "array",
+              items: { type: "object", required: ["code"], properties: { code: { type: "string" } } },
+            },
+          },
+        },
+        Rule: { type: "object", properties: { message: { type: "string" }, status: { type: "string" } } },
+      },
+    },
+  };
+  const found = documentDefects(overlapping, listOperations(overlapping));
+
+  it("waives each status answered from a schema whose oneOf has a member another accepts, and no other", () => {
+    expect(found.map(({ operationId, status, pointer, remedy }) => ({ operationId, status, pointer, remedy }))).toEqual(
+      [
+        {
+          operationId: "listEvents",
+          status: "200",
+          pointer: "/paths/~1events/get/responses/200/content/application~1json/example",
+          remedy: "waived",
+        },
+        {
+          operationId: "listEvents",
+          status: "200",
+          pointer: "/components/schemas/Event/properties/payload/oneOf",
+          remedy: "waived",
+        },
+        {
+          operationId: "createBlob",
+          status: "422",
+          pointer: "/paths/~1blobs/post/responses/422/content/application~1json/schema/oneOf",
+          remedy: "waived",
+        },
+      ],
+    );
+    expect(found[1]?.reason).toBe(
+      'the oneOf\'s member 1 accepts the values of its member 0 (such as {"ref":"string"}), which therefore match two members and break the oneOf, so no answer the mock makes from member 0 conforms',
+    );
+    const { serving } = operationDefects(overlapping, listOperations(overlapping)[1] ?? byId("none"));
+    expect(serving.get("422")).toEqual({ kind: "waived", defect: found[2] });
+    expect(serving.get("201")).toBeUndefined();
+  });
+
+  it("stops waiving once an overlay makes the members exclusive", () => {
+    const fixed = structuredClone(overlapping);
+    fixed.components.schemas.Rule.required = ["status"];
+    fixed.components.schemas.Event.properties.payload.oneOf[1] = {
+      type: "object",
+      required: ["public"],
+      properties: { public: { type: "boolean" } },
+    };
+    const after = documentDefects(fixed, listOperations(fixed));
+    expect(after.map(({ operationId, reason }) => ({ operationId, reason }))).toEqual([
+      { operationId: "listEvents", reason: "the example breaks its schema" },
+    ]);
+    expect(after[0]?.remedy).toBe("dynamic");
+  });
+});
+
 describe("the contract target", () => {
   const rendered = renderTarget("contract", spec, CONTRACT_OPTIONS);
 

@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { waivedForDocumentDefect } from "../support/answer-choice.js";
 import { expectSpecResponse, expectThrown } from "../support/assertions.js";
+import { namedFields } from "../support/named-fields.js";
 import type { ContractSubject } from "../support/subject.js";
 import { contractContext, outcomeOf } from "../support/target.js";
 import { testAllWaived } from "../support/waivers.js";
-
-/** The field names the JSON:API errors of a body point at (last segment of `source.pointer`). */
-function pointedFields(body: unknown): string[] {
-  const errors = (body as { errors?: { source?: { pointer?: string } }[] } | null)?.errors ?? [];
-  return errors.map((error) => error.source?.pointer?.split("/").at(-1) ?? "").filter((name) => name !== "");
-}
 
 /**
  * A body without any of its required properties must be refused with 422, by Prism's request
@@ -41,7 +36,7 @@ export async function validationTests<Client>(subject: ContractSubject<Client>):
       expectSpecResponse(validator, operation, "422", exchange, 422);
       expect(data).toBeUndefined();
       if (isProvider) {
-        expect(pointedFields(error)).toEqual(expect.arrayContaining([...required]));
+        expect(namedFields(error)).toEqual(expect.arrayContaining([...required]));
       } else {
         // Prism's sl-violations header shows it really validated this body and found the required
         // fields missing.
@@ -58,7 +53,7 @@ export async function validationTests<Client>(subject: ContractSubject<Client>):
       expectSpecResponse(validator, operation, "422", exchange, 422);
       const error = expectThrown(outcome, ValidationError);
       expect(error.status).toBe(422);
-      expect(Object.keys(error.fieldErrors).sort()).toEqual([...new Set(pointedFields(exchange.body))].sort());
+      expect(Object.keys(error.fieldErrors).sort()).toEqual([...new Set(namedFields(exchange.body))].sort());
       if (isProvider) expect(Object.keys(error.fieldErrors)).toEqual(expect.arrayContaining([...required]));
       coverage.exercised(operation.operationId, "sdk", error.status);
     });

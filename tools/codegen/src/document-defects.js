@@ -136,10 +136,11 @@ function memberValue(spec, member) {
  * @param {unknown} node a Schema Object or a `$ref` to one
  * @param {Array<string | number>} path where `node` is
  * @param {WeakMap<object, { pointer: string, reason: string } | null>} judged
+ * @param {boolean} generated whether Prism generates the answer (`dynamic`) rather than composes it
  * @param {number} [depth]
  * @returns {{ pointer: string, reason: string } | undefined}
  */
-function overlappingOneOf(spec, node, path, judged, depth = 0) {
+function overlappingOneOf(spec, node, path, judged, generated, depth = 0) {
   if (depth > MAX_SCHEMA_DEPTH) return undefined;
   const resolved = locate(spec, node, path);
   if (!resolved) return undefined;
@@ -150,6 +151,16 @@ function overlappingOneOf(spec, node, path, judged, depth = 0) {
   /** @type {{ pointer: string, reason: string } | undefined} */
   let found;
   const members = Array.isArray(schema.oneOf) ? schema.oneOf : [];
+  // `null` where two members are nullable: an answer Prism generates may well be null there (one it
+  // composes statically takes the first member's type instead).
+  const nullable = generated ? members.flatMap((member, index) => (conformsTo(spec, member, null) ? [index] : [])) : [];
+  if (nullable.length > 1) {
+    const [first, second] = nullable;
+    found = {
+      pointer: pointer(...at, "oneOf"),
+      reason: `the oneOf's members ${first} and ${second} both accept null, which therefore breaks the oneOf, so a null answer the mock generates there never conforms`,
+    };
+  }
   for (const [index, member] of members.entries()) {
     if (found) break;
     const value = memberValue(spec, member);
@@ -175,21 +186,26 @@ function overlappingOneOf(spec, node, path, judged, depth = 0) {
   }
   for (const [child, childPath] of children) {
     if (found) break;
-    found = overlappingOneOf(spec, child, childPath, judged, depth + 1);
+    found = overlappingOneOf(spec, child, childPath, judged, generated, depth + 1);
   }
   judged.set(schema, found ?? null);
   return found;
 }
 
-/** Per document, the schemas already searched for an overlapping `oneOf`. */
-const overlapsByDocument = new WeakMap();
+/** Per document and way of answering, the schemas already searched for an overlapping `oneOf`. */
+const overlapsByDocument = { generated: new WeakMap(), composed: new WeakMap() };
 
-/** @param {Record<string, any>} spec @returns {WeakMap<object, { pointer: string, reason: string } | null>} */
-function overlapsJudged(spec) {
-  let judged = overlapsByDocument.get(spec);
+/**
+ * @param {Record<string, any>} spec
+ * @param {boolean} generated
+ * @returns {WeakMap<object, { pointer: string, reason: string } | null>}
+ */
+function overlapsJudged(spec, generated) {
+  const byDocument = generated ? overlapsByDocument.generated : overlapsByDocument.composed;
+  let judged = byDocument.get(spec);
   if (!judged) {
     judged = new WeakMap();
-    overlapsByDocument.set(spec, judged);
+    byDocument.set(spec, judged);
   }
   return judged;
 }
@@ -312,7 +328,13 @@ export function operationDefects(spec, op, judged = new WeakMap()) {
     // Where the answer is made from the schema (a generated one, or Prism's own because no example
     // conforms), a oneOf whose members overlap on the way leaves it nothing valid: waived.
     const overlap = answeredFromSchema(spec, media, content, result.serving)
-      ? overlappingOneOf(spec, content.schema, [...at, "schema"], overlapsJudged(spec))
+      ? overlappingOneOf(
+          spec,
+          content.schema,
+          [...at, "schema"],
+          overlapsJudged(spec, result.serving === "dynamic"),
+          result.serving === "dynamic",
+        )
       : undefined;
     if (overlap) {
       const found = result.found.map((entry) => ({ operationId: op.operationId, status, ...entry, remedy: "waived" }));

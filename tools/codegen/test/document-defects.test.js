@@ -206,6 +206,22 @@ describe("a oneOf whose members overlap", () => {
           },
         },
       },
+      "/values": {
+        get: {
+          operationId: "getValue",
+          responses: {
+            // Both members accept null: an answer Prism generates (the example is broken) may be null.
+            200: {
+              description: "ok",
+              content: {
+                "application/json": { schema: { $ref: "#/components/schemas/Value" }, example: { value: true } },
+              },
+            },
+            // Composed from the first member, a string: never null.
+            404: json({ $ref: "#/components/schemas/Value" }),
+          },
+        },
+      },
       "/ids/{id}": {
         get: {
           operationId: "getId",
@@ -246,6 +262,18 @@ describe("a oneOf whose members overlap", () => {
           },
         },
         Rule: { type: "object", properties: { message: { type: "string" }, status: { type: "string" } } },
+        Value: {
+          type: "object",
+          required: ["value"],
+          properties: {
+            value: {
+              oneOf: [
+                { type: "string", nullable: true, pattern: "^x" },
+                { type: "integer", nullable: true },
+              ],
+            },
+          },
+        },
       },
     },
   };
@@ -272,7 +300,22 @@ describe("a oneOf whose members overlap", () => {
           pointer: "/paths/~1blobs/post/responses/422/content/application~1json/schema/oneOf",
           remedy: "waived",
         },
+        {
+          operationId: "getValue",
+          status: "200",
+          pointer: "/paths/~1values/get/responses/200/content/application~1json/example",
+          remedy: "waived",
+        },
+        {
+          operationId: "getValue",
+          status: "200",
+          pointer: "/components/schemas/Value/properties/value/oneOf",
+          remedy: "waived",
+        },
       ],
+    );
+    expect(found[4]?.reason).toBe(
+      "the oneOf's members 0 and 1 both accept null, which therefore breaks the oneOf, so a null answer the mock generates there never conforms",
     );
     expect(found[1]?.reason).toBe(
       'the oneOf\'s member 1 accepts the values of its member 0 (such as {"ref":"string"}), which therefore match two members and break the oneOf, so no answer the mock makes from member 0 conforms',
@@ -290,9 +333,11 @@ describe("a oneOf whose members overlap", () => {
       required: ["public"],
       properties: { public: { type: "boolean" } },
     };
+    fixed.components.schemas.Value.properties.value.oneOf[1].nullable = false;
     const after = documentDefects(fixed, listOperations(fixed));
     expect(after.map(({ operationId, reason }) => ({ operationId, reason }))).toEqual([
       { operationId: "listEvents", reason: "the example breaks its schema" },
+      { operationId: "getValue", reason: "the example breaks its schema" },
     ]);
     expect(after[0]?.remedy).toBe("dynamic");
   });

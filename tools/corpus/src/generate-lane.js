@@ -1,7 +1,8 @@
 // @ts-check
 // One lane of the generate-only sweep: a worker process (generate-worker.js) kept for document
 // after document, restarted when a document kills it (out of memory), runs past its deadline, or
-// after RECYCLE_AFTER documents (so nothing a generator caches piles up over a 2,600-document run).
+// after RECYCLE_AFTER documents (so nothing a generator caches piles up over a 2,600-document run)
+// or after a document that grew it past RECYCLE_ABOVE_MB.
 import { fork } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import { copyFile } from "node:fs/promises";
@@ -18,6 +19,11 @@ const REDOCLY = import.meta.resolve("@redocly/openapi-core");
 
 /** Documents one worker process takes before it is replaced by a fresh one. */
 export const RECYCLE_AFTER = 200;
+/**
+ * A worker whose peak passed this (MB) is replaced before the next document: V8 keeps the heap it
+ * grew for a large document, and that resident memory would count in the next document's peak.
+ */
+export const RECYCLE_ABOVE_MB = 400;
 /** Lines of a dead worker's output kept to say why it died. */
 const TAIL = 4000;
 
@@ -129,7 +135,7 @@ export function createGenerateLane({ heapMb, toolchain }) {
       await new Promise((closed) => log?.end(closed));
       log = undefined;
       if (event.timedOut || event.exit) stop();
-      else if (++done >= RECYCLE_AFTER) stop();
+      else if (++done >= RECYCLE_AFTER || (event.result?.peakMb ?? 0) > RECYCLE_ABOVE_MB) stop();
       return resultOf(doc, event, { seconds: (performance.now() - started) / 1000, timeoutMs, tail });
     },
     close() {

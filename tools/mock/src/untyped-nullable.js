@@ -7,6 +7,10 @@
 // Prism serves, such a schema says the same in a form Prism compiles: `anyOf` of the schema without
 // `nullable` and a schema only `null` satisfies. In a 3.1 document `nullable` means nothing and is
 // dropped.
+// The same silence follows a typed nullable `enum` that lists `null` itself (`{ type: string,
+// nullable: true, enum: [null, "false_positive", …] }`, GitHub's secret scanning resolution): Prism
+// adds `null` to the enum once more, and Ajv refuses an enum whose items repeat. In the copy, such an
+// enum leaves `null` to Prism.
 import { isObject } from "@sdkit/openapi";
 
 /** Keywords whose value is a schema, or a list or a map of schemas. */
@@ -20,7 +24,8 @@ const ANNOTATIONS = ["title", "description", "example", "default", "readOnly", "
 const onlyNull = () => ({ type: "string", nullable: true, not: { type: "string" } });
 
 /**
- * Rewrites every schema with `nullable: true` and no `type` (in place).
+ * Rewrites every schema with `nullable: true` and no `type`, and every nullable `enum` listing
+ * `null` (in place).
  *
  * @param {Record<string, any>} spec
  * @returns {number} how many schemas were rewritten
@@ -42,6 +47,9 @@ export function typeUntypedNullables(spec) {
         schema.anyOf = [rest, onlyNull()];
         seen.add(schema.anyOf[1]);
       } else Object.assign(schema, rest);
+      changed++;
+    } else if (schema.nullable === true && Array.isArray(schema.enum) && schema.enum.includes(null) && !is31) {
+      schema.enum = schema.enum.filter((value) => value !== null);
       changed++;
     }
     for (const key of SCHEMA_KEYS) if (isObject(schema[key])) visitSchema(schema[key]);

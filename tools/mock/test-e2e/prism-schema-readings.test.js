@@ -38,3 +38,15 @@ it("checks a body whose schema has an untyped nullable: required fields, null an
   for (const value of [null, "Done", 3]) expect((await patch({ fields: [{ id: 1, value }] })).status).toBe(204);
   expect((await patch({ fields: [{ id: 1, value: true }] })).status).toBe(422);
 });
+
+it("checks a body whose nullable enum lists null itself", async () => {
+  /** @param {unknown} resolution */
+  const patch = (resolution) =>
+    fetch(`${mock.url}/items`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ fields: [{ id: 1, value: 2, resolution }] }),
+    });
+  for (const resolution of [null, "wont_fix"]) expect((await patch(resolution)).status).toBe(204);
+  expect((await patch("maybe")).status).toBe(422);
+});

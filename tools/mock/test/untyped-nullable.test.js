@@ -10,7 +10,7 @@ const read = () => JSON.parse(readFileSync(FIXTURE, "utf8"));
 describe("typeUntypedNullables", () => {
   it("writes `nullable` without `type` as anyOf of the schema and only null, keeping its annotations", () => {
     const spec = read();
-    expect(typeUntypedNullables(spec)).toBe(1);
+    expect(typeUntypedNullables(spec)).toBe(2);
     const media = spec.paths["/items"].patch.requestBody.content["application/json"];
     expect(media.schema.properties.fields.items.properties.value).toEqual({
       description: "The new value, or null to clear the field.",
@@ -24,7 +24,7 @@ describe("typeUntypedNullables", () => {
     expect(typeUntypedNullables(spec)).toBe(0);
   });
 
-  it("leaves a typed nullable alone, rewrites a component once, and drops the keyword in OpenAPI 3.1", () => {
+  it("leaves a typed nullable alone, leaves null to Prism in a nullable enum, rewrites a component once, and drops the keyword in OpenAPI 3.1", () => {
     /** @type {Record<string, any>} */
     const spec = {
       openapi: "3.0.3",
@@ -34,10 +34,15 @@ describe("typeUntypedNullables", () => {
           typed: { type: "string", nullable: true },
           shared: { nullable: true, allOf: [{ $ref: "#/components/schemas/typed" }] },
           example: { type: "object", properties: { example: { nullable: true, oneOf: [{ type: "integer" }] } } },
+          resolution: { type: "string", nullable: true, enum: [null, "false_positive", "wont_fix"] },
+          state: { type: "string", enum: ["open", null] },
         },
       },
     };
-    expect(typeUntypedNullables(spec)).toBe(2);
+    expect(typeUntypedNullables(spec)).toBe(3);
+    // Prism adds null to a nullable enum itself; listed twice, Ajv would refuse the enum.
+    expect(spec.components.schemas.resolution.enum).toEqual(["false_positive", "wont_fix"]);
+    expect(spec.components.schemas.state.enum).toEqual(["open", null]);
     expect(spec.components.schemas.typed).toEqual({ type: "string", nullable: true });
     expect(spec.components.schemas.shared.anyOf[0]).toEqual({ allOf: [{ $ref: "#/components/schemas/typed" }] });
     expect(spec.components.schemas.example.properties.example.anyOf).toHaveLength(2);

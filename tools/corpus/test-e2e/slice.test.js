@@ -10,18 +10,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { listDocuments, onlyDocuments } from "../src/documents.js";
-import { generateDocument } from "../src/generate-only.js";
+import { createGenerateLane } from "../src/generate-lane.js";
 
 const SLICE = ["twilio.com/twilio_messaging_v1", "openai.com", "oas-examples/3.1/security"];
 const work = await mkdtemp(join(tmpdir(), "corpus-slice-"));
-afterAll(() => rm(work, { recursive: true, force: true }));
 const toolchain = new URL("../../../", import.meta.url).pathname;
+// One worker for the three, as the sweep keeps one per slot.
+const lane = createGenerateLane({ heapMb: 2048, toolchain });
+afterAll(async () => {
+  lane.close();
+  await rm(work, { recursive: true, force: true });
+});
 const documents = onlyDocuments(listDocuments(), SLICE);
 
 it.each(documents.map((doc) => [doc.name, doc]))(
   "%s lints, bundles and generates every target, within 2 GB",
   async (_name, doc) => {
-    const result = await generateDocument(doc, { work, timeoutMs: 240_000, heapMb: 2048, toolchain });
+    const result = await lane.run(doc, { work, timeoutMs: 240_000 });
     expect(result.failure).toBeUndefined();
     expect(result.ok).toBe(true);
     expect(result.peakMb ?? 0).toBeLessThan(2048);

@@ -20,8 +20,12 @@ const SCHEMA_MAPS = ["properties", "patternProperties", "definitions", "$defs", 
 /** Annotations kept beside the `anyOf`, where tools that show or sample the schema look first. */
 const ANNOTATIONS = ["title", "description", "example", "default", "readOnly", "writeOnly", "deprecated"];
 
-/** Only `null`: OpenAPI 3.0 has no `null` type, so a nullable string that is no string. */
-const onlyNull = () => ({ type: "string", nullable: true, not: { type: "string" } });
+/**
+ * Only `null`: OpenAPI 3.0 has no `null` type, so a nullable string none of whose values is allowed
+ * (Prism adds `null` to the empty `enum`). Not `not: { type: "string" }`: Prism's generator ignores
+ * `not` and answered numbers and booleans from it, with `dynamic=true`, which its validator refused.
+ */
+const onlyNull = () => ({ type: "string", nullable: true, enum: [] });
 
 /**
  * Rewrites every schema with `nullable: true` and no `type`, and every nullable `enum` listing

@@ -75,19 +75,7 @@ function brokenSchemaExample(spec, node, path, judged, depth = 0) {
   if (schema.example !== undefined && !conformsTo(spec, schema, schema.example)) {
     found = { pointer: pointer(...at, "example") };
   }
-  /** @type {Array<[unknown, Array<string | number>]>} */
-  const children = [];
-  if (isObject(schema.properties)) {
-    for (const [name, child] of Object.entries(schema.properties)) children.push([child, [...at, "properties", name]]);
-  }
-  if (isObject(schema.items)) children.push([schema.items, [...at, "items"]]);
-  if (isObject(schema.additionalProperties))
-    children.push([schema.additionalProperties, [...at, "additionalProperties"]]);
-  for (const key of ["allOf", "oneOf", "anyOf"]) {
-    const members = Array.isArray(schema[key]) ? schema[key] : [];
-    for (const [index, child] of members.entries()) children.push([child, [...at, key, index]]);
-  }
-  for (const [child, childPath] of children) {
+  for (const [child, childPath] of childSchemas(schema, at)) {
     if (found) break;
     found = brokenSchemaExample(spec, child, childPath, judged, depth + 1);
   }
@@ -172,19 +160,7 @@ function overlappingOneOf(spec, node, path, judged, generated, depth = 0) {
       reason: `the oneOf's member ${other} accepts the values of its member ${index} (such as ${shown(value)}), which therefore match two members and break the oneOf, so no answer the mock makes from member ${index} conforms`,
     };
   }
-  /** @type {Array<[unknown, Array<string | number>]>} */
-  const children = [];
-  if (isObject(schema.properties)) {
-    for (const [name, child] of Object.entries(schema.properties)) children.push([child, [...at, "properties", name]]);
-  }
-  if (isObject(schema.items)) children.push([schema.items, [...at, "items"]]);
-  if (isObject(schema.additionalProperties))
-    children.push([schema.additionalProperties, [...at, "additionalProperties"]]);
-  for (const key of ["allOf", "oneOf", "anyOf"]) {
-    const list = Array.isArray(schema[key]) ? schema[key] : [];
-    for (const [index, child] of list.entries()) children.push([child, [...at, key, index]]);
-  }
-  for (const [child, childPath] of children) {
+  for (const [child, childPath] of childSchemas(schema, at)) {
     if (found) break;
     found = overlappingOneOf(spec, child, childPath, judged, generated, depth + 1);
   }
@@ -468,4 +444,28 @@ export function defectsFile(defects, header) {
     defects,
   };
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/**
+ * The schemas directly inside a schema that the defect searches descend into (properties, items,
+ * additionalProperties, allOf / oneOf / anyOf members), each with its path.
+ *
+ * @param {Record<string, any>} schema
+ * @param {Array<string | number>} at the schema's path
+ * @returns {Array<[unknown, Array<string | number>]>}
+ */
+function childSchemas(schema, at) {
+  /** @type {Array<[unknown, Array<string | number>]>} */
+  const children = [];
+  if (isObject(schema.properties)) {
+    for (const [name, child] of Object.entries(schema.properties)) children.push([child, [...at, "properties", name]]);
+  }
+  if (isObject(schema.items)) children.push([schema.items, [...at, "items"]]);
+  if (isObject(schema.additionalProperties))
+    children.push([schema.additionalProperties, [...at, "additionalProperties"]]);
+  for (const key of ["allOf", "oneOf", "anyOf"]) {
+    const members = Array.isArray(schema[key]) ? schema[key] : [];
+    for (const [index, child] of members.entries()) children.push([child, [...at, key, index]]);
+  }
+  return children;
 }

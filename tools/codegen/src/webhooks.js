@@ -57,6 +57,9 @@ export function webhookModels(spec, file, taken) {
   /** @type {WebhookModel[]} */
   const webhooks = [];
   for (const [name, entry] of Object.entries(spec[key])) {
+    // A specification extension among the webhooks (apideck's `x-webhooks` carry `x-sdk-exclude`),
+    // as the Paths Object allows them among paths: not a webhook, and not a reason to refuse.
+    if (name.startsWith("x-")) continue;
     const pointer = `/${key}/${escapePointer(name)}`;
     const item = deref(spec, entry, file);
     if (!isObject(item)) throw new SpecError("must be a Path Item Object", { file, pointer });

@@ -98,6 +98,17 @@ describe("webhooks", () => {
     expect([model.webhooks[0]?.typeName, model.webhookUnion]).toEqual(["PingWebhookEvent", "WebhookEvent2"]);
   });
 
+  it("takes an extension among the webhooks (x-sdk-exclude: true) for what it is, not a webhook", async () => {
+    const spec = tinySpec(listThings, {
+      components,
+      "x-webhooks": { "x-sdk-exclude": true, ping: hook({ type: "object" }) },
+    });
+    expect(buildModel(spec, "openapi.json").webhooks.map((webhook) => webhook.name)).toEqual(["ping"]);
+    const types = await renderTarget("types", spec, { file: "openapi.json" });
+    expect(types.get("aliases.ts")).toContain("PingWebhookEvent");
+    expect(types.get("aliases.ts")).not.toContain("x-sdk-exclude");
+  });
+
   it.each([
     [{ "x-webhooks": [] }, /#\/x-webhooks: must be an object of Path Item Objects/],
     [{ webhooks: { "a/b": "post" } }, /#\/webhooks\/a~1b: must be a Path Item Object/],

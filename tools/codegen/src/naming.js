@@ -117,6 +117,12 @@ export function typePrefix(op) {
 }
 
 /**
+ * Names of the SDK's generated files and folders (`index.ts`, `resources.ts`, `client.ts`,
+ * `core/`), which no resource module may take.
+ */
+export const GENERATED_FILE_NAMES = Object.freeze(["index", "resources", "client", "core"]);
+
+/**
  * The SDK name of an operation: `resource.method`.
  *
  * - resource: `x-sdk-resource`, else the first tag in camelCase (`Pet notes` → `petNotes`);
@@ -154,11 +160,11 @@ export function sdkName(op, file) {
         { file, pointer: op.pointer },
       );
     }
-    // A derived name is made usable rather than refused: `2.0 API` → `api20Api`; `index` and
-    // `resources` name generated files, so they become `indexResource`, `resourcesResource`.
+    // A derived name is made usable rather than refused: `2.0 API` → `api20Api`; a name of a
+    // generated file or folder (a tag `Client`, as AWS SSO OIDC has) gets a suffix: `clientResource`.
     resource = camelCase(words(tag));
     if (!isPropertyName(resource)) resource = `api${pascalCase(words(tag))}`;
-    if (["index", "resources"].includes(resource)) resource = `${resource}Resource`;
+    if (GENERATED_FILE_NAMES.includes(resource)) resource = `${resource}Resource`;
   }
   let method;
   if (explicitMethod !== undefined) {

@@ -1,11 +1,15 @@
 // @ts-check
 
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { listOperations } from "@sdkit/openapi";
 import { describe, expect, it } from "vitest";
+import { renderTarget } from "../src/generate.js";
 import { buildModel } from "../src/model.js";
 import { isIdentifier, isReservedName, planSdk, sampleFileName, sdkName, words } from "../src/naming.js";
 import { tinySpec } from "./helpers.js";
+
+const sdkConfig = fileURLToPath(new URL("./fixtures/acme.sdk.config.json", import.meta.url));
 
 /** @param {ReturnType<typeof tinySpec>} spec */
 const names = (spec) =>
@@ -99,6 +103,20 @@ describe("the SDK naming rule", () => {
       "GET /b": { operationId: "listIndexes", tags: ["index"] },
     });
     expect(names(spec)).toEqual(["api20Api.op2fa", "indexResource.listIndexes"]);
+  });
+
+  it("a tag named like a generated file or folder (Client, Core) gets a resource of its own name", async () => {
+    const spec = tinySpec({
+      "POST /client": { operationId: "RegisterClient", tags: ["Client"] },
+      "GET /core": { operationId: "getCore", tags: ["core"] },
+      "GET /things": { operationId: "listThings", tags: ["things"] },
+    });
+    expect(names(spec)).toEqual(["clientResource.register", "coreResource.get", "things.list"]);
+    const sdk = await renderTarget("sdk", spec, { file: "openapi.json", typesModule: "@acme/types", sdkConfig });
+    expect([...sdk.keys()].filter((name) => /Resource\.ts$/.test(name)).sort()).toEqual([
+      "clientResource.ts",
+      "coreResource.ts",
+    ]);
   });
 
   it("operations that differ only by their verb share one method, POST first", () => {

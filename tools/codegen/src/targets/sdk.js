@@ -7,7 +7,7 @@ import { acceptHeaderOf } from "../accept.js";
 import { declaredFormEncodings } from "../form-encodings.js";
 import { idempotencyHeaderOf } from "../idempotency.js";
 import { methodArguments } from "../method-arguments.js";
-import { pascalCase, words } from "../naming.js";
+import { GENERATED_FILE_NAMES, pascalCase, words } from "../naming.js";
 import { paginationOf } from "../pagination.js";
 import { jsDoc } from "../render.js";
 import { WEBHOOKS_FILE, webhooksFile } from "./sdk-webhooks.js";
@@ -64,7 +64,7 @@ export function sdkTarget({ model, header, typesModule, config, security, versio
   /** @type {Map<string, string[]>} */
   const exportedTypes = new Map();
   for (const [resource, methods] of model.plan) {
-    if (["index", "resources", "client", "core"].includes(resource)) {
+    if (GENERATED_FILE_NAMES.includes(resource)) {
       throw new SpecError(`the SDK resource name "${resource}" is reserved for a generated file; set x-sdk-resource`);
     }
     if (resource === "webhooks" && model.webhookUnion !== undefined) {

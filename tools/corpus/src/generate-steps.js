@@ -48,6 +48,7 @@ function problemLine(problem) {
 /**
  * The operation fixes the scaffold would write as an overlay (operationIds and tags it derives),
  * made directly on the document: what the overlay produces, without the CLI that applies overlays.
+ * (The pattern overlay likewise, by the scaffold's own `removePatterns`.)
  *
  * @param {Record<string, any>} spec
  * @param {{ operations: Array<{ path: string, method: string, operationId?: string, tags?: string[] }> }} plan
@@ -74,6 +75,10 @@ export async function generateOne(toolchain, documentFile, work) {
   const bundleIfMultiFile = scaffold.bundleIfMultiFile ?? (async (_source, spec) => ({ spec, files: 1 }));
   /** @type {(spec: Record<string, any>) => unknown[]} */
   const dropDanglingRefs = scaffold.dropDanglingRefs ?? (() => []);
+  /** @type {(spec: Record<string, any>) => Array<{ keys: string[] }>} */
+  const planPatternFixes = scaffold.planPatternFixes ?? (() => []);
+  /** @type {readonly string[]} */
+  const exampleRules = scaffold.EXAMPLE_RULES ?? [];
 
   let stage = "read";
   /** @type {Record<string, unknown>} */
@@ -84,6 +89,11 @@ export async function generateOne(toolchain, documentFile, work) {
     facts.openapi = spec.openapi ?? spec.swagger;
     facts.files = files;
     facts.droppedRefs = dropDanglingRefs(spec).length;
+    // Patterns no validator finishes checking: the scaffold removes them in an overlay and runs
+    // lint without the example rules, which would hang on them.
+    const patterns = planPatternFixes(spec);
+    facts.backtrackingPatterns = patterns.length;
+    const skipped = patterns.length > 0 ? Object.fromEntries(exampleRules.map((rule) => [rule, "off"])) : {};
 
     stage = "lint";
     const specDir = join(work, "spec");
@@ -91,7 +101,7 @@ export async function generateOne(toolchain, documentFile, work) {
     const specFile = join(specDir, "openapi.json");
     await writeFile(specFile, JSON.stringify(spec));
     const recommended = await redocly.createConfig(
-      { extends: ["recommended"] },
+      { extends: ["recommended"], rules: skipped },
       { configPath: join(specDir, "x.yaml") },
     );
     const problems = await redocly.lint({ ref: specFile, config: recommended });
@@ -100,9 +110,10 @@ export async function generateOne(toolchain, documentFile, work) {
 
     stage = "scaffold-fixes";
     applyOperationFixes(spec, scaffold.planFixes(spec));
+    scaffold.removePatterns?.(spec, patterns);
     await writeFile(specFile, JSON.stringify(spec));
     const configFile = join(specDir, "redocly.yaml");
-    const configText = scaffold.lintConfig(summary);
+    const configText = scaffold.lintConfig(summary, { patterns });
     await writeFile(configFile, configText);
 
     // What the repo's build does: lint with the repo's rules (errors stop it), then bundle.

@@ -2,7 +2,10 @@
 // @sdkit/openapi: the OpenAPI model every sdkit tool reads documents through. Reading JSON or YAML
 // with size and alias guards, local `$ref` resolution (RFC 6901, fragment percent-encoding
 // included), operation listing, the JSON media type rule, the list of HTTP methods and path keys
-// holding a URI fragment, and which security requirements apply to an operation.
+// holding a URI fragment, which security requirements apply to an operation, and which schema
+// patterns no JavaScript validator can check in bounded time.
+
+export { backtrackingPatterns, backtracksExponentially } from "./backtracking-patterns.js";
 export {
   assertLocalRefs,
   checkDocument,

@@ -3,5 +3,13 @@
 export { bundleIfMultiFile, dropDanglingRefs, droppedRefNotes } from "./document-input.js";
 export { lintConfig, summarizeLint } from "./lint-report.js";
 export { derivedOperationId, derivedTag, overlaySkeleton, planFixes } from "./operation-fixes.js";
+export {
+  EXAMPLE_RULES,
+  jsonPathOf,
+  PATTERN_OVERLAY,
+  patternOverlay,
+  planPatternFixes,
+  removePatterns,
+} from "./pattern-fixes.js";
 export { readDocument, scaffold } from "./scaffold.js";
 export { defaultSdkConfig, nameFromTitle } from "./sdk-config-defaults.js";

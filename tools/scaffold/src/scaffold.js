@@ -13,6 +13,7 @@ import YAML from "yaml";
 import { bundleIfMultiFile, dropDanglingRefs, droppedRefNotes } from "./document-input.js";
 import { lintConfig, summarizeLint } from "./lint-report.js";
 import { overlaySkeleton, planFixes } from "./operation-fixes.js";
+import { EXAMPLE_RULES, PATTERN_OVERLAY, patternOverlay, planPatternFixes } from "./pattern-fixes.js";
 import { defaultSdkConfig } from "./sdk-config-defaults.js";
 import { toolchainVersions } from "./toolchain-versions.js";
 import { repoFiles } from "./written-files.js";
@@ -81,10 +82,13 @@ export async function scaffold(options) {
   const { config, notes } = defaultSdkConfig({ spec, name: options.name, scope: options.scope });
   const fixes = planFixes(spec);
   const overlay = overlaySkeleton(fixes, config.title);
+  const patterns = planPatternFixes(spec);
+  const patternsOverlay = patternOverlay(patterns, config.title);
 
   const files = repoFiles({ config, versions: toolchainVersions(), dropped });
   files.set("spec/openapi.yaml", YAML.stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false }));
   if (overlay) files.set("spec/overlays/00-operation-names.yaml", overlay);
+  if (patternsOverlay) files.set(PATTERN_OVERLAY, patternsOverlay);
   files.set("sdk.config.json", `${JSON.stringify(config, null, 2)}\n`);
 
   await mkdir(out, { recursive: true });
@@ -114,9 +118,9 @@ export async function scaffold(options) {
 
     // Lint the document as written with Redocly's `recommended`, then keep recommended but turn
     // the rules it fails at error level into warnings, so the first build runs, and say so.
-    const lint = await lintWithRecommended(out);
+    const lint = await lintWithRecommended(out, { skip: patterns.length > 0 ? EXAMPLE_RULES : [] });
     const summary = summarizeLint(lint);
-    await writeFile(join(out, "spec/redocly.yaml"), lintConfig(summary));
+    await writeFile(join(out, "spec/redocly.yaml"), lintConfig(summary, { patterns }));
 
     /** @type {string[]} */
     const report = [
@@ -128,6 +132,11 @@ export async function scaffold(options) {
         : []),
       ...droppedRefNotes(dropped),
       ...summary.lines,
+      ...(patterns.length > 0
+        ? [
+            `${PATTERN_OVERLAY}: ${patterns.length} pattern(s) backtrack exponentially (the first at ${patterns[0]?.pointer}): removed from the build, and Redocly's example rules are off in spec/redocly.yaml, since no validator could finish checking text against them.`,
+          ]
+        : []),
       fixes.operations.length > 0
         ? `spec/overlays/00-operation-names.yaml: ${fixes.renamed} derived operationId(s), ${fixes.tagged} derived tag(s), ${fixes.methods} x-sdk-method(s) for SDK names the rule could not use (edit the names there).`
         : "Every operation has an operationId, a tag and a usable SDK name: no overlay needed.",
@@ -158,10 +167,14 @@ export async function scaffold(options) {
   }
 }
 
-/** @param {string} out */
-async function lintWithRecommended(out) {
+/**
+ * @param {string} out
+ * @param {{ skip: readonly string[] }} options rules not to run (they would not finish on this document)
+ */
+async function lintWithRecommended(out, { skip }) {
   const config = join(out, "spec/.redocly.recommended.yaml");
-  await writeFile(config, "extends:\n  - recommended\ntelemetry: off\n");
+  const rules = skip.length > 0 ? `rules:\n${skip.map((rule) => `  ${rule}: off\n`).join("")}` : "";
+  await writeFile(config, `extends:\n  - recommended\n${rules}telemetry: off\n`);
   try {
     // Redocly stops listing at 100 problems by default; every rule the document fails must be
     // reported and turned into a warning, or the first build fails on the rules past the cut.

@@ -38,4 +38,11 @@ describe("an answer without a body", () => {
     await expect(expectSameBody(undefined, json)).rejects.toThrow();
     expect((await record(new Response("Unauthorized", { status: 401 }))).body).toBe("Unauthorized");
   });
+
+  it('tells the JSON empty string (a document\'s example "") from no body', async () => {
+    const quoted = await record(new Response('""', { status: 200, headers: { "content-type": "application/json" } }));
+    expect(quoted.body).toBe("");
+    await expectSameBody("", quoted);
+    await expect(expectSameBody(undefined, quoted)).rejects.toThrow();
+  });
 });

@@ -127,7 +127,7 @@ function rootManifest(config) {
       generate: "turbo run generate",
       lint: "biome check . && turbo run lint",
       test: "turbo run test typecheck",
-      mock: `turbo run bundle && sdkit-mock ${LAYOUT.spec}/dist/openapi.json`,
+      mock: `turbo run bundle && sdkit-mock --spec ${LAYOUT.spec}/dist/openapi.json`,
       changeset: "changeset",
       format: "biome format --write .",
     },

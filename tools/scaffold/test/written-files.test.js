@@ -1,7 +1,10 @@
 // @ts-check
 // What a scaffolded repo consists of, without installing anything: the API's own files, manifests
 // that name the toolchain through the catalog, and no toolchain source.
+import { spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFECTS_FILE } from "@sdkit/codegen";
 import { describe, expect, it } from "vitest";
@@ -25,6 +28,21 @@ async function lantern() {
 }
 
 describe("the files of a scaffolded repo", () => {
+  it("give `pnpm mock` arguments the installed sdkit-mock accepts", async () => {
+    // The script once passed the document as a positional argument, which sdkit-mock refuses.
+    const { files } = await lantern();
+    const script = JSON.parse(/** @type {string} */ (files.get("package.json"))).scripts.mock;
+    const command = /sdkit-mock(?<args>( [^&|;]+)?)$/.exec(script);
+    expect(command, script).not.toBeNull();
+    const manifest = createRequire(import.meta.url).resolve("@sdkit/mock/package.json");
+    const bin = join(dirname(manifest), JSON.parse(await readFile(manifest, "utf8")).bin["sdkit-mock"]);
+    const args = (command?.groups?.args ?? "").trim().split(/\s+/).filter(Boolean);
+    // --help: the arguments are read (and refused if wrong) before anything starts.
+    const run = spawnSync(process.execPath, [bin, ...args, "--help"], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+
   it("hold no toolchain code: the only code files are two one-line entries, the type index, the samples' env types and five configs", async () => {
     const { files } = await lantern();
     const code = [...files.keys()].filter((path) => /\.(c|m)?[jt]s$/.test(path)).sort();

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { renderTarget } from "../src/generate.js";
 import { dropInlineDiscriminators } from "../src/targets/types.js";
-import { tinySpec } from "./helpers.js";
+import { tinySpec, typeErrors } from "./helpers.js";
 
 const base = {
   type: "object",
@@ -79,7 +79,19 @@ describe("discriminators on schemas that are not components", () => {
     const requestBody = body.slice(body.indexOf("requestBody"), body.indexOf("responses:"));
     expect(requestBody).not.toContain("Omit<");
     expect(requestBody).not.toContain("Record<string, never>");
-    expect(requestBody).toMatch(/type: "assign" \| "unassign";/);
     expect(requestBody).toMatch(/target: number;/);
+    // The `allOf` base a `$ref` points at is hoisted into a component of its own, with no
+    // discriminator there either: its property stays in its type.
+    const hoisted = "paths_ips_ip_actions_post_requestBody_content_application_json_schema_anyOf_0_allOf_0";
+    expect(requestBody).toContain(`components["schemas"]["${hoisted}"]`);
+    const component = source.slice(source.indexOf(`${hoisted}: {`));
+    expect(component.slice(0, component.indexOf("};"))).toMatch(/type: "assign" \| "unassign";/);
+    files.set(
+      "use.ts",
+      'import type { IpActionRequestBody } from "./aliases.js";\n' +
+        'export const assign: IpActionRequestBody = { type: "assign" };\n' +
+        'export const unassign: IpActionRequestBody = { type: "unassign", target: 1 };\n',
+    );
+    expect(await typeErrors(files)).toEqual([]);
   });
 });

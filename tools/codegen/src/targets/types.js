@@ -1,7 +1,7 @@
 // @ts-check
 import { pathToFileURL } from "node:url";
 import { SpecError } from "@sdkit/cli-kit";
-import { deref, isObject, refPath, refTarget } from "@sdkit/openapi";
+import { deref, HTTP_METHODS, isObject, refPath, refTarget } from "@sdkit/openapi";
 import openapiTS, { astToString } from "openapi-typescript";
 import { jsonMedia, statusKeyType } from "../model.js";
 import { isIdentifier } from "../naming.js";
@@ -227,7 +227,6 @@ function namesWholeComponent(ref) {
 // objects by any name, `list:` a list of them by index (a callback is a map of path items). A key
 // not listed leads to something that is not a schema and holds none a pointer could mean
 // (`example`, `discriminator`, `x-...`).
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
 /** @type {Record<string, Record<string, string>>} */
 const POINTER_STEPS = {
   document: { components: "components", paths: "map:pathItem", webhooks: "map:pathItem" },
@@ -240,7 +239,10 @@ const POINTER_STEPS = {
     pathItems: "map:pathItem",
     callbacks: "map:map:pathItem",
   },
-  pathItem: { parameters: "list:parameter", ...Object.fromEntries(METHODS.map((method) => [method, "operation"])) },
+  pathItem: {
+    parameters: "list:parameter",
+    ...Object.fromEntries(HTTP_METHODS.map((method) => [method, "operation"])),
+  },
   operation: {
     parameters: "list:parameter",
     requestBody: "requestBody",

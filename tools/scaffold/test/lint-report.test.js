@@ -3,13 +3,12 @@
 // into a warning in the new repo's spec/redocly.yaml, so its first build passes. Redocly lists only
 // the first 100 problems unless told otherwise, errors first in the order it found them; a rule
 // whose errors all come after that cut used to be missed, and the new repo's build failed on it.
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { bundleSpec, runRedocly } from "@sdkit/bundle";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import YAML from "yaml";
-import { scaffold } from "../src/scaffold.js";
+import { scaffolded } from "./support/scaffolded.js";
 
 // Well over 100: each operation fails `operation-summary` (reported as Redocly walks the paths) and
 // `security-defined` (reported once the walk is done), so every `security-defined` error comes
@@ -50,16 +49,15 @@ describe("a document with more lint problems than Redocly lists by default", () 
   let out;
   /** @type {string[]} */
   let report;
+  /** @type {(() => Promise<void>) | undefined} */
+  let cleanup;
   /** @type {ReturnType<typeof parseReport>} Redocly's own report, listing as many problems as it does by default */
   let listed;
 
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), "scaffold-lint-"));
-    const spec = join(work, "openapi.json");
-    await writeFile(spec, JSON.stringify(manyProblems()));
-    out = join(work, "repo");
-    // No lockfile: nothing here installs, and writing one is the slow part of scaffolding.
-    ({ report } = await scaffold({ spec, out, name: "many", lockfile: false, log: () => {} }));
+    let remove;
+    ({ work, out, report, remove } = await scaffolded(manyProblems(), "many"));
+    cleanup = remove;
     const config = join(work, "recommended.yaml");
     await writeFile(config, "extends:\n  - recommended\ntelemetry: off\n");
     listed = parseReport(
@@ -67,7 +65,7 @@ describe("a document with more lint problems than Redocly lists by default", () 
     );
   });
   afterAll(async () => {
-    if (work) await rm(work, { recursive: true, force: true });
+    await cleanup?.();
   });
 
   it("is past Redocly's default cut: its default listing leaves out a rule failed at error level", () => {

@@ -3,8 +3,7 @@
 // on text it does not match: a public document's URL pattern, checked against its own example with
 // a comma in it, kept `redocly lint` busy past any deadline. The scaffold removes such patterns from
 // what the repo builds (an overlay), turns the example rules off, and says so.
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { bundleSpec } from "@sdkit/bundle";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -17,7 +16,7 @@ import {
   planPatternFixes,
   removePatterns,
 } from "../src/index.js";
-import { scaffold } from "../src/scaffold.js";
+import { scaffolded } from "./support/scaffolded.js";
 
 // The shape of the public document's pattern: a group repeated without bound around a run.
 const URL_PATTERN = "^(https?:\\/\\/)?([\\da-z\\.-]+)\\.([a-z\\.]{2,6})([\\/\\w \\.-]*)*\\/?$";
@@ -93,41 +92,32 @@ describe("planPatternFixes and its overlay", () => {
 });
 
 describe("scaffolding a document with a pattern that backtracks exponentially", () => {
-  /** @type {string} */
-  let work;
-  /** @type {string} */
-  let out;
-  /** @type {string[]} */
-  let report;
-
+  /** @type {Awaited<ReturnType<typeof scaffolded>>} */
+  let repo;
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), "scaffold-patterns-"));
-    const spec = join(work, "openapi.json");
-    await writeFile(spec, JSON.stringify(document()));
-    out = join(work, "repo");
-    ({ report } = await scaffold({ spec, out, name: "pictures", lockfile: false, log: () => {} }));
+    repo = await scaffolded(document(), "pictures");
   });
   afterAll(async () => {
-    if (work) await rm(work, { recursive: true, force: true });
+    await repo?.remove();
   });
 
   it("finishes, says which patterns it removed and why, and turns the example rules off", async () => {
-    const line = report.find((text) => text.startsWith(PATTERN_OVERLAY));
+    const line = repo.report.find((text) => text.startsWith(PATTERN_OVERLAY));
     expect(line).toContain("2 pattern(s) backtrack exponentially");
     expect(line).toContain("#/paths/~1pictures~1{code}/get/parameters/1/schema/pattern");
-    const config = YAML.parse(await readFile(join(out, "spec/redocly.yaml"), "utf8"));
+    const config = YAML.parse(await readFile(join(repo.out, "spec/redocly.yaml"), "utf8"));
     for (const rule of EXAMPLE_RULES) expect(config.rules?.[rule], rule).toBe("off");
     // The document as written is untouched.
-    const written = YAML.parse(await readFile(join(out, "spec/openapi.yaml"), "utf8"));
+    const written = YAML.parse(await readFile(join(repo.out, "spec/openapi.yaml"), "utf8"));
     expect(written.components.schemas["Common.Url"].pattern).toBe(URL_PATTERN);
   });
 
   it("builds a bundle without those patterns (what the mock, generators and tests read), safe patterns kept", async () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
-    const bundled = await bundleSpec(join(out, "spec/openapi.yaml"), {
-      config: join(out, "spec/redocly.yaml"),
-      overlays: join(out, "spec/overlays"),
-      out: join(work, "dist"),
+    const bundled = await bundleSpec(join(repo.out, "spec/openapi.yaml"), {
+      config: join(repo.out, "spec/redocly.yaml"),
+      overlays: join(repo.out, "spec/overlays"),
+      out: join(repo.work, "dist"),
     }).finally(() => log.mockRestore());
     const built = JSON.parse(await readFile(bundled.json, "utf8"));
     expect(planPatternFixes(built)).toEqual([]);

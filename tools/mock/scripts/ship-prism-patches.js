@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // @ts-check
-// Part of `build`: copies the two Prism dependency files this workspace patches (patches/, see
+// Part of `build`: copies the Prism dependency files this workspace patches (patches/, see
 // src/prism-patches.cjs for why) into dist/prism-patches/, with a manifest naming the package
 // version each was made from. pnpm applies `patchedDependencies` to this workspace's installs
 // only, so the published package carries the patched sources itself. Refuses to ship a file that

@@ -13,6 +13,7 @@ import { derefOrRef, isJsonMedia, isObject, readSpecFile } from "@sdkit/openapi"
 import { responsesOf } from "./document-operations.js";
 import { spellOutFormEncoding } from "./form-encoding.js";
 import { dropFramingHeaders } from "./framing-headers.js";
+import { writeStructuredHeaderExamples } from "./header-examples.js";
 import { wellFormedContentKeys } from "./media-type-keys.js";
 import { looseParameterAlternatives } from "./parameter-alternatives.js";
 import { routeFragmentPaths } from "./path-fragment.js";
@@ -49,7 +50,8 @@ export function fillResponseExamples(spec) {
  * The spec Prism serves: a copy with media type keys well-formed (see media-type-keys.js),
  * structured bodies made servable (when `bodies`, see structured-text-media.js), derived examples
  * (when `examples`), form encodings spelled out (see form-encoding.js), text request bodies taken
- * as text (structured-text-media.js), framing headers undeclared (framing-headers.js), parameters'
+ * as text (structured-text-media.js), framing headers undeclared (framing-headers.js), array and
+ * object response headers given an example as their text (header-examples.js), parameters'
  * `oneOf` read as `anyOf` (parameter-alternatives.js), untyped `nullable` in a form Prism compiles
  * (untyped-nullable.js), fragment paths made routable (when `fragments`, see path-fragment.js) and
  * knots of schema cycles opened (schema-cycles.js), when any of them changed anything, in a
@@ -83,6 +85,7 @@ export async function specWithExamples(specPath, { examples = true, fragments = 
   const encodings = spellOutFormEncoding(document);
   const textRequests = textRequestBodies(document);
   const framing = dropFramingHeaders(document);
+  const headerExamples = writeStructuredHeaderExamples(document);
   // After the examples, which are derived from the schemas as the document writes them.
   const parameters = looseParameterAlternatives(document);
   const nullables = typeUntypedNullables(document);
@@ -96,6 +99,7 @@ export async function specWithExamples(specPath, { examples = true, fragments = 
     encodings === 0 &&
     textRequests === 0 &&
     framing === 0 &&
+    headerExamples === 0 &&
     parameters === 0 &&
     nullables === 0 &&
     fragmentRoutes.length === 0 &&

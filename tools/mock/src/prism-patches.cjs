@@ -3,7 +3,8 @@
 // Preloaded (`node --require`) into Prism. At start-up Prism replaces every `$ref` by its value and
 // copies the result once per path that reaches a schema, which takes minutes, or never ends, on a
 // document whose schemas reference each other in many ways. This repository patches both steps
-// (patches/ at its root) to visit each schema once, with the same output; but pnpm applies patches
+// (patches/ at its root) to visit each schema once, with the same output, and the header reader
+// that threw on an absent array or object header, ending Prism's process; but pnpm applies patches
 // to the workspace's own installs only, so a project that installs this package would run Prism
 // unpatched. The build ships the patched files (dist/prism-patches/, by
 // scripts/ship-prism-patches.js), and this preload compiles them in place of the installed ones,

@@ -19,13 +19,17 @@ const fromPrism = createRequire(prismEntry);
 
 /**
  * What tells the patched module from the published one, run on its exports: decycle copies a value
- * reached along two paths once (the patch's point), and dereference builds its crawl's memo.
+ * reached along two paths once (the patch's point), dereference builds its crawl's memo, and the
+ * simple-style reader leaves an absent header absent.
  */
 /** @type {Record<string, string>} */
 const PROBES = {
   "@stoplight/json":
     "((shared) => { const out = m.decycle({ x: shared, y: shared }); return out.x === out.y; })({ a: 1 })",
   "@stoplight/json-schema-ref-parser": 'String(m).includes("createMemo(")',
+  // An absent array header: the published reader throws on it (and Prism's process ends).
+  "@stoplight/prism-http":
+    '(() => { try { return m.deserializeSimpleStyle("x-tags", {}, { type: "array" }, false) === undefined; } catch { return false; } })()',
 };
 
 /**

@@ -50,7 +50,10 @@ import { webhookModels } from "./webhooks.js";
  */
 export function buildModel(spec, file) {
   const operations = listOperations(spec, { file });
-  const plan = planSdk(operations, file);
+  // The client's `webhooks.unwrap` is there when the document has a webhook event to unwrap: then no
+  // tag's resource may be called `webhooks` (the names asked for here are thrown away).
+  const hasWebhookEvents = webhookModels(spec, file, new Set()).unionName !== undefined;
+  const plan = planSdk(operations, file, { clientMembers: hasWebhookEvents ? ["webhooks"] : [] });
   // Names are chosen in document order (schemas first), so they do not depend on the SDK plan.
   /** @type {Set<string>} */
   const typeNames = new Set();

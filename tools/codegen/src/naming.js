@@ -133,9 +133,11 @@ export const GENERATED_FILE_NAMES = Object.freeze(["index", "resources", "client
  *
  * @param {ListedOperation} op
  * @param {string} [file]
+ * @param {readonly string[]} [taken] names a derived resource may not take (they get a `Resource`
+ *   suffix): the generated files' names, and the client's own members the document has
  * @returns {{ resource: string, method: string }}
  */
-export function sdkName(op, file) {
+export function sdkName(op, file, taken = GENERATED_FILE_NAMES) {
   const explicitResource = op.operation["x-sdk-resource"];
   const explicitMethod = op.operation["x-sdk-method"];
   let resource;
@@ -161,10 +163,12 @@ export function sdkName(op, file) {
       );
     }
     // A derived name is made usable rather than refused: `2.0 API` → `api20Api`; a name of a
-    // generated file or folder (a tag `Client`, as AWS SSO OIDC has) gets a suffix: `clientResource`.
+    // generated file or folder (a tag `Client`, as AWS SSO OIDC has), or of a member the client
+    // has besides its resources (`webhooks`, in a document with webhooks), gets a suffix:
+    // `clientResource`, `webhooksResource`.
     resource = camelCase(words(tag));
     if (!isPropertyName(resource)) resource = `api${pascalCase(words(tag))}`;
-    if (GENERATED_FILE_NAMES.includes(resource)) resource = `${resource}Resource`;
+    if (taken.includes(resource)) resource = `${resource}Resource`;
   }
   let method;
   if (explicitMethod !== undefined) {
@@ -210,15 +214,18 @@ export function sdkName(op, file) {
  *
  * @param {ListedOperation[]} operations
  * @param {string} [file]
+ * @param {{ clientMembers?: readonly string[] }} [options] members the client has besides its
+ *   resources (`webhooks` when the document has webhooks): no derived resource takes their names
  * @returns {Map<string, SdkMethod[]>} resource → methods, both in first-appearance order
  */
-export function planSdk(operations, file) {
+export function planSdk(operations, file, { clientMembers = [] } = {}) {
+  const taken = [...GENERATED_FILE_NAMES, ...clientMembers];
   /** @type {Map<string, SdkMethod[]>} */
   const resources = new Map();
   /** @type {Map<string, SdkMethod>} */
   const byName = new Map();
   for (const op of operations) {
-    const { resource, method: derived } = sdkName(op, file);
+    const { resource, method: derived } = sdkName(op, file, taken);
     let method = derived;
     const existing = byName.get(`${resource}.${method}`);
     if (existing) {

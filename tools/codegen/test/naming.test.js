@@ -119,6 +119,29 @@ describe("the SDK naming rule", () => {
     ]);
   });
 
+  it("a tag named webhooks gets a resource of its own name where the client has webhooks.unwrap", async () => {
+    const operations = {
+      "GET /webhooks": { operationId: "listWebhooks", tags: ["Webhooks"] },
+      "GET /things": { operationId: "listThings", tags: ["things"] },
+    };
+    // Without webhook events the tag keeps its plain name.
+    expect([...buildModel(tinySpec(operations)).plan.keys()]).toEqual(["webhooks", "things"]);
+    const spec = {
+      ...tinySpec(operations),
+      webhooks: {
+        thingCreated: {
+          post: {
+            requestBody: { content: { "application/json": { schema: { type: "object" } } } },
+            responses: { 200: { description: "ok" } },
+          },
+        },
+      },
+    };
+    expect([...buildModel(spec).plan.keys()]).toEqual(["webhooksResource", "things"]);
+    const sdk = await renderTarget("sdk", spec, { file: "openapi.json", typesModule: "@acme/types", sdkConfig });
+    expect(sdk.has("webhooksResource.ts")).toBe(true);
+  });
+
   it("operations that differ only by their verb share one method, POST first", () => {
     const shared = { tags: ["contacts"], "x-sdk-method": "upsert", requestBody: { content: {} } };
     const spec = tinySpec({

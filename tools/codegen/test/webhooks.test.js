@@ -130,13 +130,19 @@ describe("webhooks", () => {
     expect(model.webhooks.map((webhook) => [webhook.name, webhook.method])).toEqual([["newPet", "post"]]);
   });
 
-  it("a tag called webhooks clashes with unwrap: the error says to set x-sdk-resource", async () => {
-    const spec = tinySpec(
+  it("a tag called webhooks gives way to unwrap (webhooksResource); an x-sdk-resource of that name is refused", async () => {
+    const derived = tinySpec(
       { "GET /hooks": { operationId: "listHooks", tags: ["webhooks"] } },
       { "x-webhooks": { ping: hook({ type: "object" }) } },
     );
-    await expect(renderTarget("sdk", spec, { file: "openapi.json", ...SDK_OPTIONS })).rejects.toThrow(
-      /"webhooks" is the client's webhooks.unwrap .* set x-sdk-resource/,
+    const sdk = await renderTarget("sdk", derived, { file: "openapi.json", ...SDK_OPTIONS });
+    expect(sdk.has("webhooksResource.ts")).toBe(true);
+    const chosen = tinySpec(
+      { "GET /hooks": { operationId: "listHooks", tags: ["hooks"], "x-sdk-resource": "webhooks" } },
+      { "x-webhooks": { ping: hook({ type: "object" }) } },
+    );
+    await expect(renderTarget("sdk", chosen, { file: "openapi.json", ...SDK_OPTIONS })).rejects.toThrow(
+      /x-sdk-resource "webhooks" is the client's webhooks.unwrap .*: choose another name/,
     );
   });
 });

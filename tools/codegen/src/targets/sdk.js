@@ -69,7 +69,8 @@ export function sdkTarget({ model, header, typesModule, config, security, versio
     }
     if (resource === "webhooks" && model.webhookUnion !== undefined) {
       throw new SpecError(
-        'the SDK resource name "webhooks" is the client\'s webhooks.unwrap in a document with webhooks; set x-sdk-resource',
+        // A derived name gives way (webhooksResource); only a name the document chose gets here.
+        'x-sdk-resource "webhooks" is the client\'s webhooks.unwrap in a document with webhooks: choose another name',
       );
     }
     const variantsOf = (/** @type {import("../naming.js").SdkMethod} */ method) =>

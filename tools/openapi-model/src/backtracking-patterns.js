@@ -14,8 +14,6 @@
 
 /**
  * @typedef {object} Item one element of a sequence: an atom or a group, with its quantifier
- * @property {boolean} repeated it carries a quantifier (`*`, `+`, `?`, `{n,m}`)
- * @property {boolean} unbounded the quantifier has no upper bound (`*`, `+`, `{n,}`)
  * @property {boolean} pinned it matches exactly once and consumes text: a literal, a class, or a
  *   group every alternative of which holds a pinned item
  * @property {boolean} nestsUnbounded an unbounded quantifier applies to it or somewhere inside it
@@ -132,8 +130,6 @@ function hasExponentialGroup(source) {
         found = true;
     }
     return {
-      repeated: quantifier !== undefined,
-      unbounded,
       pinned: quantifier === undefined && atom.pinnedInside,
       nestsUnbounded: unbounded || atom.nestsUnbounded,
     };

@@ -3,7 +3,7 @@ import { SpecError } from "@sdkit/cli-kit";
 import { deref, isObject, jsonMediaOf, listOperations, pointer, wellFormedMediaType } from "@sdkit/openapi";
 import { camelCase, isIdentifier, planSdk, words } from "./naming.js";
 import { operationIdentifier, operationTypePrefix, schemaAliases } from "./type-names.js";
-import { webhookModels } from "./webhooks.js";
+import { webhookEvents, webhookModels } from "./webhooks.js";
 
 /** @typedef {import("@sdkit/openapi").ListedOperation} ListedOperation */
 
@@ -51,9 +51,9 @@ import { webhookModels } from "./webhooks.js";
 export function buildModel(spec, file) {
   const operations = listOperations(spec, { file });
   // The client's `webhooks.unwrap` is there when the document has a webhook event to unwrap: then no
-  // tag's resource may be called `webhooks` (the names asked for here are thrown away).
-  const hasWebhookEvents = webhookModels(spec, file, new Set()).unionName !== undefined;
-  const plan = planSdk(operations, file, { clientMembers: hasWebhookEvents ? ["webhooks"] : [] });
+  // tag's resource may be called `webhooks`.
+  const events = webhookEvents(spec, file);
+  const plan = planSdk(operations, file, { clientMembers: events.length > 0 ? ["webhooks"] : [] });
   // Names are chosen in document order (schemas first), so they do not depend on the SDK plan.
   /** @type {Set<string>} */
   const typeNames = new Set();
@@ -71,7 +71,7 @@ export function buildModel(spec, file) {
     ]),
   );
   // After every operation's names: a document that gains webhooks keeps its other type names.
-  const { webhooks, unionName: webhookUnion } = webhookModels(spec, file, typeNames);
+  const { webhooks, unionName: webhookUnion } = webhookModels(spec, file, typeNames, events);
   /** @type {Map<string, OperationModel>} */
   const byId = new Map();
   for (const [resource, methods] of plan) {

@@ -35,14 +35,15 @@ export const WEBHOOKS_EXTENSION = "x-webhooks";
 
 /**
  * The webhooks of a document, in document order: `webhooks` (3.1), else `x-webhooks`. A webhook
- * without a JSON request body is left out (unwrap parses JSON).
+ * without a JSON request body is left out (unwrap parses JSON). No type names yet: those are chosen
+ * after every operation's (webhookModels), while the SDK plan needs to know beforehand whether
+ * there is any event for `webhooks.unwrap` to return.
  *
  * @param {Record<string, any>} spec
  * @param {string | undefined} file
- * @param {Set<string>} taken type names already declared; the chosen ones are added
- * @returns {{ webhooks: WebhookModel[], unionName: string | undefined }}
+ * @returns {Array<Omit<WebhookModel, "typeName">>}
  */
-export function webhookModels(spec, file, taken) {
+export function webhookEvents(spec, file) {
   const key = webhooksKey(spec);
   if (key === undefined) {
     if (spec.webhooks !== undefined || spec[WEBHOOKS_EXTENSION] !== undefined) {
@@ -51,11 +52,10 @@ export function webhookModels(spec, file, taken) {
         pointer: spec.webhooks !== undefined ? "/webhooks" : `/${WEBHOOKS_EXTENSION}`,
       });
     }
-    return { webhooks: [], unionName: undefined };
+    return [];
   }
-  const free = (/** @type {string} */ name) => !taken.has(name) && !RESERVED_TYPE_NAMES.has(name);
-  /** @type {WebhookModel[]} */
-  const webhooks = [];
+  /** @type {Array<Omit<WebhookModel, "typeName">>} */
+  const events = [];
   for (const [name, entry] of Object.entries(spec[key])) {
     // A specification extension among the webhooks (apideck's `x-webhooks` carry `x-sdk-exclude`),
     // as the Paths Object allows them among paths: not a webhook, and not a reason to refuse.
@@ -71,14 +71,11 @@ export function webhookModels(spec, file, taken) {
       if (!isObject(body) || !isObject(body.content)) continue;
       const media = jsonMedia(body.content);
       if (media === undefined || !/json/i.test(media)) continue;
-      const typeName = firstFree(`${typeIdentifier(name, "Event")}WebhookEvent`, free);
-      taken.add(typeName);
-      webhooks.push({
+      events.push({
         name,
         method,
         media,
         pointer: `${pointer}/${method}`,
-        typeName,
         summary: operation.summary ?? operation.description ?? item.summary,
         shapes: shapesOf(spec, body.content[media]?.schema, file),
         mediaObject: body.content[media],
@@ -86,6 +83,26 @@ export function webhookModels(spec, file, taken) {
       break;
     }
   }
+  return events;
+}
+
+/**
+ * The webhook events of a document with their type names: `<Name>WebhookEvent` each and
+ * `WebhookEvent` for their union, or the first free name after them.
+ *
+ * @param {Record<string, any>} spec
+ * @param {string | undefined} file
+ * @param {Set<string>} taken type names already declared; the chosen ones are added
+ * @param {Array<Omit<WebhookModel, "typeName">>} [events] webhookEvents(spec, file), when already read
+ * @returns {{ webhooks: WebhookModel[], unionName: string | undefined }}
+ */
+export function webhookModels(spec, file, taken, events = webhookEvents(spec, file)) {
+  const free = (/** @type {string} */ name) => !taken.has(name) && !RESERVED_TYPE_NAMES.has(name);
+  const webhooks = events.map((event) => {
+    const typeName = firstFree(`${typeIdentifier(event.name, "Event")}WebhookEvent`, free);
+    taken.add(typeName);
+    return { ...event, typeName };
+  });
   if (webhooks.length === 0) return { webhooks, unionName: undefined };
   const unionName = firstFree("WebhookEvent", free);
   taken.add(unionName);

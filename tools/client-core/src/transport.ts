@@ -1,5 +1,6 @@
 import { abortReason, raceStop, sleep } from "./abort.js";
 import { checkDuration, checkRetries, invalid } from "./checks.js";
+import { type Deadline, DeadlineTimer } from "./deadline-timer.js";
 import type { FetchLike, SdkDefinition } from "./definition.js";
 import type { OutgoingRequest } from "./draft-request.js";
 import { redirectError } from "./error-from-response.js";
@@ -112,6 +113,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
   const api = `${sdk.title} API`;
   const fetchImpl = options.fetch;
   const now = options.now ?? defaultNow;
+  const deadlines = new DeadlineTimer(now);
   const rule: ResendRule = options.safeToResend;
   const keysOf = matchKeysLookup(sdk.matchKeys);
   const log = middlewareLog(logger, sdk.name, redact, auth.secretHeaders);
@@ -157,7 +159,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
     };
     const onCallerAbort = () => abort(abortReason(signal as AbortSignal));
     signal?.addEventListener("abort", onCallerAbort, { once: true });
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let watched: Deadline | undefined;
     /** 0: no timeout; 1: this attempt's; 2: the whole call's deadline. */
     let timedOut = 0;
     let sent = false;
@@ -167,16 +169,20 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
       // The error class's own message says which API did not respond within `ms`.
       abort(new Timeout(ms));
     };
+    /** Times the attempt out at `at` (the one deadline it has at a time). */
+    const watch = (at: number, which: 1 | 2, ms: number) => {
+      deadlines.clear(watched);
+      watched = deadlines.add(at, () => expire(which, ms));
+    };
     const requestInit: RequestInit = { ...template, signal: controller.signal };
     // Without middleware, the runtime's own fetch takes the URL and init as they are (`direct`): it
     // builds its Request either way, so building one here too would only double the cost.
     const request = direct && chain.length === 0 ? undefined : new Request(url, requestInit);
     // Called at the moment the limiter grants the request (synchronously within the grant).
     const start = (outgoing: Request | undefined) => {
-      clearTimeout(timer);
-      const left = deadline - now();
-      if (left < timeoutMs) timer = setTimeout(expire, Math.max(0, left), 2, totalMs);
-      else timer = setTimeout(expire, timeoutMs, 1, timeoutMs);
+      const at = now() + timeoutMs;
+      if (deadline < at) watch(deadline, 2, totalMs);
+      else watch(at, 1, timeoutMs);
       sent = true;
       return outgoing
         ? fetchImpl(outgoing, init)
@@ -189,10 +195,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         limiter ? limiter.run(() => start(outgoing), controller.signal) : start(outgoing)
       ) as Promise<Response>;
       // Still queued behind the limiter (or in middleware): the wait, too, ends at the call's deadline.
-      if (!sent) {
-        clearTimeout(timer);
-        timer = setTimeout(expire, Math.max(0, deadline - now()), 2, totalMs);
-      }
+      if (!sent) watch(deadline, 2, totalMs);
       // raceStop handles `pending`'s rejection too: after a timeout or abort it is expected.
       return raceStop(pending, stop);
     };
@@ -260,7 +263,7 @@ export function createTransport(options: TransportOptions): (settings?: CallSett
         retry: maybeSent ? IF_SAFE : ALWAYS,
       };
     } finally {
-      clearTimeout(timer);
+      deadlines.clear(watched);
       signal?.removeEventListener("abort", onCallerAbort);
     }
   }

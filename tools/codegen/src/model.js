@@ -121,7 +121,11 @@ function operationModel(spec, op, resource, sdkMethod, file) {
   const pathParams = params("path").sort((a, b) => pathOrder.indexOf(a.name) - pathOrder.indexOf(b.name));
   for (const name of pathOrder) {
     if (!pathParams.some((parameter) => parameter.name === name)) {
-      throw new SpecError(`the path template names {${name}}, but no path parameter "${name}" is declared`, {
+      // A key with a query string (`/search?q={q}`) is the usual cause: say how to move it.
+      const hint = op.path.includes("?")
+        ? " (the key holds a query string: move it to the path, its items to query parameters, as sdkit-scaffold's 00-keys-with-query-strings.yaml overlay does)"
+        : "";
+      throw new SpecError(`the path template names {${name}}, but no path parameter "${name}" is declared${hint}`, {
         file,
         pointer: op.pointer,
       });

@@ -190,6 +190,16 @@ describe("operations", () => {
     ];
     expect(buildModel(spec).operations[0]?.pathParams.map((p) => p.name)).toEqual(["id"]);
   });
+
+  it("a template in a key's query string is refused with the way to move it", () => {
+    const spec = tinySpec({ "GET /search?q={q}": { operationId: "search", tags: ["a"] } });
+    expect(() => buildModel(spec, "x.json")).toThrow(
+      /names \{q\}, .*\(the key holds a query string: move it to the path/,
+    );
+    expect(() => buildModel(tinySpec({ "GET /a/{id}": { operationId: "getA", tags: ["a"] } }))).not.toThrow(
+      /query string/,
+    );
+  });
 });
 
 describe("sampleFileName", () => {

@@ -77,6 +77,8 @@ export async function generateOne(toolchain, documentFile, work) {
   const dropDanglingRefs = scaffold.dropDanglingRefs ?? (() => []);
   /** @type {(spec: Record<string, any>) => Array<{ keys: string[] }>} */
   const planPatternFixes = scaffold.planPatternFixes ?? (() => []);
+  /** @type {(spec: Record<string, any>) => { fixes: unknown[], kept: unknown[] }} */
+  const planQueryKeyFixes = scaffold.planQueryKeyFixes ?? (() => ({ fixes: [], kept: [] }));
   /** @type {readonly string[]} */
   const exampleRules = scaffold.EXAMPLE_RULES ?? [];
 
@@ -93,6 +95,9 @@ export async function generateOne(toolchain, documentFile, work) {
     // lint without the example rules, which would hang on them.
     const patterns = planPatternFixes(spec);
     facts.backtrackingPatterns = patterns.length;
+    // Path keys with a query string: the scaffold moves them to their paths in an overlay.
+    const queryKeys = planQueryKeyFixes(spec);
+    facts.queryKeysMoved = queryKeys.fixes.length;
     const skipped = patterns.length > 0 ? Object.fromEntries(exampleRules.map((rule) => [rule, "off"])) : {};
 
     stage = "lint";
@@ -109,8 +114,11 @@ export async function generateOne(toolchain, documentFile, work) {
     facts.lintProblems = problems.length;
 
     stage = "scaffold-fixes";
-    applyOperationFixes(spec, scaffold.planFixes(spec));
+    // In the overlays' order, on the keys each was planned on: patterns (planned on the keys as
+    // written), then the moved keys, then the names (planned on the moved paths, as the scaffold does).
     scaffold.removePatterns?.(spec, patterns);
+    scaffold.moveQueryKeys?.(spec, queryKeys.fixes);
+    applyOperationFixes(spec, scaffold.planFixes(spec));
     await writeFile(specFile, JSON.stringify(spec));
     const configFile = join(specDir, "redocly.yaml");
     const configText = scaffold.lintConfig(summary, { patterns });

@@ -11,5 +11,12 @@ export {
   planPatternFixes,
   removePatterns,
 } from "./pattern-fixes.js";
+export {
+  movedPathItem,
+  moveQueryKeys,
+  planQueryKeyFixes,
+  QUERY_KEYS_OVERLAY,
+  queryKeyOverlay,
+} from "./query-path-keys.js";
 export { readDocument, scaffold } from "./scaffold.js";
 export { defaultSdkConfig, nameFromTitle } from "./sdk-config-defaults.js";

@@ -14,6 +14,7 @@ import { bundleIfMultiFile, dropDanglingRefs, droppedRefNotes } from "./document
 import { lintConfig, summarizeLint } from "./lint-report.js";
 import { overlaySkeleton, planFixes } from "./operation-fixes.js";
 import { EXAMPLE_RULES, PATTERN_OVERLAY, patternOverlay, planPatternFixes } from "./pattern-fixes.js";
+import { moveQueryKeys, planQueryKeyFixes, QUERY_KEYS_OVERLAY, queryKeyOverlay } from "./query-path-keys.js";
 import { defaultSdkConfig } from "./sdk-config-defaults.js";
 import { toolchainVersions } from "./toolchain-versions.js";
 import { repoFiles } from "./written-files.js";
@@ -80,13 +81,20 @@ export async function scaffold(options) {
   const { spec, files: inputFiles } = await bundleIfMultiFile(options.spec, read.spec);
   const dropped = dropDanglingRefs(spec);
   const { config, notes } = defaultSdkConfig({ spec, name: options.name, scope: options.scope });
-  const fixes = planFixes(spec);
+  // Path keys with a query string move to their paths first (00-keys-with-query-strings.yaml sorts
+  // before 00-operation-names.yaml): the later overlays name operations and patterns by the moved paths.
+  const queryKeys = planQueryKeyFixes(spec);
+  const queryKeysOverlay = queryKeyOverlay(spec, queryKeys.fixes, config.title);
+  const moved = structuredClone(spec);
+  moveQueryKeys(moved, queryKeys.fixes);
+  const fixes = planFixes(moved);
   const overlay = overlaySkeleton(fixes, config.title);
-  const patterns = planPatternFixes(spec);
+  const patterns = planPatternFixes(moved);
   const patternsOverlay = patternOverlay(patterns, config.title);
 
   const files = repoFiles({ config, versions: toolchainVersions(), dropped });
   files.set("spec/openapi.yaml", YAML.stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false }));
+  if (queryKeysOverlay) files.set(QUERY_KEYS_OVERLAY, queryKeysOverlay);
   if (overlay) files.set("spec/overlays/00-operation-names.yaml", overlay);
   if (patternsOverlay) files.set(PATTERN_OVERLAY, patternsOverlay);
   files.set("sdk.config.json", `${JSON.stringify(config, null, 2)}\n`);
@@ -132,6 +140,7 @@ export async function scaffold(options) {
         : []),
       ...droppedRefNotes(dropped),
       ...summary.lines,
+      ...queryKeyLines(queryKeys),
       ...(patterns.length > 0
         ? [
             `${PATTERN_OVERLAY}: ${patterns.length} pattern(s) backtrack exponentially (the first at ${patterns[0]?.pointer}): removed from the build, and Redocly's example rules are off in spec/redocly.yaml, since no validator could finish checking text against them.`,
@@ -189,4 +198,23 @@ async function lintWithRecommended(out, { skip }) {
   } finally {
     await rm(config, { force: true });
   }
+}
+
+/**
+ * The report's lines on path keys with a query string: how many moved, and each one left as written.
+ *
+ * @param {import("./query-path-keys.js").QueryKeyPlan} plan
+ */
+function queryKeyLines(plan) {
+  return [
+    ...(plan.fixes.length > 0
+      ? [
+          `${QUERY_KEYS_OVERLAY}: ${plan.fixes.length} path key(s) with a query string (the first: ${plan.fixes[0]?.key}) move to their paths, the query items becoming query parameters.`,
+        ]
+      : []),
+    ...plan.kept.map(
+      ({ key, reason }) =>
+        `Note: the path key ${key} keeps its query string (${reason}); the generators may refuse it.`,
+    ),
+  ];
 }

@@ -80,7 +80,11 @@ async function main() {
   });
 
   const { code, signal } = await mock.exited;
-  if (!stopping) throw new MockError(`Prism exited unexpectedly (${signal ?? `code ${code}`})\n${mock.log()}`);
+  if (!stopping) {
+    // The front answers 502 on Prism's behalf until stopped: stop it, or it would keep us running.
+    await mock.stop();
+    throw new MockError(`Prism exited unexpectedly (${signal ?? `code ${code}`})\n${mock.log()}`);
+  }
 }
 
 /**

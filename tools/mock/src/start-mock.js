@@ -33,7 +33,10 @@ import { startViolationsProxy } from "./violations-proxy.js";
  * @property {"mock" | "proxy"} mode
  * @property {number} startupMs from spawn to Prism reporting that it listens
  * @property {() => string} log Prism's recent output
- * @property {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} exited settles when Prism exits
+ * @property {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} exited settles when Prism exits:
+ *   stopped, or on its own (the front then answers every request 502 with `died` until `stop`)
+ * @property {string | undefined} [died] in mock mode, one line on a Prism that exited on its own
+ *   while serving (how, and its last output); undefined otherwise
  * @property {(options?: { specPath?: string }) => Promise<{ startupMs: number }>} reload serves the
  *   document again (or another one) without a gap: a new Prism starts beside the current one, the
  *   proxy switches to it once it listens, and the previous one stops once its requests are answered.
@@ -127,6 +130,7 @@ export async function startMock(options = {}) {
     mode,
     relaunch: launch,
     specPath,
+    log: log || undefined,
   });
 }
 
@@ -179,24 +183,32 @@ const DRAIN_TIMEOUT_MS = 10_000;
  *
  * @param {import("./violations-proxy.js").ViolationsProxy} front
  * @param {ServingPrism} first
- * @param {{ mode: "mock", specPath: string, relaunch: (specPath: string) => Promise<ServingPrism> }} how
+ * @param {{ mode: "mock", specPath: string, relaunch: (specPath: string) => Promise<ServingPrism>, log?: (message: string) => void }} how
+ *   `log`: where a Prism that dies while serving is reported, as it happens
  * @returns {MockServer}
  */
 function servedBehind(front, first, how) {
   let prism = first;
   let stopped = false;
+  /** @type {string | undefined} */
+  let died;
   /** @type {(how: { code: number | null, signal: NodeJS.Signals | null }) => void} */
   let settleExited = () => {};
   /** @type {MockServer["exited"]} */
   const exited = new Promise((resolve) => {
     settleExited = resolve;
   });
-  // The mock ends when its current Prism exits: stopped, or dead on its own (then stop answering on
-  // its behalf too). A Prism replaced by a reload exits without ending anything.
+  // The mock ends when its current Prism exits. Stopped, the front closes with it (`stop`); dead on
+  // its own, the front stays up and answers every request with why (a closed port would leave each
+  // client a bare ECONNREFUSED), until `stop`. A Prism replaced by a reload exits without ending anything.
   const follow = (/** @type {import("./prism-process.js").RunningPrism} */ running) =>
     running.exited.then((outcome) => {
       if (running !== prism) return;
-      front.close();
+      if (!stopped) {
+        died = deathReason(outcome, running.log());
+        front.fail(died);
+        how.log?.(died);
+      }
       settleExited(outcome);
     });
   follow(prism);
@@ -220,6 +232,9 @@ function servedBehind(front, first, how) {
     },
     log: () => prism.log(),
     exited,
+    get died() {
+      return died;
+    },
     reload(options = {}) {
       const next = reloads.then(async () => {
         if (stopped) throw new MockError("cannot reload: the mock is stopped");
@@ -247,6 +262,27 @@ function servedBehind(front, first, how) {
       return stopping;
     },
   };
+}
+
+/**
+ * One line on a Prism that exited while serving: how, and the last line it wrote (its own error,
+ * usually), capped so that a stack trace cannot make a page of it.
+ *
+ * @param {{ code: number | null, signal: NodeJS.Signals | null }} outcome
+ * @param {string} prismLog
+ */
+export function deathReason(outcome, prismLog) {
+  const how = outcome.signal ? `signal ${outcome.signal}` : `code ${outcome.code}`;
+  const last = prismLog
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .at(-1);
+  const said =
+    last === undefined
+      ? ""
+      : `; its last output: ${JSON.stringify(last.length > 300 ? `${last.slice(0, 300)}…` : last)}`;
+  return `the mock's Prism exited on its own (${how}) while serving; requests are answered 502 from now on${said}`;
 }
 
 /** @param {number} ms */

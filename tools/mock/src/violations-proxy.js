@@ -13,6 +13,8 @@ import { errorStyleOf, parseViolations, violationsDocument } from "./json-api-vi
  *   request that arrives from now on to another Prism (a reload), routing by its document's fragment
  *   paths; resolves once the requests already forwarded to the previous one
  *   have been answered, so that it can be stopped without failing any of them
+ * @property {(reason: string) => void} fail from now on answers every request 502 with `{ "error": reason }`
+ *   (the Prism behind it is gone: a client sees why, where a closed port would only say ECONNREFUSED)
  * @property {() => Promise<void>} close stops listening and drops open connections; safe to call twice
  */
 
@@ -36,6 +38,13 @@ export async function startViolationsProxy({ prismUrl, host, port, dynamic = fal
   /** @type {Target} */
   let current = newTarget(prismUrl, fragmentRoutes);
   const agent = new Agent({ keepAlive: true });
+  /** @type {string | undefined} set by `fail`: why there is no Prism to forward to */
+  let failure;
+  /** @param {import("node:http").ServerResponse} outgoing @param {string} reason */
+  const answerFailure = (outgoing, reason) => {
+    outgoing.writeHead(502, { "content-type": "application/json" });
+    outgoing.end(JSON.stringify({ error: reason }));
+  };
 
   /**
    * @param {URL} target
@@ -87,6 +96,11 @@ export async function startViolationsProxy({ prismUrl, host, port, dynamic = fal
   };
 
   const server = createServer(async (incoming, outgoing) => {
+    if (failure !== undefined) {
+      incoming.resume();
+      answerFailure(outgoing, failure);
+      return;
+    }
     const target = current;
     target.inFlight += 1;
     try {
@@ -113,10 +127,7 @@ export async function startViolationsProxy({ prismUrl, host, port, dynamic = fal
     } catch (error) {
       // Prism unreachable (stopping, crashed): say so instead of hanging the client.
       if (outgoing.headersSent) outgoing.destroy();
-      else {
-        outgoing.writeHead(502, { "content-type": "application/json" });
-        outgoing.end(JSON.stringify({ error: `mock proxy could not reach Prism: ${String(error)}` }));
-      }
+      else answerFailure(outgoing, failure ?? `mock proxy could not reach Prism: ${String(error)}`);
     } finally {
       target.inFlight -= 1;
       if (target.inFlight === 0) target.drained();
@@ -151,6 +162,9 @@ export async function startViolationsProxy({ prismUrl, host, port, dynamic = fal
       return new Promise((resolve) => {
         previous.drained = resolve;
       });
+    },
+    fail: (reason) => {
+      failure = reason;
     },
     close: () => {
       closing ??= new Promise((resolve) => {

@@ -43,6 +43,29 @@ describe("startMock", () => {
     await mock.stop(); // a second stop is harmless
   });
 
+  it("a Prism that dies while serving: every request gets a 502 saying so in one line, until stop", async () => {
+    /** @type {string[]} */
+    const messages = [];
+    const mock = await startMock({ log: (message) => messages.push(message) });
+    try {
+      expect(mock.died).toBeUndefined();
+      // Killed from outside, as the OOM killer or a crash in Prism would end it.
+      process.kill(mock.pid, "SIGKILL");
+      expect(await mock.exited).toEqual({ code: null, signal: "SIGKILL" });
+      const reason = "the mock's Prism exited on its own (signal SIGKILL) while serving";
+      expect(mock.died).toContain(reason);
+      expect(messages.at(-1)).toBe(mock.died);
+      for (const answer of [await postContact(mock.url), await postContact(mock.url, { authorization: "" })]) {
+        expect(answer.status).toBe(502);
+        expect(answer.body.error).toBe(mock.died);
+      }
+      expect(mock.died?.split("\n")).toHaveLength(1);
+    } finally {
+      await mock.stop();
+    }
+    await expect(fetch(`${mock.url}/v1/contacts`)).rejects.toThrow();
+  });
+
   it("takes a form body's array field as the SDKs send it, repeated or once, which Prism alone refuses", async () => {
     const dir = join(scratch, "form-arrays");
     mkdirSync(dir, { recursive: true });

@@ -51,8 +51,11 @@ export function contractGlobalSetup(options: ContractSetupOptions) {
     project.provide("contractTarget", target);
 
     return async () => {
+      const died = prism.died;
       await prism.stop();
       rmSync(registryDir, { recursive: true, force: true });
+      // Every test after the death failed on a 502 carrying this line; the run ends with it once more.
+      if (died !== undefined) throw new Error(`contract tests: ${died}`);
     };
   };
 }

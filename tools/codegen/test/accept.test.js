@@ -2,9 +2,12 @@
 // The Accept header an operation sends: its success type first, every other type its responses
 // declare after it at a lower quality, so that an error answered in another type (JSON beside a
 // CSV export) is acceptable. The SDK's descriptors and the contract bindings send the same value.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { acceptHeaderOf, declaredResponseMedia } from "../src/accept.js";
+import { acceptHeaderOf, CLIENT_DEFAULT_ACCEPT, declaredResponseMedia } from "../src/accept.js";
 import { renderTarget } from "../src/generate.js";
 import { CONTRACT_OPTIONS, tinySpec } from "./helpers.js";
 
@@ -67,6 +70,24 @@ describe("acceptHeaderOf", () => {
   it("asks for a non-JSON success type even when it is the only one declared", () => {
     const only = { responses: { 200: { description: "ok", content: { "application/pdf": {} } } } };
     expect(acceptHeaderOf(spec, only, "application/pdf")).toBe("application/pdf");
+  });
+
+  it("asks for a JSON type the client's default does not list (a strict server would answer 406)", () => {
+    for (const media of ["application/vnd.siren+json", "application/geo+json", "application/hal+json"]) {
+      const only = { responses: { 200: { description: "ok", content: { [media]: {} } } } };
+      expect(acceptHeaderOf(spec, only, media)).toBe(media);
+    }
+    for (const media of CLIENT_DEFAULT_ACCEPT) {
+      const only = { responses: { 200: { description: "ok", content: { [media]: {} } } } };
+      expect(acceptHeaderOf(spec, only, media)).toBeUndefined();
+    }
+  });
+
+  it("knows the client core's default Accept as the core sends it", () => {
+    const core = createRequire(import.meta.url).resolve("@sdkit/client-core/package.json");
+    const client = readFileSync(join(dirname(core), "src/client.ts"), "utf8");
+    const sent = /Accept: "([^"]+)"/.exec(client)?.[1];
+    expect(sent?.split(",").map((media) => media.trim())).toEqual([...CLIENT_DEFAULT_ACCEPT]);
   });
 });
 

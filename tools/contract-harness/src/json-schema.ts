@@ -1,6 +1,6 @@
 import { documentRefs, lenientRegExp, toJsonSchema } from "@sdkit/codegen";
 import { jsonMediaOf } from "@sdkit/openapi";
-import { Ajv, type ValidateFunction } from "ajv";
+import { Ajv, type Format, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { essenceOf } from "./media-range.js";
@@ -66,6 +66,10 @@ export class ResponseValidator {
     } as const;
     this.#ajv = String(spec.openapi).startsWith("3.1") ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
     addFormats(this.#ajv);
+    // `url` is no JSON Schema format: documents mean a URI by it, as the mock serves it (Prism
+    // generates `uri` values there). ajv-formats' deprecated `url` pattern refuses URIs Prism
+    // writes (a comma in the path), so it is read as `uri` here too.
+    this.#ajv.addFormat("url", this.#ajv.formats.uri as Format);
     // A format OpenAPI leaves open (`iso-country-code`) cannot be checked: accept any value for it
     // rather than refusing the schema.
     for (const format of customFormats(spec)) this.#ajv.addFormat(format, true);

@@ -435,3 +435,41 @@ describe("ResponseValidator on component schemas with `definitions` of their own
     ]);
   });
 });
+
+describe("ResponseValidator on format: url, which is no JSON Schema format", () => {
+  // learnifier.com writes `format: url`; the mock serves it as `uri`, and Prism generates URIs
+  // that ajv-formats' deprecated `url` pattern refuses (a comma in the path).
+  const document: OpenApiDocument = {
+    openapi: "3.0.3",
+    info: { title: "Links", version: "1" },
+    paths: {
+      "/links": {
+        get: {
+          operationId: "getLink",
+          responses: {
+            "200": {
+              description: "ok",
+              content: {
+                "application/json": {
+                  schema: { type: "object", properties: { href: { type: "string", format: "url" } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+  const getLink = listOperations(document)[0];
+  if (!getLink) throw new Error("the document has no operation");
+
+  it("reads it as uri: a URI passes, text that is none does not", () => {
+    const validator = new ResponseValidator(document);
+    for (const href of ["https://example.com/a", "http://LZUhNk.sijp/x,y+z", "urn:isbn:0451450523"]) {
+      expect(validator.problems(getLink, "200", { href }), href).toEqual([]);
+    }
+    expect(validator.problems(getLink, "200", { href: "dolore minim Ut" })).toEqual([
+      'body/href must match format "url"',
+    ]);
+  });
+});

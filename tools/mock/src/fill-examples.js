@@ -13,6 +13,7 @@ import { derefOrRef, isJsonMedia, isObject, readSpecFile } from "@sdkit/openapi"
 import { responsesOf } from "./document-operations.js";
 import { spellOutFormEncoding } from "./form-encoding.js";
 import { dropFramingHeaders } from "./framing-headers.js";
+import { generatableFormats } from "./generatable-formats.js";
 import { writeStructuredHeaderExamples } from "./header-examples.js";
 import { wellFormedContentKeys } from "./media-type-keys.js";
 import { looseParameterAlternatives } from "./parameter-alternatives.js";
@@ -89,6 +90,7 @@ export async function specWithExamples(specPath, { examples = true, fragments = 
   // After the examples, which are derived from the schemas as the document writes them.
   const parameters = looseParameterAlternatives(document);
   const nullables = typeUntypedNullables(document);
+  const formats = generatableFormats(document);
   const fragmentRoutes = fragments ? routeFragmentPaths(document) : [];
   // Last: the examples above are derived from the schemas as the document writes them.
   const knots = openSchemaKnots(document);
@@ -102,6 +104,7 @@ export async function specWithExamples(specPath, { examples = true, fragments = 
     headerExamples === 0 &&
     parameters === 0 &&
     nullables === 0 &&
+    formats === 0 &&
     fragmentRoutes.length === 0 &&
     knots.opened === 0
   )

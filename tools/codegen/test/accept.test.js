@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { acceptHeaderOf, CLIENT_DEFAULT_ACCEPT, declaredResponseMedia } from "../src/accept.js";
 import { renderTarget } from "../src/generate.js";
+import { buildModel } from "../src/model.js";
+import { requestExample } from "../src/targets/samples.js";
 import { CONTRACT_OPTIONS, tinySpec } from "./helpers.js";
 
 const SDK_OPTIONS = {
@@ -106,5 +108,48 @@ describe("the generated SDK and contract bindings", () => {
     const operations = String(files.get("operations.ts"));
     const entry = operations.slice(operations.indexOf('operationId: "getReportCsv"'));
     expect(entry.slice(0, entry.indexOf("sdk:"))).toContain('Accept: "text/csv, application/json;q=0.9"');
+  });
+});
+
+describe("Accept, Content-Type and Authorization declared as header parameters", () => {
+  // OpenAPI says to ignore them; staging-ecotaco.com declares `Accept` (example application/json)
+  // on operations that answer application/vnd.geo+json, and Prism answered every such request 406.
+  const vendor = { 200: { description: "ok", content: { "application/vnd.geo+json": { schema: problem } } } };
+  const header = (/** @type {string} */ name, /** @type {boolean} */ required) => ({
+    name,
+    in: "header",
+    required,
+    example: `${name} as documented`,
+    schema: { type: "string" },
+  });
+  const document = tinySpec({
+    "GET /areas": {
+      operationId: "listAreas",
+      tags: ["areas"],
+      parameters: [header("Accept", false), header("Authorization", false), header("Accept-Language", false)],
+      responses: vendor,
+    },
+    "POST /areas": {
+      operationId: "createArea",
+      tags: ["areas"],
+      parameters: [header("accept", true), header("Content-Type", true), header("Authorization", true)],
+      requestBody: { required: true, content: { "application/json": { schema: problem } } },
+      responses: vendor,
+    },
+  });
+  const model = buildModel(document);
+  const example = (/** @type {string} */ id) =>
+    requestExample(document, /** @type {import("../src/model.js").OperationModel} */ (model.byId.get(id)));
+
+  it("never sends the document's example for them; other headers keep theirs", () => {
+    expect(example("listAreas").headers).toEqual({ "Accept-Language": "Accept-Language as documented" });
+  });
+
+  it("sends what the client sends anyway where the document makes one required", () => {
+    expect(example("createArea").headers).toEqual({
+      accept: "application/vnd.geo+json",
+      "Content-Type": "application/json",
+      Authorization: "Authorization as documented",
+    });
   });
 });

@@ -1,5 +1,6 @@
 // @ts-check
 import { deref, HTTP_METHODS, isObject, listOperations, pathBeforeFragment } from "@sdkit/openapi";
+import { acceptHeaderOf, CLIENT_DEFAULT_ACCEPT } from "../accept.js";
 import { mediaExample, parameterExample } from "../examples.js";
 import { idempotencyHeaderOf } from "../idempotency.js";
 import { methodArguments } from "../method-arguments.js";
@@ -77,6 +78,12 @@ function webhookSample(webhook, header, options) {
 }
 
 /**
+ * Header parameters OpenAPI says to ignore (the Parameter Object: a request's `Accept`,
+ * `Content-Type` and `Authorization` follow from the operation's media types and security).
+ */
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+
+/**
  * @param {Record<string, any>} spec
  * @param {OperationModel} m
  */
@@ -88,10 +95,34 @@ export function requestExample(spec, m) {
         .filter((param) => all || param.required || param.parameter.example !== undefined || param.parameter.examples)
         .map((param) => [param.name, parameterExample(spec, param.parameter)]),
     );
+  // Such a header is never sent from the document's example (a documented `Accept:
+  // application/json` would ask a vendor-JSON operation for what it cannot send, and a strict
+  // server answers 406); where the document makes one required, so that its type asks for it,
+  // the value the client sends anyway.
+  /** @param {import("../model.js").ParameterInfo} param */
+  const sentAnyway = (param) => {
+    const name = param.name.toLowerCase();
+    if (name === "accept")
+      return acceptHeaderOf(spec, m.op.operation, m.success?.media) ?? CLIENT_DEFAULT_ACCEPT.join(", ");
+    if (name === "content-type") return m.body?.contentType ?? "application/json";
+    return parameterExample(spec, param.parameter);
+  };
+  const ignored = (/** @type {import("../model.js").ParameterInfo} */ param) =>
+    IGNORED_HEADERS.has(param.name.toLowerCase());
   return {
     path: values(m.pathParams, true),
     query: values(m.queryParams, false),
-    headers: values(m.headerParams, false),
+    headers: {
+      ...values(
+        m.headerParams.filter((param) => !ignored(param)),
+        false,
+      ),
+      ...Object.fromEntries(
+        m.headerParams
+          .filter((param) => ignored(param) && param.required)
+          .map((param) => [param.name, sentAnyway(param)]),
+      ),
+    },
     body: m.body ? mediaExample(spec, m.body.mediaObject) : undefined,
   };
 }

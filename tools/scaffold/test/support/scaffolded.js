@@ -9,21 +9,23 @@ import { vi } from "vitest";
 import { scaffold } from "../../src/scaffold.js";
 
 /**
- * What the new repo's build makes of its document: spec/openapi.yaml linted by spec/redocly.yaml
- * and bundled with spec/overlays, as the mock, the generators and the contract tests read it.
+ * What the new repo's build makes of its document (its spec package's `bundle`): spec/openapi.yaml
+ * linted by spec/redocly.yaml and bundled with spec/overlays, as the mock, the generators and the
+ * contract tests read it. Its warnings go to console.log, silenced; a failure's problems still
+ * reach stderr.
  *
  * @param {string} out the scaffolded repo
  * @param {string} work a scratch folder for the bundle
- * @returns {Promise<Record<string, any>>}
+ * @returns {Promise<{ document: Record<string, any>, overlays: string[] }>}
  */
-async function built(out, work) {
+export async function bundleRepo(out, work) {
   const log = vi.spyOn(console, "log").mockImplementation(() => {});
   const bundled = await bundleSpec(join(out, "spec/openapi.yaml"), {
     config: join(out, "spec/redocly.yaml"),
     overlays: join(out, "spec/overlays"),
     out: join(work, "dist"),
   }).finally(() => log.mockRestore());
-  return JSON.parse(await readFile(bundled.json, "utf8"));
+  return { document: JSON.parse(await readFile(bundled.json, "utf8")), overlays: bundled.overlays };
 }
 
 /**
@@ -42,7 +44,7 @@ export async function scaffolded(document, name) {
       work,
       out,
       report,
-      built: () => built(out, work),
+      built: async () => (await bundleRepo(out, work)).document,
       remove: () => rm(work, { recursive: true, force: true }),
     };
   } catch (error) {

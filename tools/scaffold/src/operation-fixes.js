@@ -89,7 +89,18 @@ export function planFixes(spec) {
       if (operation && typeof operation === "object") all.push({ method, path, operation });
     }
   }
-  const taken = new Set(all.map(({ operation }) => operation.operationId).filter((id) => typeof id === "string"));
+  // Compared without case: operationIds name files (the docs samples), and two that differ only in
+  // case (`Create a new rule`, `Create a New Rule`) are one file on macOS and Windows, which
+  // TypeScript refuses to compile together even where the file system keeps both.
+  const fold = (/** @type {string} */ id) => id.toLowerCase();
+  const taken = new Set(
+    all
+      .map(({ operation }) => operation.operationId)
+      .filter((id) => typeof id === "string")
+      .map(fold),
+  );
+  /** @type {Set<string>} */
+  const kept = new Set();
   /** @type {FixedOperation[]} */
   const operations = [];
   let renamed = 0;
@@ -97,11 +108,15 @@ export function planFixes(spec) {
   for (const { method, path, operation } of all) {
     /** @type {FixedOperation} */
     const fix = { method, path, pointer: `#/paths/${path.replaceAll("~", "~0").replaceAll("/", "~1")}/${method}` };
-    if (typeof operation.operationId !== "string" || operation.operationId === "") {
-      const base = derivedOperationId(method, path);
+    const written = typeof operation.operationId === "string" ? operation.operationId : "";
+    // The first of ids equal but for case keeps its own; each later one takes a number, as a derived one does.
+    const clashes = written !== "" && kept.has(fold(written));
+    if (written !== "" && !clashes) kept.add(fold(written));
+    if (written === "" || clashes) {
+      const base = written === "" ? derivedOperationId(method, path) : written;
       let id = base;
-      for (let n = 2; taken.has(id); n++) id = `${base}${n}`;
-      taken.add(id);
+      for (let n = 2; taken.has(fold(id)); n++) id = `${base}${n}`;
+      taken.add(fold(id));
       fix.operationId = id;
       renamed++;
     }
@@ -215,7 +230,8 @@ export function overlaySkeleton(fixes, title) {
   document.commentBefore = [
     " Written by sdkit-scaffold: the document gave these operations no operationId or no tag, which",
     " the generators need (the operationId names the SDK method's types and docs samples; the first",
-    " tag is the SDK resource). The names are derived: operationId = method + path segments in",
+    " tag is the SDK resource), or an operationId another one has but for letter case (one sample",
+    " file on macOS and Windows: it gets a number). The names are derived: operationId = method + path segments in",
     " PascalCase, a {parameter} as By<Parameter> (GET /pets/{petId} -> getPetsByPetId); tag = the",
     " first path segment that is not a parameter or a version. Where the SDK method name the rule",
     " gives is unusable or shared by two operations, x-sdk-method is the whole operationId.",

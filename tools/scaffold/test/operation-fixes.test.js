@@ -53,6 +53,25 @@ describe("planFixes", () => {
     ]);
   });
 
+  it("numbers an operationId equal to an earlier one but for case (one sample file on macOS and Windows)", () => {
+    const fixes = planFixes(
+      doc({
+        "/rules": {
+          post: { ...ok, operationId: "Create a new rule", tags: ["rules"] },
+          put: { ...ok, operationId: "Create a New Rule", tags: ["rules"] },
+        },
+        "/rules/{id}": { post: { ...ok, operationId: "create a new rule2", tags: ["rules"] } },
+        "/lists": { post: { ...ok, operationId: "CREATE A NEW RULE", tags: ["lists"] } },
+      }),
+    );
+    expect(fixes.renamed).toBe(2);
+    expect(fixes.operations.map((fix) => [fix.method, fix.path, fix.operationId])).toEqual([
+      // Methods in the generators' order (put before post): the put keeps its id.
+      ["post", "/rules", "Create a new rule3"],
+      ["post", "/lists", "CREATE A NEW RULE4"],
+    ]);
+  });
+
   it("needs no x-sdk-method where two operations would share a name: codegen resolves it; a reserved word is fine", () => {
     const spec = doc({
       "/pet/{id}": { delete: { ...ok, operationId: "deletePet", tags: ["pet"] } },

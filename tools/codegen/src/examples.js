@@ -166,7 +166,13 @@ export function schemaExample(spec, node, depth = 0, expanding = new Set()) {
     // The empty array ends the recursion validly where the schema allows it.
     const items = isObject(schema.items) && typeof schema.items.$ref === "string" ? schema.items.$ref : undefined;
     if (items !== undefined && inside.has(items) && !(Number(schema.minItems) > 0)) return [];
-    return [schemaExample(spec, schema.items, depth + 1, inside) ?? "string"];
+    const item = schemaExample(spec, schema.items, depth + 1, inside);
+    if (item !== undefined) return [item];
+    // An item nested deeper than the guard goes (Kubernetes' CronJob → … → onExitCodes.values, an
+    // array of int32): the empty array where the schema allows one, else the plainest value of the
+    // item's own type. A fixed "string" broke every such array of numbers, and the generated
+    // contract bindings with it (TS2322).
+    return Number(schema.minItems) > 0 ? [bareValue(deref(spec, schema.items))] : [];
   }
   if (type === "integer" || type === "number") return numberExample(schema, type === "integer");
   if (type === "boolean") return true;

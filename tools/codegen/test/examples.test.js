@@ -1,7 +1,7 @@
 // @ts-check
 import { describe, expect, it } from "vitest";
 import { conformsTo } from "../src/example-check.js";
-import { mediaExample, parameterExample } from "../src/examples.js";
+import { mediaExample, parameterExample, schemaExample } from "../src/examples.js";
 
 // Examples are checked against their schema before a sample or a contract request is built from
 // them: published documents carry examples their own schemas (and so the SDK's types) reject.
@@ -380,5 +380,43 @@ describe("a schema with an array of itself", () => {
   it("does not cut an array the schema requires items in", () => {
     const example = /** @type {any} */ (mediaExample(recursive, { schema: { $ref: "#/components/schemas/Tree" } }));
     expect(example.children).toHaveLength(1);
+  });
+});
+
+describe("an array nested deeper than the example goes", () => {
+  // Kubernetes' CronJob: spec → jobTemplate → spec → podFailurePolicy → rules → onExitCodes →
+  // values, a required array of int32 deep down. Its item was written "string", which the
+  // generated contract bindings' types refused (TS2322).
+  /**
+   * The array seven levels down, so that its items are the first thing past the depth guard.
+   *
+   * @param {Record<string, unknown>} bottom the innermost level's properties and required
+   */
+  const nested = (bottom) => {
+    /** @type {Record<string, any>} */
+    let schema = { type: "object", ...bottom };
+    for (let level = 0; level < 7; level++)
+      schema = { type: "object", required: ["next"], properties: { next: schema } };
+    return schema;
+  };
+
+  it("ends as an empty array where the schema allows one, and conforms", () => {
+    const schema = nested({
+      required: ["values"],
+      properties: { values: { type: "array", items: { type: "integer", format: "int32" } } },
+    });
+    const example = schemaExample(spec, schema);
+    expect(conformsTo(spec, schema, example)).toBe(true);
+    expect(JSON.stringify(example)).not.toContain('"string"');
+  });
+
+  it("gives one item of the item's own type where the array must have one", () => {
+    const schema = nested({
+      required: ["values"],
+      properties: { values: { type: "array", minItems: 1, items: { type: "integer" } } },
+    });
+    const example = schemaExample(spec, schema);
+    expect(JSON.stringify(example)).toContain('"values":[0]');
+    expect(conformsTo(spec, schema, example)).toBe(true);
   });
 });

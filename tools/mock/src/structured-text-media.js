@@ -5,9 +5,10 @@
 // serializer" (`application/*`, `application/octet-stream`), and where the document's example is
 // text it reports that answer as breaking the object schema. Every test of such an operation then
 // fails on the mock, never on the client. In the copy of the document Prism serves:
-// - `*/*` with a structured schema, in a response that declares no JSON type, becomes
-//   `application/json`: a JSON answer is within the range, and it is what the generated SDK reads
-//   "any type" as;
+// - `*/*` with a schema, in a response that declares no JSON type, becomes `application/json`: a
+//   JSON answer is within the range, and it is what the generated SDK reads "any type" as. Scalars
+//   too: for `{ type: string }` under `*/*` Prism answered the raw text `string` as text/plain,
+//   which no JSON reader takes (153 failed tests of one public document);
 // - any other type with a structured schema (text, `text/xml`, a vendor type) gets the body as text:
 //   the schema becomes a string and every example that value written out, as XML for an XML type
 //   and as JSON otherwise. Clients read such bodies as text or bytes, so the answer they see is the
@@ -175,15 +176,22 @@ export function serveStructuredBodies(spec) {
         entries.push([mediaType, media]);
         continue;
       }
+      if (
+        essence === "*/*" &&
+        isObject(media) &&
+        media.schema !== undefined &&
+        !declaresJson &&
+        !entries.some(([key]) => isJsonMedia(key))
+      ) {
+        changed++;
+        entries.push(["application/json", media]);
+        continue;
+      }
       if (!isObject(media) || prismWrites(essence) || !isStructuredSchema(spec, media.schema)) {
         entries.push([mediaType, media]);
         continue;
       }
       changed++;
-      if (essence === "*/*" && !declaresJson && !entries.some(([key]) => isJsonMedia(key))) {
-        entries.push(["application/json", media]);
-        continue;
-      }
       serveAsText(spec, essence, media);
       entries.push([mediaType, media]);
     }

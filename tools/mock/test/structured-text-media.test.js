@@ -17,6 +17,28 @@ describe("serveStructuredBodies", () => {
     expect(content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Comic" });
   });
 
+  it("serves `*/*` with a scalar schema as JSON too: Prism wrote a string as raw text/plain, which no JSON reader takes", () => {
+    /** @param {Record<string, unknown>} schema */
+    const answer = (schema) => ({ description: "ok", content: { "*/*": { schema } } });
+    /** @type {Record<string, any>} */
+    const spec = {
+      openapi: "3.0.3",
+      paths: {
+        "/name": { get: { responses: { 200: answer({ type: "string" }) } } },
+        "/age": { get: { responses: { 200: answer({ type: "integer", format: "int32" }) } } },
+        "/alive": { get: { responses: { 200: answer({ type: "boolean" }) } } },
+        "/nothing": { get: { responses: { 204: { description: "none", content: { "*/*": {} } } } } },
+      },
+    };
+    expect(serveStructuredBodies(spec)).toBe(3);
+    for (const path of ["/name", "/age", "/alive"]) {
+      expect(Object.keys(spec.paths[path].get.responses[200].content), path).toEqual(["application/json"]);
+    }
+    expect(spec.paths["/name"].get.responses[200].content["application/json"].schema).toEqual({ type: "string" });
+    // Without a schema there is nothing Prism writes, and nothing to rename.
+    expect(Object.keys(spec.paths["/nothing"].get.responses[204].content)).toEqual(["*/*"]);
+  });
+
   it("writes an XML type's example as XML named after the schema, and its schema becomes a string", () => {
     const spec = documentCopy();
     serveStructuredBodies(spec);

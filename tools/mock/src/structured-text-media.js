@@ -31,9 +31,19 @@ const essenceOf = (mediaType) => mediaType.split(";")[0]?.trim().toLowerCase() ?
 /** Media types Prism serializes structured values in itself: JSON ones, and XML under `application/`. @param {string} essence */
 const prismWrites = (essence) => isJsonMedia(essence) || /^application\/(xml|[^/]+\+xml)$/.test(essence);
 
-/** Request media types Prism decodes into fields itself. @param {string} essence */
+/**
+ * Request media types Prism decodes into fields itself. `*\/*` among them: the generated SDK sends
+ * a body of "any type" as JSON, and Prism decodes a request by the type it is sent in (turning
+ * Kubernetes' `*\/*` request bodies into strings had Prism refuse 2,068 JSON requests as "must be
+ * string").
+ *
+ * @param {string} essence
+ */
 const prismDecodes = (essence) =>
-  isJsonMedia(essence) || essence === "application/x-www-form-urlencoded" || essence === "multipart/form-data";
+  isJsonMedia(essence) ||
+  essence === "*/*" ||
+  essence === "application/x-www-form-urlencoded" ||
+  essence === "multipart/form-data";
 
 /** @param {string} essence */
 const isXml = (essence) => /^[^/]+\/(xml|[^/]+\+xml)$/.test(essence);

@@ -121,6 +121,23 @@ describe("textRequestBodies", () => {
     expect(content["application/json"].schema).toEqual({ $ref: "#/components/schemas/TokenResult" });
     expect(textRequestBodies(spec)).toBe(0);
   });
+
+  it("leaves a */* request body's schema as it is: the SDK sends it as JSON, which Prism decodes", () => {
+    /** @type {Record<string, any>} */
+    const spec = {
+      openapi: "3.0.3",
+      paths: {
+        "/pods": {
+          post: {
+            requestBody: { content: { "*/*": { schema: { type: "object", required: ["kind"] } } } },
+            responses: {},
+          },
+        },
+      },
+    };
+    expect(textRequestBodies(spec)).toBe(0);
+    expect(spec.paths["/pods"].post.requestBody.content["*/*"].schema).toEqual({ type: "object", required: ["kind"] });
+  });
 });
 
 describe("isStructuredSchema", () => {

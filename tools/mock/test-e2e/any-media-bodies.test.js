@@ -1,8 +1,11 @@
 // @ts-check
-// A response of `*/*` whose schema is a scalar (peoplegeneratorapi.live: `{ type: string }`,
-// integers, booleans under `*/*`): Prism answered the raw text `string` as text/plain, which the
-// generated SDK, reading "any type" as JSON, could not parse (153 failed contract tests). The mock
-// serves `*/*` as JSON for any schema (structured-text-media.js).
+// Bodies of "any type" (`*/*`), which the generated SDK reads and sends as JSON
+// (structured-text-media.js):
+// - a response whose schema is a scalar (peoplegeneratorapi.live: `{ type: string }`, integers,
+//   booleans under `*/*`): Prism answered the raw text `string` as text/plain, which no JSON reader
+//   takes (153 failed contract tests); the mock serves `*/*` as JSON for any schema;
+// - a request body (every Kubernetes POST, PUT and PATCH): the mock had made its schema a string,
+//   and Prism, decoding the JSON the SDK sends, refused 2,068 requests as "must be string".
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +25,18 @@ writeFileSync(
       "/name": { get: { operationId: "name", responses: anyType({ type: "string", example: "Ada" }) } },
       "/age": { get: { operationId: "age", responses: anyType({ type: "integer", format: "int32" }) } },
       "/alive": { get: { operationId: "alive", responses: anyType({ type: "boolean" }) } },
+      "/pods": {
+        post: {
+          operationId: "createPod",
+          requestBody: {
+            required: true,
+            content: {
+              "*/*": { schema: { type: "object", required: ["kind"], properties: { kind: { type: "string" } } } },
+            },
+          },
+          responses: { 201: { description: "created" } },
+        },
+      },
     },
   }),
 );
@@ -51,4 +66,19 @@ it("answers each scalar as JSON, statically and generated, with no violation", a
     }
   }
   expect(await (await fetch(`${mock.url}/name`)).json()).toBe("Ada");
+});
+
+it("checks a */* request body sent as JSON against its schema, as it is", async () => {
+  /** @param {unknown} body */
+  const create = (body) =>
+    fetch(`${mock.url}/pods`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  expect((await create({ kind: "Pod" })).status).toBe(201);
+  const refused = await create({ name: "no kind" });
+  expect(refused.status).toBe(422);
+  // The mock's front writes Prism's violations as a JSON:API error document.
+  expect(JSON.stringify(await refused.json())).toContain("kind");
 });

@@ -18,8 +18,9 @@ const NodeBuffer = (
  * The runtime's own `json()` decodes the same way.
  */
 function utf8Text(bytes: Uint8Array): string {
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // TextDecoder drops the BOM itself; Buffer does not.
   if (NodeBuffer === undefined) return decoder.decode(bytes);
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   return NodeBuffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start).toString();
 }
 

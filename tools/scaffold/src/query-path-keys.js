@@ -10,7 +10,7 @@
 // that single value). Keys that cannot move are left as written, each with the reason: a query
 // item whose name is a template (`?{search}=1`), and keys that share a path and a method with
 // another key, where the query is what tells the operations apart (Flickr's `/rest?method=…`).
-import { HTTP_METHODS } from "@sdkit/openapi";
+import { derefSafely, HTTP_METHODS, isObject } from "@sdkit/openapi";
 import YAML from "yaml";
 import { jsonPathOf } from "./pattern-fixes.js";
 
@@ -39,9 +39,6 @@ export const QUERY_KEYS_OVERLAY = "spec/overlays/00-keys-with-query-strings.yaml
 const TEMPLATE = /^\{([^{}]+)\}$/;
 /** Styles only a path parameter has: a parameter moved to the query takes the query's default. */
 const PATH_STYLES = new Set(["simple", "label", "matrix"]);
-
-/** @param {unknown} value @returns {value is Record<string, any>} */
-const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** @param {string} text */
 function decoded(text) {
@@ -129,24 +126,15 @@ export function planQueryKeyFixes(spec) {
 }
 
 /**
- * A parameter as written, or the local `$ref` it is (a moved parameter is a copy: the component may
- * serve other operations as it is).
+ * A parameter as written, or what its `$ref` leads to (a moved parameter is a copy: the component
+ * may serve other operations as it is); undefined where the reference leads nowhere.
  *
  * @param {Record<string, any>} spec
  * @param {unknown} parameter
  * @returns {Record<string, any> | undefined}
  */
 function resolved(spec, parameter) {
-  let node = parameter;
-  for (let depth = 0; depth < 16 && isObject(node) && typeof node.$ref === "string"; depth++) {
-    if (!node.$ref.startsWith("#/")) return undefined;
-    /** @type {any} */
-    let target = spec;
-    for (const segment of node.$ref.slice(2).split("/")) {
-      target = target?.[segment.replaceAll("~1", "/").replaceAll("~0", "~")];
-    }
-    node = target;
-  }
+  const node = derefSafely(spec, parameter);
   return isObject(node) ? node : undefined;
 }
 

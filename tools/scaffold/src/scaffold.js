@@ -85,7 +85,8 @@ export async function scaffold(options) {
   // before 00-operation-names.yaml): the later overlays name operations and patterns by the moved paths.
   const queryKeys = planQueryKeyFixes(spec);
   const queryKeysOverlay = queryKeyOverlay(spec, queryKeys.fixes, config.title);
-  const moved = structuredClone(spec);
+  // A copy only when there is something to move: a large document is not cloned for nothing.
+  const moved = queryKeys.fixes.length > 0 ? structuredClone(spec) : spec;
   moveQueryKeys(moved, queryKeys.fixes);
   const fixes = planFixes(moved);
   const overlay = overlaySkeleton(fixes, config.title);
